@@ -1,0 +1,61 @@
+import type { Archive } from '../archive/archive';
+import { contract, isChannel, type Channel } from '../../shared/contract';
+import { AppError, type ApiResult } from '../../shared/result';
+import { parseInput } from '../../shared/validation';
+import type { HandlerMap } from './types';
+import { archiveHandlers } from './archive';
+import { supervisorHandlers } from './supervisors';
+import { schoolHandlers } from './schools';
+import { zoneHandlers } from './zones';
+import { assignmentHandlers } from './assignments';
+import { settingsHandlers } from './settings';
+import { recycleHandlers } from './recycle';
+import { auditHandlers } from './audit';
+import { attachmentHandlers } from './attachments';
+import { excelHandlers } from './excel';
+
+/** The one handler table: channel -> function(archive, input). IPC and HTTP both call `dispatch`. */
+export const handlers: HandlerMap<Channel> = {
+  ...archiveHandlers,
+  ...supervisorHandlers,
+  ...schoolHandlers,
+  ...zoneHandlers,
+  ...assignmentHandlers,
+  ...settingsHandlers,
+  ...recycleHandlers,
+  ...auditHandlers,
+  ...attachmentHandlers,
+  ...excelHandlers,
+};
+
+/** Validate, run, and wrap the answer. Never throws: every failure becomes a Chinese message. */
+export async function dispatch(archive: Archive, channel: string, raw: unknown): Promise<ApiResult<unknown>> {
+  try {
+    if (!isChannel(channel)) throw new AppError('not_found', `没有名为「${channel}」的功能接口。`);
+    const input = parseInput(contract[channel].input, raw);
+    const handler = handlers[channel] as (a: Archive, i: unknown) => unknown;
+    return { ok: true, data: await handler(archive, input) };
+  } catch (e) {
+    return { ok: false, error: toApiError(e) };
+  }
+}
+
+function toApiError(e: unknown): { code: AppError['code']; message: string; field?: string } {
+  if (e instanceof AppError) return { code: e.code, message: e.message, field: e.field };
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/FOREIGN KEY constraint failed/.test(msg)) {
+    return { code: 'conflict', message: '所引用的记录不存在或已删除，请刷新后重新选择。' };
+  }
+  if (/UNIQUE constraint failed/.test(msg)) {
+    return { code: 'conflict', message: '档案中已有相同的记录（名称或编号重复），请修改后再保存。' };
+  }
+  console.error('[api] internal error:', e);
+  return { code: 'internal', message: `操作没有完成：程序内部错误（${msg}）。数据未被修改，请重试；如仍出错，请联系维护人员。` };
+}
+
+/** For tests and scripts: call a channel and get its data, or throw its error as an AppError. */
+export async function call<C extends Channel>(archive: Archive, channel: C, input: unknown): Promise<import('../../shared/contract').Output<C>> {
+  const res = await dispatch(archive, channel, input);
+  if (!res.ok) throw new AppError(res.error.code, res.error.message, res.error.field);
+  return res.data as import('../../shared/contract').Output<C>;
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openArchive } from './archive';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+
+const folders: string[] = [];
+function tmp() {
+  const f = fs.mkdtempSync(path.join(os.tmpdir(), 'dudao-arch-'));
+  folders.push(f);
+  return f;
+}
+afterEach(() => { for (const f of folders.splice(0)) fs.rmSync(f, { recursive: true, force: true }); });
+
+describe('openArchive', () => {
+  it('creates a new archive with WAL, foreign keys, synchronous=FULL and the latest schema', async () => {
+    const a = await openArchive(tmp());
+    expect(a.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(a.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(a.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(a.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    const strict = a.db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'`).all() as { name: string; strict: number }[];
+    expect(strict.length).toBeGreaterThan(5);
+    for (const t of strict) expect(t, t.name).toMatchObject({ strict: 1 });
+    a.close();
+  });
+
+  it('applies each migration in order and records its number', async () => {
+    const folder = tmp();
+    const a = await openArchive(folder);
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    a.close();
+    const again = await openArchive(folder);
+    expect(again.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    again.close();
+  });
+
+  it('refuses an archive made by a newer app, with a Chinese message, and leaves it untouched', async () => {
+    const folder = tmp();
+    const db = new Database(path.join(folder, 'archive.db'));
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    db.close();
+    await expect(openArchive(folder)).rejects.toThrow(/较新版本/);
+    const check = new Database(path.join(folder, 'archive.db'));
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 5);
+    check.close();
+  });
+
+  it('refuses a file that is not a database', async () => {
+    const folder = tmp();
+    fs.writeFileSync(path.join(folder, 'archive.db'), 'this is not sqlite at all, just text '.repeat(100));
+    await expect(openArchive(folder)).rejects.toThrow(/无法打开档案文件/);
+  });
+});

@@ -1,0 +1,12 @@
+import type { Database } from 'better-sqlite3';
+import { m001Foundation } from './001-foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** Every migration in order; the archive's user_version is the number of the last one applied. */
+export const migrations: Migration[] = [m001Foundation];
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -1,0 +1,62 @@
+import type { Archive } from './archive';
+import { nowText } from './archive';
+import { audit } from './log';
+import { AppError } from '../../shared/result';
+import { RECYCLE_KIND_LABELS, type RecycleItem, type RecycleKind } from '../../shared/schemas/admin';
+
+const TABLES: Record<RecycleKind, string> = {
+  supervisor: 'supervisors', school: 'schools', zone: 'zones', assignment: 'assignments',
+};
+
+/** Soft-delete a row and list it in the 回收站. Returns the bin entry's id. Runs in a transaction. */
+export function moveToBin(a: Archive, kind: RecycleKind, entityId: number, title: string): number {
+  return a.db.transaction(() => {
+    const at = nowText();
+    const res = a.db.prepare(`UPDATE ${TABLES[kind]} SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`).run(at, entityId);
+    if (res.changes === 0) throw new AppError('not_found', `要删除的${RECYCLE_KIND_LABELS[kind]}不存在或已被删除，请刷新后重试。`);
+    const bin = a.db.prepare(`INSERT INTO recycle_bin (kind, entity_id, title, deleted_at, deleted_by) VALUES (?, ?, ?, ?, ?)`)
+      .run(kind, entityId, title, at, a.actor);
+    audit(a, '删除', kind, entityId, `删除${RECYCLE_KIND_LABELS[kind]}「${title}」（移入回收站）`);
+    return Number(bin.lastInsertRowid);
+  })();
+}
+
+export function listBin(a: Archive): RecycleItem[] {
+  return a.db.prepare(`SELECT id, kind, entity_id AS entityId, title, deleted_at AS deletedAt, deleted_by AS deletedBy
+    FROM recycle_bin ORDER BY id DESC`).all() as RecycleItem[];
+}
+
+function binEntry(a: Archive, id: number): RecycleItem {
+  const row = a.db.prepare(`SELECT id, kind, entity_id AS entityId, title, deleted_at AS deletedAt, deleted_by AS deletedBy
+    FROM recycle_bin WHERE id = ?`).get(id) as RecycleItem | undefined;
+  if (!row) throw new AppError('not_found', '回收站中没有这一项，可能已被恢复或彻底删除，请刷新。');
+  return row;
+}
+
+/** Put a deleted row back. A unique name taken meanwhile is reported, not overwritten. */
+export function restoreFromBin(a: Archive, id: number): void {
+  a.db.transaction(() => {
+    const item = binEntry(a, id);
+    const label = RECYCLE_KIND_LABELS[item.kind];
+    try {
+      a.db.prepare(`UPDATE ${TABLES[item.kind]} SET deleted_at = NULL WHERE id = ?`).run(item.entityId);
+    } catch (e) {
+      if (String((e as Error).message).includes('UNIQUE')) {
+        throw new AppError('conflict', `无法恢复${label}「${item.title}」：档案中已有同名（或同编号）的记录。请先修改或删除那条记录后再恢复。`);
+      }
+      throw e;
+    }
+    a.db.prepare(`DELETE FROM recycle_bin WHERE id = ?`).run(id);
+    audit(a, '恢复', item.kind, item.entityId, `从回收站恢复${label}「${item.title}」`);
+  })();
+}
+
+/** Delete for good: the row and what hangs on it (assignments cascade). */
+export function purgeFromBin(a: Archive, id: number): void {
+  a.db.transaction(() => {
+    const item = binEntry(a, id);
+    a.db.prepare(`DELETE FROM ${TABLES[item.kind]} WHERE id = ?`).run(item.entityId);
+    a.db.prepare(`DELETE FROM recycle_bin WHERE id = ?`).run(id);
+    audit(a, '彻底删除', item.kind, item.entityId, `彻底删除${RECYCLE_KIND_LABELS[item.kind]}「${item.title}」`);
+  })();
+}

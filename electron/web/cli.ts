@@ -1,0 +1,33 @@
+import os from 'node:os';
+import path from 'node:path';
+import { openArchive } from '../archive/archive';
+import { startWebServer } from './server';
+import { defaultDataFolder } from './paths';
+
+// npm run web -- --data <folder> [--port <n>]
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main() {
+  const folder = path.resolve(arg('data') ?? defaultDataFolder());
+  const portText = arg('port');
+  const port = portText === undefined ? 0 : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`端口号无效：${portText}（应为 0–65535 的整数）`);
+    process.exit(2);
+  }
+  const archive = await openArchive(folder, { actor: os.userInfo().username });
+  const staticDir = path.resolve(__dirname, '../../dist/renderer');
+  const server = await startWebServer({ archive, staticDir, port });
+  console.log(`督导档案（浏览器模式）已启动，档案文件夹 ${folder}，请在浏览器中打开：${server.url}`);
+  const stop = async () => { await server.close(); archive.close(); process.exit(0); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(`无法启动：${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

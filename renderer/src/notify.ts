@@ -1,0 +1,10 @@
+import { notifications } from '@mantine/notifications';
+
+export function notifyOk(message: string): void {
+  notifications.show({ color: 'green', title: '完成', message });
+}
+
+export function notifyError(e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  notifications.show({ color: 'red', title: '操作未完成', message, autoClose: 8000 });
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { channel, type ChannelDef } from './define';
+import { CHANNEL_NAMES, type ChannelName } from './names';
+import { idInput, type Page } from '../schemas/common';
+import {
+  supervisorList, supervisorSave, type Supervisor, type SupervisorAssignment,
+} from '../schemas/supervisor';
+import { schoolList, schoolSave, type School, type SchoolBoard, type SchoolSupervisor } from '../schemas/school';
+import { zoneMoveSchools, zoneSave, type Zone } from '../schemas/zone';
+import { assignmentSave, type Assignment } from '../schemas/assignment';
+import { settingsSchema, type Settings } from '../schemas/settings';
+import {
+  archiveInitialize, attachmentGet, attachmentPut, auditList, excelImport, rosterKind,
+  type ArchiveStatus, type AuditEntry, type FileOut, type ImportPreview, type ImportResult, type RecycleItem,
+} from '../schemas/admin';
+
+const none = z.object({}).strict().optional();
+
+/**
+ * The one API contract: every channel the renderer may call, with the schema its input must pass
+ * and the type it answers. Electron's IPC and browser mode's HTTP both serve exactly this table.
+ */
+export const contract = {
+  'archive.status': channel(none).returns<ArchiveStatus>(),
+  'archive.initialize': channel(archiveInitialize).returns<ArchiveStatus>(),
+
+  'supervisors.list': channel(supervisorList).returns<Page<Supervisor>>(),
+  'supervisors.get': channel(idInput).returns<{ supervisor: Supervisor; assignments: SupervisorAssignment[] }>(),
+  'supervisors.save': channel(supervisorSave).returns<Supervisor>(),
+  'supervisors.delete': channel(idInput).returns<{ recycleId: number }>(),
+
+  'schools.list': channel(schoolList).returns<Page<School>>(),
+  'schools.get': channel(idInput).returns<{ school: School; supervisors: SchoolSupervisor[] }>(),
+  'schools.save': channel(schoolSave).returns<School>(),
+  'schools.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'schools.board': channel(idInput).returns<SchoolBoard>(),
+
+  'zones.list': channel(none).returns<Zone[]>(),
+  'zones.get': channel(idInput).returns<{ zone: Zone; schools: School[] }>(),
+  'zones.save': channel(zoneSave).returns<Zone>(),
+  'zones.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'zones.moveSchools': channel(zoneMoveSchools).returns<{ moved: number }>(),
+
+  'assignments.save': channel(assignmentSave).returns<Assignment>(),
+  'assignments.delete': channel(idInput).returns<{ recycleId: number }>(),
+
+  'settings.get': channel(none).returns<Settings>(),
+  'settings.save': channel(settingsSchema).returns<Settings>(),
+
+  'recycle.list': channel(none).returns<RecycleItem[]>(),
+  'recycle.restore': channel(idInput).returns<{ restored: boolean }>(),
+  'recycle.purge': channel(idInput).returns<{ purged: boolean }>(),
+
+  'audit.list': channel(auditList).returns<Page<AuditEntry>>(),
+
+  'attachments.put': channel(attachmentPut).returns<{ hash: string }>(),
+  'attachments.get': channel(attachmentGet).returns<{ dataUrl: string }>(),
+
+  'excel.previewImport': channel(excelImport).returns<ImportPreview>(),
+  'excel.commitImport': channel(excelImport).returns<ImportResult>(),
+  'excel.exportRoster': channel(z.object({ kind: rosterKind })).returns<FileOut>(),
+  'excel.template': channel(z.object({ kind: rosterKind })).returns<FileOut>(),
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+} as const satisfies Record<ChannelName, ChannelDef<any, unknown>>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = Contract[C]['output'];
+
+export const channels: readonly Channel[] = CHANNEL_NAMES;
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,31 @@
+// The office's vocabularies (domain.md). Lists marked editable are defaults: the office's own
+// list lives in settings and starts from these.
+
+export const SUPERVISOR_CATEGORIES = [
+  '总督学', '副总督学', '专职督学', '兼职督学', '挂职督学', '社区督学', '家长督学', '校级督学', '特邀督学', '实习督学',
+] as const;
+
+export const EIGHT_ITEMS = [
+  '校务管理和制度执行情况',
+  '招生、收费、择校情况',
+  '课程开设和课堂教学情况',
+  '学生学习、体育锻炼和课业负担情况',
+  '教师师德和专业发展情况',
+  '校园及周边安全情况，学生交通安全情况',
+  '食堂、食品、饮水及宿舍卫生情况',
+  '校风、教风、学风建设情况',
+] as const;
+
+export const APPOINTMENT_STATUSES = ['在聘', '期满', '解聘', '未聘任'] as const;
+export const GENDERS = ['男', '女'] as const;
+export const TEACHING_STAGES = ['幼儿园', '小学', '初中', '高中', '中职', '特殊教育', '其他'] as const;
+export const EDUCATION_LEVELS = ['研究生', '本科', '专科', '中专', '高中及以下'] as const;
+export const SCHOOL_TYPES = [
+  '幼儿园', '小学', '初中', '九年一贯制', '完全中学', '高中', '特殊教育', '校外培训机构',
+] as const;
+export const SCHOOL_NATURES = ['公办', '民办'] as const;
+export const URBAN_RURAL = ['城区', '镇区', '乡村'] as const;
+export const ASSIGNMENT_ROLES = ['责任督学', 'A角', 'B角', '挂职', '社区', '家长', '校级'] as const;
+
+/** Appointment terms ending within this many days are flagged. */
+export const TERM_WARNING_DAYS = 60;
