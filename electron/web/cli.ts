@@ -19,7 +19,8 @@ async function main() {
     process.exit(2);
   }
   const archive = await openArchive(folder, { actor: os.userInfo().username });
-  const staticDir = path.resolve(__dirname, '../../dist/renderer');
+  // DUDAO_STATIC_DIR lets parallel test runs serve their own build of the renderer.
+  const staticDir = path.resolve(process.env.DUDAO_STATIC_DIR ?? path.join(__dirname, '../../dist/renderer'));
   const server = await startWebServer({ archive, staticDir, port });
   console.log(`督导档案（浏览器模式）已启动，档案文件夹 ${folder}，请在浏览器中打开：${server.url}`);
   const stop = async () => { await server.close(); archive.close(); process.exit(0); };
