@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempArchive } from '../testing/temp-archive';
+import { startWebServer, type WebServer } from './server';
+
+let archive: Awaited<ReturnType<typeof tempArchive>>;
+let server: WebServer;
+let staticDir: string;
+let origin: string;
+
+beforeAll(async () => {
+  archive = await tempArchive();
+  staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dudao-static-'));
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>督导档案</title>');
+  fs.writeFileSync(path.join(os.tmpdir(), 'dudao-secret.txt'), 'secret');
+  server = await startWebServer({ archive, staticDir });
+  origin = `http://127.0.0.1:${server.port}`;
+});
+afterAll(async () => {
+  await server.close();
+  archive.dispose();
+  fs.rmSync(staticDir, { recursive: true, force: true });
+});
+
+function post(channel: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('browser mode server', () => {
+  it('binds to 127.0.0.1 and prints a URL with the token', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[0-9a-f]{48}$`));
+  });
+
+  it('answers a request with the token from our own origin', async () => {
+    const res = await post('archive.status', {}, { 'x-dudao-token': server.token, origin });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.ok).toBe(true);
+    expect(body.data.folder).toBe(archive.folder);
+  });
+
+  it('refuses a request without the token or with a wrong one', async () => {
+    expect((await post('archive.status', {})).status).toBe(401);
+    expect((await post('archive.status', {}, { 'x-dudao-token': 'x'.repeat(48) })).status).toBe(401);
+    expect(await (await post('archive.status', {})).text()).toContain('令牌');
+  });
+
+  it('refuses a request from another origin even with the token', async () => {
+    const res = await post('archive.status', {}, { 'x-dudao-token': server.token, origin: 'http://evil.example' });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses another Host name (DNS rebinding)', async () => {
+    const http = await import('node:http');
+    const status = await new Promise<number>((resolve) => {
+      const req = http.request({ host: '127.0.0.1', port: server.port, path: '/', headers: { host: `evil.example:${server.port}` } },
+        (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('accepts only POST on the API and answers bad JSON with a Chinese message', async () => {
+    expect((await fetch(`${origin}/api/archive.status`)).status).toBe(405);
+    const res = await fetch(`${origin}/api/archive.status`, {
+      method: 'POST', headers: { 'x-dudao-token': server.token }, body: '{not json',
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toContain('JSON');
+  });
+
+  it('serves the renderer with a CSP, and nothing outside its folder', async () => {
+    const res = await fetch(`${origin}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await fetch(`${origin}/../dudao-secret.txt`)).status).toBe(404);
+    expect((await fetch(`${origin}/%2e%2e/dudao-secret.txt`)).status).toBe(404);
+    expect((await fetch(`${origin}/..%2fdudao-secret.txt`)).status).toBe(404);
+  });
+
+  it('answers an unknown channel with a Chinese not-found error', async () => {
+    const res = await post('nope.nothing', {}, { 'x-dudao-token': server.token });
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(body.error.message).toContain('nope.nothing');
+  });
+});
