@@ -29,3 +29,31 @@ export const ASSIGNMENT_ROLES = ['责任督学', 'A角', 'B角', '挂职', '社�
 
 /** Appointment terms ending within this many days are flagged. */
 export const TERM_WARNING_DAYS = 60;
+
+// ---- The supervision work (issue: 行事历, 督导记录, 问题整改, 应访督导) ----
+export const PERIOD_KINDS = ['学年', '学期', '自然年'] as const;
+export const CALENDAR_ITEM_CATEGORIES = ['经常性', '专项', '综合', '会议', '培训', '其他'] as const;
+export const CALENDAR_ITEM_STATUSES = ['未开始', '进行中', '已完成', '取消'] as const;
+
+export const VISIT_TYPES = ['经常性', '专项', '综合', '定向', '应访', '回查'] as const;
+/** The "三五七" model's seven methods; the national rules also name 列席会议. */
+export const VISIT_METHODS = ['巡视校园', '查阅资料', '座谈走访', '问卷调查', '随机听课', '参加活动', '合理建议', '列席会议'] as const;
+/** Problems and visits may also be tagged 其他 beyond the eight items. */
+export const OTHER_ITEM = '其他';
+
+export const PROBLEM_SOURCES = ['督导记录', '应访督导', '专项督导'] as const;
+export const PROBLEM_ACTORS = ['学校', '教育局科室', '区县政府'] as const;
+export const PROBLEM_STATUSES = ['待整改', '整改中', '待回查', '已销号'] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+/** Allowed status changes; 待回查 -> 整改中 is 退回 (returned after a failed re-check). */
+export const PROBLEM_TRANSITIONS: Record<ProblemStatus, readonly ProblemStatus[]> = {
+  待整改: ['整改中'],
+  整改中: ['待回查'],
+  待回查: ['已销号', '整改中'],
+  已销号: [],
+};
+export const RECHECK_RESULTS = ['通过', '未通过'] as const;
+
+export const COMPLAINT_CHANNELS = ['来访', '来电', '信件', '网络'] as const;
+export const COMPLAINT_TOPICS = ['入学', '管理', '师德', '周边环境', '其他'] as const;
+export const COMPLAINT_STATUSES = ['待处理', '处理中', '已办结'] as const;

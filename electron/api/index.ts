@@ -13,6 +13,11 @@ import { recycleHandlers } from './recycle';
 import { auditHandlers } from './audit';
 import { attachmentHandlers } from './attachments';
 import { excelHandlers } from './excel';
+import { calendarHandlers } from './calendars';
+import { visitHandlers } from './visits';
+import { problemHandlers } from './problems';
+import { complaintHandlers } from './complaints';
+import { dashboardHandlers } from './dashboard';
 
 /** The one handler table: channel -> function(archive, input). IPC and HTTP both call `dispatch`. */
 export const handlers: HandlerMap<Channel> = {
@@ -26,6 +31,11 @@ export const handlers: HandlerMap<Channel> = {
   ...auditHandlers,
   ...attachmentHandlers,
   ...excelHandlers,
+  ...calendarHandlers,
+  ...visitHandlers,
+  ...problemHandlers,
+  ...complaintHandlers,
+  ...dashboardHandlers,
 };
 
 /** Validate, run, and wrap the answer. Never throws: every failure becomes a Chinese message. */

@@ -48,6 +48,38 @@ describe('openArchive', () => {
     check.close();
   });
 
+  it('backs up an archive before migrating it, and upgrades an archive of every earlier version', async () => {
+    for (let v = 1; v < LATEST_SCHEMA_VERSION; v++) {
+      const folder = tmp();
+      const old = await openArchive(folder, { migrations: migrations.slice(0, v) });
+      expect(old.db.pragma('user_version', { simple: true })).toBe(v);
+      old.db.prepare(`INSERT INTO schools (full_name, type, nature, created_at, updated_at) VALUES ('清河区实验小学', '小学', '公办', '2025-01-01', '2025-01-01')`).run();
+      old.close();
+
+      const a = await openArchive(folder);
+      expect(a.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(a.db.prepare('SELECT full_name FROM schools').pluck().all()).toEqual(['清河区实验小学']);
+      const backups = fs.readdirSync(a.backupsDir);
+      expect(backups).toHaveLength(1);
+      expect(backups[0]).toMatch(new RegExp(`^迁移前-v${v}-\\d{8}-\\d{6}\\.db$`));
+      const b = new Database(path.join(a.backupsDir, backups[0]), { readonly: true });
+      expect(b.pragma('user_version', { simple: true })).toBe(v);
+      expect(b.prepare('SELECT count(*) FROM schools').pluck().get()).toBe(1);
+      b.close();
+      a.close();
+    }
+  });
+
+  it('rolls back every pending migration when one fails', async () => {
+    const folder = tmp();
+    const broken = [...migrations, { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', up: () => { throw new Error('boom'); } }];
+    await expect(openArchive(folder, { migrations: broken })).rejects.toThrow('boom');
+    const check = new Database(path.join(folder, 'archive.db'));
+    expect(check.pragma('user_version', { simple: true })).toBe(0);
+    expect(check.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'schools'`).pluck().get()).toBe(0);
+    check.close();
+  });
+
   it('refuses a file that is not a database', async () => {
     const folder = tmp();
     fs.writeFileSync(path.join(folder, 'archive.db'), 'this is not sqlite at all, just text '.repeat(100));

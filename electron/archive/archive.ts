@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
-import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { migrations as ALL_MIGRATIONS, type Migration } from './migrations';
 
 export interface Archive {
   db: Database.Database;
@@ -17,6 +17,8 @@ export interface Archive {
 
 export interface OpenOptions {
   actor?: string;
+  /** Tests open archives at an earlier schema version by passing a prefix of the migrations. */
+  migrations?: Migration[];
 }
 
 export const ARCHIVE_FILE = 'archive.db';
@@ -54,6 +56,8 @@ export async function openArchive(folder: string, opts: OpenOptions = {}): Promi
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
 
+  const migrations = opts.migrations ?? ALL_MIGRATIONS;
+  const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > LATEST_SCHEMA_VERSION) {
     db.close();
@@ -64,12 +68,17 @@ export async function openArchive(folder: string, opts: OpenOptions = {}): Promi
     if (version > 0) {
       await db.backup(path.join(backupsDir, `迁移前-v${version}-${stamp()}.db`));
     }
-    db.transaction(() => {
-      for (const m of pending) {
-        m.up(db);
-        db.pragma(`user_version = ${m.version}`);
-      }
-    })();
+    try {
+      db.transaction(() => {
+        for (const m of pending) {
+          m.up(db);
+          db.pragma(`user_version = ${m.version}`);
+        }
+      })();
+    } catch (e) {
+      db.close();
+      throw e;
+    }
   }
 
   return {

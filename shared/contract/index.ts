@@ -13,6 +13,17 @@ import {
   archiveInitialize, attachmentGet, attachmentPut, auditList, excelImport, rosterKind,
   type ArchiveStatus, type AuditEntry, type FileOut, type ImportPreview, type ImportResult, type RecycleItem,
 } from '../schemas/admin';
+import {
+  calendarCopy, calendarItemMove, calendarItemSave, calendarMonthTheme, calendarSave,
+  type Calendar, type CalendarDetail, type CalendarItem,
+} from '../schemas/calendar';
+import { visitList, visitSave, type Visit } from '../schemas/visit';
+import {
+  noticeIssue, noticeList, noticeReport, problemList, problemSave, problemTransition, recheckSave,
+  type Notice, type Problem, type ProblemHistoryEntry,
+} from '../schemas/problem';
+import { complaintList, complaintSave, type Complaint } from '../schemas/complaint';
+import { dashboardQuery, globalSearch, type Dashboard, type SearchResult } from '../schemas/dashboard';
 
 const none = z.object({}).strict().optional();
 
@@ -60,6 +71,42 @@ export const contract = {
   'excel.commitImport': channel(excelImport).returns<ImportResult>(),
   'excel.exportRoster': channel(z.object({ kind: rosterKind })).returns<FileOut>(),
   'excel.template': channel(z.object({ kind: rosterKind })).returns<FileOut>(),
+
+  'calendars.list': channel(none).returns<Calendar[]>(),
+  'calendars.get': channel(idInput).returns<CalendarDetail>(),
+  'calendars.save': channel(calendarSave).returns<Calendar>(),
+  'calendars.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'calendars.copy': channel(calendarCopy).returns<Calendar>(),
+  'calendars.setTheme': channel(calendarMonthTheme).returns<{ saved: boolean }>(),
+  'calendarItems.save': channel(calendarItemSave).returns<CalendarItem>(),
+  'calendarItems.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'calendarItems.move': channel(calendarItemMove).returns<{ moved: boolean }>(),
+
+  'visits.list': channel(visitList).returns<Page<Visit>>(),
+  'visits.get': channel(idInput).returns<{ visit: Visit; problems: Problem[] }>(),
+  'visits.save': channel(visitSave).returns<Visit>(),
+  'visits.delete': channel(idInput).returns<{ recycleId: number }>(),
+
+  'problems.list': channel(problemList).returns<Page<Problem>>(),
+  'problems.get': channel(idInput).returns<{ problem: Problem; history: ProblemHistoryEntry[] }>(),
+  'problems.save': channel(problemSave).returns<Problem>(),
+  'problems.transition': channel(problemTransition).returns<Problem>(),
+  'problems.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'problems.exportLedger': channel(problemList).returns<FileOut>(),
+
+  'notices.list': channel(noticeList).returns<Page<Notice>>(),
+  'notices.get': channel(idInput).returns<Notice>(),
+  'notices.issue': channel(noticeIssue).returns<Notice>(),
+  'notices.report': channel(noticeReport).returns<Notice>(),
+  'notices.recheck': channel(recheckSave).returns<Notice>(),
+
+  'complaints.list': channel(complaintList).returns<Page<Complaint>>(),
+  'complaints.get': channel(idInput).returns<{ complaint: Complaint; problems: Problem[] }>(),
+  'complaints.save': channel(complaintSave).returns<Complaint>(),
+  'complaints.delete': channel(idInput).returns<{ recycleId: number }>(),
+
+  'dashboard.get': channel(dashboardQuery).returns<Dashboard>(),
+  'search.global': channel(globalSearch).returns<SearchResult>(),
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } as const satisfies Record<ChannelName, ChannelDef<any, unknown>>;
 

@@ -10,10 +10,13 @@ export interface ArchiveStatus {
 }
 export const archiveInitialize = z.object({ mode: z.enum(['empty', 'demo'], { error: '应为 empty（空档案）或 demo（示例档案）' }) });
 
-export const RECYCLE_KINDS = ['supervisor', 'school', 'zone', 'assignment'] as const;
+export const RECYCLE_KINDS = [
+  'supervisor', 'school', 'zone', 'assignment', 'calendar', 'calendarItem', 'visit', 'problem', 'complaint',
+] as const;
 export type RecycleKind = (typeof RECYCLE_KINDS)[number];
 export const RECYCLE_KIND_LABELS: Record<RecycleKind, string> = {
   supervisor: '督学', school: '学校', zone: '责任区', assignment: '挂牌',
+  calendar: '行事历', calendarItem: '行事历事项', visit: '督导记录', problem: '问题', complaint: '来访来电',
 };
 
 export interface RecycleItem {
