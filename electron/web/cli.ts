@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openArchive } from '../archive/archive';
 import { startWebServer } from './server';
 import { defaultDataFolder } from './paths';
+import { autoBackup } from '../archive/backups';
 
 // npm run web -- --data <folder> [--port <n>]
 function arg(name: string): string | undefined {
@@ -23,7 +24,15 @@ async function main() {
   const staticDir = path.resolve(process.env.DUDAO_STATIC_DIR ?? path.join(__dirname, '../../dist/renderer'));
   const server = await startWebServer({ archive, staticDir, port });
   console.log(`督导档案（浏览器模式）已启动，档案文件夹 ${folder}，请在浏览器中打开：${server.url}`);
-  const stop = async () => { await server.close(); archive.close(); process.exit(0); };
+  // Automatic backups: on start, daily while running, and on quit.
+  await autoBackup(archive);
+  setInterval(() => { void autoBackup(archive).catch((e) => console.error(`自动备份失败：${e.message}`)); }, 24 * 3600_000).unref();
+  const stop = async () => {
+    await server.close();
+    await autoBackup(archive).catch((e) => console.error(`自动备份失败：${e.message}`));
+    archive.close();
+    process.exit(0);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
