@@ -1,2 +1,212 @@
-// Placeholder: the Electron shell is built in its own step.
-export {};
+import os from 'node:os';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu, session, shell, type MessageBoxOptions } from 'electron';
+import { openArchive, type Archive } from '../archive/archive';
+import { CONFIG_FILE, chooseDataFolder, readConfig, withoutDataArg, writeConfig } from './config';
+import { denyPermissions, installGuards } from './guards';
+import { registerChannels } from './ipc';
+import { appMenuTemplate, contextMenuTemplate } from './menu';
+import { aboutDialog, changeFolderDialog, openFailureDialog, rendererGoneDialog, type Dialog } from './messages';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { START_URL } from './security';
+
+// The desktop shell: one window over one archive. Everything the window may do goes through the
+// contract's channels (ipc.ts); everything else is refused (guards.ts, protocol.ts).
+//
+// Downloads: the renderer saves exports with an <a download> blob link. We leave the session's
+// 'will-download' alone: without a save path set, Electron shows the system's 另存为 dialog, which
+// is what users expect for Word and Excel files.
+
+const APP_ID = 'cn.dudao.dangan';
+const TITLE = '督导档案';
+
+let archive: Archive | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+registerAppScheme(); // before 'ready', as Electron requires
+// Tests only: a private userData (config, Chromium profile, single-instance lock) beside a running copy.
+if (!app.isPackaged && process.env.DUDAO_USER_DATA) app.setPath('userData', path.resolve(process.env.DUDAO_USER_DATA));
+
+if (!app.requestSingleInstanceLock()) {
+  // Two processes writing one archive is never wanted: the first instance comes to the front instead.
+  app.quit();
+} else {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  installGuards();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    archive?.close();
+    archive = null;
+  });
+  app.whenReady().then(start).catch((e: unknown) => {
+    dialog.showErrorBox('督导档案无法启动', `${e instanceof Error ? e.stack ?? e.message : String(e)}\n\n请重新启动督导档案；如仍出错，请联系维护人员。`);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  denyPermissions(session.defaultSession);
+  serveRenderer(rendererDir());
+  archive = await openWithRecovery();
+  if (!archive) {
+    app.quit();
+    return;
+  }
+  registerChannels(archive);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({
+    changeDataFolder: () => void changeDataFolder(),
+    openDataFolder: () => void openDataFolder(),
+    about: () => void showAbout(),
+  })));
+  mainWindow = createWindow();
+  mainWindow.on('closed', () => { mainWindow = null; });
+}
+
+/** dist/renderer next to dist-electron (inside app.asar when packaged). */
+function rendererDir(): string {
+  // A development override only: a packaged app never takes its page from outside app.asar.
+  if (!app.isPackaged && process.env.DUDAO_STATIC_DIR) return path.resolve(process.env.DUDAO_STATIC_DIR);
+  return path.join(__dirname, '..', 'dist', 'renderer');
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    title: TITLE,
+    width: 1400,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  win.on('page-title-updated', (event) => event.preventDefault()); // the title stays 督导档案
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params);
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window: win });
+  });
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    void ask(rendererGoneDialog(details.reason), win).then((choice) => {
+      if (choice === 'reload' && !win.isDestroyed()) win.webContents.reload();
+      else app.quit();
+    });
+  });
+  void win.loadURL(START_URL);
+  return win;
+}
+
+function configFile(): string {
+  return path.join(app.getPath('userData'), CONFIG_FILE);
+}
+
+function defaultFolder(): string {
+  return path.join(app.getPath('userData'), '档案');
+}
+
+function actor(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USERNAME ?? 'user'; // userInfo() throws for accounts without a name entry
+  }
+}
+
+/** Save the chosen folder (undefined = the default one). A failure only costs the choice next time. */
+function saveFolder(folder: string | undefined): void {
+  try {
+    writeConfig(configFile(), folder === undefined || samePath(folder, defaultFolder()) ? {} : { dataFolder: folder });
+  } catch (e) {
+    console.error('[config] could not save:', e);
+  }
+}
+
+/** Open the archive; when that fails, say why and let the user pick another folder or quit. */
+async function openWithRecovery(): Promise<Archive | null> {
+  let folder = chooseDataFolder(process.argv, readConfig(configFile()), defaultFolder());
+  for (;;) {
+    try {
+      return await openArchive(folder, { actor: actor() });
+    } catch (e) {
+      console.error(`[archive] cannot open ${folder}:`, e);
+      const choice = await ask(openFailureDialog(folder, e, !samePath(folder, defaultFolder())));
+      if (choice === 'quit') return null;
+      if (choice === 'default') {
+        folder = defaultFolder();
+        saveFolder(undefined);
+        continue;
+      }
+      const picked = await pickFolder(folder);
+      if (picked) {
+        folder = picked;
+        saveFolder(picked);
+      }
+    }
+  }
+}
+
+async function changeDataFolder(): Promise<void> {
+  if (!archive) return;
+  const current = archive.folder;
+  const picked = await pickFolder(current, mainWindow);
+  if (!picked || samePath(picked, current)) return;
+  if (await ask(changeFolderDialog(picked, current), mainWindow) !== 'restart') return;
+  saveFolder(picked);
+  // Relaunch without --data, which would override the choice; 'will-quit' closes the archive first.
+  app.relaunch({ args: withoutDataArg(process.argv.slice(1)) });
+  app.quit();
+}
+
+async function openDataFolder(): Promise<void> {
+  if (!archive) return;
+  const error = await shell.openPath(archive.folder);
+  if (error) dialog.showErrorBox('无法打开档案文件夹', `${archive.folder}\n\n${error}`);
+}
+
+async function showAbout(): Promise<void> {
+  if (!archive) return;
+  const v = process.versions;
+  await ask(aboutDialog({ app: app.getVersion(), electron: v.electron, chrome: v.chrome, node: v.node }, archive.folder), mainWindow);
+}
+
+async function pickFolder(current: string, parent?: BrowserWindow | null): Promise<string | undefined> {
+  const options: Electron.OpenDialogOptions = {
+    title: '选择档案文件夹',
+    buttonLabel: '选择此文件夹',
+    defaultPath: current,
+    properties: ['openDirectory', 'createDirectory'],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? undefined : result.filePaths[0];
+}
+
+/** Show one of messages.ts's dialogs and return the meaning of the button pressed. */
+async function ask<C extends string>(d: Dialog<C>, parent?: BrowserWindow | null): Promise<C> {
+  const options: MessageBoxOptions = {
+    type: d.type, title: d.title, message: d.message, detail: d.detail,
+    buttons: d.buttons, defaultId: d.defaultId, cancelId: d.cancelId, noLink: true,
+  };
+  const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  return d.choices[response] ?? d.choices[d.cancelId];
+}
+
+function samePath(a: string, b: string): boolean {
+  const norm = (p: string) => (process.platform === 'win32' ? path.resolve(p).toLowerCase() : path.resolve(p));
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/result';
+import { aboutDialog, changeFolderDialog, describeOpenError, openFailureDialog, rendererGoneDialog } from './messages';
+
+const sysError = (code: string) => Object.assign(new Error(`${code}: x`), { code });
+
+describe('openFailureDialog', () => {
+  it('says what went wrong and offers another folder, the default one, or quitting', () => {
+    const d = openFailureDialog('D:\\督导档案', sysError('EACCES'), true);
+    expect(d.message).toBe('无法打开档案文件夹：D:\\督导档案');
+    expect(d.detail).toContain('没有读写这个文件夹的权限');
+    expect(d.buttons).toEqual(['选择其他文件夹…', '使用默认文件夹', '退出']);
+    expect(d.choices).toEqual(['choose', 'default', 'quit']);
+    expect(d.choices[d.cancelId]).toBe('quit');
+  });
+
+  it('does not offer the default folder when that is the one failing', () => {
+    const d = openFailureDialog('/x', new Error('boom'), false);
+    expect(d.buttons).toEqual(['选择其他文件夹…', '退出']);
+    expect(d.choices[d.cancelId]).toBe('quit');
+    expect(d.detail).toContain('错误信息：boom');
+  });
+});
+
+describe('describeOpenError', () => {
+  it('passes the archive layer’s own Chinese message through', () => {
+    const msg = '此档案由较新版本的督导档案创建（数据结构版本 9），当前程序只支持到版本 1。请先升级督导档案再打开此档案。';
+    expect(describeOpenError(new AppError('conflict', msg))).toBe(msg);
+  });
+
+  it.each([
+    ['ENOENT', '找不到这个文件夹'],
+    ['EROFS', '只读'],
+    ['ENOSPC', '磁盘空间已满'],
+    ['SQLITE_BUSY', '正被其他程序占用'],
+    ['SQLITE_CORRUPT', '已损坏'],
+    ['SQLITE_READONLY', '无法写入档案文件'],
+  ])('explains %s', (code, text) => {
+    expect(describeOpenError(sysError(code))).toContain(text);
+  });
+
+  it('copes with non-errors', () => {
+    expect(describeOpenError('x')).toBe('错误信息：x');
+    expect(describeOpenError(null)).toBe('错误信息：null');
+  });
+});
+
+describe('other dialogs', () => {
+  it('confirms a folder change with a restart', () => {
+    const d = changeFolderDialog('E:\\新档案', 'C:\\旧档案');
+    expect(d.message).toContain('E:\\新档案');
+    expect(d.detail).toContain('C:\\旧档案');
+    expect(d.choices[d.defaultId]).toBe('restart');
+    expect(d.choices[d.cancelId]).toBe('cancel');
+  });
+
+  it('shows the version and the archive folder in 关于', () => {
+    const d = aboutDialog({ app: '0.1.0', electron: '45.4.1', chrome: '142', node: '22' }, 'C:\\档案');
+    expect(d.title).toBe('关于督导档案');
+    expect(d.message).toBe('督导档案 0.1.0');
+    expect(d.detail).toContain('C:\\档案');
+    expect(d.detail).toContain('Electron 45.4.1');
+  });
+
+  it('translates why the page process went away', () => {
+    expect(rendererGoneDialog('oom').detail).toContain('内存不足');
+    expect(rendererGoneDialog('something-new').detail).toContain('something-new');
+    expect(rendererGoneDialog('crashed').buttons).toEqual(['重新加载', '退出']);
+  });
+});
