@@ -1,9 +1,7 @@
 import type { HandlerMap } from './types';
-import { AppError } from '../../shared/result';
-
-const notYet = () => { throw new AppError('internal', '此功能即将推出。'); };
+import { deleteAssignment, insertAssignment } from '../archive/assignments';
 
 export const assignmentHandlers: HandlerMap<'assignments.save' | 'assignments.delete'> = {
-  'assignments.save': notYet,
-  'assignments.delete': notYet,
+  'assignments.save': (a, input) => insertAssignment(a, input),
+  'assignments.delete': (a, { id }) => ({ recycleId: deleteAssignment(a, id) }),
 };

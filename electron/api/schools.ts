@@ -1,12 +1,18 @@
 import type { HandlerMap } from './types';
-import { AppError } from '../../shared/result';
-
-const notYet = () => { throw new AppError('internal', '此功能即将推出。'); };
+import {
+  deleteSchool, getSchool, insertSchool, listSchools, schoolBoard, schoolSupervisors, updateSchool,
+} from '../archive/schools';
 
 export const schoolHandlers: HandlerMap<'schools.list' | 'schools.get' | 'schools.save' | 'schools.delete' | 'schools.board'> = {
-  'schools.list': notYet,
-  'schools.get': notYet,
-  'schools.save': notYet,
-  'schools.delete': notYet,
-  'schools.board': notYet,
+  'schools.list': (a, query) => listSchools(a, query),
+  'schools.get': (a, { id }) => ({ school: getSchool(a, id), supervisors: schoolSupervisors(a, id) }),
+  'schools.save': (a, { id, fields }) => {
+    if (id) {
+      updateSchool(a, id, fields);
+      return getSchool(a, id);
+    }
+    return getSchool(a, insertSchool(a, fields));
+  },
+  'schools.delete': (a, { id }) => ({ recycleId: deleteSchool(a, id) }),
+  'schools.board': (a, { id }) => schoolBoard(a, id),
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { id, optText, reqText } from './common';
 
 export const zoneFields = z.object({
-  name: reqText(30),
+  name: reqText(30).describe('责任区名称'),
   leaderId: id.nullish().transform((v) => v ?? null),
   notes: optText(500),
 });

@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { call } from '../../api';
+
+interface Option { value: string; label: string }
+
+/**
+ * Choose one live supervisor by typing part of a name (searches `supervisors.list` as you type).
+ * `current` keeps an already chosen supervisor visible before any search.
+ */
+export function SupervisorSelect({ label, value, onChange, current, error, placeholder, required }: {
+  label: string;
+  value: number | null;
+  onChange: (id: number | null) => void;
+  current?: { id: number; name: string } | null;
+  error?: string;
+  placeholder?: string;
+  required?: boolean;
+}) {
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 250);
+  const [found, setFound] = useState<Option[]>([]);
+  const [chosen, setChosen] = useState<Option | null>(current ? { value: String(current.id), label: current.name } : null);
+  const [problem, setProblem] = useState<string | null>(null);
+  // After a pick the input shows the option's label; that is not a new search.
+  const labels = useRef(new Set<string>(current ? [current.name] : []));
+
+  useEffect(() => {
+    if (labels.current.has(q)) return;
+    let live = true;
+    call('supervisors.list', { q: q.trim() || undefined, limit: 30, sort: 'name' })
+      .then((page) => {
+        if (!live) return;
+        const opts = page.rows.map((s) => ({ value: String(s.id), label: `${s.name}（${s.category}${s.unit ? ` · ${s.unit}` : ''}）` }));
+        opts.forEach((o) => labels.current.add(o.label));
+        setFound(opts);
+        setProblem(null);
+      })
+      .catch((e: unknown) => { if (live) setProblem(`督学名册暂时无法读取：${e instanceof Error ? e.message : String(e)}`); });
+    return () => { live = false; };
+  }, [q]);
+
+  // Cleared from outside (e.g. after adding): empty the text too.
+  useEffect(() => { if (value === null) setSearch(''); }, [value]);
+
+  const data = useMemo(() => {
+    const keep = chosen && value !== null && chosen.value === String(value) && !found.some((o) => o.value === chosen.value);
+    return keep ? [chosen, ...found] : found;
+  }, [chosen, found, value]);
+
+  return (
+    <Select
+      label={label}
+      placeholder={placeholder ?? '输入姓名搜索督学'}
+      searchable
+      clearable
+      required={required}
+      data={data}
+      value={value === null ? null : String(value)}
+      onChange={(v, option) => {
+        setChosen(option ? { value: String(option.value), label: option.label } : null);
+        onChange(v ? Number(v) : null);
+      }}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      nothingFoundMessage={problem ?? '没有找到匹配的督学'}
+      error={error ?? (problem && !data.length ? problem : undefined)}
+    />
+  );
+}
