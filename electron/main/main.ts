@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell, type MessageBoxOptions } from 'electron';
 import { openArchive, type Archive } from '../archive/archive';
+import { autoBackup } from '../archive/backups';
 import { CONFIG_FILE, chooseDataFolder, readConfig, withoutDataArg, writeConfig } from './config';
 import { denyPermissions, installGuards } from './guards';
 import { registerChannels } from './ipc';
@@ -39,6 +40,14 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  // A last automatic backup before quitting: 'before-quit' waits for it, then quits for real.
+  let backedUp = false;
+  app.on('before-quit', (event) => {
+    if (backedUp || !archive) return;
+    event.preventDefault();
+    backedUp = true;
+    void autoBackup(archive).catch((e) => console.error('[backup] on quit:', e)).finally(() => app.quit());
+  });
   app.on('will-quit', () => {
     archive?.close();
     archive = null;
@@ -58,6 +67,10 @@ async function start(): Promise<void> {
     return;
   }
   registerChannels(archive);
+  // Automatic backups: on start and daily while running (plus before every migration and on quit).
+  const backup = () => { if (archive) void autoBackup(archive).catch((e) => console.error('[backup]', e)); };
+  backup();
+  setInterval(backup, 24 * 3600_000).unref();
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({
     changeDataFolder: () => void changeDataFolder(),
     openDataFolder: () => void openDataFolder(),
