@@ -1,0 +1,91 @@
+/**
+ * 督导工作简报 (monthly briefing): red masthead, optional 本期要目, articles, colophon with 报/送/发.
+ */
+import { Paragraph, TextRun, type Document, type FileChild } from 'docx';
+import type { Block } from '../../shared/schemas/blocks';
+import { blockRenderer, type BuildContext } from './blocks';
+import {
+  RED, RULE, SIZE, STYLE, TYPE_WIDTH, blankLine, chineseDate, colophonSection, leftRightLine, profileDocument,
+  ruleParagraph, section,
+} from './profile';
+
+export interface BriefingArticle {
+  title: string;
+  blocks: Block[];
+}
+
+export interface BriefingInput {
+  /** The briefing's name, e.g. 督导工作简报. */
+  name: string;
+  /** 第N期, numbered within the year. */
+  issue: number;
+  /** （总第N期）, numbered over all years; left out when null. */
+  totalIssue?: number | null;
+  /** The issuing unit (编印单位), usually the office's name. */
+  issuer: string;
+  /** Date of issue, yyyy-mm-dd. */
+  date: string;
+  /** 本期要目: the lines to list, or null/empty for none. */
+  contents?: string[] | null;
+  articles: BriefingArticle[];
+  /** Distribution lists from the settings: 报 (up), 送 (across), 发 (down). */
+  distribution: { bao: string[]; song: string[]; fa: string[] };
+  /** （共印N份） */
+  copies: number;
+}
+
+/**
+ * The masthead's size: 小初 (36 pt), smaller for a long name so it stays on one line of the type area
+ * (sizes in half-points; one half-point of a character is 10 twips wide).
+ */
+export function mastheadSize(name: string): number {
+  return Math.min(SIZE.xiaochu, Math.floor(TYPE_WIDTH / Math.max(1, [...name].length) / 10));
+}
+
+function masthead(b: BriefingInput): Paragraph[] {
+  const issue = `第${b.issue}期${b.totalIssue ? `（总第${b.totalIssue}期）` : ''}`;
+  const size = mastheadSize(b.name);
+  return [
+    new Paragraph({ style: STYLE.masthead, children: [new TextRun({ text: b.name, size: size === SIZE.xiaochu ? undefined : size })] }),
+    new Paragraph({ style: STYLE.mastheadLine, children: [new TextRun(issue)] }),
+    leftRightLine(STYLE.mastheadLine, b.issuer, chineseDate(b.date), 0),
+    // The red rule about 4 mm under the issuer and date, across the type area.
+    ruleParagraph(RULE.red, RED, 120),
+  ];
+}
+
+function contents(lines: string[]): Paragraph[] {
+  return [
+    new Paragraph({ style: STYLE.contentsHead, children: [new TextRun('本期要目')] }),
+    ...lines.map((l) => new Paragraph({ style: STYLE.contentsItem, children: [new TextRun(l)] })),
+  ];
+}
+
+/** The briefing as a Document: masthead and articles, then the colophon on its own last page. */
+export function buildBriefing(b: BriefingInput, ctx: BuildContext): Document {
+  const blocks = blockRenderer(ctx.loadImage);
+  const children: FileChild[] = [...masthead(b), blankLine()];
+  if (b.contents?.length) children.push(...contents(b.contents), blankLine());
+  else children.push(blankLine());
+  b.articles.forEach((a, i) => {
+    if (i > 0) children.push(blankLine());
+    children.push(
+      new Paragraph({ style: STYLE.title, children: [new TextRun(a.title)] }),
+      new Paragraph({ style: STYLE.normal, keepNext: true }),
+      ...blocks.render(a.blocks),
+    );
+  });
+  const d = b.distribution;
+  return profileDocument(ctx.fonts, {
+    title: `${b.name}第${b.issue}期`,
+    sections: [
+      section({ children }),
+      colophonSection({
+        lines: [{ label: '报', names: d.bao }, { label: '送', names: d.song }, { label: '发', names: d.fa }],
+        note: `（共印${b.copies}份）`,
+        issuer: b.issuer,
+        date: b.date,
+      }),
+    ],
+  });
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { buildCollection } from './collection';
+import { attr, paragraphs, readDocx, sectionBodies, styleOf, textOf } from './read-docx';
+import { sampleCollection, sampleContext } from './samples';
+
+describe('buildCollection', () => {
+  it('writes a cover without a page number: title, 第N册, office, year', async () => {
+    const d = await readDocx(buildCollection(sampleCollection(), sampleContext()));
+    const [cover] = sectionBodies(d.document);
+    expect(paragraphs(cover).map(textOf).filter(Boolean)).toEqual(['教育督导案例集', '第二册', '××区人民政府教育督导室', '2025年']);
+    expect(d.footers[0].default).not.toContain('PAGE');
+    // The rest starts on an odd page, numbered from 1.
+    expect(attr(d.sections[1], 'w:type', 'w:val')).toBe('oddPage');
+    expect(attr(d.sections[1], 'w:pgNumType', 'w:start')).toBe('1');
+    expect(d.footers[1].default).toContain('PAGE');
+  });
+
+  it('has a TOC field over the piece titles, filled in, and asks Word to update fields', async () => {
+    const d = await readDocx(buildCollection(sampleCollection(), sampleContext()));
+    expect(d.settings).toMatch(/<w:updateFields(?: w:val="(true|1)")?\/>/);
+    const instr = /<w:instrText[^>]*>(\s*TOC [^<]*)<\/w:instrText>/.exec(d.document)?.[1] ?? '';
+    expect(instr).toMatch(/\\t (&quot;|")Title,1(&quot;|")/);
+    // Word's TOC is a content control (w:sdt) holding the field and its entries.
+    const toc = /<w:sdt>[\s\S]*?<\/w:sdt>/.exec(d.document)?.[0] ?? '';
+    expect(toc).toContain('TOC \\');
+    const entries = paragraphs(toc).filter((p) => styleOf(p) === 'TOC1').map(textOf);
+    // Each entry: the title, then its page (the cover's section has two pages: the cover and its blank back).
+    expect(entries).toEqual(['以督促改　让思政课“活”起来3', '食堂管理督导中的“三查三看”5', '家校协同化解入学矛盾6']);
+  });
+
+  it('starts each piece on a new page with its title, byline and body', async () => {
+    const d = await readDocx(buildCollection(sampleCollection(), sampleContext()));
+    const ps = paragraphs(d.document);
+    const titles = ps.filter((p) => styleOf(p) === 'Title');
+    expect(titles.map(textOf)).toEqual(['以督促改　让思政课“活”起来', '食堂管理督导中的“三查三看”', '家校协同化解入学矛盾']);
+    for (const t of titles) expect(t).toContain('<w:pageBreakBefore/>');
+    const bylines = ps.filter((p) => styleOf(p) === 'Byline').map(textOf);
+    expect(bylines.slice(-3)).toEqual(['××区第一实验小学　张某某', '××区实验中学　李某某', '王某某']);
+    expect(d.document).toContain('<w:drawing>');
+    expect(ps.map(textOf)).toContain('前言');
+  });
+
+  it('leaves out 前言 when there is none', async () => {
+    const d = await readDocx(buildCollection({ ...sampleCollection(), preface: null, volume: null }, sampleContext()));
+    const texts = paragraphs(d.document).map(textOf);
+    expect(texts).not.toContain('前言');
+    expect(texts).not.toContain('第二册');
+  });
+});

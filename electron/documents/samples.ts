@@ -1,0 +1,185 @@
+/**
+ * Sample inputs for every builder, with realistic text: used by the tests and by scripts/render-check.ts
+ * to look at renderings. Not used by the app itself.
+ */
+import zlib from 'node:zlib';
+import type { Block } from '../../shared/schemas/blocks';
+import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
+import type { BriefingInput } from './briefing';
+import type { CalendarInput } from './calendar';
+import type { ChronicleInput } from './chronicle';
+import type { CollectionInput } from './collection';
+import type { NoticeInput, ReferralInput } from './notice';
+import type { BuildContext } from './blocks';
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(b: Buffer): number {
+  let c = 0xffffffff;
+  for (const x of b) c = CRC_TABLE[(c ^ x) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A width × height RGB PNG with a colour gradient, made in memory. */
+export function samplePng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; ihdr[9] = 2; // 8-bit RGB
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = y * (width * 3 + 1) + 1 + x * 3;
+      raw[o] = 40 + Math.round((x / width) * 180); raw[o + 1] = 120; raw[o + 2] = 200 - Math.round((y / height) * 120);
+    }
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+export const SAMPLE_HASH = 'a'.repeat(64);
+export const MISSING_HASH = 'b'.repeat(64);
+
+export const sampleContext = (): BuildContext => {
+  const png = samplePng(320, 200);
+  return { fonts: DEFAULT_SETTINGS.fonts, loadImage: (hash) => (hash === SAMPLE_HASH ? png : null) };
+};
+
+const P = (text: string): Block => ({ type: 'paragraph', runs: [{ text }] });
+
+/** Paragraphs of realistic body text, about 50 lines in all. */
+export const LONG_TEXT = [
+  '本月，全区各责任区督学按照“一月一主题”的安排，围绕学校思政课开设情况开展经常性督导，共深入学校九十八所次，实现中小学、幼儿园全覆盖。督学们通过巡视校园、查阅资料、随机听课、座谈走访等方式，全面了解学校课程开设和课堂教学情况，现场反馈问题，提出合理建议。',
+  '督导中发现，多数学校能够按照国家课程方案开齐开足思政课程，课堂教学规范有序，学生参与度较高。部分学校结合地方红色资源开发校本课程，组织学生走进纪念馆、烈士陵园开展现场教学，将思政小课堂与社会大课堂有机结合，收到了良好效果。',
+  '同时也发现一些值得关注的问题：个别学校思政课专职教师配备不足，由班主任或其他学科教师兼任，专业化程度有待提高；少数学校课堂教学方式较为单一，以讲授为主，学生主体作用发挥不够；个别学校集体备课制度落实不到位，教研活动记录不完整。',
+  '针对上述问题，督学们现场向学校反馈，并下发整改通知书三份，要求学校在规定期限内完成整改。督导室将组织责任督学开展回查，对整改不到位的学校进行约谈，确保问题整改落实到位，切实发挥督导的监督、指导和促进作用。',
+  '下一步，全区督导工作将重点围绕学校安全工作开展专项督导，重点检查校园及周边安全隐患排查整治情况、学生交通安全教育开展情况以及食堂食品安全管理情况，督促学校落实安全主体责任，为师生营造安全、和谐、稳定的校园环境。',
+];
+
+export function sampleBriefing(long = false): BriefingInput {
+  const body = (n: number): Block[] => Array.from({ length: n }, (_, i) => P(LONG_TEXT[i % LONG_TEXT.length]));
+  return {
+    name: '督导工作简报',
+    issue: 3,
+    totalIssue: 27,
+    issuer: '××区人民政府教育督导室',
+    date: '2025-03-31',
+    contents: ['全区开展思政课开设情况经常性督导', '督导数据', '亮点做法'],
+    articles: [
+      {
+        title: '全区开展思政课开设情况经常性督导',
+        blocks: [
+          { type: 'heading', level: 1, text: '一、基本情况' },
+          ...body(long ? 10 : 2),
+          { type: 'heading', level: 2, text: '（一）主要做法' },
+          { type: 'list', ordered: true, items: ['坚持问题导向，聚焦课程开设。', '坚持结果运用，强化整改落实。'] },
+          { type: 'heading', level: 3, text: '1.巡视校园' },
+          { type: 'heading', level: 4, text: '（1）查阅资料' },
+          { type: 'paragraph', runs: [{ text: '重点提示：', bold: true }, { text: '各学校要认真对照问题清单，逐项整改。' }] },
+        ],
+      },
+      {
+        title: '督导数据',
+        blocks: [
+          P('本月全区开展经常性督导98所次，覆盖学校56所，覆盖率100%；发现问题41个，已整改销号29个，整改率70.7%。'),
+          { type: 'table', header: true, rows: [['督导事项', '督导次数', '发现问题', '已整改'], ['课程开设和课堂教学情况', '56', '18', '12'], ['校园及周边安全情况', '42', '23', '17']] },
+        ],
+      },
+      {
+        title: '亮点做法',
+        blocks: [
+          ...body(long ? 6 : 1),
+          { type: 'image', hash: SAMPLE_HASH, width: 800, height: 500, caption: '督学随机听课' },
+          { type: 'image', hash: MISSING_HASH, width: 800, height: 500, caption: '座谈走访' },
+          { type: 'list', ordered: false, items: ['红色资源进课堂', '思政教师集体备课'] },
+        ],
+      },
+    ],
+    distribution: { bao: ['市人民政府教育督导室', '区人民政府分管领导'], song: ['区教育局各科室'], fa: ['各中小学', '幼儿园', '校外培训机构'] },
+    copies: 30,
+  };
+}
+
+export function sampleChronicle(form: 'list' | 'table' = 'list'): ChronicleInput {
+  return {
+    office: '××区',
+    year: 2025,
+    form,
+    entries: [
+      { month: 3, day: 12, text: '区教育督导室召开2025年第一次全体督学工作会议，部署全年经常性督导工作' },
+      { month: null, day: null, text: '全区共开展经常性督导1126所次，下发整改通知书42份' },
+      { month: 1, day: null, text: '完成2024年度责任督学考核，评出优秀责任督学12名' },
+      { month: 1, day: 8, text: '区教育督导室开展寒假前校园安全专项督导。' },
+      { month: 3, day: 3, text: '各责任区督学开展春季开学专项督导，覆盖学校56所' },
+      { month: 12, day: 30, text: '区教育督导室编印《督导工作简报》2025年第12期' },
+      { month: 3, day: null, text: '区教育督导室编印《教育督导案例集》第二册' },
+      { month: 1, day: 20, text: '区政府教育督导委员会召开全体成员会议' },
+    ],
+  };
+}
+
+export function sampleCollection(): CollectionInput {
+  return {
+    title: '教育督导案例集',
+    volume: 2,
+    office: '××区人民政府教育督导室',
+    year: 2025,
+    preface: [P('为总结交流责任督学挂牌督导工作经验，我室从各责任区报送的案例中遴选部分优秀案例汇编成册，供全区督学和学校学习参考。')],
+    pieces: [
+      { title: '以督促改　让思政课“活”起来', author: '张某某', school: '××区第一实验小学', blocks: [P(LONG_TEXT[0]), P(LONG_TEXT[1]), { type: 'image', hash: SAMPLE_HASH, width: 640, height: 400, caption: '督学随堂听课' }] },
+      { title: '食堂管理督导中的“三查三看”', author: '李某某', school: '××区实验中学', blocks: [P(LONG_TEXT[2]), { type: 'heading', level: 1, text: '一、问题发现' }, P(LONG_TEXT[3])] },
+      { title: '家校协同化解入学矛盾', author: '王某某', school: null, blocks: [P(LONG_TEXT[4])] },
+    ],
+  };
+}
+
+export function sampleNotice(): NoticeInput {
+  return {
+    office: '××区人民政府教育督导室',
+    numberText: '〔2025〕第12号',
+    schoolName: '××区实验小学',
+    source: '经常性督导',
+    problems: ['学校思政课专职教师配备不足，由其他学科教师兼任。', '食堂食品留样记录不完整，部分餐次缺少留样。'],
+    requirement: '整改报告应包括问题原因分析、整改措施、整改结果及佐证材料。',
+    deadlineDays: 15,
+    issuedDate: '2025-04-02',
+  };
+}
+
+export function sampleReferral(): ReferralInput {
+  return {
+    office: '××区人民政府教育督导室',
+    numberText: '〔2025〕第3号',
+    section: '区教育局计划财务科',
+    visitDate: '2025-03-18',
+    schoolName: '××区第二中学',
+    problems: ['学校教学楼东侧围墙出现裂缝，存在安全隐患，需安排专项资金维修。'],
+    issuedDate: '2025-03-20',
+    contact: '联系人：王某某，电话：0571-88888888。',
+  };
+}
+
+export function sampleCalendar(landscape = false): CalendarInput {
+  const item = (content: string, owner: string, status: string | null = null) => ({ content, owner, status });
+  return {
+    office: '××区人民政府教育督导室',
+    schoolYear: '2025—2026',
+    term: 1,
+    landscape,
+    months: [
+      { month: '2025-09', theme: '开学工作', items: [item('开展春季开学专项督导，重点检查开学准备、校园安全和收费情况。', '各责任区', '已完成'), item('召开全体督学工作会议，部署本学期督导工作。', '督导室'), item('更新责任督学挂牌公示牌信息。', '各责任区')] },
+      { month: '2025-10', theme: '课程开设', items: [item('围绕课程开设和课堂教学情况开展经常性督导。', '各责任区'), item('编印督导工作简报第10期。', '督导室')] },
+      { month: '2025-11', theme: '校园安全', items: [item('开展校园及周边安全专项督导。', '各责任区'), item('组织责任督学专题培训。', '督导室'), item('对上月整改通知书落实情况开展回查。', '责任督学')] },
+      { month: '2025-12', theme: '食品安全', items: [item('开展食堂、食品、饮水及宿舍卫生情况督导。', '各责任区'), item('开展责任督学年度考核。', '督导室')] },
+      { month: '2026-01', theme: '期末工作', items: [item('开展期末考试和寒假安全工作督导。', '各责任区'), item('编写年度督导工作总结和大事记。', '督导室'), item('整理年度档案并归档。', '督导室')] },
+    ],
+  };
+}
