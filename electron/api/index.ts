@@ -18,6 +18,10 @@ import { visitHandlers } from './visits';
 import { problemHandlers } from './problems';
 import { complaintHandlers } from './complaints';
 import { dashboardHandlers } from './dashboard';
+import { briefingHandlers } from './briefings';
+import { chronicleHandlers } from './chronicle';
+import { pieceHandlers } from './pieces';
+import { documentHandlers } from './documents';
 
 /** The one handler table: channel -> function(archive, input). IPC and HTTP both call `dispatch`. */
 export const handlers: HandlerMap<Channel> = {
@@ -36,6 +40,10 @@ export const handlers: HandlerMap<Channel> = {
   ...problemHandlers,
   ...complaintHandlers,
   ...dashboardHandlers,
+  ...briefingHandlers,
+  ...chronicleHandlers,
+  ...pieceHandlers,
+  ...documentHandlers,
 };
 
 /** Validate, run, and wrap the answer. Never throws: every failure becomes a Chinese message. */

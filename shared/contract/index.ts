@@ -24,6 +24,12 @@ import {
 } from '../schemas/problem';
 import { complaintList, complaintSave, type Complaint } from '../schemas/complaint';
 import { dashboardQuery, globalSearch, type Dashboard, type SearchResult } from '../schemas/dashboard';
+import { briefingIssue, briefingPropose, briefingSave, type Briefing, type BriefingArticleData } from '../schemas/briefing';
+import {
+  chronicleExport, chronicleReject, chronicleSave, chronicleYear, type ChronicleCandidate, type ChronicleEntryRow,
+} from '../schemas/chronicle';
+import { collectionSave, pieceList, pieceSave, type Collection, type Piece } from '../schemas/piece';
+import { referralExport, statisticsExport } from '../schemas/exports';
 
 const none = z.object({}).strict().optional();
 
@@ -107,6 +113,36 @@ export const contract = {
 
   'dashboard.get': channel(dashboardQuery).returns<Dashboard>(),
   'search.global': channel(globalSearch).returns<SearchResult>(),
+
+  'briefings.list': channel(none).returns<Briefing[]>(),
+  'briefings.get': channel(idInput).returns<Briefing>(),
+  'briefings.propose': channel(briefingPropose).returns<BriefingArticleData[]>(),
+  'briefings.save': channel(briefingSave).returns<Briefing>(),
+  'briefings.issue': channel(briefingIssue).returns<Briefing>(),
+  'briefings.export': channel(idInput).returns<FileOut>(),
+  'briefings.delete': channel(idInput).returns<{ recycleId: number }>(),
+
+  'chronicle.list': channel(chronicleYear).returns<ChronicleEntryRow[]>(),
+  'chronicle.candidates': channel(chronicleYear).returns<ChronicleCandidate[]>(),
+  'chronicle.save': channel(chronicleSave).returns<ChronicleEntryRow>(),
+  'chronicle.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'chronicle.reject': channel(chronicleReject).returns<{ rejected: boolean }>(),
+  'chronicle.export': channel(chronicleExport).returns<FileOut>(),
+
+  'pieces.list': channel(pieceList).returns<Page<Piece>>(),
+  'pieces.get': channel(idInput).returns<Piece>(),
+  'pieces.save': channel(pieceSave).returns<Piece>(),
+  'pieces.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'collections.list': channel(none).returns<Collection[]>(),
+  'collections.get': channel(idInput).returns<Collection>(),
+  'collections.save': channel(collectionSave).returns<Collection>(),
+  'collections.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'collections.export': channel(idInput).returns<FileOut>(),
+
+  'documents.notice': channel(idInput).returns<FileOut>(),
+  'documents.referral': channel(referralExport).returns<FileOut>(),
+  'documents.calendar': channel(idInput).returns<FileOut>(),
+  'documents.statistics': channel(statisticsExport).returns<FileOut>(),
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } as const satisfies Record<ChannelName, ChannelDef<any, unknown>>;
 

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { blocks } from './blocks';
+import { id, oneOf, optText, pageQuery, reqText } from './common';
+
+export const PIECE_KINDS = ['案例', '学习心得', '论文', '调研报告'] as const;
+export const PIECE_STATUSES = ['草稿', '已定稿'] as const;
+
+export const pieceFields = z.object({
+  kind: oneOf(PIECE_KINDS, '类型'),
+  title: reqText(100).describe('标题'),
+  authorId: id.nullish().transform((v) => v ?? null),
+  /** Free-text author when not a supervisor in the register (or several names). */
+  authorName: optText(60),
+  schoolId: id.nullish().transform((v) => v ?? null),
+  year: z.number({ error: '必须是年份' }).int().min(2000).max(2100),
+  status: oneOf(PIECE_STATUSES, '状态').default('草稿'),
+  body: blocks,
+});
+export type PieceFields = z.output<typeof pieceFields>;
+export const pieceSave = z.object({ id: id.optional(), fields: pieceFields });
+
+export interface Piece extends PieceFields {
+  id: number;
+  authorDisplay: string;
+  schoolName: string | null;
+  /** Characters of text, for the list. */
+  length: number;
+  updatedAt: string;
+}
+
+export const pieceList = z.object({
+  ...pageQuery,
+  kind: z.enum(PIECE_KINDS).optional(),
+  year: z.number().int().min(2000).max(2100).optional(),
+  authorId: id.optional(),
+  status: z.enum(PIECE_STATUSES).optional(),
+});
+
+export const collectionFields = z.object({
+  title: reqText(60).describe('汇编名称'),
+  kind: oneOf(PIECE_KINDS, '类型'),
+  volume: z.number().int().min(1).max(99).nullish().transform((v) => v ?? null),
+  year: z.number({ error: '必须是年份' }).int().min(2000).max(2100),
+  preface: blocks,
+  /** The pieces in print order. */
+  pieceIds: z.array(id).max(1000).refine((a) => new Set(a).size === a.length, '同一篇文章不能重复收录'),
+});
+export type CollectionFields = z.output<typeof collectionFields>;
+export const collectionSave = z.object({ id: id.optional(), fields: collectionFields });
+
+export interface Collection extends CollectionFields {
+  id: number;
+  pieces: { id: number; title: string; authorDisplay: string }[];
+  updatedAt: string;
+}
