@@ -6,9 +6,9 @@ test('first start offers an empty archive or the demo, then shows the Chinese sh
   await shot(page, 'welcome');
   await page.getByRole('button', { name: '创建空档案' }).click();
   await expect(page.getByRole('link', { name: '督学' })).toBeVisible();
-  await expect(page.getByRole('link', { name: /行事历.*即将推出/ })).toBeVisible();
-  await page.getByRole('link', { name: /行事历/ }).click();
-  await expect(page.getByRole('heading', { name: /行事历/ })).toContainText('即将推出');
+  await expect(page.getByRole('link', { name: /年度归档.*即将推出/ })).toBeVisible();
+  await page.getByRole('link', { name: /年度归档/ }).click();
+  await expect(page.getByRole('heading', { name: /年度归档/ })).toContainText('即将推出');
   await shot(page, 'shell-coming-soon');
   const status = await app.api<{ initialized: boolean }>('archive.status');
   expect(status.initialized).toBe(true);

@@ -18,10 +18,36 @@ export const FIELD_LABELS: Record<string, string> = {
   fileName: '文件名',
 };
 
-export function labelOf(path: readonly PropertyKey[]): string {
+export function labelOf(path: readonly PropertyKey[], schema?: z.ZodType): string {
+  const own = schema && describedLabel(schema, path);
+  if (own) return own;
   const keys = path.filter((p): p is string => typeof p === 'string');
   const last = keys[keys.length - 1];
   return (last && FIELD_LABELS[last]) || last || '输入';
+}
+
+/**
+ * A field's own label, set in its schema with `.describe('完成情况')`: it wins over FIELD_LABELS,
+ * where one key (status, title, result …) can only have one meaning.
+ */
+function describedLabel(schema: z.ZodType, path: readonly PropertyKey[]): string | undefined {
+  type Node = { description?: string; _zod: { def: { type: string; innerType?: Node; in?: Node; element?: Node; shape?: Record<string, Node> } } };
+  const unwrap = (n: Node): Node => {
+    const d = n._zod.def;
+    if (d.innerType) return unwrap(d.innerType);
+    if (d.type === 'pipe' && d.in) return unwrap(d.in);
+    return n;
+  };
+  // The innermost labelled node on the path: an array's label also names its elements.
+  let node: Node | undefined = schema as unknown as Node;
+  let label: string | undefined;
+  for (const key of path) {
+    const d: Node['_zod']['def'] = unwrap(node!)._zod.def;
+    node = typeof key === 'number' ? d.element : d.shape?.[String(key)];
+    if (!node) break;
+    label = node.description ?? label;
+  }
+  return label;
 }
 
 /** Validate a channel's input; on failure throw one clear Chinese message naming the first bad field. */
@@ -30,6 +56,6 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   if (res.success) return res.data;
   const issue = res.error.issues[0];
   const field = issue.path.filter((p) => typeof p === 'string').join('.') || undefined;
-  const label = issue.path.length ? labelOf(issue.path) : '输入';
+  const label = issue.path.length ? labelOf(issue.path, schema) : '输入';
   throw new AppError('invalid', `「${label}」${issue.message}`, field);
 }

@@ -1,16 +1,32 @@
 import type { HandlerMap } from './types';
-import { AppError } from '../../shared/result';
-
-const notYet = () => { throw new AppError('internal', '此功能即将推出。'); };
+import {
+  calendarDetail, copyCalendar, deleteCalendar, deleteCalendarItem, getCalendar, getCalendarItem, insertCalendar,
+  insertCalendarItem, listCalendars, moveCalendarItem, setTheme, updateCalendar, updateCalendarItem,
+} from '../archive/calendars';
 
 export const calendarHandlers: HandlerMap<'calendars.list' | 'calendars.get' | 'calendars.save' | 'calendars.delete' | 'calendars.copy' | 'calendars.setTheme' | 'calendarItems.save' | 'calendarItems.delete' | 'calendarItems.move'> = {
-  'calendars.list': notYet,
-  'calendars.get': notYet,
-  'calendars.save': notYet,
-  'calendars.delete': notYet,
-  'calendars.copy': notYet,
-  'calendars.setTheme': notYet,
-  'calendarItems.save': notYet,
-  'calendarItems.delete': notYet,
-  'calendarItems.move': notYet,
+  'calendars.list': (a) => listCalendars(a),
+  'calendars.get': (a, { id }) => calendarDetail(a, id),
+  'calendars.save': (a, { id, fields }) => {
+    if (id) {
+      updateCalendar(a, id, fields);
+      return getCalendar(a, id);
+    }
+    return getCalendar(a, insertCalendar(a, fields));
+  },
+  'calendars.delete': (a, { id }) => ({ recycleId: deleteCalendar(a, id) }),
+  'calendars.copy': (a, { id, title, shiftYears }) => getCalendar(a, copyCalendar(a, id, title, shiftYears)),
+  'calendars.setTheme': (a, { calendarId, month, theme }) => {
+    setTheme(a, calendarId, month, theme);
+    return { saved: true };
+  },
+  'calendarItems.save': (a, { id, fields }) => {
+    if (id) {
+      updateCalendarItem(a, id, fields);
+      return getCalendarItem(a, id);
+    }
+    return getCalendarItem(a, insertCalendarItem(a, fields));
+  },
+  'calendarItems.delete': (a, { id }) => ({ recycleId: deleteCalendarItem(a, id) }),
+  'calendarItems.move': (a, { id, direction }) => ({ moved: moveCalendarItem(a, id, direction) }),
 };

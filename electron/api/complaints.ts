@@ -1,11 +1,18 @@
 import type { HandlerMap } from './types';
-import { AppError } from '../../shared/result';
+import {
+  complaintProblems, deleteComplaint, getComplaint, insertComplaint, listComplaints, updateComplaint,
+} from '../archive/complaints';
 
-const notYet = () => { throw new AppError('internal', '此功能即将推出。'); };
-
+// Problems are raised from a complaint through 'problems.save' with source 应访督导 and complaintId.
 export const complaintHandlers: HandlerMap<'complaints.list' | 'complaints.get' | 'complaints.save' | 'complaints.delete'> = {
-  'complaints.list': notYet,
-  'complaints.get': notYet,
-  'complaints.save': notYet,
-  'complaints.delete': notYet,
+  'complaints.list': (a, query) => listComplaints(a, query),
+  'complaints.get': (a, { id }) => ({ complaint: getComplaint(a, id), problems: complaintProblems(a, id) }),
+  'complaints.save': (a, { id, fields }) => {
+    if (id) {
+      updateComplaint(a, id, fields);
+      return getComplaint(a, id);
+    }
+    return getComplaint(a, insertComplaint(a, fields));
+  },
+  'complaints.delete': (a, { id }) => ({ recycleId: deleteComplaint(a, id) }),
 };

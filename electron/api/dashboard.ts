@@ -1,9 +1,8 @@
 import type { HandlerMap } from './types';
-import { AppError } from '../../shared/result';
-
-const notYet = () => { throw new AppError('internal', '此功能即将推出。'); };
+import { dashboard } from '../archive/dashboard';
+import { globalSearch } from '../archive/global-search';
 
 export const dashboardHandlers: HandlerMap<'dashboard.get' | 'search.global'> = {
-  'dashboard.get': notYet,
-  'search.global': notYet,
+  'dashboard.get': (a, query) => dashboard(a, query),
+  'search.global': (a, { q, limit }) => globalSearch(a, q, limit),
 };

@@ -2,37 +2,46 @@ import { z } from 'zod';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../vocab';
 import { id, oneOf, optText, pageQuery, phone, reqText } from './common';
 
+// Field labels are set with .describe(): keys such as status and result mean other things elsewhere.
 export const complaintFields = z.object({
-  /** yyyy-mm-ddThh:mm */
-  receivedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/, '应为日期时间，格式如 2025-09-01 14:30'),
-  visitor: optText(30),
-  identity: optText(30),
-  phone,
-  channel: oneOf(COMPLAINT_CHANNELS, '方式'),
-  schoolId: id.nullish().transform((v) => v ?? null),
-  topic: oneOf(COMPLAINT_TOPICS, '主题'),
-  content: reqText(5000),
-  recorder: optText(30),
-  handler: optText(30),
-  result: optText(5000),
-  status: oneOf(COMPLAINT_STATUSES, '状态').default('待处理'),
+  /** yyyy-mm-dd hh:mm (a 'T' between date and time is accepted and stored as a space). */
+  receivedAt: z.string({ error: '必须填写' }).trim()
+    .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/, '应为日期时间，格式如 2025-09-01 14:30')
+    .refine((s) => !Number.isNaN(Date.parse(s.replace(' ', 'T'))), '不是有效的日期时间')
+    .transform((s) => s.replace('T', ' '))
+    .describe('日期时间'),
+  visitor: optText(30).describe('来访人'),
+  identity: optText(30).describe('身份'),
+  phone: phone.describe('电话'),
+  channel: oneOf(COMPLAINT_CHANNELS, '方式').describe('方式'),
+  schoolId: id.nullish().transform((v) => v ?? null).describe('反映学校'),
+  topic: oneOf(COMPLAINT_TOPICS, '主题').describe('主题'),
+  content: reqText(5000).describe('反映内容'),
+  recorder: optText(30).describe('记录人'),
+  handler: optText(30).describe('处理人'),
+  result: optText(5000).describe('处理结果'),
+  status: oneOf(COMPLAINT_STATUSES, '状态').default('待处理').describe('状态'),
 });
 export type ComplaintFields = z.output<typeof complaintFields>;
-export const complaintSave = z.object({ id: id.optional(), fields: complaintFields });
+export const complaintSave = z.object({ id: id.optional().describe('来访来电'), fields: complaintFields });
 
 export interface Complaint extends ComplaintFields {
   id: number;
   schoolName: string | null;
+  /** Live problems raised from this complaint. */
   problemCount: number;
 }
 
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为年月，格式如 2025-09');
 export const complaintList = z.object({
   ...pageQuery,
   dir: z.enum(['asc', 'desc']).default('desc'),
-  schoolId: id.optional(),
-  topic: z.enum(COMPLAINT_TOPICS).optional(),
-  status: z.enum(COMPLAINT_STATUSES).optional(),
-  channel: z.enum(COMPLAINT_CHANNELS).optional(),
-  year: z.number().int().min(2000).max(2100).optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  schoolId: id.optional().describe('反映学校'),
+  /** The reported school's 责任区 (the dashboard's zone filter). */
+  zoneId: id.optional().describe('责任区'),
+  topic: oneOf(COMPLAINT_TOPICS, '主题').optional().describe('主题'),
+  status: oneOf(COMPLAINT_STATUSES, '状态').optional().describe('状态'),
+  channel: oneOf(COMPLAINT_CHANNELS, '方式').optional().describe('方式'),
+  year: z.number({ error: '必须是年份' }).int().min(2000, '应在2000至2100之间').max(2100, '应在2000至2100之间').optional().describe('年份'),
+  month: yearMonth.optional().describe('月份'),
 });

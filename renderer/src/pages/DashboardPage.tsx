@@ -1,0 +1,173 @@
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import {
+  Alert, Anchor, Badge, Group, LoadingOverlay, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title,
+} from '@mantine/core';
+import { useApi } from '../useApi';
+import { CountBars, CountPie } from './dashboard/Charts';
+import { links } from './dashboard/links';
+import { ITEM_STATUS_COLORS } from './calendar/status';
+import { monthLabel } from '../../../shared/schemas/calendar';
+import type { Dashboard } from '../../../shared/schemas/dashboard';
+
+/** A number that opens the records it counts. */
+function Num({ value, to, label, size = 28, color }: { value: number | string; to: string; label: string; size?: number; color?: string }) {
+  return (
+    <Anchor component={Link} to={to} aria-label={label} title={`${label}：点击查看明细`} fw={700} fz={size} c={color} underline="hover">
+      {value}
+    </Anchor>
+  );
+}
+
+function Card({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text size="sm" c="dimmed" mb={4}>{title}</Text>
+      {children}
+    </Paper>
+  );
+}
+
+const NOW = new Date();
+const YEARS = Array.from({ length: 8 }, (_, i) => String(NOW.getFullYear() + 1 - i));
+const MONTHS = [{ value: '', label: '全年' }, ...Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `${i + 1}月` }))];
+
+/**
+ * 首页概览: coverage, visits per supervisor, problems by item, rectification, complaints by topic
+ * and the calendar's items for a year, a month and a zone (kept in the URL). Every number links to
+ * the records behind it.
+ */
+export function DashboardPage() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || NOW.getFullYear();
+  const month = params.has('month') ? Number(params.get('month')) || undefined : NOW.getMonth() + 1;
+  const zoneId = Number(params.get('zoneId')) || undefined;
+  const zones = useApi('zones.list', {});
+  const got = useApi('dashboard.get', { year, month, zoneId });
+  const d = got.data;
+
+  const setParam = (k: string, v: string | null) => setParams((p) => {
+    p.set('year', String(year));
+    p.set('month', month ? String(month) : '');
+    if (v === null) p.delete(k); else p.set(k, v);
+    return p;
+  }, { replace: true });
+  const periodText = `${year}年${month ? `${month}月` : '全年'}`;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>首页概览</Title>
+        <Group gap="sm">
+          <Select label="年份" w={100} allowDeselect={false} data={YEARS} value={String(year)} onChange={(v) => v && setParam('year', v)} />
+          <Select label="月份" w={90} allowDeselect={false} data={MONTHS} value={month ? String(month) : ''} onChange={(v) => setParam('month', v ?? '')} />
+          <Select label="责任区" w={150} placeholder="全部责任区" clearable value={zoneId ? String(zoneId) : null}
+            data={(zones.data ?? []).map((z) => ({ value: String(z.id), label: z.name }))} onChange={(v) => setParam('zoneId', v)} />
+        </Group>
+      </Group>
+      {got.error && <Alert color="red" title="无法读取统计">{got.error}</Alert>}
+      <div style={{ position: 'relative', minHeight: 200 }}>
+        <LoadingOverlay visible={got.loading && !d} />
+        {d && <Body d={d} periodText={periodText} zoneName={zones.data?.find((z) => z.id === zoneId)?.name} navigate={navigate} />}
+      </div>
+    </Stack>
+  );
+}
+
+function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText: string; zoneName?: string; navigate: (to: string) => void }) {
+  const p = d.period;
+  const cov = d.coverage;
+  const pct = cov.total ? Math.round((100 * cov.visited) / cov.total) : 0;
+  const r = d.rectification;
+  const scope = `${periodText}${zoneName ? ` · ${zoneName}` : ''}`;
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">统计范围：{scope}（{p.from} 至 {p.to}）</Text>
+      <SimpleGrid cols={{ base: 2, lg: 5 }}>
+        <Card title="督导覆盖（已督导 / 全部学校）">
+          <Group gap={4} align="baseline">
+            <Num value={cov.visited} to={links.visits(p)} label={`已督导学校 ${cov.visited} 所`} />
+            <Text fz={20} c="dimmed">/</Text>
+            <Num value={cov.total} to={links.schools(p)} label={`学校总数 ${cov.total} 所`} size={20} color="dark" />
+            <Text size="sm" c="dimmed">所</Text>
+          </Group>
+          <Progress value={pct} color={pct >= 100 ? 'green' : 'red'} mt={6} aria-label="覆盖率" />
+          <Text size="xs" c="dimmed" mt={4}>覆盖率 {pct}%{p.month ? '（国家要求每校每月至少一次）' : ''}</Text>
+        </Card>
+        <Card title="督导记录">
+          <Group gap={4} align="baseline">
+            <Num value={d.visits} to={links.visits(p)} label={`督导记录 ${d.visits} 次`} />
+            <Text size="sm" c="dimmed">次</Text>
+          </Group>
+          <Text size="xs" c="dimmed" mt={4}>{d.visitsBySupervisor.length} 名督学参与</Text>
+        </Card>
+        <Card title="问题整改（本期提出）">
+          <Group gap="md" align="baseline">
+            <Stack gap={0}><Num value={r.raised} to={links.problems(p)} label={`本期提出问题 ${r.raised} 个`} /><Text size="xs" c="dimmed">提出</Text></Stack>
+            <Stack gap={0}><Num value={r.closed} to={links.problems(p, { status: '已销号' })} label={`已销号 ${r.closed} 个`} color="green.8" /><Text size="xs" c="dimmed">已销号</Text></Stack>
+            <Stack gap={0}><Num value={`${r.rate}%`} to={links.problems(p, { status: '已销号' })} label={`整改率 ${r.rate}%`} size={20} color="dark" /><Text size="xs" c="dimmed">整改率</Text></Stack>
+          </Group>
+        </Card>
+        <Card title="逾期未整改">
+          <Group gap="md" align="baseline">
+            <Stack gap={0}><Num value={r.overdue} to={links.problems(p, { overdueOnly: 1 })} label={`本期提出的问题中逾期 ${r.overdue} 个`} color="red.8" /><Text size="xs" c="dimmed">本期提出</Text></Stack>
+            <Stack gap={0}><Num value={r.overdueNow} to={links.overdueNow(p)} label={`当前逾期问题共 ${r.overdueNow} 个`} size={20} color="red.8" /><Text size="xs" c="dimmed">当前全部</Text></Stack>
+          </Group>
+        </Card>
+        <Card title="来访来电">
+          <Group gap={4} align="baseline">
+            <Num value={d.complaints} to={links.complaints(p)} label={`来访来电 ${d.complaints} 件`} />
+            <Text size="sm" c="dimmed">件</Text>
+          </Group>
+        </Card>
+      </SimpleGrid>
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Card title="各督学督导次数（点击柱条查看记录）">
+          <CountBars rows={d.visitsBySupervisor} name={(s) => s.name} value={(s) => s.visits} unit="次" labelWidth={70}
+            onPick={(s) => navigate(links.visits(p, { supervisorId: s.supervisorId }))} empty="本期还没有督导记录。" />
+        </Card>
+        <Card title="问题按督导事项分布（点击柱条查看问题）">
+          <CountBars rows={d.problemsByItem} name={(x) => x.item} value={(x) => x.count} unit="个" labelWidth={170} maxLabel={12}
+            onPick={(x) => navigate(links.problems(p, { category: x.item }))} empty="本期没有提出问题。" />
+        </Card>
+        <Card title="来访来电按主题（点击扇区查看记录）">
+          <CountPie rows={d.complaintsByTopic} name={(t) => t.topic} value={(t) => t.count}
+            onPick={(t) => navigate(links.complaints(p, { topic: t.topic }))} empty="本期没有来访来电。" />
+        </Card>
+        <Card title={`${p.month ? `${p.month}月` : `${p.year}年`}行事历事项（${d.calendarDue.length}项）`}>
+          {d.calendarDue.length === 0 ? <Text size="sm" c="dimmed" py="lg" ta="center">行事历中本期没有安排事项。</Text> : (
+            <ScrollArea.Autosize mah={320}>
+            <Table verticalSpacing={4} aria-label="行事历事项">
+              <Table.Tbody>
+                {d.calendarDue.map((i) => (
+                  <Table.Tr key={i.id}>
+                    {!p.month && <Table.Td w={80}><Text size="sm">{monthLabel(i.month).slice(5)}</Text></Table.Td>}
+                    <Table.Td>
+                      <Anchor component={Link} to={links.calendarItem(i)} size="sm">{i.seq}. {i.content}</Anchor>
+                    </Table.Td>
+                    <Table.Td w={110}><Text size="xs" c="dimmed">{i.owner ?? ''}</Text></Table.Td>
+                    <Table.Td w={80}><Badge variant="light" color={ITEM_STATUS_COLORS[i.status]}>{i.status}</Badge></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            </ScrollArea.Autosize>
+          )}
+        </Card>
+      </SimpleGrid>
+
+      <Card title={`${p.month ? `${p.month}月` : `${p.year}年`}尚未督导的学校（${cov.notVisited.length}所）`}>
+        {cov.notVisited.length === 0 ? <Text size="sm" c="green.8">全部学校均已督导。</Text> : (
+          <Group gap="xs">
+            {cov.notVisited.map((s) => (
+              <Anchor key={s.id} component={Link} to={links.school(s.id)} size="sm">
+                <Badge variant="outline" color="gray" style={{ cursor: 'pointer' }}>{s.name}</Badge>
+              </Anchor>
+            ))}
+          </Group>
+        )}
+      </Card>
+    </Stack>
+  );
+}
