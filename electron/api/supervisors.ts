@@ -1,11 +1,22 @@
 import type { HandlerMap } from './types';
-import { AppError } from '../../shared/result';
-
-const notYet = () => { throw new AppError('internal', '此功能即将推出。'); };
+import { moveToBin } from '../archive/recycle';
+import {
+  getSupervisor, insertSupervisor, listSupervisors, supervisorAssignments, updateSupervisor,
+} from '../archive/supervisors';
 
 export const supervisorHandlers: HandlerMap<'supervisors.list' | 'supervisors.get' | 'supervisors.save' | 'supervisors.delete'> = {
-  'supervisors.list': notYet,
-  'supervisors.get': notYet,
-  'supervisors.save': notYet,
-  'supervisors.delete': notYet,
+  'supervisors.list': (a, query) => listSupervisors(a, query),
+  'supervisors.get': (a, { id }) => ({ supervisor: getSupervisor(a, id), assignments: supervisorAssignments(a, id) }),
+  'supervisors.save': (a, { id, fields }) => {
+    if (id) {
+      updateSupervisor(a, id, fields);
+      return getSupervisor(a, id);
+    }
+    return getSupervisor(a, insertSupervisor(a, fields));
+  },
+  'supervisors.delete': (a, { id }) => {
+    // Assignments stay in place (hidden with the supervisor) so a restore brings them back too.
+    const { name } = getSupervisor(a, id);
+    return { recycleId: moveToBin(a, 'supervisor', id, name) };
+  },
 };
