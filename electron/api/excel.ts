@@ -1,11 +1,21 @@
 import type { HandlerMap } from './types';
-import { AppError } from '../../shared/result';
+import { readRoster } from '../archive/excel/read';
+import { commitPlan, planImport, toPreview } from '../archive/excel/import';
+import { exportRoster, rosterTemplate } from '../archive/excel/write';
+import { ROSTERS } from '../archive/excel/columns';
 
-const notYet = () => { throw new AppError('internal', '此功能即将推出。'); };
-
+// File content travels as base64. Preview and commit parse the same bytes the same way, so what
+// the user confirmed is what gets written (the commit re-checks against the archive as it is now).
 export const excelHandlers: HandlerMap<'excel.previewImport' | 'excel.commitImport' | 'excel.exportRoster' | 'excel.template'> = {
-  'excel.previewImport': notYet,
-  'excel.commitImport': notYet,
-  'excel.exportRoster': notYet,
-  'excel.template': notYet,
+  'excel.previewImport': async (a, { kind, data }) => {
+    const sheet = await readRoster(Buffer.from(data, 'base64'), ROSTERS[kind]);
+    return toPreview(planImport(a, kind, sheet));
+  },
+  'excel.commitImport': async (a, { kind, data }) => {
+    const sheet = await readRoster(Buffer.from(data, 'base64'), ROSTERS[kind]);
+    // Plan and write in one transaction, so no change can slip in between the check and the write.
+    return a.db.transaction(() => commitPlan(a, planImport(a, kind, sheet)))();
+  },
+  'excel.exportRoster': (a, { kind }) => exportRoster(a, kind),
+  'excel.template': (a, { kind }) => rosterTemplate(a, kind),
 };
