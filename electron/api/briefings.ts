@@ -1,14 +1,17 @@
 import type { HandlerMap } from './types';
-import { AppError } from '../../shared/result';
-
-const notYet = () => { throw new AppError('internal', '此功能即将推出。'); };
+import {
+  deleteBriefing, exportBriefing, getBriefing, issueBriefing, listBriefings, proposeBriefing, saveBriefing,
+} from '../archive/briefings';
 
 export const briefingHandlers: HandlerMap<'briefings.list' | 'briefings.get' | 'briefings.propose' | 'briefings.save' | 'briefings.issue' | 'briefings.export' | 'briefings.delete'> = {
-  'briefings.list': notYet,
-  'briefings.get': notYet,
-  'briefings.propose': notYet,
-  'briefings.save': notYet,
-  'briefings.issue': notYet,
-  'briefings.export': notYet,
-  'briefings.delete': notYet,
+  'briefings.list': (a) => listBriefings(a),
+  'briefings.get': (a, { id }) => getBriefing(a, id),
+  'briefings.propose': (a, { month }) => proposeBriefing(a, month),
+  'briefings.save': (a, { id, fields }) => saveBriefing(a, id, fields),
+  'briefings.issue': (a, { id, issueDate }) => issueBriefing(a, id, issueDate),
+  'briefings.export': async (a, { id }) => {
+    const { fileName, bytes } = await exportBriefing(a, id);
+    return { fileName, data: bytes.toString('base64') };
+  },
+  'briefings.delete': (a, { id }) => ({ recycleId: deleteBriefing(a, id) }),
 };

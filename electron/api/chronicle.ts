@@ -1,13 +1,19 @@
 import type { HandlerMap } from './types';
-import { AppError } from '../../shared/result';
-
-const notYet = () => { throw new AppError('internal', '此功能即将推出。'); };
+import {
+  chronicleCandidates, deleteChronicle, exportChronicle, listChronicle, rejectCandidate, saveChronicle,
+} from '../archive/chronicle';
 
 export const chronicleHandlers: HandlerMap<'chronicle.list' | 'chronicle.candidates' | 'chronicle.save' | 'chronicle.delete' | 'chronicle.reject' | 'chronicle.export'> = {
-  'chronicle.list': notYet,
-  'chronicle.candidates': notYet,
-  'chronicle.save': notYet,
-  'chronicle.delete': notYet,
-  'chronicle.reject': notYet,
-  'chronicle.export': notYet,
+  'chronicle.list': (a, { year }) => listChronicle(a, year),
+  'chronicle.candidates': (a, { year }) => chronicleCandidates(a, year),
+  'chronicle.save': (a, { id, fields }) => saveChronicle(a, id, fields),
+  'chronicle.delete': (a, { id }) => ({ recycleId: deleteChronicle(a, id) }),
+  'chronicle.reject': (a, { year, sourceKind, sourceId }) => {
+    rejectCandidate(a, year, sourceKind, sourceId);
+    return { rejected: true };
+  },
+  'chronicle.export': async (a, { year, form }) => {
+    const { fileName, bytes } = await exportChronicle(a, year, form);
+    return { fileName, data: bytes.toString('base64') };
+  },
 };

@@ -17,8 +17,8 @@ export interface BriefingArticle {
 export interface BriefingInput {
   /** The briefing's name, e.g. 督导工作简报. */
   name: string;
-  /** 第N期, numbered within the year. */
-  issue: number;
+  /** 第N期, numbered within the year; a draft passes a placeholder such as ×. */
+  issue: number | string;
   /** （总第N期）, numbered over all years; left out when null. */
   totalIssue?: number | null;
   /** The issuing unit (编印单位), usually the office's name. */

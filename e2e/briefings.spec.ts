@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import { test, expect, shot, type AppServer } from './fixtures';
+
+interface Row { id: number; fullName?: string; name?: string; date?: string }
+
+/**
+ * A month of work to draft from: the demo archive's latest month with visits, or (while the demo has
+ * no visit records yet) a month made here over the API: visits with highlights and problems, and a
+ * 行事历 with this month's done items and next month's plan.
+ */
+async function monthOfWork(app: AppServer): Promise<string> {
+  const latest = await app.api<{ rows: Row[] }>('visits.list', { limit: 1, sort: 'date', dir: 'desc' });
+  if (latest.rows[0]?.date) return latest.rows[0].date.slice(0, 7);
+  const schools = (await app.api<{ rows: Row[] }>('schools.list', { limit: 3 })).rows;
+  const sup = (await app.api<{ rows: Row[] }>('supervisors.list', { limit: 1 })).rows[0];
+  const visit = (schoolId: number, date: string, type: string, extra: object) =>
+    app.api('visits.save', { fields: { schoolId, date, type, supervisorIds: [sup.id], methods: ['巡视校园'], ...extra } });
+  await visit(schools[0].id, '2025-03-06', '经常性', {
+    highlight: '开展“红领巾讲解员”思政实践活动',
+    items: ['课程开设和课堂教学情况'],
+  });
+  await app.api('visits.save', {
+    fields: { schoolId: schools[1].id, date: '2025-03-12', type: '专项', theme: '食品安全', supervisorIds: [sup.id], highlight: '食堂实行校领导陪餐制度' },
+    newProblems: [{ category: '食堂、食品、饮水及宿舍卫生情况', description: '食品留样记录不全' }],
+  });
+  await visit(schools[2].id, '2025-03-20', '经常性', {});
+  const cal = await app.api<{ id: number }>('calendars.save', { fields: { title: '2025年督导工作行事历', periodKind: '自然年', startMonth: '2025-01', endMonth: '2025-12' } });
+  const item = (month: string, content: string, category: string, status: string, endDate: string | null = null) =>
+    app.api('calendarItems.save', { fields: { calendarId: cal.id, month, content, category, status, endDate } });
+  await item('2025-03', '召开全体督学工作会议', '会议', '已完成', '2025-03-03');
+  await item('2025-03', '开展食品安全专项督导', '专项', '已完成');
+  await item('2025-04', '开展校园安全专项督导', '专项', '未开始');
+  await item('2025-04', '组织督学业务培训', '培训', '未开始');
+  return '2025-03';
+}
+
+test('drafts a briefing from the archive, edits it, issues it and saves the .docx', async ({ page, demoApp: app }) => {
+  const month = await monthOfWork(app);
+  const year = Number(month.slice(0, 4));
+  await page.goto(`${app.url}#/briefings`);
+  await expect(page.getByRole('heading', { name: '督导工作简报' })).toBeVisible();
+  await page.getByLabel('简报月份').fill(month);
+  await page.getByRole('button', { name: '生成草稿' }).click();
+
+  // The proposed articles: the data paragraph first, with the month's numbers.
+  const first = page.getByRole('group', { name: '第1篇文章' });
+  await expect(first.getByLabel('第1篇标题')).toHaveValue(`${Number(month.slice(5))}月督导工作数据`);
+  await expect(first.getByLabel('第1篇正文')).toHaveValue(/全区共开展督导\d+次，覆盖学校\d+所/);
+  const titles = async () => page.getByRole('textbox', { name: /^第\d+篇标题$/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const proposed = await titles();
+  expect(proposed).toContain('亮点做法');
+  expect(proposed.some((t) => /月工作安排$/.test(t))).toBe(true);
+  await shot(page, 'briefings-proposed');
+
+  // Edit, reorder, drop, add.
+  await page.getByLabel('第2篇标题').fill('本月工作动态（修改）');
+  await page.getByRole('button', { name: '上移第2篇' }).click();
+  expect((await titles())[0]).toBe('本月工作动态（修改）');
+  const last = proposed.length;
+  await page.getByRole('button', { name: `删去第${last}篇` }).click();
+  await page.getByRole('button', { name: '添加文章' }).click();
+  await page.getByLabel(`第${last}篇标题`).fill('督导室召开专题会议');
+  await page.getByLabel(`第${last}篇正文`).fill('一、会议内容\n会议传达了上级文件精神。\n1. 部署下月工作\n2. 交流督导经验');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByText('简报草稿已保存。')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(`第${last}篇正文`)).toHaveValue('一、会议内容\n会议传达了上级文件精神。\n1. 部署下月工作\n2. 交流督导经验');
+  expect((await titles())[0]).toBe('本月工作动态（修改）');
+
+  // Issue it: the first issue of the year in a fresh archive.
+  const before = await app.api<{ year: number | null }[]>('briefings.list');
+  const n = before.filter((b) => b.year === year).length + 1;
+  await page.getByLabel('印发日期').fill(`${month}-28`);
+  await page.getByRole('button', { name: '印发', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确定印发' }).click();
+  await expect(page.getByText('本期已印发')).toBeVisible();
+  await expect(page.getByText(new RegExp(`${year}年第${n}期（总第\\d+期）`)).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: '保存草稿' })).toHaveCount(0);
+  await shot(page, 'briefings-issued');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Word' }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`${year}年第${n}期（总第\\d+期）\\.docx$`));
+  const file = await download.path();
+  const bytes = fs.readFileSync(file);
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+  expect(xml).toContain(`第${n}期`);
+  expect(n).toBe(1);
+  expect(xml).toContain('督导室召开专题会议');
+  fs.mkdirSync('e2e-artifacts', { recursive: true });
+  fs.copyFileSync(file, 'e2e-artifacts/briefing-issued.docx');
+
+  // The list shows it with its numbers.
+  await page.getByText('简报列表').click();
+  const table = page.getByRole('table', { name: '简报列表' });
+  await expect(table).toContainText('已印发');
+  await expect(table).toContainText(`${year}年第1期`);
+  await shot(page, 'briefings-list');
+});

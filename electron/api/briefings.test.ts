@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempArchive } from '../testing/temp-archive';
+import { call, dispatch } from './index';
+import { paragraphs, readDocx, textOf } from '../documents/read-docx';
+import type { BriefingArticleData, BriefingFields } from '../../shared/schemas/briefing';
+
+let a: Awaited<ReturnType<typeof tempArchive>>;
+beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
+afterAll(() => a.dispose());
+
+// The month is built with plain SQL, so these tests depend only on the briefing code.
+const AT = '2025-01-01 00:00:00';
+const ins = (sql: string, ...p: unknown[]) => Number(a.db.prepare(sql).run(...p).lastInsertRowid);
+const school = (name: string, deleted = false) =>
+  ins(`INSERT INTO schools (full_name, type, nature, created_at, updated_at, deleted_at) VALUES (?, '小学', '公办', ?, ?, ?)`, name, AT, AT, deleted ? AT : null);
+const visit = (schoolId: number, date: string, type: string, o: { theme?: string; highlight?: string; deleted?: boolean } = {}) =>
+  ins(`INSERT INTO visits (school_id, date, type, theme, highlight, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    schoolId, date, type, o.theme ?? null, o.highlight ?? null, AT, AT, o.deleted ? AT : null);
+const problem = (schoolId: number, category: string, description: string, raisedAt: string,
+  o: { campaign?: string; closedAt?: string; deleted?: boolean } = {}) =>
+  ins(`INSERT INTO problems (source, school_id, campaign, category, description, actor, status, raised_at, closed_at, updated_at, deleted_at)
+    VALUES ('督导记录', ?, ?, ?, ?, '学校', ?, ?, ?, ?, ?)`, schoolId, o.campaign ?? null, category, description,
+  o.closedAt ? '已销号' : '待整改', raisedAt, o.closedAt ?? null, AT, o.deleted ? AT : null);
+const complaint = (receivedAt: string, deleted = false) =>
+  ins(`INSERT INTO complaints (received_at, channel, topic, content, status, created_at, updated_at, deleted_at)
+    VALUES (?, '来电', '管理', '反映午休管理', '待处理', ?, ?, ?)`, receivedAt, AT, AT, deleted ? AT : null);
+let calendarId = 0;
+const item = (month: string, seq: number, content: string, status: string, category = '经常性') =>
+  ins(`INSERT INTO calendar_items (calendar_id, month, seq, content, category, status, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, calendarId, month, seq, content, category, status, AT, AT);
+
+const A = '城关第一小学';
+const B = '城关第二小学';
+const C = '河西中学';
+const I3 = '课程开设和课堂教学情况';
+const I7 = '食堂、食品、饮水及宿舍卫生情况';
+
+beforeAll(() => {
+  const [sa, sb, sc] = [school(A), school(B), school(C)];
+  school('南山幼儿园');
+  const gone = school('已撤并小学', true);
+  visit(sa, '2025-03-04', '经常性', { highlight: '开展“红领巾讲解员”思政实践活动' });
+  visit(sa, '2025-03-18', '经常性');
+  visit(sb, '2025-03-12', '专项', { theme: '食品安全' });
+  visit(sc, '2025-03-12', '专项', { theme: '食品安全', highlight: '食堂实行陪餐制度' });
+  visit(gone, '2025-03-05', '经常性', { highlight: '不应出现' });
+  visit(sb, '2025-03-06', '经常性', { deleted: true, highlight: '已删除的记录' });
+  visit(sb, '2025-04-02', '经常性');
+  problem(sa, I3, '音乐课被挪用', '2025-03-04');
+  problem(sb, I3, '课表与实际不符', '2025-03-12');
+  problem(sc, I7, '留样记录不全', '2025-03-12', { campaign: '食品安全' });
+  problem(sc, I7, '已删除的问题', '2025-03-12', { deleted: true });
+  problem(sa, I3, '二月的问题', '2025-02-20', { closedAt: '2025-03-25' });
+  complaint('2025-03-03 09:00');
+  complaint('2025-03-31 17:30');
+  complaint('2025-03-10 10:00', true);
+  complaint('2025-04-01 08:00');
+  calendarId = ins(`INSERT INTO calendars (title, period_kind, start_month, end_month, created_at, updated_at)
+    VALUES ('2024学年行事历', '学年', '2024-09', '2025-07', ?, ?)`, AT, AT);
+  item('2025-03', 1, '召开全体督学工作会议', '已完成', '会议');
+  item('2025-03', 2, '开展食品安全专项督导', '已完成', '专项');
+  item('2025-03', 3, '整理督导档案', '未开始');
+  item('2025-04', 2, '开展校园安全专项督导', '未开始', '专项');
+  item('2025-04', 1, '开展思政课开设情况经常性督导', '未开始');
+  item('2025-04', 3, '已取消的事项', '取消');
+});
+
+const draft = (articles: BriefingArticleData[], over: Partial<BriefingFields> = {}) =>
+  call(a, 'briefings.save', { fields: { month: '2025-03', articles, ...over } });
+const P = (text: string) => ({ type: 'paragraph' as const, runs: [{ text }] });
+
+async function refused(channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') {
+  const res = await dispatch(a, channel, input);
+  expect(res.ok, JSON.stringify(input)).toBe(false);
+  if (!res.ok) {
+    expect(res.error.code).toBe(code);
+    expect(res.error.field).toBe(field);
+    expect(res.error.message).toContain(text);
+  }
+}
+
+describe('briefings: propose', () => {
+  it('proposes the month from the archive with exact numbers', async () => {
+    const arts = await call(a, 'briefings.propose', { month: '2025-03' });
+    expect(arts.map((x) => x.kind)).toEqual(['督导数据', '工作动态', '亮点做法', '存在问题', '专项督导', '下月安排']);
+    const [data, done, highlights, problems, special, next] = arts;
+    expect(data.blocks).toEqual([P('2025年3月，全区共开展督导4次，覆盖学校3所，占全区4所学校的75%；督导中发现问题3个，整改销号1个；受理来访来电2件。')]);
+    expect(done.blocks).toEqual([{ type: 'list', ordered: true, items: ['召开全体督学工作会议', '开展食品安全专项督导'] }]);
+    expect(highlights.blocks).toEqual([
+      { type: 'paragraph', runs: [{ text: `${A}：`, bold: true }, { text: '开展“红领巾讲解员”思政实践活动' }] },
+      { type: 'paragraph', runs: [{ text: `${C}：`, bold: true }, { text: '食堂实行陪餐制度' }] },
+    ]);
+    expect(problems.blocks).toEqual([
+      { type: 'heading', level: 2, text: `（一）${I3}（2个）` },
+      { type: 'list', ordered: true, items: [`${A}：音乐课被挪用`, `${B}：课表与实际不符`] },
+      { type: 'heading', level: 2, text: `（二）${I7}（1个）` },
+      { type: 'list', ordered: true, items: [`${C}：留样记录不全`] },
+    ]);
+    expect(special.blocks).toEqual([
+      P(`开展“食品安全”专项督导，督导学校2所（${B}、${C}）。`),
+      P('“食品安全”专项督导中发现问题1个，已督促学校限期整改。'),
+    ]);
+    expect(next).toMatchObject({ title: '4月工作安排' });
+    expect(next.blocks).toEqual([{ type: 'list', ordered: true, items: ['开展思政课开设情况经常性督导', '开展校园安全专项督导'] }]);
+  });
+
+  it('skips empty articles: a month with nothing has nothing to propose', async () => {
+    expect(await call(a, 'briefings.propose', { month: '2019-06' })).toEqual([]);
+    const april = await call(a, 'briefings.propose', { month: '2025-04' });
+    expect(april.map((x) => x.kind)).toEqual(['督导数据']);
+    expect(april[0].blocks).toEqual([P('2025年4月，全区共开展督导1次，覆盖学校1所，占全区4所学校的25%；督导中发现问题0个，整改销号0个；受理来访来电1件。')]);
+  });
+
+  it('names the field in Chinese for bad input', async () => {
+    await refused('briefings.propose', { month: '2025-13' }, 'month', '「月份」应为年月');
+    await refused('briefings.save', { fields: { month: '2025-03', articles: [{ title: ' ', blocks: [] }] } }, 'fields.articles.title', '「文章标题」不能为空');
+    await refused('briefings.issue', { id: 1, issueDate: '3月31日' }, 'issueDate', '「印发日期」');
+    await refused('briefings.get', { id: 99999 }, undefined, '该期简报不存在', 'not_found');
+    await refused('briefings.export', { id: 99999 }, undefined, '该期简报不存在', 'not_found');
+  });
+});
+
+describe('briefings: drafts, issue, numbering, export', () => {
+  it('saves and edits a draft (reordered and dropped articles are kept as given)', async () => {
+    const arts = await call(a, 'briefings.propose', { month: '2025-03' });
+    const b = await draft(arts);
+    expect(b).toMatchObject({ status: '草稿', month: '2025-03', issueNo: null, totalNo: null, showToc: true });
+    const edited = [{ ...arts[2], title: '亮点做法（修改）' }, arts[0]];
+    const again = await call(a, 'briefings.save', { id: b.id, fields: { month: '2025-03', articles: edited, copies: 25 } });
+    expect(again.articles.map((x) => x.title)).toEqual(['亮点做法（修改）', '3月督导工作数据']);
+    expect(again.copies).toBe(25);
+    expect((await call(a, 'briefings.list', {})).find((x) => x.id === b.id)?.articles).toHaveLength(2);
+    const { recycleId } = await call(a, 'briefings.delete', { id: b.id });
+    expect(recycleId).toBeGreaterThan(0);
+    await refused('briefings.get', { id: b.id }, undefined, '不存在', 'not_found');
+  });
+
+  it('refuses to issue an empty draft', async () => {
+    const b = await draft([]);
+    await refused('briefings.issue', { id: b.id, issueDate: '2025-03-31' }, 'articles', '还没有文章');
+  });
+
+  it('numbers 第N期 within the year of issue and 总第N期 overall, and keeps issued ones unchanged', async () => {
+    const body = [{ kind: '其他' as const, title: '全区开展经常性督导', blocks: [P('本月督学深入学校开展督导。')] }];
+    const first = await call(a, 'briefings.issue', { id: (await draft(body)).id, issueDate: '2025-03-31' });
+    const second = await call(a, 'briefings.issue', { id: (await draft(body, { month: '2025-11' })).id, issueDate: '2025-12-05' });
+    const third = await call(a, 'briefings.issue', { id: (await draft(body, { month: '2025-12' })).id, issueDate: '2026-01-08' });
+    expect([first, second, third].map((b) => [b.year, b.issueNo, b.totalNo, b.status])).toEqual([
+      [2025, 1, 1, '已印发'], [2025, 2, 2, '已印发'], [2026, 1, 3, '已印发'],
+    ]);
+    expect(first).toMatchObject({ issueDate: '2025-03-31', issuingUnit: '××区人民政府教育督导室', copies: 30 });
+
+    const doc = await readDocx(Buffer.from((await call(a, 'briefings.export', { id: third.id })).data, 'base64'));
+    const texts = paragraphs(doc.document).map(textOf);
+    expect(texts).toContain('督导工作简报');
+    expect(texts).toContain('第1期（总第3期）');
+    expect(texts).toContain('全区开展经常性督导');
+    expect(texts).toContain('（共印30份）');
+
+    await refused('briefings.save', { id: first.id, fields: { month: '2025-03', articles: [] } }, undefined, '2025年第1期简报已印发，不能再修改', 'conflict');
+    await refused('briefings.delete', { id: first.id }, undefined, '已印发，不能再删除', 'conflict');
+    await refused('briefings.issue', { id: first.id, issueDate: '2025-04-01' }, undefined, '已印发', 'conflict');
+    expect(await call(a, 'briefings.get', { id: first.id })).toEqual(first);
+  });
+
+  it('re-exports an issued briefing byte for byte, even after the settings change', async () => {
+    const b = await call(a, 'briefings.issue', { id: (await draft([{ kind: '其他', title: '专项督导', blocks: [P('正文')] }])).id, issueDate: '2026-02-10' });
+    const one = await call(a, 'briefings.export', { id: b.id });
+    const settings = await call(a, 'settings.get', {});
+    await call(a, 'settings.save', { ...settings, officeName: '另一个督导室', printCopies: 99 });
+    await new Promise((r) => setTimeout(r, 1100)); // a fresh build would carry a new timestamp
+    const two = await call(a, 'briefings.export', { id: b.id });
+    expect(Buffer.from(two.data, 'base64').equals(Buffer.from(one.data, 'base64'))).toBe(true);
+    expect(one.fileName).toBe('督导工作简报2026年第2期（总第4期）.docx');
+    await call(a, 'settings.save', settings);
+  });
+
+  it('exports a draft as a fresh build marked 第×期, without numbers', async () => {
+    const b = await draft([{ kind: '其他', title: '草稿文章', blocks: [P('草稿正文')] }], { month: '2026-03', issueDate: '2026-03-30' });
+    const out = await call(a, 'briefings.export', { id: b.id });
+    expect(out.fileName).toBe('督导工作简报（2026年3月草稿）.docx');
+    const texts = paragraphs((await readDocx(Buffer.from(out.data, 'base64'))).document).map(textOf);
+    expect(texts).toContain('第×期');
+    expect(texts).toContain('草稿文章');
+    expect((await call(a, 'briefings.get', { id: b.id })).status).toBe('草稿');
+  });
+});

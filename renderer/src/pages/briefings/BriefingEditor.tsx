@@ -1,0 +1,140 @@
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import {
+  Alert, Anchor, Badge, Button, Checkbox, Group, LoadingOverlay, Modal, NumberInput, Paper, Stack, Text, TextInput, Title,
+} from '@mantine/core';
+import { IconArrowLeft, IconDeviceFloppy, IconDownload, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
+import { call } from '../../api';
+import { useApi } from '../../useApi';
+import { notifyError, notifyOk } from '../../notify';
+import type { Briefing, BriefingFields } from '../../../../shared/schemas/briefing';
+import { ArticleCard, type EditArticle } from './ArticleCard';
+import { articleToText, textToArticle } from './articleText';
+import { downloadBriefing, monthLabel, numberLabel } from './exportBriefing';
+
+const today = () => new Date().toLocaleDateString('sv-SE');
+
+/** The drafting workspace of one briefing: articles to edit, reorder, drop or add; save, export, issue. */
+export function BriefingEditor() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const got = useApi('briefings.get', { id });
+  const settings = useApi('settings.get', {});
+  const [articles, setArticles] = useState<EditArticle[]>([]);
+  const [issuingUnit, setIssuingUnit] = useState('');
+  const [copies, setCopies] = useState<number | string>('');
+  const [showToc, setShowToc] = useState(true);
+  const [issueDate, setIssueDate] = useState(today());
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const keys = useRef(0);
+
+  const load = (b: Briefing) => {
+    setArticles(b.articles.map((x) => ({ ...x, key: ++keys.current, text: articleToText(x.blocks), edited: false })));
+    setIssuingUnit(b.issuingUnit ?? '');
+    setCopies(b.copies ?? '');
+    setShowToc(b.showToc);
+    if (b.issueDate) setIssueDate(b.issueDate);
+    setDirty(false);
+  };
+  useEffect(() => { if (got.data) load(got.data); }, [got.data]);
+
+  const b = got.data;
+  const issued = b?.status === '已印发';
+  const change = (next: EditArticle[]) => { setArticles(next); setDirty(true); };
+
+  const fields = (): BriefingFields => ({
+    month: b!.month, title: b!.title, issuingUnit: issuingUnit.trim() || null, issueDate: issueDate || null,
+    copies: typeof copies === 'number' ? copies : null, showToc,
+    articles: articles.map((x) => ({ kind: x.kind, title: x.title, blocks: x.edited ? textToArticle(x.text) : x.blocks })),
+  });
+  const save = async (quiet = false) => {
+    const saved = await call('briefings.save', { id, fields: fields() });
+    load(saved);
+    if (!quiet) notifyOk('简报草稿已保存。');
+    return saved;
+  };
+  const run = async (f: () => Promise<void>) => {
+    setBusy(true);
+    try { await f(); } catch (e) { notifyError(e); } finally { setBusy(false); }
+  };
+
+  const move = (i: number, d: -1 | 1) => {
+    const next = [...articles];
+    [next[i], next[i + d]] = [next[i + d], next[i]];
+    change(next);
+  };
+  const add = () => change([...articles, { key: ++keys.current, kind: '其他', title: '', blocks: [], text: '', edited: true }]);
+
+  if (got.error) return <Alert color="red" title="无法打开这期简报">{got.error}</Alert>;
+  return (
+    <Stack gap="md" pos="relative">
+      <LoadingOverlay visible={got.loading && !b} />
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Anchor component="button" onClick={() => navigate('/briefings')}><Group gap={4}><IconArrowLeft size={16} />简报列表</Group></Anchor>
+          <Title order={2}>{b ? `${monthLabel(b.month)}简报` : '简报'}</Title>
+          {b && <Badge variant="light" color={issued ? 'green' : 'gray'}>{b.status}</Badge>}
+          {issued && <Text fw={500}>{settings.data?.briefingName}{numberLabel(b)}</Text>}
+          {dirty && <Text size="sm" c="orange">有未保存的修改</Text>}
+        </Group>
+        <Group gap="xs">
+          {!issued && <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} loading={busy} onClick={() => run(async () => { await save(); })}>保存草稿</Button>}
+          <Button variant="light" leftSection={<IconDownload size={16} />} loading={busy}
+            onClick={() => run(async () => { if (!issued && dirty) await save(true); await downloadBriefing(id); })}>导出Word</Button>
+          {!issued && (
+            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} loading={busy}
+              onClick={() => run(async () => { await call('briefings.delete', { id }); notifyOk('草稿已移入回收站。'); navigate('/briefings'); })}>删除草稿</Button>
+          )}
+        </Group>
+      </Group>
+
+      {issued && <Alert color="green" title="本期已印发">已印发的简报不能再修改或删除；导出的 Word 文件与印发时完全相同。</Alert>}
+
+      {b && (
+        <Paper withBorder p="md">
+          <Group align="flex-end" gap="md">
+            <TextInput label="编印单位" w={260} placeholder={settings.data?.officeName} value={issuingUnit} readOnly={issued}
+              onChange={(e) => { setIssuingUnit(e.currentTarget.value); setDirty(true); }} />
+            <NumberInput label="印数（份）" w={120} min={1} max={10000} placeholder={String(settings.data?.printCopies ?? '')} value={copies}
+              readOnly={issued} onChange={(v) => { setCopies(v); setDirty(true); }} />
+            <Checkbox label="印本期要目" checked={showToc} disabled={issued} onChange={(e) => { setShowToc(e.currentTarget.checked); setDirty(true); }} />
+            {!issued && (
+              <>
+                <TextInput label="印发日期" type="date" w={160} value={issueDate} onChange={(e) => setIssueDate(e.currentTarget.value)} />
+                <Button color="red" leftSection={<IconSend size={16} />} disabled={!issueDate || articles.length === 0} onClick={() => setConfirming(true)}>印发</Button>
+              </>
+            )}
+          </Group>
+        </Paper>
+      )}
+
+      {articles.map((a, i) => (
+        <ArticleCard key={a.key} article={a} index={i} count={articles.length} readOnly={issued}
+          onChange={(x) => change(articles.map((y) => (y.key === x.key ? x : y)))}
+          onMove={(d) => move(i, d)} onDrop={() => change(articles.filter((y) => y.key !== a.key))} />
+      ))}
+      {b && articles.length === 0 && <Text c="dimmed" ta="center">这期还没有文章。点击「添加文章」撰写。</Text>}
+      {!issued && b && <Group><Button variant="light" leftSection={<IconPlus size={16} />} onClick={add}>添加文章</Button></Group>}
+
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title="印发简报">
+        <Stack>
+          <Text size="sm">
+            将按{issueDate.slice(0, 4)}年的下一个期号印发，并编入总期号。印发后不能再修改或删除，导出的 Word 文件将保持不变。确定印发吗？
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>取消</Button>
+            <Button color="red" loading={busy} onClick={() => run(async () => {
+              await save(true);
+              const done = await call('briefings.issue', { id, issueDate });
+              setConfirming(false);
+              notifyOk(`已印发${settings.data?.briefingName ?? '简报'}${numberLabel(done)}。`);
+              await got.reload();
+            })}>确定印发</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
