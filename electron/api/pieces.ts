@@ -1,16 +1,29 @@
 import type { HandlerMap } from './types';
-import { AppError } from '../../shared/result';
-
-const notYet = () => { throw new AppError('internal', '此功能即将推出。'); };
+import { deletePiece, getPiece, insertPiece, listPieces, updatePiece } from '../archive/pieces';
+import {
+  deleteCollection, exportCollection, getCollection, insertCollection, listCollections, updateCollection,
+} from '../archive/collections';
 
 export const pieceHandlers: HandlerMap<'pieces.list' | 'pieces.get' | 'pieces.save' | 'pieces.delete' | 'collections.list' | 'collections.get' | 'collections.save' | 'collections.delete' | 'collections.export'> = {
-  'pieces.list': notYet,
-  'pieces.get': notYet,
-  'pieces.save': notYet,
-  'pieces.delete': notYet,
-  'collections.list': notYet,
-  'collections.get': notYet,
-  'collections.save': notYet,
-  'collections.delete': notYet,
-  'collections.export': notYet,
+  'pieces.list': (a, q) => listPieces(a, q),
+  'pieces.get': (a, { id }) => getPiece(a, id),
+  'pieces.save': (a, { id, fields }) => {
+    if (id) {
+      updatePiece(a, id, fields);
+      return getPiece(a, id);
+    }
+    return getPiece(a, insertPiece(a, fields));
+  },
+  'pieces.delete': (a, { id }) => ({ recycleId: deletePiece(a, id) }),
+  'collections.list': (a) => listCollections(a),
+  'collections.get': (a, { id }) => getCollection(a, id),
+  'collections.save': (a, { id, fields }) => {
+    if (id) {
+      updateCollection(a, id, fields);
+      return getCollection(a, id);
+    }
+    return getCollection(a, insertCollection(a, fields));
+  },
+  'collections.delete': (a, { id }) => ({ recycleId: deleteCollection(a, id) }),
+  'collections.export': (a, { id }) => exportCollection(a, id),
 };

@@ -6,19 +6,20 @@ export const PIECE_KINDS = ['案例', '学习心得', '论文', '调研报告'] 
 export const PIECE_STATUSES = ['草稿', '已定稿'] as const;
 
 export const pieceFields = z.object({
-  kind: oneOf(PIECE_KINDS, '类型'),
+  kind: oneOf(PIECE_KINDS, '类型').describe('类型'),
   title: reqText(100).describe('标题'),
-  authorId: id.nullish().transform((v) => v ?? null),
+  authorId: id.nullish().transform((v) => v ?? null).describe('作者'),
   /** Free-text author when not a supervisor in the register (or several names). */
-  authorName: optText(60),
-  schoolId: id.nullish().transform((v) => v ?? null),
-  year: z.number({ error: '必须是年份' }).int().min(2000).max(2100),
-  status: oneOf(PIECE_STATUSES, '状态').default('草稿'),
-  body: blocks,
+  authorName: optText(60).describe('作者姓名'),
+  schoolId: id.nullish().transform((v) => v ?? null).describe('学校'),
+  year: z.number({ error: '必须是年份' }).int('必须是年份').min(2000, '应在2000至2100之间').max(2100, '应在2000至2100之间').describe('年份'),
+  status: oneOf(PIECE_STATUSES, '状态').default('草稿').describe('状态'),
+  body: blocks.describe('正文'),
 });
 export type PieceFields = z.output<typeof pieceFields>;
 export const pieceSave = z.object({ id: id.optional(), fields: pieceFields });
 
+/** A piece; in `pieces.list` rows the body is left out (empty) to keep pages small: read it with `pieces.get`. */
 export interface Piece extends PieceFields {
   id: number;
   authorDisplay: string;
@@ -30,6 +31,8 @@ export interface Piece extends PieceFields {
 
 export const pieceList = z.object({
   ...pageQuery,
+  /** By year: newest first unless asked otherwise. */
+  dir: z.enum(['asc', 'desc']).default('desc'),
   kind: z.enum(PIECE_KINDS).optional(),
   year: z.number().int().min(2000).max(2100).optional(),
   authorId: id.optional(),
@@ -38,12 +41,12 @@ export const pieceList = z.object({
 
 export const collectionFields = z.object({
   title: reqText(60).describe('汇编名称'),
-  kind: oneOf(PIECE_KINDS, '类型'),
-  volume: z.number().int().min(1).max(99).nullish().transform((v) => v ?? null),
-  year: z.number({ error: '必须是年份' }).int().min(2000).max(2100),
-  preface: blocks,
+  kind: oneOf(PIECE_KINDS, '类型').describe('类型'),
+  volume: z.number({ error: '必须是数字' }).int('必须是整数').min(1, '应在1至99之间').max(99, '应在1至99之间').nullish().transform((v) => v ?? null).describe('册次'),
+  year: z.number({ error: '必须是年份' }).int('必须是年份').min(2000, '应在2000至2100之间').max(2100, '应在2000至2100之间').describe('年份'),
+  preface: blocks.describe('前言'),
   /** The pieces in print order. */
-  pieceIds: z.array(id).max(1000).refine((a) => new Set(a).size === a.length, '同一篇文章不能重复收录'),
+  pieceIds: z.array(id).max(1000, '一册最多收录1000篇').refine((a) => new Set(a).size === a.length, '同一篇文章不能重复收录').describe('收录文章'),
 });
 export type CollectionFields = z.output<typeof collectionFields>;
 export const collectionSave = z.object({ id: id.optional(), fields: collectionFields });

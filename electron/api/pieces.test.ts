@@ -1,0 +1,200 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempArchive } from '../testing/temp-archive';
+import { call, dispatch } from './index';
+import { putAttachment } from '../archive/attachments';
+import { readDocx, paragraphs, styleOf, textOf } from '../documents/read-docx';
+import { samplePng } from '../documents/samples';
+import type { Input } from '../../shared/contract';
+import type { Block } from '../../shared/schemas/blocks';
+
+type PieceFields = Input<'pieces.save'>['fields'];
+type CollectionFields = Input<'collections.save'>['fields'];
+
+let a: Awaited<ReturnType<typeof tempArchive>>;
+beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
+afterAll(() => a.dispose());
+
+// Supervisors and schools are written with plain SQL, so these tests depend only on the pieces code.
+const AT = '2025-01-01 00:00:00';
+const run = (sql: string, ...p: unknown[]) => Number(a.db.prepare(sql).run(...p).lastInsertRowid);
+const supervisor = (name: string) =>
+  run(`INSERT INTO supervisors (name, status, category, created_at, updated_at) VALUES (?, '在聘', '兼职督学', ?, ?)`, name, AT, AT);
+const school = (name: string) =>
+  run(`INSERT INTO schools (full_name, type, nature, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?)`, name, AT, AT);
+const softDelete = (table: string, id: number) => a.db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(AT, id);
+const lastAudit = () => a.db.prepare('SELECT action, kind, entity_id AS entityId, summary FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+  { action: string; kind: string; entityId: number; summary: string };
+
+const BODY: Block[] = [
+  { type: 'heading', level: 1, text: '一、案例背景' },
+  { type: 'paragraph', runs: [{ text: '督学在挂牌督导中发现，' }, { text: '课后服务', bold: true }, { text: '安排不够合理。' }] },
+  { type: 'list', ordered: true, items: ['调整课后服务时段', '增加社团活动'] },
+];
+const piece = (over: Partial<PieceFields> = {}): PieceFields => ({
+  kind: '案例', title: '以督促改　让课后服务更有温度', authorName: '王某某', year: 2025, body: BODY, ...over,
+});
+const savePiece = (fields: PieceFields, id?: number) => call(a, 'pieces.save', { id, fields });
+const collection = (over: Partial<CollectionFields> = {}): CollectionFields => ({
+  title: '教育督导案例集', kind: '案例', volume: 2, year: 2025, preface: [], pieceIds: [], ...over,
+});
+
+async function refused(channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') {
+  const res = await dispatch(a, channel, input);
+  expect(res.ok, JSON.stringify(input).slice(0, 200)).toBe(false);
+  if (!res.ok) {
+    expect(res.error.message).toContain(text);
+    expect(res.error.code).toBe(code);
+    expect(res.error.field).toBe(field);
+  }
+}
+
+describe('pieces: write, list, search, delete', () => {
+  it('saves a piece with a supervisor author and a school, and reads it back', async () => {
+    const sup = supervisor('张明');
+    const sch = school('城关第一小学');
+    const p = await savePiece(piece({ authorId: sup, authorName: null, schoolId: sch, status: '已定稿' }));
+    expect(p).toMatchObject({
+      kind: '案例', title: '以督促改　让课后服务更有温度', authorId: sup, authorName: null, authorDisplay: '张明',
+      schoolId: sch, schoolName: '城关第一小学', year: 2025, status: '已定稿', body: BODY,
+    });
+    expect(p.length).toBe('一、案例背景\n督学在挂牌督导中发现，课后服务安排不够合理。\n调整课后服务时段\n增加社团活动'.length);
+    expect(await call(a, 'pieces.get', { id: p.id })).toEqual(p);
+    expect(lastAudit()).toMatchObject({ action: '新增', kind: 'piece', entityId: p.id });
+  });
+
+  it('edits a piece, defaults to 草稿, and shows co-authors', async () => {
+    const sup = supervisor('李华');
+    const p = await savePiece(piece({ title: '草稿一篇', body: [] }));
+    expect(p.status).toBe('草稿');
+    const e = await savePiece(piece({ title: '改过的标题', authorId: sup, authorName: '赵某', status: '已定稿' }), p.id);
+    expect(e).toMatchObject({ id: p.id, title: '改过的标题', authorDisplay: '李华、赵某', status: '已定稿' });
+    expect(lastAudit().summary).toContain('原题「草稿一篇」');
+    expect(lastAudit().summary).toContain('草稿 → 已定稿');
+  });
+
+  it('lists with search over the body text, filters and paging, without bodies', async () => {
+    await savePiece(piece({ kind: '学习心得', title: '学习《督学管理暂行办法》心得', year: 2024, body: [{ type: 'paragraph', runs: [{ text: '责任督学挂牌督导制度' }] }] }));
+    await savePiece(piece({ kind: '论文', title: '县域督导评估研究', year: 2023 }));
+    const all = await call(a, 'pieces.list', {});
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    expect(all.rows.every((r) => r.body.length === 0)).toBe(true);
+    expect(all.rows.map((r) => r.year)).toEqual([...all.rows.map((r) => r.year)].sort((x, y) => y - x));
+    // Trigram FTS (3+ characters) over the body text, and LIKE for 1–2 characters.
+    expect((await call(a, 'pieces.list', { q: '挂牌督导制度' })).rows.map((r) => r.title)).toEqual(['学习《督学管理暂行办法》心得']);
+    expect((await call(a, 'pieces.list', { q: '心得' })).rows.map((r) => r.title)).toEqual(['学习《督学管理暂行办法》心得']);
+    expect((await call(a, 'pieces.list', { q: '课后服务' })).total).toBe(3);
+    expect((await call(a, 'pieces.list', { kind: '论文' })).rows.map((r) => r.title)).toEqual(['县域督导评估研究']);
+    expect((await call(a, 'pieces.list', { year: 2024 })).total).toBe(1);
+    expect((await call(a, 'pieces.list', { status: '已定稿' })).total).toBe(2);
+    const page = await call(a, 'pieces.list', { limit: 2, offset: 2 });
+    expect(page.rows.map((r) => r.id)).toEqual(all.rows.slice(2, 4).map((r) => r.id));
+  });
+
+  it('refuses bad input, naming the field in Chinese', async () => {
+    await refused('pieces.save', { fields: piece({ title: ' ' }) }, 'fields.title', '「标题」必须填写');
+    await refused('pieces.save', { fields: piece({ kind: '通讯' as never }) }, 'fields.kind', '「类型」应为类型之一');
+    await refused('pieces.save', { fields: piece({ year: 1990 }) }, 'fields.year', '「年份」应在2000至2100之间');
+    await refused('pieces.save', { fields: piece({ status: '已发表' as never }) }, 'fields.status', '「状态」应为状态之一');
+    await refused('pieces.save', { fields: piece({ body: [{ type: 'heading', level: 5, text: 'x' }] as never }) }, 'fields.body.level', '「正文」标题级别应为1到4');
+    await refused('pieces.save', { fields: piece({ body: [{ type: 'image', hash: 'xyz', width: 10, height: 10 }] as never }) }, 'fields.body.hash', '「正文」图片附件无效');
+    await refused('pieces.save', { fields: piece({ authorName: null, authorId: null }) }, 'authorId', '「作者」请选择一位督学，或填写作者姓名');
+    const gone = supervisor('已离任督学');
+    softDelete('supervisors', gone);
+    await refused('pieces.save', { fields: piece({ authorId: gone }) }, 'authorId', '「作者」所选的督学不存在');
+    const closed = school('已撤并学校');
+    softDelete('schools', closed);
+    await refused('pieces.save', { fields: piece({ schoolId: closed }) }, 'schoolId', '「学校」所选的学校不存在');
+    await refused('pieces.get', { id: 99999 }, 'id', '编号为 99999 的文章不存在', 'not_found');
+    await refused('pieces.save', { id: 99999, fields: piece() }, 'id', '文章不存在', 'not_found');
+  });
+
+  it('moves a piece to the 回收站 and hides it', async () => {
+    const p = await savePiece(piece({ title: '要删除的案例' }));
+    const { recycleId } = await call(a, 'pieces.delete', { id: p.id });
+    expect(recycleId).toBeGreaterThan(0);
+    expect((await call(a, 'pieces.list', { q: '要删除的案例' })).total).toBe(0);
+    await refused('pieces.get', { id: p.id }, 'id', '不存在或已被删除', 'not_found');
+    await refused('pieces.delete', { id: p.id }, 'id', '不存在或已被删除', 'not_found');
+    expect(lastAudit()).toMatchObject({ action: '删除', kind: 'piece', entityId: p.id });
+  });
+});
+
+describe('collections: compile, reorder, export', () => {
+  it('compiles pieces in order, reorders them, and leaves deleted pieces out', async () => {
+    const p1 = await savePiece(piece({ title: '甲篇' }));
+    const p2 = await savePiece(piece({ title: '乙篇', authorName: '钱某' }));
+    const p3 = await savePiece(piece({ title: '丙篇' }));
+    const c = await call(a, 'collections.save', { fields: collection({ pieceIds: [p1.id, p2.id, p3.id] }) });
+    expect(c).toMatchObject({ title: '教育督导案例集', volume: 2, year: 2025, pieceIds: [p1.id, p2.id, p3.id] });
+    expect(c.pieces.map((p) => [p.title, p.authorDisplay])).toEqual([['甲篇', '王某某'], ['乙篇', '钱某'], ['丙篇', '王某某']]);
+    expect(lastAudit()).toMatchObject({ action: '新增', kind: 'collection', entityId: c.id });
+
+    const r = await call(a, 'collections.save', { id: c.id, fields: collection({ pieceIds: [p3.id, p1.id] }) });
+    expect(r.pieceIds).toEqual([p3.id, p1.id]);
+    await call(a, 'pieces.delete', { id: p3.id });
+    expect((await call(a, 'collections.get', { id: c.id })).pieceIds).toEqual([p1.id]);
+    expect((await call(a, 'collections.list', {})).find((x) => x.id === c.id)?.pieces.map((p) => p.title)).toEqual(['甲篇']);
+    // Saving again keeps the deleted piece linked, so restoring it brings it back (after the chosen ones).
+    await call(a, 'collections.save', { id: c.id, fields: collection({ pieceIds: [p2.id, p1.id] }) });
+    const bin = a.db.prepare(`SELECT id FROM recycle_bin WHERE kind = 'piece' AND entity_id = ?`).pluck().get(p3.id) as number;
+    await call(a, 'recycle.restore', { id: bin });
+    expect((await call(a, 'collections.get', { id: c.id })).pieceIds).toEqual([p2.id, p1.id, p3.id]);
+  });
+
+  it('refuses bad input, naming the field in Chinese', async () => {
+    const p = await savePiece(piece({ title: '某篇' }));
+    await refused('collections.save', { fields: collection({ title: '' }) }, 'fields.title', '「汇编名称」必须填写');
+    await refused('collections.save', { fields: collection({ volume: 0 }) }, 'fields.volume', '「册次」应在1至99之间');
+    await refused('collections.save', { fields: collection({ year: 20250 }) }, 'fields.year', '「年份」');
+    await refused('collections.save', { fields: collection({ pieceIds: [p.id, p.id] }) }, 'fields.pieceIds', '「收录文章」同一篇文章不能重复收录');
+    await refused('collections.save', { fields: collection({ pieceIds: [p.id, 99999] }) }, 'pieceIds', '「收录文章」中有文章不存在');
+    await refused('collections.get', { id: 99999 }, 'id', '汇编不存在', 'not_found');
+    await refused('collections.export', { id: 99999 }, 'id', '汇编不存在', 'not_found');
+    const empty = await call(a, 'collections.save', { fields: collection({ title: '空汇编' }) });
+    await refused('collections.export', { id: empty.id }, 'pieceIds', '还没有收录文章');
+    await call(a, 'collections.delete', { id: empty.id });
+    expect((await call(a, 'collections.list', {})).some((c) => c.id === empty.id)).toBe(false);
+    expect(lastAudit()).toMatchObject({ action: '删除', kind: 'collection', entityId: empty.id });
+  });
+
+  it('exports a .docx with the cover, 第二册, each piece on a new page with its byline, and pictures', async () => {
+    const hash = putAttachment(a, samplePng(320, 200), '照片.png', 'image/png');
+    const sch = school('实验中学');
+    const withImage = await savePiece(piece({
+      title: '食堂管理督导中的“三查三看”', authorName: '李某某', schoolId: sch,
+      body: [{ type: 'paragraph', runs: [{ text: '督学随堂检查食堂。' }] }, { type: 'image', hash, width: 320, height: 200, caption: '督学检查食堂' }],
+    }));
+    const plain = await savePiece(piece({ title: '家校协同化解入学矛盾' }));
+    const c = await call(a, 'collections.save', {
+      fields: collection({ title: '责任督学挂牌督导案例集', preface: [{ type: 'paragraph', runs: [{ text: '本册收录优秀案例。' }] }], pieceIds: [withImage.id, plain.id] }),
+    });
+    const out = await call(a, 'collections.export', { id: c.id });
+    expect(out.fileName).toBe('责任督学挂牌督导案例集（第二册）.docx');
+    const d = await readDocx(Buffer.from(out.data, 'base64'));
+    const texts = paragraphs(d.document).map(textOf);
+    expect(texts).toContain('责任督学挂牌督导案例集');
+    expect(texts).toContain('第二册');
+    expect(texts).toContain('前言');
+    expect(texts).toContain('本册收录优秀案例。');
+    const titles = paragraphs(d.document).filter((x) => styleOf(x) === 'Title');
+    expect(titles.map(textOf)).toEqual(['食堂管理督导中的“三查三看”', '家校协同化解入学矛盾']);
+    for (const t of titles) expect(t).toContain('<w:pageBreakBefore/>');
+    expect(paragraphs(d.document).filter((x) => styleOf(x) === 'Byline').map(textOf)).toContain('实验中学　李某某');
+    expect(d.document).toContain('<w:drawing>');
+    expect(d.files.some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+    const rels = await (await JSZip.loadAsync(d.buffer)).file('word/_rels/document.xml.rels')!.async('string');
+    expect(rels).toMatch(/relationships\/image"[^>]*Target="media\/[^"]+\.png"|Target="media\/[^"]+\.png"[^>]*relationships\/image"/);
+    expect(texts).toContain('督学检查食堂');
+  });
+
+  it('writes a note instead of a picture whose file is missing', async () => {
+    const hash = 'd'.repeat(64);
+    const p = await savePiece(piece({ title: '缺图的案例', body: [{ type: 'image', hash, width: 10, height: 10, caption: '丢失的照片' }] }));
+    const c = await call(a, 'collections.save', { fields: collection({ title: '缺图汇编', volume: null, pieceIds: [p.id] }) });
+    const out = await call(a, 'collections.export', { id: c.id });
+    expect(out.fileName).toBe('缺图汇编.docx');
+    const d = await readDocx(Buffer.from(out.data, 'base64'));
+    expect(paragraphs(d.document).map(textOf)).toContain('〔图片文件缺失：丢失的照片〕');
+  });
+});

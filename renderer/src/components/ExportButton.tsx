@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { Button, type ButtonProps } from '@mantine/core';
+import { IconFileTypeDocx } from '@tabler/icons-react';
+import { call } from '../api';
+import { downloadBase64 } from '../files';
+import { notifyError, notifyOk } from '../notify';
+import type { Input } from '../../../shared/contract';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+type DocChannel = 'documents.notice' | 'documents.referral' | 'documents.calendar' | 'documents.statistics' | 'collections.export';
+
+/**
+ * A button that builds a Word document on the archive side and saves it, e.g.
+ * `<ExportButton channel="documents.notice" input={{ id }} label="导出整改通知书" />`.
+ * `input` may be a function, called on click (to draw charts into PNG only when needed).
+ */
+export function ExportButton<C extends DocChannel>({ channel, input, label, ...button }: {
+  channel: C;
+  input: Input<C> | (() => Input<C> | Promise<Input<C>>);
+  label: string;
+} & Omit<ButtonProps, 'children' | 'onClick'>) {
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    setBusy(true);
+    try {
+      const value = typeof input === 'function' ? await (input as () => Input<C> | Promise<Input<C>>)() : input;
+      const out = await call(channel, value) as { fileName: string; data: string };
+      downloadBase64(out.fileName, out.data, DOCX);
+      notifyOk(`已生成「${out.fileName}」`);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Button variant="light" leftSection={<IconFileTypeDocx size={16} />} loading={busy} onClick={run} {...button}>{label}</Button>
+  );
+}

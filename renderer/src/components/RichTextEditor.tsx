@@ -1,0 +1,157 @@
+import '@mantine/tiptap/styles.css';
+import { useEffect, useRef, useState } from 'react';
+import { Box, Loader, Text } from '@mantine/core';
+import { RichTextEditor as Mantine } from '@mantine/tiptap';
+import { useEditor, type Editor } from '@tiptap/react';
+import { IconPhoto } from '@tabler/icons-react';
+import { call } from '../api';
+import { resizeImage } from '../files';
+import { notifyError } from '../notify';
+import { EDITOR_EXTENSIONS } from './rich-text/extensions';
+import { blocksToDoc, docToBlocks, imagesWithoutSource, type DocNode } from '../../../shared/rich-text';
+import type { Block } from '../../../shared/schemas/blocks';
+
+// Pictures already fetched from the archive (hash -> data: URL), shared by every editor on the page.
+const pictures = new Map<string, string>();
+
+const LABELS = {
+  boldControlLabel: '加粗', h1ControlLabel: '一级标题（一、）', h2ControlLabel: '二级标题（（一））',
+  h3ControlLabel: '三级标题（1.）', h4ControlLabel: '四级标题（（1））', bulletListControlLabel: '项目符号列表',
+  orderedListControlLabel: '编号列表', undoControlLabel: '撤销', redoControlLabel: '重做',
+};
+
+/** Largest side of an uploaded picture: enough for the printed page (156 mm at about 200 dpi). */
+const MAX_PICTURE = 1200;
+
+function imageSize(dataUrl: string): Promise<{ width: number; height: number }> {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve({ width: img.naturalWidth, height: img.naturalHeight });
+    img.onerror = () => reject(new Error('图片无法读取，请换一张 JPG 或 PNG 图片。'));
+    img.src = dataUrl;
+  });
+}
+
+/** Give the pictures that have none yet their data: URL, fetched once per hash; not an undoable step. */
+async function showPictures(editor: Editor) {
+  const missing = imagesWithoutSource(editor.getJSON() as DocNode);
+  for (const hash of missing) {
+    if (!pictures.has(hash)) {
+      try { pictures.set(hash, (await call('attachments.get', { hash })).dataUrl); } catch { continue; }
+    }
+  }
+  if (editor.isDestroyed || missing.length === 0) return;
+  const tr = editor.state.tr;
+  editor.state.doc.descendants((node, pos) => {
+    const src = node.type.name === 'image' && !node.attrs.src ? pictures.get(node.attrs.hash as string) : undefined;
+    if (src) tr.setNodeMarkup(pos, undefined, { ...node.attrs, src });
+  });
+  if (tr.docChanged) editor.view.dispatch(tr.setMeta('addToHistory', false));
+}
+
+export interface RichTextEditorProps {
+  value: Block[];
+  onChange(blocks: Block[]): void;
+  placeholder?: string;
+  /** Accessible name of the text area (default 正文). */
+  label?: string;
+  minHeight?: number;
+}
+
+/**
+ * Rich text limited to what the Word profile prints: paragraphs, headings 1–4 (一、 （一） 1. （1）), lists,
+ * bold and pictures (stored in the archive). Tables already in the text are kept and shown, not edited here.
+ */
+export function RichTextEditor({ value, onChange, placeholder, label = '正文', minHeight = 240 }: RichTextEditorProps) {
+  // The blocks this editor last reported, so a value coming back from the parent does not reset the cursor.
+  const last = useRef(JSON.stringify(value));
+  const changed = useRef(onChange);
+  changed.current = onChange;
+  const [empty, setEmpty] = useState(value.length === 0);
+  const [uploading, setUploading] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const editor = useEditor({
+    extensions: EDITOR_EXTENSIONS,
+    content: blocksToDoc(value, (h) => pictures.get(h)),
+    editorProps: { attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox' } },
+    onCreate: ({ editor: e }) => { void showPictures(e); },
+    onUpdate: ({ editor: e }) => {
+      setEmpty(e.isEmpty);
+      const blocks = docToBlocks(e.getJSON() as DocNode);
+      const json = JSON.stringify(blocks);
+      if (json === last.current) return;
+      last.current = json;
+      changed.current(blocks);
+    },
+  });
+
+  useEffect(() => {
+    if (!editor || JSON.stringify(value) === last.current) return;
+    last.current = JSON.stringify(value);
+    editor.commands.setContent(blocksToDoc(value, (h) => pictures.get(h)), { emitUpdate: false });
+    setEmpty(editor.isEmpty);
+    void showPictures(editor);
+  }, [editor, value]);
+
+  async function upload(file: File) {
+    if (!editor) return;
+    setUploading(true);
+    try {
+      const data = await resizeImage(file, MAX_PICTURE);
+      const src = `data:image/jpeg;base64,${data}`;
+      const size = await imageSize(src);
+      const { hash } = await call('attachments.put', { fileName: file.name.replace(/\.\w+$/, '') + '.jpg', mime: 'image/jpeg', data });
+      pictures.set(hash, src);
+      editor.chain().focus().insertContent({ type: 'image', attrs: { src, hash, pxWidth: size.width, pxHeight: size.height } }).run();
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <Mantine editor={editor} labels={LABELS} withCodeHighlightStyles={false}>
+      <Mantine.Toolbar>
+        <Mantine.ControlsGroup>
+          <Mantine.Bold />
+        </Mantine.ControlsGroup>
+        <Mantine.ControlsGroup>
+          <Mantine.H1 />
+          <Mantine.H2 />
+          <Mantine.H3 />
+          <Mantine.H4 />
+        </Mantine.ControlsGroup>
+        <Mantine.ControlsGroup>
+          <Mantine.BulletList />
+          <Mantine.OrderedList />
+        </Mantine.ControlsGroup>
+        <Mantine.ControlsGroup>
+          <Mantine.Control aria-label="插入图片" title="插入图片" onClick={() => fileInput.current?.click()} disabled={uploading}>
+            {uploading ? <Loader size={14} /> : <IconPhoto size={16} stroke={1.5} />}
+          </Mantine.Control>
+        </Mantine.ControlsGroup>
+        <Mantine.ControlsGroup>
+          <Mantine.Undo />
+          <Mantine.Redo />
+        </Mantine.ControlsGroup>
+      </Mantine.Toolbar>
+      <Box pos="relative">
+        {empty && placeholder && (
+          <Text c="dimmed" size="sm" pos="absolute" top={14} left={16} style={{ pointerEvents: 'none', zIndex: 1 }}>{placeholder}</Text>
+        )}
+        <Mantine.Content className="rt-content" />
+      </Box>
+      <input ref={fileInput} type="file" accept="image/png,image/jpeg,image/gif,image/bmp" hidden aria-label="选择图片文件"
+        onChange={(e) => { const f = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (f) void upload(f); }} />
+      <style>{`
+        .rt-content img { max-width: 100%; height: auto; display: block; margin: 8px auto; }
+        .rt-content img.ProseMirror-selectednode { outline: 2px solid var(--mantine-color-red-5); }
+        .rt-content .rt-grid-table { border-collapse: collapse; margin: 8px 0; background: var(--mantine-color-gray-0); }
+        .rt-content .rt-grid-table td, .rt-content .rt-grid-table th { border: 1px solid var(--mantine-color-gray-5); padding: 2px 8px; }
+        .rt-content .ProseMirror { min-height: ${minHeight}px; outline: none; }
+      `}</style>
+    </Mantine>
+  );
+}
