@@ -22,6 +22,7 @@ import { briefingHandlers } from './briefings';
 import { chronicleHandlers } from './chronicle';
 import { pieceHandlers } from './pieces';
 import { documentHandlers } from './documents';
+import { backupHandlers } from './backups';
 
 /** The one handler table: channel -> function(archive, input). IPC and HTTP both call `dispatch`. */
 export const handlers: HandlerMap<Channel> = {
@@ -44,6 +45,7 @@ export const handlers: HandlerMap<Channel> = {
   ...chronicleHandlers,
   ...pieceHandlers,
   ...documentHandlers,
+  ...backupHandlers,
 };
 
 /** Validate, run, and wrap the answer. Never throws: every failure becomes a Chinese message. */

@@ -45,16 +45,7 @@ export async function openArchive(folder: string, opts: OpenOptions = {}): Promi
   fs.mkdirSync(backupsDir, { recursive: true });
 
   const file = path.join(folder, ARCHIVE_FILE);
-  let db: Database.Database;
-  try {
-    db = new Database(file);
-    db.pragma('journal_mode = WAL');
-  } catch (e) {
-    throw new AppError('invalid', `无法打开档案文件 ${file}：它可能已损坏或不是督导档案的数据库（${(e as Error).message}）。请从备份恢复或选择其他档案文件夹。`);
-  }
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
+  const db = openHandle(file);
 
   const migrations = opts.migrations ?? ALL_MIGRATIONS;
   const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
@@ -81,12 +72,36 @@ export async function openArchive(folder: string, opts: OpenOptions = {}): Promi
     }
   }
 
-  return {
+  const a: Archive = {
     db,
     folder,
     attachmentsDir,
     backupsDir,
     actor: opts.actor ?? 'user',
-    close: () => db.close(),
+    close: () => a.db.close(), // a.db, not db: restore.ts may have swapped the handle (reopen)
   };
+  return a;
+}
+
+/** A connection to an archive file with the archive's pragmas. */
+function openHandle(file: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+  } catch (e) {
+    throw new AppError('invalid', `无法打开档案文件 ${file}：它可能已损坏或不是督导档案的数据库（${(e as Error).message}）。请从备份恢复或选择其他档案文件夹。`);
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * Give `a` a fresh connection to its archive.db (after restore.ts replaced the file while the old
+ * handle was closed). Every handler reads `a.db` at call time, so they all use the new one.
+ */
+export function reopen(a: Archive): void {
+  a.db = openHandle(path.join(a.folder, ARCHIVE_FILE));
 }

@@ -30,6 +30,7 @@ import {
 } from '../schemas/chronicle';
 import { collectionSave, pieceList, pieceSave, type Collection, type Piece } from '../schemas/piece';
 import { referralExport, statisticsExport } from '../schemas/exports';
+import { backupRestoreAuto, backupRestoreFile, type BackupEntry, type BackupStatus, type RestoreResult } from '../schemas/backup';
 
 const none = z.object({}).strict().optional();
 
@@ -143,6 +144,12 @@ export const contract = {
   'documents.referral': channel(referralExport).returns<FileOut>(),
   'documents.calendar': channel(idInput).returns<FileOut>(),
   'documents.statistics': channel(statisticsExport).returns<FileOut>(),
+
+  'backups.status': channel(none).returns<BackupStatus>(),
+  'backups.list': channel(none).returns<BackupEntry[]>(),
+  'backups.createFile': channel(none).returns<FileOut>(),
+  'backups.restoreFile': channel(backupRestoreFile).returns<RestoreResult>(),
+  'backups.restoreAuto': channel(backupRestoreAuto).returns<RestoreResult>(),
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } as const satisfies Record<ChannelName, ChannelDef<any, unknown>>;
 

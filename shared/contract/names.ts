@@ -87,5 +87,10 @@ export const CHANNEL_NAMES = [
   'documents.referral',
   'documents.calendar',
   'documents.statistics',
+  'backups.status',
+  'backups.list',
+  'backups.createFile',
+  'backups.restoreFile',
+  'backups.restoreAuto',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -1,0 +1,34 @@
+import type { HandlerMap } from './types';
+import { nowText } from '../archive/archive';
+import { lastBackupAt, listAutoBackups } from '../archive/backups';
+import { createBackupFile } from '../archive/backup-file';
+import { listBackups, restoreFromBackup, restoreFromFile } from '../archive/restore';
+import { audit } from '../archive/log';
+import { AppError } from '../../shared/result';
+import { BACKUP_STALE_DAYS } from '../../shared/schemas/backup';
+
+type BackupChannel = 'backups.status' | 'backups.list' | 'backups.createFile' | 'backups.restoreFile' | 'backups.restoreAuto';
+
+export const backupHandlers: HandlerMap<BackupChannel> = {
+  'backups.status': (a) => {
+    const last = lastBackupAt(a);
+    return {
+      lastAutoBackup: last ? nowText(last) : null,
+      stale: !last || Date.now() - last.getTime() > BACKUP_STALE_DAYS * 86400_000,
+      autoCount: listAutoBackups(a).length,
+      folder: a.backupsDir,
+    };
+  },
+  'backups.list': (a) => listBackups(a),
+  'backups.createFile': async (a) => {
+    const { fileName, bytes, manifest } = await createBackupFile(a);
+    a.db.transaction(() => audit(a, '备份', 'archive', null, `生成备份文件 ${fileName}`, { counts: manifest.counts, attachments: manifest.attachments }))();
+    return { fileName, data: bytes.toString('base64') };
+  },
+  'backups.restoreFile': (a, { data }) => {
+    const bytes = Buffer.from(data, 'base64');
+    if (bytes.length === 0) throw new AppError('invalid', '「备份文件」为空，请重新选择备份文件。', 'data');
+    return restoreFromFile(a, bytes);
+  },
+  'backups.restoreAuto': (a, { name }) => restoreFromBackup(a, name),
+};

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export interface BackupStatus {
+  /** Time of the newest automatic backup ('YYYY-MM-DD HH:MM:SS'), or null when there is none. */
+  lastAutoBackup: string | null;
+  /** No backup, or the newest one is more than BACKUP_STALE_DAYS old: the UI warns. */
+  stale: boolean;
+  autoCount: number;
+  /** The backups/ folder inside the archive folder. */
+  folder: string;
+}
+export const BACKUP_STALE_DAYS = 7;
+
+export type BackupKind = '自动' | '恢复前' | '迁移前';
+export interface BackupEntry {
+  /** File name inside backups/ (the only thing the renderer ever sends back). */
+  name: string;
+  kind: BackupKind;
+  at: string;
+  size: number;
+}
+
+/** What a manual backup file says about itself (manifest.json inside the .zip). */
+export interface BackupManifest {
+  app: '督导档案';
+  appVersion: string;
+  schemaVersion: number;
+  createdAt: string;
+  counts: Record<string, number>;
+  attachments: number;
+}
+
+export interface RestoreResult {
+  /** The replaced archive, kept in backups/. */
+  keptAs: string;
+  schemaVersion: number;
+  counts: Record<string, number>;
+}
+
+// V8 strings top out near 512 MB; a backup file is read whole (base64) either way.
+const MAX_BACKUP_BASE64 = 500_000_000;
+
+export const backupRestoreFile = z.object({
+  data: z.string({ error: '必须选择备份文件' }).min(1, '文件为空').max(MAX_BACKUP_BASE64, '备份文件过大（超过约360MB）')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是有效的文件内容').describe('备份文件'),
+});
+export const backupRestoreAuto = z.object({
+  name: z.string({ error: '必须选择一个备份' }).min(1, '必须选择一个备份').max(100, '备份名称无效')
+    .describe('备份'),
+});
