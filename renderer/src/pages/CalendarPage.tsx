@@ -14,6 +14,7 @@ import { ItemForm } from './calendar/ItemForm';
 import { MonthGrid } from './calendar/MonthGrid';
 import { thisMonth } from './calendar/forms';
 import { ConfirmDelete } from './schools/ConfirmDelete';
+import { ExportButton } from '../components/ExportButton';
 import { monthLabel, type Calendar, type CalendarItem } from '../../../shared/schemas/calendar';
 
 /**
@@ -60,6 +61,7 @@ export function CalendarPage() {
               <>
                 <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditingCalendar(c)}>编辑</Button>
                 <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => setCopying(c)}>复制为新一年</Button>
+                <ExportButton channel="documents.calendar" input={{ id: c.id }} label="导出Word" />
                 <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeletingCalendar(c)}>删除</Button>
               </>
             );

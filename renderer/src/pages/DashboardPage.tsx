@@ -1,9 +1,12 @@
+import { useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import {
   Alert, Anchor, Badge, Group, LoadingOverlay, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title,
 } from '@mantine/core';
 import { useApi } from '../useApi';
 import { CountBars, CountPie } from './dashboard/Charts';
+import { ExportButton } from '../components/ExportButton';
+import { chartsIn } from '../components/chart-png';
 import { links } from './dashboard/links';
 import { ITEM_STATUS_COLORS } from './calendar/status';
 import { monthLabel } from '../../../shared/schemas/calendar';
@@ -18,11 +21,12 @@ function Num({ value, to, label, size = 28, color }: { value: number | string; t
   );
 }
 
-function Card({ title, children }: { title: string; children: React.ReactNode }) {
+/** A dashboard card; `chart` names a chart inside it, so the statistics report can take it as a picture. */
+function Card({ title, chart, children }: { title: string; chart?: string; children: React.ReactNode }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Text size="sm" c="dimmed" mb={4}>{title}</Text>
-      {children}
+      {chart ? <div data-chart-title={chart}>{children}</div> : children}
     </Paper>
   );
 }
@@ -53,6 +57,7 @@ export function DashboardPage() {
     return p;
   }, { replace: true });
   const periodText = `${year}年${month ? `${month}月` : '全年'}`;
+  const bodyRef = useRef<HTMLDivElement>(null);
 
   return (
     <Stack gap="md">
@@ -63,10 +68,12 @@ export function DashboardPage() {
           <Select label="月份" w={90} allowDeselect={false} data={MONTHS} value={month ? String(month) : ''} onChange={(v) => setParam('month', v ?? '')} />
           <Select label="责任区" w={150} placeholder="全部责任区" clearable value={zoneId ? String(zoneId) : null}
             data={(zones.data ?? []).map((z) => ({ value: String(z.id), label: z.name }))} onChange={(v) => setParam('zoneId', v)} />
+          <ExportButton channel="documents.statistics" label="导出年度统计报告"
+            input={async () => ({ year, charts: bodyRef.current ? await chartsIn(bodyRef.current) : [] })} />
         </Group>
       </Group>
       {got.error && <Alert color="red" title="无法读取统计">{got.error}</Alert>}
-      <div style={{ position: 'relative', minHeight: 200 }}>
+      <div ref={bodyRef} style={{ position: 'relative', minHeight: 200 }}>
         <LoadingOverlay visible={got.loading && !d} />
         {d && <Body d={d} periodText={periodText} zoneName={zones.data?.find((z) => z.id === zoneId)?.name} navigate={navigate} />}
       </div>
@@ -123,15 +130,15 @@ function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText:
       </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <Card title="各督学督导次数（点击柱条查看记录）">
+        <Card title="各督学督导次数（点击柱条查看记录）" chart="各督学督导次数">
           <CountBars rows={d.visitsBySupervisor} name={(s) => s.name} value={(s) => s.visits} unit="次" labelWidth={70}
             onPick={(s) => navigate(links.visits(p, { supervisorId: s.supervisorId }))} empty="本期还没有督导记录。" />
         </Card>
-        <Card title="问题按督导事项分布（点击柱条查看问题）">
+        <Card title="问题按督导事项分布（点击柱条查看问题）" chart="问题按督导事项分布">
           <CountBars rows={d.problemsByItem} name={(x) => x.item} value={(x) => x.count} unit="个" labelWidth={170} maxLabel={12}
             onPick={(x) => navigate(links.problems(p, { category: x.item }))} empty="本期没有提出问题。" />
         </Card>
-        <Card title="来访来电按主题（点击扇区查看记录）">
+        <Card title="来访来电按主题（点击扇区查看记录）" chart="来访来电按主题">
           <CountPie rows={d.complaintsByTopic} name={(t) => t.topic} value={(t) => t.count}
             onPick={(t) => navigate(links.complaints(p, { topic: t.topic }))} empty="本期没有来访来电。" />
         </Card>
