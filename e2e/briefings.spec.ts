@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import { test, expect, shot, type AppServer } from './fixtures';
+import type { Block } from '../shared/schemas/blocks';
 
 interface Row { id: number; fullName?: string; name?: string; date?: string }
 
@@ -46,7 +47,7 @@ test('drafts a briefing from the archive, edits it, issues it and saves the .doc
   // The proposed articles: the data paragraph first, with the month's numbers.
   const first = page.getByRole('group', { name: '第1篇文章' });
   await expect(first.getByLabel('第1篇标题')).toHaveValue(`${Number(month.slice(5))}月督导工作数据`);
-  await expect(first.getByLabel('第1篇正文')).toHaveValue(/全区共开展督导\d+次，覆盖学校\d+所/);
+  await expect(first.getByRole('textbox', { name: '第1篇正文' })).toContainText(/全区共开展督导\d+次，覆盖学校\d+所/);
   const titles = async () => page.getByRole('textbox', { name: /^第\d+篇标题$/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   const proposed = await titles();
   expect(proposed).toContain('亮点做法');
@@ -61,11 +62,50 @@ test('drafts a briefing from the archive, edits it, issues it and saves the .doc
   await page.getByRole('button', { name: `删去第${last}篇` }).click();
   await page.getByRole('button', { name: '添加文章' }).click();
   await page.getByLabel(`第${last}篇标题`).fill('督导室召开专题会议');
-  await page.getByLabel(`第${last}篇正文`).fill('一、会议内容\n会议传达了上级文件精神。\n1. 部署下月工作\n2. 交流督导经验');
+  // The new article's body is written in the rich-text editor: a heading, a paragraph with bold, a list.
+  const added = page.getByRole('group', { name: `第${last}篇文章` });
+  const body = added.getByRole('textbox', { name: `第${last}篇正文` });
+  await body.click();
+  await added.getByRole('button', { name: '一级标题（一、）' }).click();
+  await page.keyboard.type('一、会议内容');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('会议传达了');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('上级文件精神');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('。');
+  await page.keyboard.press('Enter');
+  await added.getByRole('button', { name: '编号列表' }).click();
+  await page.keyboard.type('部署下月工作');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('交流督导经验');
+  await expect(body.locator('h1')).toHaveText('一、会议内容');
+  await expect(body.locator('strong')).toHaveText('上级文件精神');
+  await expect(page.getByText('有未保存的修改')).toBeVisible();
+  await shot(page, 'briefings-editor');
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByText('简报草稿已保存。')).toBeVisible();
+
+  // What was stored is the block model, one to one; the other articles keep theirs.
+  const id = Number(page.url().split('/').pop());
+  const saved = await app.api<{ articles: { title: string; blocks: Block[] }[] }>('briefings.get', { id });
+  expect(saved.articles).toHaveLength(last);
+  expect(saved.articles[0].title).toBe('本月工作动态（修改）');
+  expect(saved.articles[last - 1]).toEqual({
+    kind: '其他', title: '督导室召开专题会议', blocks: [
+      { type: 'heading', level: 1, text: '一、会议内容' },
+      { type: 'paragraph', runs: [{ text: '会议传达了' }, { text: '上级文件精神', bold: true }, { text: '。' }] },
+      { type: 'list', ordered: true, items: ['部署下月工作', '交流督导经验'] },
+    ],
+  });
+  expect(saved.articles.find((a) => a.title === `${Number(month.slice(5))}月督导工作数据`)?.blocks.length).toBeGreaterThan(0);
+
   await page.reload();
-  await expect(page.getByLabel(`第${last}篇正文`)).toHaveValue('一、会议内容\n会议传达了上级文件精神。\n1. 部署下月工作\n2. 交流督导经验');
+  const reloaded = page.getByRole('textbox', { name: `第${last}篇正文` });
+  await expect(reloaded.locator('h1')).toHaveText('一、会议内容');
+  await expect(reloaded.locator('strong')).toHaveText('上级文件精神');
+  await expect(reloaded.locator('ol li')).toHaveText(['部署下月工作', '交流督导经验']);
+  await expect(page.getByText('有未保存的修改')).toHaveCount(0);
   expect((await titles())[0]).toBe('本月工作动态（修改）');
 
   // Issue it: the first issue of the year in a fresh archive.
@@ -77,6 +117,11 @@ test('drafts a briefing from the archive, edits it, issues it and saves the .doc
   await expect(page.getByText('本期已印发')).toBeVisible();
   await expect(page.getByText(new RegExp(`${year}年第${n}期（总第\\d+期）`)).first()).toBeVisible();
   await expect(page.getByRole('button', { name: '保存草稿' })).toHaveCount(0);
+  // Issued articles are shown as they print, not in an editor.
+  await expect(page.getByRole('textbox', { name: /^第\d+篇正文$/ })).toHaveCount(0);
+  const issuedBody = page.getByRole('article', { name: `第${last}篇正文` });
+  await expect(issuedBody.getByRole('heading', { name: '一、会议内容' })).toBeVisible();
+  await expect(issuedBody.locator('strong')).toHaveText('上级文件精神');
   await shot(page, 'briefings-issued');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Word' }).click()]);
@@ -88,6 +133,7 @@ test('drafts a briefing from the archive, edits it, issues it and saves the .doc
   expect(xml).toContain(`第${n}期`);
   expect(n).toBe(1);
   expect(xml).toContain('督导室召开专题会议');
+  expect(xml).toContain('上级文件精神');
   fs.mkdirSync('e2e-artifacts', { recursive: true });
   fs.copyFileSync(file, 'e2e-artifacts/briefing-issued.docx');
 

@@ -1,13 +1,12 @@
-import { ActionIcon, Badge, Group, Paper, Stack, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Paper, Stack, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
-import type { Block } from '../../../../shared/schemas/blocks';
+import { RichTextEditor } from '../../components/RichTextEditor';
 import type { BriefingArticleData } from '../../../../shared/schemas/briefing';
+import { ArticleView } from './ArticleView';
 
+/** An article in the editor; `key` keeps each card (and its editor's cursor) with its article when reordered. */
 export interface EditArticle extends BriefingArticleData {
   key: number;
-  /** The body as edited in the text box; blocks are re-read from it only once the user has typed. */
-  text: string;
-  edited: boolean;
 }
 
 interface Props {
@@ -19,8 +18,6 @@ interface Props {
   onMove(delta: -1 | 1): void;
   onDrop(): void;
 }
-
-const hasRichParts = (bs: Block[]) => bs.some((b) => b.type === 'image' || b.type === 'table' || (b.type === 'paragraph' && b.runs.some((r) => r.bold)));
 
 /** One article of the briefing: its title and body, moved up or down, or dropped. */
 export function ArticleCard({ article, index, count, readOnly, onChange, onMove, onDrop }: Props) {
@@ -42,10 +39,11 @@ export function ArticleCard({ article, index, count, readOnly, onChange, onMove,
             </Group>
           )}
         </Group>
-        <Textarea aria-label={`第${n}篇正文`} autosize minRows={3} maxRows={16} value={article.text} readOnly={readOnly}
-          description={!readOnly && !article.edited && hasRichParts(article.blocks) ? '这篇含加粗、图片或表格；修改文字后将按纯文字保存。' : undefined}
-          placeholder="每行一段；“一、”“（一）”开头的行作为小标题，“1.”开头的连续行作为编号列表。"
-          onChange={(e) => onChange({ ...article, text: e.currentTarget.value, edited: true })} />
+        {readOnly ? <ArticleView blocks={article.blocks} label={`第${n}篇正文`} /> : (
+          <RichTextEditor value={article.blocks} label={`第${n}篇正文`} minHeight={100}
+            placeholder="在此输入正文。可设置小标题（一、 （一））、编号列表、加粗，插入图片。"
+            onChange={(blocks) => onChange({ ...article, blocks })} />
+        )}
       </Stack>
     </Paper>
   );

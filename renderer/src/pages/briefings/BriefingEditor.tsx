@@ -9,7 +9,6 @@ import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
 import type { Briefing, BriefingFields } from '../../../../shared/schemas/briefing';
 import { ArticleCard, type EditArticle } from './ArticleCard';
-import { articleToText, textToArticle } from './articleText';
 import { downloadBriefing, monthLabel, numberLabel } from './exportBriefing';
 
 const today = () => new Date().toLocaleDateString('sv-SE');
@@ -31,7 +30,7 @@ export function BriefingEditor() {
   const keys = useRef(0);
 
   const load = (b: Briefing) => {
-    setArticles(b.articles.map((x) => ({ ...x, key: ++keys.current, text: articleToText(x.blocks), edited: false })));
+    setArticles(b.articles.map((x) => ({ ...x, key: ++keys.current })));
     setIssuingUnit(b.issuingUnit ?? '');
     setCopies(b.copies ?? '');
     setShowToc(b.showToc);
@@ -47,7 +46,7 @@ export function BriefingEditor() {
   const fields = (): BriefingFields => ({
     month: b!.month, title: b!.title, issuingUnit: issuingUnit.trim() || null, issueDate: issueDate || null,
     copies: typeof copies === 'number' ? copies : null, showToc,
-    articles: articles.map((x) => ({ kind: x.kind, title: x.title, blocks: x.edited ? textToArticle(x.text) : x.blocks })),
+    articles: articles.map((x) => ({ kind: x.kind, title: x.title, blocks: x.blocks })),
   });
   const save = async (quiet = false) => {
     const saved = await call('briefings.save', { id, fields: fields() });
@@ -65,7 +64,7 @@ export function BriefingEditor() {
     [next[i], next[i + d]] = [next[i + d], next[i]];
     change(next);
   };
-  const add = () => change([...articles, { key: ++keys.current, kind: '其他', title: '', blocks: [], text: '', edited: true }]);
+  const add = () => change([...articles, { key: ++keys.current, kind: '其他', title: '', blocks: [] }]);
 
   if (got.error) return <Alert color="red" title="无法打开这期简报">{got.error}</Alert>;
   return (
