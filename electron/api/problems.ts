@@ -1,18 +1,34 @@
 import type { HandlerMap } from './types';
-import { AppError } from '../../shared/result';
-
-const notYet = () => { throw new AppError('internal', '此功能即将推出。'); };
+import {
+  changeStatus, deleteProblem, exportLedger, getProblem, listProblems, problemHistory, raiseProblem, updateProblem,
+} from '../archive/problems';
+import { getNotice, issueNotice, listNotices, recheckNotice, reportNotice } from '../archive/notices';
 
 export const problemHandlers: HandlerMap<'problems.list' | 'problems.get' | 'problems.save' | 'problems.transition' | 'problems.delete' | 'problems.exportLedger' | 'notices.list' | 'notices.get' | 'notices.issue' | 'notices.report' | 'notices.recheck'> = {
-  'problems.list': notYet,
-  'problems.get': notYet,
-  'problems.save': notYet,
-  'problems.transition': notYet,
-  'problems.delete': notYet,
-  'problems.exportLedger': notYet,
-  'notices.list': notYet,
-  'notices.get': notYet,
-  'notices.issue': notYet,
-  'notices.report': notYet,
-  'notices.recheck': notYet,
+  'problems.list': (a, query) => listProblems(a, query),
+  'problems.get': (a, { id }) => ({ problem: getProblem(a, id), history: problemHistory(a, id) }),
+  'problems.save': (a, { id, fields }) => {
+    if (id) {
+      updateProblem(a, id, fields);
+      return getProblem(a, id);
+    }
+    return getProblem(a, raiseProblem(a, fields));
+  },
+  'problems.transition': (a, { id, to, note }) => {
+    changeStatus(a, id, to, note);
+    return getProblem(a, id);
+  },
+  'problems.delete': (a, { id }) => ({ recycleId: deleteProblem(a, id) }),
+  'problems.exportLedger': (a, query) => exportLedger(a, query),
+  'notices.list': (a, query) => listNotices(a, query),
+  'notices.get': (a, { id }) => getNotice(a, id),
+  'notices.issue': (a, input) => getNotice(a, issueNotice(a, input)),
+  'notices.report': (a, input) => {
+    reportNotice(a, input);
+    return getNotice(a, input.id);
+  },
+  'notices.recheck': (a, input) => {
+    recheckNotice(a, input);
+    return getNotice(a, input.noticeId);
+  },
 };

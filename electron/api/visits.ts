@@ -1,11 +1,10 @@
 import type { HandlerMap } from './types';
-import { AppError } from '../../shared/result';
-
-const notYet = () => { throw new AppError('internal', '此功能即将推出。'); };
+import { deleteVisit, getVisit, listVisits, saveVisit } from '../archive/visits';
+import { problemsWhere } from '../archive/problems';
 
 export const visitHandlers: HandlerMap<'visits.list' | 'visits.get' | 'visits.save' | 'visits.delete'> = {
-  'visits.list': notYet,
-  'visits.get': notYet,
-  'visits.save': notYet,
-  'visits.delete': notYet,
+  'visits.list': (a, query) => listVisits(a, query),
+  'visits.get': (a, { id }) => ({ visit: getVisit(a, id), problems: problemsWhere(a, 'p.visit_id = ?', id) }),
+  'visits.save': (a, { id, fields, newProblems }) => getVisit(a, saveVisit(a, id, fields, newProblems)),
+  'visits.delete': (a, { id }) => ({ recycleId: deleteVisit(a, id) }),
 };

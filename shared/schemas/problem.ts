@@ -2,19 +2,24 @@ import { z } from 'zod';
 import { PROBLEM_ACTORS, PROBLEM_SOURCES, PROBLEM_STATUSES, RECHECK_RESULTS } from '../vocab';
 import { id, isoDate, oneOf, optDate, optText, pageQuery } from './common';
 
+// Field labels are set with .describe(): keys such as status, category and result mean other things elsewhere.
+
 const hash = z.string().regex(/^[0-9a-f]{64}$/, '附件无效，请重新上传');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为年月，格式如 2025-09');
+const year = z.number({ error: '必须是年份' }).int().min(2000).max(2100);
+const files = z.array(z.object({ hash, fileName: z.string().trim().min(1).max(200).describe('文件名') }));
 
 export const problemFields = z.object({
-  source: oneOf(PROBLEM_SOURCES, '来源'),
-  visitId: id.nullish().transform((v) => v ?? null),
-  complaintId: id.nullish().transform((v) => v ?? null),
-  /** Name of the special campaign (专项督导), when that is the source. */
-  campaign: optText(60),
-  schoolId: id,
-  category: z.string().trim().min(1, '必须填写').max(60),
-  description: z.string().trim().min(1, '必须填写').max(2000, '不能超过2000个字'),
-  actor: oneOf(PROBLEM_ACTORS, '整改责任方').default('学校'),
-  deadline: optDate,
+  source: oneOf(PROBLEM_SOURCES, '来源').describe('问题来源'),
+  visitId: id.nullish().transform((v) => v ?? null).describe('督导记录'),
+  complaintId: id.nullish().transform((v) => v ?? null).describe('来访来电'),
+  /** Name of the special campaign (专项督导), required when that is the source. */
+  campaign: optText(60).describe('专项名称'),
+  schoolId: id.describe('学校'),
+  category: z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(60).describe('问题类别'),
+  description: z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(2000, '不能超过2000个字').describe('问题描述'),
+  actor: oneOf(PROBLEM_ACTORS, '整改责任方').default('学校').describe('整改责任方'),
+  deadline: optDate.describe('整改期限'),
 });
 export type ProblemFields = z.output<typeof problemFields>;
 export const problemSave = z.object({ id: id.optional(), fields: problemFields });
@@ -35,40 +40,46 @@ export interface Problem extends ProblemFields {
   noticeId: number | null;
   /** e.g. 〔2025〕第12号 */
   noticeNumber: string | null;
+  /** 提出日期 (yyyy-mm-dd): the visit's or complaint's date, else the day it was entered. */
   raisedAt: string;
+  /** 销号日期 (yyyy-mm-dd). */
   closedAt: string | null;
+  /** The deadline that counts: the notice's deadline date when on a notice, else the problem's own. */
+  dueDate: string | null;
+  /** Past dueDate and not yet 已销号. */
   overdue: boolean;
 }
 
 export const PROBLEM_SORTS = ['raisedAt', 'deadline', 'school', 'status'] as const;
+/** The 台账 filters; the export takes the same. month/year filter the 提出日期. */
 export const problemList = z.object({
   ...pageQuery,
   dir: z.enum(['asc', 'desc']).default('desc'),
-  schoolId: id.optional(),
-  zoneId: id.optional(),
-  status: z.enum(PROBLEM_STATUSES).optional(),
-  category: z.string().max(60).optional(),
-  source: z.enum(PROBLEM_SOURCES).optional(),
-  actor: z.enum(PROBLEM_ACTORS).optional(),
-  overdueOnly: z.boolean().optional(),
-  year: z.number().int().min(2000).max(2100).optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  schoolId: id.optional().describe('学校'),
+  zoneId: id.optional().describe('责任区'),
+  status: z.enum(PROBLEM_STATUSES).optional().describe('整改状态'),
+  category: z.string().max(60).optional().describe('问题类别'),
+  source: z.enum(PROBLEM_SOURCES).optional().describe('问题来源'),
+  actor: z.enum(PROBLEM_ACTORS).optional().describe('整改责任方'),
+  overdueOnly: z.boolean().optional().describe('只看逾期'),
+  year: year.optional().describe('年份'),
+  month: month.optional().describe('月份'),
   sort: z.enum(PROBLEM_SORTS).default('raisedAt'),
 });
 
 export const problemTransition = z.object({
   id,
-  to: oneOf(PROBLEM_STATUSES, '状态'),
-  note: optText(500),
+  to: oneOf(PROBLEM_STATUSES, '整改状态').describe('目标状态'),
+  note: optText(500).describe('说明'),
 });
 
 /** 整改通知书: one or more open problems of one school, numbered per year. */
 export const noticeIssue = z.object({
-  schoolId: id,
-  problemIds: z.array(id).min(1, '请至少选择一个问题').max(100),
-  issuedDate: isoDate,
-  deadlineDays: z.number({ error: '必须是数字' }).int('必须是整数').min(1, '至少1天').max(365, '最多365天'),
-  requirement: optText(1000),
+  schoolId: id.describe('学校'),
+  problemIds: z.array(id).min(1, '请至少选择一个问题').max(100, '一份通知书最多100个问题').describe('问题'),
+  issuedDate: isoDate.describe('下发日期'),
+  deadlineDays: z.number({ error: '必须是数字' }).int('必须是整数').min(1, '至少1天').max(365, '最多365天').describe('整改期限（天）'),
+  requirement: optText(1000).describe('整改要求'),
 });
 
 export interface Notice {
@@ -88,22 +99,24 @@ export interface Notice {
   reportFiles: { hash: string; fileName: string }[];
   problems: Problem[];
   rechecks: Recheck[];
+  /** Past the deadline date with problems not yet 已销号. */
   overdue: boolean;
 }
 
+/** The school's 整改报告; recording it again (after a 退回) replaces the earlier one. */
 export const noticeReport = z.object({
   id,
-  reportDate: isoDate,
-  reportText: z.string().trim().min(1, '必须填写').max(20000),
-  files: z.array(z.object({ hash, fileName: z.string().trim().min(1).max(200) })).max(50).default([]),
+  reportDate: isoDate.describe('报告日期'),
+  reportText: z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(20000, '不能超过20000个字').describe('整改报告'),
+  files: files.max(50, '最多50个文件').default([]).describe('附件'),
 });
 
 export const recheckSave = z.object({
-  noticeId: id,
-  date: isoDate,
-  supervisorId: id,
-  result: oneOf(RECHECK_RESULTS, '回查结果'),
-  note: optText(2000),
+  noticeId: id.describe('整改通知书'),
+  date: isoDate.describe('回查日期'),
+  supervisorId: id.describe('回查督学'),
+  result: oneOf(RECHECK_RESULTS, '回查结果').describe('回查结果'),
+  note: optText(2000).describe('回查情况'),
 });
 
 export interface Recheck {
@@ -118,6 +131,7 @@ export interface Recheck {
 export const noticeList = z.object({
   ...pageQuery,
   dir: z.enum(['asc', 'desc']).default('desc'),
-  year: z.number().int().min(2000).max(2100).optional(),
-  schoolId: id.optional(),
+  year: year.optional().describe('年份'),
+  schoolId: id.optional().describe('学校'),
+  overdueOnly: z.boolean().optional().describe('只看逾期'),
 });

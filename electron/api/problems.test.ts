@@ -1,0 +1,379 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempArchive } from '../testing/temp-archive';
+import { call, dispatch } from './index';
+import { nowText } from '../archive/archive';
+import { putAttachment } from '../archive/attachments';
+import { raiseProblem } from '../archive/problems';
+import type { Input } from '../../shared/contract';
+import { EIGHT_ITEMS } from '../../shared/vocab';
+
+type Archive = Awaited<ReturnType<typeof tempArchive>>;
+type Fields = Input<'problems.save'>['fields'];
+
+// Registers are written with SQL here: this area must not depend on the register repositories.
+function fixtures(a: Archive) {
+  const now = nowText();
+  const zone = (name: string) => Number(a.db.prepare('INSERT INTO zones (name, created_at, updated_at) VALUES (?, ?, ?)')
+    .run(name, now, now).lastInsertRowid);
+  const school = (name: string, zoneId: number | null = null) => Number(a.db.prepare(
+    `INSERT INTO schools (full_name, type, nature, zone_id, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?, ?)`)
+    .run(name, zoneId, now, now).lastInsertRowid);
+  const supervisor = (name: string) => Number(a.db.prepare(
+    `INSERT INTO supervisors (name, status, category, created_at, updated_at) VALUES (?, '在聘', '兼职督学', ?, ?)`)
+    .run(name, now, now).lastInsertRowid);
+  return { zone, school, supervisor };
+}
+
+/** A local date `n` days from today, computed independently of the code under test. */
+function day(n: number): string {
+  const d = new Date();
+  d.setHours(12, 0, 0, 0);
+  d.setDate(d.getDate() + n);
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+const count = (a: Archive, table: string) => (a.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+async function refused(a: Archive, channel: string, input: unknown, code: string, field: string | undefined, text: string) {
+  const res = await dispatch(a, channel, input);
+  expect(res.ok, JSON.stringify(input)).toBe(false);
+  if (!res.ok) {
+    expect(res.error.code).toBe(code);
+    expect(res.error.field).toBe(field);
+    expect(res.error.message).toContain(text);
+  }
+}
+
+describe('problems: create, edit, status changes', () => {
+  let a: Archive;
+  const ids: Record<string, number> = {};
+  const base = (over: Partial<Fields> = {}): Fields => ({
+    source: '督导记录', schoolId: ids.s1, category: EIGHT_ITEMS[5], description: '消防通道堆放杂物', ...over,
+  });
+  beforeAll(async () => {
+    a = await tempArchive({ init: 'empty' });
+    const f = fixtures(a);
+    ids.z = f.zone('第一责任区');
+    ids.s1 = f.school('城关第一小学', ids.z);
+    ids.s2 = f.school('白沙镇中心小学');
+  });
+  afterAll(() => a.dispose());
+
+  it('creates a problem with its first history line and an audit line', async () => {
+    const p = await call(a, 'problems.save', { fields: base({ source: '专项督导', campaign: '校园安全', deadline: day(10), actor: '教育局科室' }) });
+    expect(p).toMatchObject({
+      source: '专项督导', campaign: '校园安全', schoolName: '城关第一小学', zoneName: '第一责任区', status: '待整改',
+      actor: '教育局科室', deadline: day(10), dueDate: day(10), overdue: false, raisedAt: day(0), closedAt: null,
+      noticeId: null, noticeNumber: null, visitId: null, complaintId: null,
+    });
+    const got = await call(a, 'problems.get', { id: p.id });
+    expect(got.problem).toEqual(p);
+    expect(got.history).toEqual([{ at: expect.any(String), actor: '测试', fromStatus: null, toStatus: '待整改', note: '提出问题（来源：专项督导）' }]);
+    expect(a.db.prepare('SELECT action, kind, entity_id AS e FROM audit_log ORDER BY id DESC LIMIT 1').get()).toEqual({ action: '新增', kind: 'problem', e: p.id });
+  });
+
+  it('raiseProblem (for complaints) takes the complaint date and a note', () => {
+    const now = nowText();
+    const c = Number(a.db.prepare(`INSERT INTO complaints (received_at, channel, school_id, topic, content, status, created_at, updated_at)
+      VALUES ('2025-03-02 10:30', '来电', ?, '管理', '反映食堂饭菜不卫生', '处理中', ?, ?)`).run(ids.s1, now, now).lastInsertRowid);
+    const id = raiseProblem(a, {
+      source: '应访督导', visitId: null, complaintId: c, campaign: null, schoolId: ids.s1, category: EIGHT_ITEMS[6],
+      description: '食堂卫生不达标', actor: '学校', deadline: null,
+    }, '由来电反映提出');
+    const row = a.db.prepare('SELECT raised_at AS r, complaint_id AS c FROM problems WHERE id = ?').get(id);
+    expect(row).toEqual({ r: '2025-03-02', c });
+    expect(a.db.prepare('SELECT note FROM problem_history WHERE problem_id = ?').pluck().get(id)).toBe('由来电反映提出');
+  });
+
+  it('edits the fields and logs what changed', async () => {
+    const p = await call(a, 'problems.save', { fields: base() });
+    const e = await call(a, 'problems.save', { id: p.id, fields: base({ description: '消防器材过期', schoolId: ids.s2, category: '其他' }) });
+    expect(e).toMatchObject({ id: p.id, description: '消防器材过期', schoolName: '白沙镇中心小学', category: '其他', status: '待整改' });
+    const detail = JSON.parse(a.db.prepare(`SELECT detail FROM audit_log WHERE kind = 'problem' ORDER BY id DESC LIMIT 1`).pluck().get() as string);
+    expect(detail).toMatchObject({ description: ['消防通道堆放杂物', '消防器材过期'], schoolId: [ids.s1, ids.s2] });
+  });
+
+  it('keeps the link to a visit deleted since, but refuses a new link to a deleted visit', async () => {
+    const sup = Number(a.db.prepare(`INSERT INTO supervisors (name, status, category, created_at, updated_at) VALUES ('张明', '在聘', '兼职督学', ?, ?)`)
+      .run(nowText(), nowText()).lastInsertRowid);
+    const v = await call(a, 'visits.save', {
+      fields: { schoolId: ids.s1, date: '2025-05-06', supervisorIds: [sup], type: '经常性' },
+      newProblems: [{ category: EIGHT_ITEMS[2], description: '课表与实际不符' }],
+    });
+    const p = (await call(a, 'visits.get', { id: v.id })).problems[0];
+    await call(a, 'visits.delete', { id: v.id });
+    const e = await call(a, 'problems.save', { id: p.id, fields: base({ visitId: v.id, category: EIGHT_ITEMS[2], description: '课表与实际上课不符' }) });
+    expect(e).toMatchObject({ visitId: v.id, description: '课表与实际上课不符', raisedAt: '2025-05-06' });
+    await refused(a, 'problems.save', { fields: base({ visitId: v.id }) }, 'invalid', 'visitId', '「督导记录」');
+  });
+
+  it('moves along the allowed transitions only, keeping every change', async () => {
+    const p = await call(a, 'problems.save', { fields: base() });
+    await refused(a, 'problems.transition', { id: p.id, to: '已销号' }, 'invalid', 'to', '不能从「待整改」改为「已销号」');
+    await refused(a, 'problems.transition', { id: p.id, to: '待回查' }, 'invalid', 'to', '当前只能改为：整改中');
+    await call(a, 'problems.transition', { id: p.id, to: '整改中', note: '学校已着手整改' });
+    await refused(a, 'problems.transition', { id: p.id, to: '待整改' }, 'invalid', 'to', '不能从「整改中」改为「待整改」');
+    await call(a, 'problems.transition', { id: p.id, to: '待回查' });
+    const back = await call(a, 'problems.transition', { id: p.id, to: '整改中' });
+    expect(back.status).toBe('整改中');
+    await call(a, 'problems.transition', { id: p.id, to: '待回查' });
+    const closed = await call(a, 'problems.transition', { id: p.id, to: '已销号', note: '核实已整改' });
+    expect(closed).toMatchObject({ status: '已销号', closedAt: day(0) });
+    await refused(a, 'problems.transition', { id: p.id, to: '整改中' }, 'invalid', 'to', '已销号的问题不能再改变状态');
+    const { history } = await call(a, 'problems.get', { id: p.id });
+    expect(history.map((h) => [h.fromStatus, h.toStatus, h.note])).toEqual([
+      [null, '待整改', '提出问题（来源：督导记录）'],
+      ['待整改', '整改中', '学校已着手整改'],
+      ['整改中', '待回查', null],
+      ['待回查', '整改中', '退回'],
+      ['整改中', '待回查', null],
+      ['待回查', '已销号', '核实已整改'],
+    ]);
+    expect(history.every((h) => h.actor === '测试' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(h.at))).toBe(true);
+  });
+
+  it('refuses invalid input naming the field in Chinese, and writes nothing', async () => {
+    const before = [count(a, 'problems'), count(a, 'problem_history'), count(a, 'audit_log')];
+    const deletedSchool = fixtures(a).school('已删学校');
+    a.db.prepare('UPDATE schools SET deleted_at = ? WHERE id = ?').run(nowText(), deletedSchool);
+    await refused(a, 'problems.save', { fields: base({ description: '  ' }) }, 'invalid', 'fields.description', '「问题描述」');
+    await refused(a, 'problems.save', { fields: base({ source: '网上' as Fields['source'] }) }, 'invalid', 'fields.source', '「问题来源」');
+    await refused(a, 'problems.save', { fields: base({ actor: '校长' as Fields['actor'] }) }, 'invalid', 'fields.actor', '「整改责任方」');
+    await refused(a, 'problems.save', { fields: base({ deadline: '明天' }) }, 'invalid', 'fields.deadline', '「整改期限」');
+    await refused(a, 'problems.save', { fields: base({ category: '卫生' }) }, 'invalid', 'category', '「问题类别」');
+    await refused(a, 'problems.save', { fields: base({ source: '专项督导' }) }, 'invalid', 'campaign', '「专项名称」');
+    await refused(a, 'problems.save', { fields: base({ schoolId: deletedSchool }) }, 'invalid', 'schoolId', '「学校」');
+    await refused(a, 'problems.save', { fields: base({ visitId: 99_999 }) }, 'invalid', 'visitId', '「督导记录」');
+    await refused(a, 'problems.transition', { id: 1, to: '完成' }, 'invalid', 'to', '「目标状态」');
+    await refused(a, 'problems.list', { status: '好' }, 'invalid', 'status', '「整改状态」');
+    expect([count(a, 'problems'), count(a, 'problem_history'), count(a, 'audit_log')]).toEqual(before);
+  });
+
+  it('answers unknown ids with not_found', async () => {
+    for (const [channel, input] of [
+      ['problems.get', { id: 99_999 }], ['problems.delete', { id: 99_999 }], ['problems.transition', { id: 99_999, to: '整改中' }],
+      ['problems.save', { id: 99_999, fields: base() }], ['notices.get', { id: 99_999 }],
+      ['notices.report', { id: 99_999, reportDate: '2025-01-01', reportText: '报告' }],
+      ['notices.recheck', { noticeId: 99_999, date: '2025-01-01', supervisorId: 1, result: '通过' }],
+    ] as const) {
+      const res = await dispatch(a, channel, input);
+      expect(res, channel).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+  });
+
+  it('deletes to the 回收站 and restores with its history', async () => {
+    const p = await call(a, 'problems.save', { fields: base({ description: '将被删除的问题' }) });
+    const { recycleId } = await call(a, 'problems.delete', { id: p.id });
+    expect((await call(a, 'problems.list', { q: '将被删除' })).total).toBe(0);
+    await expect(call(a, 'problems.get', { id: p.id })).rejects.toMatchObject({ code: 'not_found' });
+    const bin = await call(a, 'recycle.list', {});
+    expect(bin.find((x) => x.id === recycleId)).toMatchObject({ kind: 'problem', entityId: p.id, title: '城关第一小学：将被删除的问题' });
+    await call(a, 'recycle.restore', { id: recycleId });
+    const back = await call(a, 'problems.get', { id: p.id });
+    expect(back.problem).toEqual(p);
+    expect(back.history).toHaveLength(1);
+  });
+});
+
+describe('notices: issue, report, re-check', () => {
+  let a: Archive;
+  const ids: Record<string, number> = {};
+  const raise = async (schoolId: number, description: string, deadline: string | null = null) =>
+    (await call(a, 'problems.save', { fields: { source: '督导记录', schoolId, category: EIGHT_ITEMS[6], description, deadline } })).id;
+  beforeAll(async () => {
+    a = await tempArchive({ init: 'empty' });
+    const f = fixtures(a);
+    ids.s1 = f.school('城关第一小学');
+    ids.s2 = f.school('白沙镇中心小学');
+    ids.zhang = f.supervisor('张明');
+  });
+  afterAll(() => a.dispose());
+
+  it('numbers notices per year of issue, computes the deadline and starts rectification', async () => {
+    const p1 = await raise(ids.s1, '食品留样不足');
+    const p2 = await raise(ids.s1, '健康证过期');
+    const n1 = await call(a, 'notices.issue', { schoolId: ids.s1, problemIds: [p1, p2], issuedDate: '2025-03-10', deadlineDays: 30, requirement: '限期整改' });
+    expect(n1).toMatchObject({
+      year: 2025, number: 1, numberText: '〔2025〕第1号', schoolName: '城关第一小学', issuedDate: '2025-03-10',
+      deadlineDays: 30, deadlineDate: '2025-04-09', requirement: '限期整改', reportText: null, rechecks: [], reportFiles: [],
+    });
+    expect(n1.problems.map((p) => [p.id, p.status, p.noticeNumber, p.dueDate])).toEqual([
+      [p1, '整改中', '〔2025〕第1号', '2025-04-09'], [p2, '整改中', '〔2025〕第1号', '2025-04-09'],
+    ]);
+    expect((await call(a, 'problems.get', { id: p1 })).history.at(-1)).toMatchObject({ fromStatus: '待整改', toStatus: '整改中', note: '下发整改通知书〔2025〕第1号' });
+
+    const n2 = await call(a, 'notices.issue', { schoolId: ids.s2, problemIds: [await raise(ids.s2, '门卫登记不规范')], issuedDate: '2025-12-31', deadlineDays: 1 });
+    expect([n2.numberText, n2.deadlineDate]).toEqual(['〔2025〕第2号', '2026-01-01']);
+    const n3 = await call(a, 'notices.issue', { schoolId: ids.s2, problemIds: [await raise(ids.s2, '监控损坏')], issuedDate: '2026-01-05', deadlineDays: 15 });
+    expect(n3.numberText).toBe('〔2026〕第1号');
+    const n4 = await call(a, 'notices.issue', { schoolId: ids.s1, problemIds: [await raise(ids.s1, '课表不一致')], issuedDate: '2025-06-01', deadlineDays: 15 });
+    expect(n4.numberText).toBe('〔2025〕第3号');
+    // A leap year's February.
+    const n5 = await call(a, 'notices.issue', { schoolId: ids.s1, problemIds: [await raise(ids.s1, '作业偏多')], issuedDate: '2028-02-20', deadlineDays: 10 });
+    expect([n5.numberText, n5.deadlineDate]).toEqual(['〔2028〕第1号', '2028-03-01']);
+
+    const list = await call(a, 'notices.list', {});
+    expect(list.rows.map((n) => n.numberText)).toEqual(['〔2028〕第1号', '〔2026〕第1号', '〔2025〕第3号', '〔2025〕第2号', '〔2025〕第1号']);
+    expect((await call(a, 'notices.list', { year: 2025, schoolId: ids.s1 })).rows.map((n) => n.number)).toEqual([3, 1]);
+    expect((await call(a, 'notices.list', { q: '白沙' })).total).toBe(2);
+    expect((await call(a, 'notices.list', { q: '2025〕第3号' })).rows.map((n) => n.id)).toEqual([n4.id]);
+  });
+
+  it('refuses problems of two schools, problems already on a notice, closed or unknown ones — and uses no number', async () => {
+    const mine = await raise(ids.s1, '宿舍私拉电线');
+    const theirs = await raise(ids.s2, '饮水机滤芯未换');
+    const closed = await raise(ids.s1, '已整改的问题');
+    for (const to of ['整改中', '待回查', '已销号'] as const) await call(a, 'problems.transition', { id: closed, to });
+    const before = [count(a, 'notices'), count(a, 'problem_history'), count(a, 'audit_log')];
+    await refused(a, 'notices.issue', { schoolId: ids.s1, problemIds: [mine, theirs], issuedDate: '2025-07-01', deadlineDays: 10 },
+      'invalid', 'problemIds', '一份整改通知书只针对一所学校');
+    const onNotice = a.db.prepare('SELECT id FROM problems WHERE notice_id IS NOT NULL AND school_id = ? LIMIT 1').pluck().get(ids.s1) as number;
+    await refused(a, 'notices.issue', { schoolId: ids.s1, problemIds: [mine, onNotice], issuedDate: '2025-07-01', deadlineDays: 10 },
+      'conflict', 'problemIds', '已列入整改通知书〔2025〕第');
+    await refused(a, 'notices.issue', { schoolId: ids.s1, problemIds: [mine, 99_999], issuedDate: '2025-07-01', deadlineDays: 10 },
+      'not_found', 'problemIds', '不存在或已被删除');
+    await refused(a, 'notices.issue', { schoolId: ids.s1, problemIds: [closed], issuedDate: '2025-07-01', deadlineDays: 10 },
+      'invalid', 'problemIds', '已销号');
+    await refused(a, 'notices.issue', { schoolId: ids.s1, problemIds: [], issuedDate: '2025-07-01', deadlineDays: 10 },
+      'invalid', 'problemIds', '「问题」请至少选择一个问题');
+    await refused(a, 'notices.issue', { schoolId: ids.s1, problemIds: [mine], issuedDate: '2025-07-01', deadlineDays: 0 },
+      'invalid', 'deadlineDays', '「整改期限（天）」至少1天');
+    await refused(a, 'notices.issue', { schoolId: ids.s1, problemIds: [mine], issuedDate: '7/1', deadlineDays: 10 },
+      'invalid', 'issuedDate', '「下发日期」');
+    expect([count(a, 'notices'), count(a, 'problem_history'), count(a, 'audit_log')]).toEqual(before);
+    const next = await call(a, 'notices.issue', { schoolId: ids.s1, problemIds: [mine], issuedDate: '2025-07-01', deadlineDays: 10 });
+    expect(next.numberText).toBe('〔2025〕第4号');
+  });
+
+  it('runs report → failing 回查 (退回) → report → passing 回查 (销号)', async () => {
+    const p1 = await raise(ids.s2, '校门口缺减速带');
+    const p2 = await raise(ids.s2, '消防器材过期');
+    const n = await call(a, 'notices.issue', { schoolId: ids.s2, problemIds: [p1, p2], issuedDate: '2025-09-01', deadlineDays: 20 });
+    await refused(a, 'notices.recheck', { noticeId: n.id, date: '2025-09-10', supervisorId: ids.zhang, result: '通过' },
+      'conflict', undefined, '请先登记学校的整改报告');
+    await refused(a, 'notices.report', { id: n.id, reportDate: '2025-08-01', reportText: '已整改' }, 'invalid', 'reportDate', '「报告日期」不能早于');
+    await refused(a, 'notices.report', { id: n.id, reportDate: '2025-09-08', reportText: '' }, 'invalid', 'reportText', '「整改报告」');
+    const file = putAttachment(a, Buffer.from('report'), '整改报告.pdf', 'application/pdf');
+    await refused(a, 'notices.report', { id: n.id, reportDate: '2025-09-08', reportText: '已整改', files: [{ hash: 'b'.repeat(64), fileName: 'x.pdf' }] },
+      'invalid', 'files', '「附件」');
+
+    const r1 = await call(a, 'notices.report', { id: n.id, reportDate: '2025-09-08', reportText: '已安装减速带，已更换消防器材。', files: [{ hash: file, fileName: '整改报告.pdf' }] });
+    expect(r1).toMatchObject({ reportDate: '2025-09-08', reportText: '已安装减速带，已更换消防器材。', reportFiles: [{ hash: file, fileName: '整改报告.pdf' }] });
+    expect(r1.problems.map((p) => p.status)).toEqual(['待回查', '待回查']);
+
+    await refused(a, 'notices.recheck', { noticeId: n.id, date: '2025-09-01', supervisorId: ids.zhang, result: '通过' }, 'invalid', 'date', '「回查日期」');
+    await refused(a, 'notices.recheck', { noticeId: n.id, date: '2025-09-12', supervisorId: 99_999, result: '通过' }, 'invalid', 'supervisorId', '「回查督学」');
+    await refused(a, 'notices.recheck', { noticeId: n.id, date: '2025-09-12', supervisorId: ids.zhang, result: '基本通过' }, 'invalid', 'result', '「回查结果」');
+    const failed = await call(a, 'notices.recheck', { noticeId: n.id, date: '2025-09-12', supervisorId: ids.zhang, result: '未通过', note: '减速带未安装' });
+    expect(failed.problems.map((p) => p.status)).toEqual(['整改中', '整改中']);
+    expect(failed.rechecks).toEqual([{ id: expect.any(Number), date: '2025-09-12', supervisorId: ids.zhang, supervisorName: '张明', result: '未通过', note: '减速带未安装' }]);
+    expect((await call(a, 'problems.get', { id: p1 })).history.at(-1)).toMatchObject({ fromStatus: '待回查', toStatus: '整改中', note: expect.stringMatching(/^退回：回查未通过（张明，2025-09-12）/) });
+
+    await call(a, 'notices.report', { id: n.id, reportDate: '2025-09-20', reportText: '减速带已安装。' });
+    const passed = await call(a, 'notices.recheck', { noticeId: n.id, date: '2025-09-25', supervisorId: ids.zhang, result: '通过' });
+    expect(passed.problems.map((p) => [p.status, p.closedAt, p.overdue])).toEqual([['已销号', '2025-09-25', false], ['已销号', '2025-09-25', false]]);
+    expect(passed.rechecks.map((r) => r.result)).toEqual(['未通过', '通过']);
+    expect(passed).toMatchObject({ reportText: '减速带已安装。', reportFiles: [], overdue: false });
+    const { history } = await call(a, 'problems.get', { id: p2 });
+    expect(history.map((h) => h.toStatus)).toEqual(['待整改', '整改中', '待回查', '整改中', '待回查', '已销号']);
+    await refused(a, 'notices.report', { id: n.id, reportDate: '2025-09-30', reportText: '再次报告' }, 'conflict', undefined, '已全部销号');
+    await refused(a, 'notices.recheck', { noticeId: n.id, date: '2025-09-30', supervisorId: ids.zhang, result: '通过' }, 'conflict', undefined, '没有待回查的问题');
+    expect(a.db.prepare(`SELECT action FROM audit_log WHERE kind = 'notice' AND entity_id = ? ORDER BY id`).pluck().all(n.id))
+      .toEqual(['新增', '整改报告', '回查', '整改报告', '回查']);
+  });
+});
+
+describe('overdue, 台账 filters and the .xlsx export', () => {
+  let a: Archive;
+  const ids: Record<string, number> = {};
+  const list = (q: Input<'problems.list'> = {}) => call(a, 'problems.list', { limit: 500, ...q });
+  const descs = (p: { rows: { description: string }[] }) => p.rows.map((r) => r.description).sort();
+  beforeAll(async () => {
+    a = await tempArchive({ init: 'empty' });
+    const f = fixtures(a);
+    ids.z1 = f.zone('第一责任区');
+    ids.s1 = f.school('城关第一小学', ids.z1);
+    ids.s2 = f.school('白沙镇中心小学');
+    ids.zhang = f.supervisor('张明');
+    const save = async (fields: Partial<Fields>) => (await call(a, 'problems.save', {
+      fields: { source: '督导记录', schoolId: ids.s1, category: EIGHT_ITEMS[0], description: '', ...fields },
+    })).id;
+    ids.past = await save({ description: '期限已过', deadline: day(-3) });
+    ids.future = await save({ description: '期限未到', deadline: day(5), category: EIGHT_ITEMS[6] });
+    ids.none = await save({ description: '没有期限', schoolId: ids.s2, source: '专项督导', campaign: '双减', actor: '区县政府' });
+    ids.closedPast = await save({ description: '过期但已销号', deadline: day(-30) });
+    for (const to of ['整改中', '待回查', '已销号'] as const) await call(a, 'problems.transition', { id: ids.closedPast, to });
+    // On a notice whose deadline passed: the notice's date counts, even though the problem's own is later.
+    ids.onNotice = await save({ description: '通知书已逾期', schoolId: ids.s2, deadline: day(100) });
+    ids.notice = (await call(a, 'notices.issue', { schoolId: ids.s2, problemIds: [ids.onNotice], issuedDate: day(-20), deadlineDays: 10 })).id;
+    ids.today = await save({ description: '今天到期', deadline: day(0) });
+    a.db.prepare('UPDATE problems SET raised_at = ? WHERE id = ?').run('2024-05-06', ids.future);
+  });
+  afterAll(() => a.dispose());
+
+  it('flags overdue problems in lists, details and notices', async () => {
+    const all = await list();
+    const flag = Object.fromEntries(all.rows.map((p) => [p.description, p.overdue]));
+    expect(flag).toEqual({ 期限已过: true, 期限未到: false, 没有期限: false, 过期但已销号: false, 通知书已逾期: true, 今天到期: false });
+    expect(all.rows.find((p) => p.id === ids.onNotice)).toMatchObject({ deadline: day(100), dueDate: day(-10) });
+    expect((await call(a, 'problems.get', { id: ids.past })).problem.overdue).toBe(true);
+    expect(descs(await list({ overdueOnly: true }))).toEqual(['期限已过', '通知书已逾期'].sort());
+    const n = await call(a, 'notices.get', { id: ids.notice });
+    expect(n.overdue).toBe(true);
+    expect(n.problems[0].overdue).toBe(true);
+    expect((await call(a, 'notices.list', { overdueOnly: true })).rows.map((x) => x.id)).toEqual([ids.notice]);
+    expect((await call(a, 'visits.list', {})).total).toBe(0);
+  });
+
+  it('filters the 台账 by school, zone, status, category, source, actor, year, month and text', async () => {
+    expect(descs(await list({ schoolId: ids.s2 }))).toEqual(['没有期限', '通知书已逾期'].sort());
+    expect(descs(await list({ zoneId: ids.z1 }))).toEqual(['期限已过', '期限未到', '过期但已销号', '今天到期'].sort());
+    expect(descs(await list({ status: '已销号' }))).toEqual(['过期但已销号']);
+    expect(descs(await list({ status: '整改中' }))).toEqual(['通知书已逾期']);
+    expect(descs(await list({ category: EIGHT_ITEMS[6] }))).toEqual(['期限未到']);
+    expect(descs(await list({ source: '专项督导' }))).toEqual(['没有期限']);
+    expect(descs(await list({ actor: '区县政府' }))).toEqual(['没有期限']);
+    expect(descs(await list({ year: 2024 }))).toEqual(['期限未到']);
+    expect(descs(await list({ month: '2024-05' }))).toEqual(['期限未到']);
+    expect(descs(await list({ q: '双减' }))).toEqual(['没有期限']);
+    expect(descs(await list({ q: '白沙镇' }))).toEqual(['没有期限', '通知书已逾期'].sort());
+    expect(descs(await list({ q: '期限' }))).toEqual(['期限已过', '期限未到', '没有期限'].sort());
+  });
+
+  it('sorts by the deadline that counts (blank last) and pages', async () => {
+    const byDue = await list({ sort: 'deadline', dir: 'asc' });
+    expect(byDue.rows.map((p) => p.dueDate)).toEqual([day(-30), day(-10), day(-3), day(0), day(5), null]);
+    const byStatus = await list({ sort: 'status', dir: 'asc' });
+    expect(byStatus.rows.map((p) => p.status)).toEqual(['待整改', '待整改', '待整改', '待整改', '整改中', '已销号']);
+    const page = await list({ limit: 2, offset: 4, sort: 'deadline', dir: 'asc' });
+    expect([page.total, page.rows.length]).toEqual([6, 2]);
+  });
+
+  it('exports the filtered 台账 as .xlsx with a Chinese header and overdue rows in red', async () => {
+    const file = await call(a, 'problems.exportLedger', { zoneId: ids.z1, sort: 'deadline', dir: 'asc' });
+    expect(file.fileName).toMatch(/^问题整改台账-\d{8}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.data, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('问题整改台账')!;
+    expect(String(ws.getCell(1, 1).value)).toContain('问题整改台账');
+    const header = (ws.getRow(2).values as unknown[]).slice(1);
+    expect(header).toEqual(['序号', '学校', '责任区', '问题来源', '专项名称', '问题类别', '问题描述', '整改责任方', '提出日期',
+      '整改通知书', '整改期限', '整改状态', '是否逾期', '销号日期']);
+    const rows = [3, 4, 5, 6].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+    expect(ws.rowCount).toBe(6);
+    expect(rows.map((r) => r[6])).toEqual(['过期但已销号', '期限已过', '今天到期', '期限未到']);
+    expect(rows[1]).toEqual([2, '城关第一小学', '第一责任区', '督导记录', '', EIGHT_ITEMS[0], '期限已过', '学校', day(0), '', day(-3), '待整改', '逾期', '']);
+    expect(rows[0].slice(11)).toEqual(['已销号', '', day(0)]);
+    expect(ws.getRow(4).font?.color?.argb).toBe('FFC00000');
+    expect(ws.getRow(3).font?.color?.argb).toBeUndefined();
+
+    const notice = await call(a, 'problems.exportLedger', { schoolId: ids.s2, overdueOnly: true });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(Buffer.from(notice.data, 'base64') as unknown as ArrayBuffer);
+    const row = (wb2.worksheets[0].getRow(3).values as unknown[]).slice(1);
+    expect(row.slice(1, 2).concat(row.slice(9, 13))).toEqual(['白沙镇中心小学', '〔' + day(-20).slice(0, 4) + '〕第1号', day(-10), '整改中', '逾期']);
+    expect(wb2.worksheets[0].rowCount).toBe(3);
+  });
+});

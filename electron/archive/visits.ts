@@ -1,0 +1,186 @@
+import type { z } from 'zod';
+import type { Archive } from './archive';
+import { nowText } from './archive';
+import { audit } from './log';
+import { moveToBin } from './recycle';
+import { escapeLike, textMatch } from './search';
+import { allowedItems, checkItem, raiseProblem } from './problems';
+import { AppError } from '../../shared/result';
+import type { Page } from '../../shared/schemas/common';
+import type { Visit, VisitFields, visitList, visitSave } from '../../shared/schemas/visit';
+
+export type VisitQuery = z.output<typeof visitList>;
+type ProblemDraft = z.output<typeof visitSave>['newProblems'][number];
+
+// One row per visit; its live supervisors (by name) and its live problems are fetched in batch.
+const FROM = `FROM visits v
+  JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
+  LEFT JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL`;
+const SELECT = `SELECT v.id, v.school_id AS schoolId, v.date, v.type, v.theme, v.methods, v.items, v.narrative,
+  v.highlight, v.feedback, v.calendar_item_id AS calendarItemId, v.updated_at AS updatedAt,
+  sc.full_name AS schoolName, z.name AS zoneName,
+  (SELECT count(*) FROM problems p WHERE p.visit_id = v.id AND p.deleted_at IS NULL) AS problemCount
+  ${FROM}`;
+
+type Row = Omit<Visit, 'methods' | 'items' | 'supervisorIds' | 'supervisorNames' | 'attachments'> & { methods: string; items: string };
+
+const IDS = 'SELECT value FROM json_each(?)';
+
+/** Supervisors (live ones) and attachments for a page of visits: two queries. */
+function assemble(a: Archive, rows: Row[]): Visit[] {
+  if (rows.length === 0) return [];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const people = a.db.prepare(`SELECT vs.visit_id AS visitId, s.id, s.name FROM visit_supervisors vs
+    JOIN supervisors s ON s.id = vs.supervisor_id AND s.deleted_at IS NULL
+    WHERE vs.visit_id IN (${IDS}) ORDER BY vs.visit_id, s.name, s.id`).all(ids) as { visitId: number; id: number; name: string }[];
+  const files = a.db.prepare(`SELECT visit_id AS visitId, hash, file_name AS fileName, kind FROM visit_attachments
+    WHERE visit_id IN (${IDS}) ORDER BY visit_id, seq`).all(ids) as { visitId: number; hash: string; fileName: string; kind: 'photo' | 'file' }[];
+  return rows.map((r) => {
+    const mine = people.filter((p) => p.visitId === r.id);
+    return {
+      ...r,
+      methods: JSON.parse(r.methods) as Visit['methods'],
+      items: JSON.parse(r.items) as string[],
+      supervisorIds: mine.map((p) => p.id),
+      supervisorNames: mine.map((p) => p.name),
+      attachments: files.filter((f) => f.visitId === r.id).map(({ hash, fileName, kind }) => ({ hash, fileName, kind })),
+    };
+  });
+}
+
+const SORT_SQL: Record<VisitQuery['sort'], string> = {
+  date: 'v.date', school: 'sc.full_name', type: 'v.type', updatedAt: 'v.updated_at',
+};
+
+/** One page of visit records with filters; `total` counts every match. Timelines are this, newest first. */
+export function listVisits(a: Archive, query: VisitQuery): Page<Visit> {
+  const where = ['v.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  const q = query.q?.trim();
+  if (q) {
+    // The record's text (theme, narrative, highlight, feedback) or the school's name.
+    const [match, matchParams] = textMatch('visits_fts', 'v.id', q);
+    const like = `%${escapeLike(q)}%`;
+    where.push(`(${match} OR sc.full_name LIKE ? ESCAPE '\\' OR sc.short_name LIKE ? ESCAPE '\\')`);
+    params.push(...matchParams, like, like);
+  }
+  if (query.schoolId) { where.push('v.school_id = ?'); params.push(query.schoolId); }
+  if (query.supervisorId) {
+    where.push('v.id IN (SELECT visit_id FROM visit_supervisors WHERE supervisor_id = ?)');
+    params.push(query.supervisorId);
+  }
+  if (query.zoneId) { where.push('z.id = ?'); params.push(query.zoneId); }
+  if (query.month) { where.push('v.date >= ? AND v.date < ?'); params.push(`${query.month}-01`, `${query.month}-32`); }
+  if (query.year) { where.push('v.date >= ? AND v.date < ?'); params.push(`${query.year}-01-01`, `${query.year + 1}-01-01`); }
+  if (query.type) { where.push('v.type = ?'); params.push(query.type); }
+  if (query.item) { where.push('v.id IN (SELECT visit_id FROM visit_items WHERE item = ?)'); params.push(query.item); }
+  const w = where.join(' AND ');
+  const total = (a.db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${w}`).get(...params) as { n: number }).n;
+  const dir = query.dir === 'asc' ? 'ASC' : 'DESC';
+  const order = `${SORT_SQL[query.sort]} ${dir}, v.date ${dir}, v.id ${dir}`;
+  const rows = a.db.prepare(`${SELECT} WHERE ${w} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset) as Row[];
+  return { rows: assemble(a, rows), total };
+}
+
+export function getVisit(a: Archive, id: number): Visit {
+  const row = a.db.prepare(`${SELECT} WHERE v.id = ? AND v.deleted_at IS NULL`).get(id) as Row | undefined;
+  if (!row) throw new AppError('not_found', `编号为 ${id} 的督导记录不存在或已被删除，请刷新列表后重试。`, 'id');
+  return assemble(a, [row])[0];
+}
+
+/**
+ * The month's theme (一月一主题) from any live 行事历 covering that month; the newest calendar
+ * wins when several do. Null when no calendar has a theme for it.
+ */
+export function monthTheme(a: Archive, date: string): string | null {
+  const row = a.db.prepare(`SELECT cm.theme FROM calendar_months cm
+    JOIN calendars c ON c.id = cm.calendar_id AND c.deleted_at IS NULL
+    WHERE cm.month = ? AND coalesce(cm.theme, '') <> '' ORDER BY c.id DESC LIMIT 1`).get(date.slice(0, 7)) as { theme: string } | undefined;
+  return row?.theme ?? null;
+}
+
+function live(a: Archive, table: string, id: number): boolean {
+  return !!a.db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id);
+}
+
+function check(a: Archive, f: VisitFields, drafts: ProblemDraft[]): void {
+  if (!live(a, 'schools', f.schoolId)) {
+    throw new AppError('invalid', '「学校」所选的学校不存在或已被删除，请刷新后重新选择。', 'schoolId');
+  }
+  for (const sid of f.supervisorIds) {
+    if (!live(a, 'supervisors', sid)) throw new AppError('invalid', '「督学」所选的督学有的不存在或已被删除，请刷新后重新选择。', 'supervisorIds');
+  }
+  const allowed = allowedItems(a);
+  for (const item of f.items) checkItem(allowed, item, 'items', '督导事项');
+  drafts.forEach((d, i) => checkItem(allowed, d.category, 'newProblems.category', `第${i + 1}个问题的类别`));
+  if (f.calendarItemId) {
+    const item = a.db.prepare(`SELECT 1 FROM calendar_items i JOIN calendars c ON c.id = i.calendar_id AND c.deleted_at IS NULL
+      WHERE i.id = ? AND i.deleted_at IS NULL`).get(f.calendarItemId);
+    if (!item) throw new AppError('invalid', '「行事历事项」所选的事项不存在或已被删除，请刷新后重新选择。', 'calendarItemId');
+  }
+  const has = a.db.prepare('SELECT 1 FROM attachments WHERE hash = ?');
+  for (const file of f.attachments) {
+    if (!has.get(file.hash)) throw new AppError('invalid', `「照片和附件」文件“${file.fileName}”不在档案中，请重新上传。`, 'attachments');
+  }
+}
+
+/** Write the link tables (supervisors, items, attachments) of a visit, replacing what was there. */
+function writeLinks(a: Archive, id: number, f: VisitFields): void {
+  for (const t of ['visit_supervisors', 'visit_items', 'visit_attachments']) a.db.prepare(`DELETE FROM ${t} WHERE visit_id = ?`).run(id);
+  const sup = a.db.prepare('INSERT OR IGNORE INTO visit_supervisors (visit_id, supervisor_id) VALUES (?, ?)');
+  for (const sid of f.supervisorIds) sup.run(id, sid);
+  const item = a.db.prepare('INSERT INTO visit_items (visit_id, item) VALUES (?, ?)');
+  for (const it of f.items) item.run(id, it);
+  const file = a.db.prepare('INSERT INTO visit_attachments (visit_id, hash, file_name, kind, seq) VALUES (?, ?, ?, ?, ?)');
+  f.attachments.forEach((x, i) => file.run(id, x.hash, x.fileName, x.kind, i + 1));
+}
+
+function schoolName(a: Archive, schoolId: number): string {
+  return (a.db.prepare('SELECT full_name AS n FROM schools WHERE id = ?').get(schoolId) as { n: string }).n;
+}
+
+/**
+ * Save a visit record (new when `id` is absent) with its links, and raise the new problems from it
+ * (source 督导记录), all in one transaction. An empty theme takes the month's theme.
+ */
+export function saveVisit(a: Archive, id: number | undefined, fields: VisitFields, drafts: ProblemDraft[]): number {
+  return a.db.transaction(() => {
+    if (id) {
+      const before = getVisit(a, id);
+      if (before.schoolId !== fields.schoolId && before.problemCount > 0) {
+        throw new AppError('conflict', `「学校」这条记录已提出${before.problemCount}个问题，不能改到其他学校；如确实记错了学校，请删除后重新录入。`, 'schoolId');
+      }
+    }
+    check(a, fields, drafts);
+    const f = { ...fields, theme: fields.theme ?? monthTheme(a, fields.date) };
+    const now = nowText();
+    const vals = [f.schoolId, f.date, f.type, f.theme, JSON.stringify(f.methods), JSON.stringify(f.items),
+      f.narrative, f.highlight, f.feedback, f.calendarItemId];
+    let visitId: number;
+    if (id) {
+      a.db.prepare(`UPDATE visits SET school_id = ?, date = ?, type = ?, theme = ?, methods = ?, items = ?, narrative = ?,
+        highlight = ?, feedback = ?, calendar_item_id = ?, updated_at = ? WHERE id = ?`).run(...vals, now, id);
+      visitId = id;
+    } else {
+      const res = a.db.prepare(`INSERT INTO visits (school_id, date, type, theme, methods, items, narrative, highlight,
+        feedback, calendar_item_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...vals, now, now);
+      visitId = Number(res.lastInsertRowid);
+    }
+    writeLinks(a, visitId, f);
+    const title = `${schoolName(a, f.schoolId)} ${f.date} ${f.type}督导`;
+    audit(a, id ? '修改' : '新增', 'visit', visitId, `${id ? '修改' : '新增'}督导记录「${title}」${drafts.length ? `，提出${drafts.length}个问题` : ''}`);
+    for (const d of drafts) {
+      raiseProblem(a, {
+        source: '督导记录', visitId, complaintId: null, campaign: null, schoolId: f.schoolId,
+        category: d.category, description: d.description, actor: d.actor, deadline: d.deadline,
+      }, `督导记录提出（${f.date}）`);
+    }
+    return visitId;
+  })();
+}
+
+/** To the 回收站. Problems raised from the record stay in 问题整改: they have a life of their own. */
+export function deleteVisit(a: Archive, id: number): number {
+  const v = getVisit(a, id);
+  return moveToBin(a, 'visit', id, `${v.schoolName} ${v.date} ${v.type}督导`);
+}

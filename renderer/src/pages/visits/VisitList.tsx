@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import {
+  Alert, Badge, Button, Group, LoadingOverlay, Pagination, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useApi } from '../../useApi';
+import { SortHeader } from '../schools/SortHeader';
+import { VisitTimeline } from './VisitTimeline';
+import { setParam, useChoices, years } from './options';
+import type { Input } from '../../../../shared/contract';
+import type { VISIT_SORTS } from '../../../../shared/schemas/visit';
+import { VISIT_TYPES } from '../../../../shared/vocab';
+
+const PAGE_SIZE = 30;
+/** Filters live in the URL, so the dashboard and the school/supervisor pages can link here. */
+const KEYS = ['q', 'schoolId', 'supervisorId', 'zoneId', 'type', 'item', 'year', 'month'] as const;
+type Sort = (typeof VISIT_SORTS)[number];
+
+/**
+ * 督导记录: the list with filters, or a timeline (newest first) — the default view for one school
+ * (?schoolId=) or one supervisor (?supervisorId=).
+ */
+export function VisitList() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [page, setPage] = useState(1);
+  const choices = useChoices();
+
+  const get = (k: string) => params.get(k) || undefined;
+  const setFilter = (k: string, v: string | null) => {
+    setParams((p) => setParam(p, k, v), { replace: true });
+    setPage(1);
+  };
+  useEffect(() => { if ((params.get('q') ?? '') !== q) setFilter('q', q || null); }, [q]);
+  // A link or the back button changed the URL's search: show it in the box.
+  const urlQ = params.get('q') ?? '';
+  useEffect(() => { if (urlQ !== q) setSearch(urlQ); }, [urlQ]);
+
+  const onSort = (s: Sort, d: 'asc' | 'desc') => setParams((p) => setParam(setParam(p, 'sort', s), 'dir', d), { replace: true });
+  const num = (v: string | undefined) => (v ? Number(v) : undefined);
+  const sort = (get('sort') ?? 'date') as Sort;
+  const dir = (get('dir') ?? 'desc') as 'asc' | 'desc';
+  const timeline = get('view') ? get('view') === 'timeline' : !!(get('schoolId') || get('supervisorId'));
+  const query = {
+    q: get('q'), schoolId: num(get('schoolId')), supervisorId: num(get('supervisorId')), zoneId: num(get('zoneId')),
+    type: get('type'), item: get('item'), year: num(get('year')), month: get('month'),
+    sort: timeline ? 'date' : sort, dir: timeline ? 'desc' : dir, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE,
+  } as Input<'visits.list'>;
+  const list = useApi('visits.list', query);
+  const total = list.data?.total ?? 0;
+  const filtering = KEYS.some((k) => params.get(k));
+  const schoolName = choices.schools.find((s) => s.value === get('schoolId'))?.label;
+  const supervisorName = choices.supervisors.find((s) => s.value === get('supervisorId'))?.label;
+  const whose = [schoolName, supervisorName].filter(Boolean).join(' · ');
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2}>{timeline && whose ? `督导时间线：${whose}` : '督导记录'}</Title>
+        <Group>
+          <SegmentedControl value={timeline ? 'timeline' : 'list'} onChange={(v) => setFilter('view', v)}
+            data={[{ value: 'list', label: '列表' }, { value: 'timeline', label: '时间线' }]} aria-label="显示方式" />
+          <Button leftSection={<IconPlus size={16} />}
+            onClick={() => navigate(get('schoolId') ? `/visits/new?schoolId=${get('schoolId')}` : '/visits/new')}>新增督导记录</Button>
+        </Group>
+      </Group>
+
+      <Paper withBorder p="sm">
+        <Group gap="sm" align="flex-end">
+          <TextInput label="搜索" placeholder="纪实、亮点、反馈、主题、学校" w={200} leftSection={<IconSearch size={14} />}
+            value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+          <Select label="学校" placeholder="全部" clearable searchable w={190} data={choices.schools} value={get('schoolId') ?? null}
+            onChange={(v) => setFilter('schoolId', v)} nothingFoundMessage="没有匹配的学校" />
+          <Select label="督学" placeholder="全部" clearable searchable w={120} data={choices.supervisors} value={get('supervisorId') ?? null}
+            onChange={(v) => setFilter('supervisorId', v)} nothingFoundMessage="没有匹配的督学" />
+          <Select label="责任区" placeholder="全部" clearable w={120} data={choices.zones} value={get('zoneId') ?? null}
+            onChange={(v) => setFilter('zoneId', v)} />
+          <Select label="类型" placeholder="全部" clearable w={100} data={[...VISIT_TYPES]} value={get('type') ?? null}
+            onChange={(v) => setFilter('type', v)} />
+          <Select label="督导事项" placeholder="全部" clearable w={200} data={choices.items} value={get('item') ?? null}
+            onChange={(v) => setFilter('item', v)} />
+          <Select label="年份" placeholder="全部" clearable w={90} data={years()} value={get('year') ?? null}
+            onChange={(v) => setFilter('year', v)} />
+          <TextInput label="月份" type="month" w={140} value={get('month') ?? ''} onChange={(e) => setFilter('month', e.currentTarget.value || null)} />
+          {filtering && (
+            <Button variant="subtle" color="gray" onClick={() => { setSearch(''); setParams({}, { replace: true }); setPage(1); }}>清除条件</Button>
+          )}
+        </Group>
+      </Paper>
+
+      {(list.error || choices.error) && <Alert color="red" title="无法读取督导记录">{list.error ?? choices.error}</Alert>}
+
+      {timeline ? (
+        <Paper withBorder p="md" pos="relative">
+          <LoadingOverlay visible={list.loading && !list.data} />
+          <VisitTimeline visits={list.data?.rows ?? []} />
+          {list.data && list.data.rows.length === 0 && <Text c="dimmed" size="sm">没有符合条件的督导记录。</Text>}
+        </Paper>
+      ) : (
+        <Paper withBorder pos="relative">
+          <LoadingOverlay visible={list.loading && !list.data} />
+          <Table highlightOnHover aria-label="督导记录列表" verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <SortHeader label="日期" sortKey="date" sort={sort} dir={dir} onSort={onSort} />
+                <SortHeader label="学校" sortKey="school" sort={sort} dir={dir} onSort={onSort} />
+                <SortHeader label="类型" sortKey="type" sort={sort} dir={dir} onSort={onSort} />
+                <Table.Th>督学</Table.Th>
+                <Table.Th>主题</Table.Th>
+                <Table.Th>督导事项</Table.Th>
+                <Table.Th w={60}>问题</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(list.data?.rows ?? []).map((v) => (
+                <Table.Tr key={v.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/visits/${v.id}`)}>
+                  <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{v.date}</Text></Table.Td>
+                  <Table.Td><Text size="sm">{v.schoolName}</Text>{v.zoneName && <Text size="xs" c="dimmed">{v.zoneName}</Text>}</Table.Td>
+                  <Table.Td><Badge variant="light" color={v.type === '经常性' ? 'blue' : 'grape'}>{v.type}</Badge></Table.Td>
+                  <Table.Td><Text size="sm">{v.supervisorNames.join('、')}</Text></Table.Td>
+                  <Table.Td><Text size="sm" lineClamp={2}>{v.theme ?? '—'}</Text></Table.Td>
+                  <Table.Td><Text size="xs" lineClamp={2}>{v.items.join('；') || '—'}</Text></Table.Td>
+                  <Table.Td>{v.problemCount > 0 ? <Badge color="orange" variant="light">{v.problemCount}</Badge> : ''}</Table.Td>
+                </Table.Tr>
+              ))}
+              {list.data && list.data.rows.length === 0 && (
+                <Table.Tr><Table.Td colSpan={7}>
+                  <Text c="dimmed" size="sm" ta="center" py="md">
+                    {filtering ? '没有符合条件的督导记录，请调整搜索词或筛选条件。' : '还没有督导记录。点击「新增督导记录」添加。'}
+                  </Text>
+                </Table.Td></Table.Tr>
+              )}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">共 {total} 条{filtering ? '（已按条件筛选）' : ''}</Text>
+        <Pagination total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,30 @@
+import { useApi } from '../../useApi';
+import { EIGHT_ITEMS, OTHER_ITEM } from '../../../../shared/vocab';
+
+/** Choices for the forms and filters: live schools, supervisors and zones, and the office's items. */
+export function useChoices() {
+  const schools = useApi('schools.list', { limit: 500, sort: 'fullName' });
+  const supervisors = useApi('supervisors.list', { limit: 500, sort: 'name' });
+  const zones = useApi('zones.list', {});
+  const settings = useApi('settings.get', {});
+  return {
+    schools: (schools.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.fullName })),
+    supervisors: (supervisors.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.name })),
+    zones: (zones.data ?? []).map((z) => ({ value: String(z.id), label: z.name })),
+    items: [...(settings.data?.eightItems ?? EIGHT_ITEMS), OTHER_ITEM],
+    error: schools.error ?? supervisors.error ?? zones.error ?? settings.error,
+  };
+}
+
+/** The last eight years, newest first, for a 年份 filter. */
+export function years(): string[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: 8 }, (_, i) => String(now - i));
+}
+
+/** Set or clear one search parameter (the filters live in the URL so other pages can link to them). */
+export function setParam(p: URLSearchParams, key: string, value: string | null): URLSearchParams {
+  if (value) p.set(key, value);
+  else p.delete(key);
+  return p;
+}
