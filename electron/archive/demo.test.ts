@@ -135,6 +135,27 @@ describe('the demo archive (清河区)', () => {
     expect(lines).toEqual([{ action: '初始化', summary: '载入示例档案' }]);
   });
 
+  it('holds this year of work up to today: every school visited every month, problems, notices, calendar and complaints', async () => {
+    const a = await archive('demo');
+    const now = new Date();
+    const year = now.getFullYear();
+    const months = Array.from({ length: now.getMonth() + 1 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+    const schools = one<{ n: number }>(a, 'SELECT count(*) AS n FROM schools').n;
+    for (const m of months.slice(0, -1)) {
+      const covered = one<{ n: number }>(a, `SELECT count(DISTINCT school_id) AS n FROM visits WHERE substr(date, 1, 7) = ?`, m).n;
+      expect(covered, m).toBe(schools);
+    }
+    expect(one<{ n: number }>(a, `SELECT count(*) AS n FROM visits WHERE date > date('now', 'localtime')`).n).toBe(0);
+    expect(one<{ n: number }>(a, 'SELECT count(*) AS n FROM problems').n).toBeGreaterThan(50);
+    expect(one<{ n: number }>(a, 'SELECT count(*) AS n FROM notices').n).toBeGreaterThan(5);
+    expect(one<{ n: number }>(a, `SELECT count(*) AS n FROM problems WHERE status = '已销号'`).n).toBeGreaterThan(0);
+    expect(one<{ n: number }>(a, 'SELECT count(*) AS n FROM calendar_items').n).toBeGreaterThan(20);
+    expect(one<{ n: number }>(a, 'SELECT count(*) AS n FROM complaints').n).toBeGreaterThanOrEqual(20);
+    const dash = await call(a, 'dashboard.get', { year });
+    expect(dash.coverage.total).toBe(schools);
+    expect(dash.rectification.raised).toBeGreaterThan(0);
+  });
+
   it('is indexed for search: a 4-character substring finds the school, a 2-character one too', async () => {
     const a = await archive('demo');
     const find = (q: string) => {

@@ -1,8 +1,11 @@
 import type { Archive } from './archive';
 import { getSettings, putSettings } from './settings';
+import { withoutAudit } from './log';
 import type { Settings } from '../../shared/schemas/settings';
 import { generateRegisters, type GeneratedRegisters, type RegisterOptions } from './demo/registers';
 import { AREA_CODE, OFFICE_NAME } from './demo/pools';
+import { generateCalendarAndComplaints } from './demo/work-calendar';
+import { generateVisitsAndProblems } from './demo/work-visits';
 
 export { generateRegisters, MAX_ZONE_SCHOOLS, type GeneratedRegisters, type RegisterOptions } from './demo/registers';
 
@@ -22,10 +25,19 @@ export const DEMO_SETTINGS: Pick<Settings, 'officeName' | 'officePhone' | 'brief
 };
 
 /**
- * Fill an empty archive with the demo county 清河区: the office's settings and its registers.
+ * Fill an empty archive with the demo county 清河区: the office's settings, its registers, and this
+ * year's work up to today — the 行事历 and complaints first (visits take the month's theme and
+ * calendar items from them), then visit records, problems, notices and re-checks.
  * Runs inside the caller's transaction ('archive.initialize' writes the one audit line).
  */
 export function loadDemo(a: Archive, opts: Partial<RegisterOptions> = {}): GeneratedRegisters {
   putSettings(a, { ...getSettings(a), ...DEMO_SETTINGS });
-  return generateRegisters(a, { ...DEMO_SIZE, ...opts });
+  const registers = generateRegisters(a, { ...DEMO_SIZE, ...opts });
+  const today = opts.today ?? new Date();
+  const work = { year: today.getFullYear(), seed: opts.seed ?? DEMO_SIZE.seed, today };
+  withoutAudit(a, () => {
+    generateCalendarAndComplaints(a, work);
+    generateVisitsAndProblems(a, work);
+  });
+  return registers;
 }
