@@ -19,6 +19,7 @@ export default tseslint.config(
   },
   {
     files: ['shared/**'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: ['electron', 'better-sqlite3', 'react', ...nodeBuiltins],

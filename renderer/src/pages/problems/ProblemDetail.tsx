@@ -8,6 +8,7 @@ import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
 import { ProblemForm } from './ProblemForm';
+import { ExportButton } from '../../components/ExportButton';
 import { NoticeIssueForm } from './NoticeIssueForm';
 import { ProblemStatus } from './status';
 import { PROBLEM_STATUS_COLORS } from '../calendar/status';
@@ -37,6 +38,7 @@ export function ProblemDetail() {
   const [editing, setEditing] = useState(false);
   const [issuing, setIssuing] = useState(false);
   const [confirm, setConfirm] = useState(false);
+  const [section, setSection] = useState('');
 
   async function step(to: Status) {
     setBusy(to);
@@ -79,6 +81,13 @@ export function ProblemDetail() {
         <Group>
           {!p.noticeId && p.status !== '已销号' && (
             <Button variant="light" leftSection={<IconFileText size={16} />} onClick={() => setIssuing(true)}>开具整改通知书</Button>
+          )}
+          {p.actor === '教育局科室' && (
+            // A bureau section acts by 协商函: name the section, then export the letter.
+            <Group gap={4}>
+              <TextInput aria-label="协商科室" placeholder="科室，如基础教育科" w={170} value={section} onChange={(e) => setSection(e.currentTarget.value)} />
+              <ExportButton channel="documents.referral" input={() => ({ problemIds: [p.id], section: section.trim() })} label="导出协商函" />
+            </Group>
           )}
           <Button variant="light" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>编辑</Button>
           <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={() => setConfirm(true)}>删除</Button>
