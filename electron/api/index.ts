@@ -23,6 +23,8 @@ import { chronicleHandlers } from './chronicle';
 import { pieceHandlers } from './pieces';
 import { documentHandlers } from './documents';
 import { backupHandlers } from './backups';
+import { yearlyHandlers } from './yearly';
+import { readOnlyMessage } from '../archive/yearly';
 
 /** The one handler table: channel -> function(archive, input). IPC and HTTP both call `dispatch`. */
 export const handlers: HandlerMap<Channel> = {
@@ -46,6 +48,7 @@ export const handlers: HandlerMap<Channel> = {
   ...pieceHandlers,
   ...documentHandlers,
   ...backupHandlers,
+  ...yearlyHandlers,
 };
 
 /** Validate, run, and wrap the answer. Never throws: every failure becomes a Chinese message. */
@@ -63,6 +66,8 @@ export async function dispatch(archive: Archive, channel: string, raw: unknown):
 function toApiError(e: unknown): { code: AppError['code']; message: string; field?: string } {
   if (e instanceof AppError) return { code: e.code, message: e.message, field: e.field };
   const msg = e instanceof Error ? e.message : String(e);
+  const archived = /YEAR_ARCHIVED:(\d+)/.exec(msg);
+  if (archived) return { code: 'readonly', message: readOnlyMessage(Number(archived[1])) };
   if (/FOREIGN KEY constraint failed/.test(msg)) {
     return { code: 'conflict', message: '所引用的记录不存在或已删除，请刷新后重新选择。' };
   }

@@ -54,6 +54,13 @@ const SOURCES: Source[] = [
     select: `i.id, i.content AS title, i.month AS month, concat_ws(' · ', cal.title, i.category, i.owner, i.status) AS detail, cal.id AS parentId`,
     order: 'i.month DESC, i.seq, i.id',
   },
+  {
+    // 历年档案: title, kind, file name and the text inside a .docx.
+    kind: 'legacyFile', fts: 'legacy_files_fts', id: 'l.id',
+    from: 'FROM legacy_files l WHERE l.deleted_at IS NULL',
+    select: `l.id, l.title AS title, concat_ws(' · ', l.year || '年', l.kind, l.file_name) AS detail, NULL AS parentId`,
+    order: 'l.year DESC, l.id DESC',
+  },
 ];
 
 function clip(text: string, n = 60): string {

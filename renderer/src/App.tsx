@@ -10,6 +10,18 @@ import { SettingsPage } from './pages/SettingsPage';
 import { RecyclePage } from './pages/RecyclePage';
 import { AuditPage } from './pages/AuditPage';
 import { ComingSoon } from './components/ComingSoon';
+import { DashboardPage } from './pages/DashboardPage';
+import { CalendarPage } from './pages/CalendarPage';
+import { ComplaintsPage } from './pages/ComplaintsPage';
+import { GlobalSearch } from './components/GlobalSearch';
+import { BackupsPage } from './pages/BackupsPage';
+import { BackupWarning } from './components/BackupWarning';
+import { CasesPage } from './pages/CasesPage';
+import { BriefingsPage } from './pages/BriefingsPage';
+import { ChroniclePage } from './pages/ChroniclePage';
+import { VisitsPage } from './pages/VisitsPage';
+import { ProblemsPage } from './pages/ProblemsPage';
+import { YearlyPage } from './pages/YearlyPage';
 
 interface NavItem { path: string; label: string; soon?: string }
 
@@ -20,20 +32,21 @@ const REGISTERS: NavItem[] = [
   { path: '/excel', label: '导入导出' },
 ];
 const WORK: NavItem[] = [
-  { path: '/dashboard', label: '首页概览', soon: '本月督导覆盖率、各督学督导次数、问题整改率与逾期数、来访来电统计。' },
-  { path: '/calendar', label: '行事历', soon: '按学年规划每月主题与工作事项，跟踪完成情况。' },
-  { path: '/visits', label: '督导记录', soon: '“三五七”督导记录：亮点、问题、反馈，照片与附件。' },
-  { path: '/problems', label: '问题整改', soon: '问题台账、整改通知书、整改报告与回查销号。' },
-  { path: '/complaints', label: '应访督导', soon: '来访、来电、信件和网络反映的登记与处理。' },
-  { path: '/briefings', label: '督导简报', soon: '按月起草《督导工作简报》，一键生成符合公文格式的 Word 文档。' },
-  { path: '/chronicle', label: '大事记', soon: '汇编年度《教育督导大事记》。' },
-  { path: '/cases', label: '案例集', soon: '收集督导案例、学习心得与论文，编印案例集。' },
-  { path: '/yearly', label: '年度归档', soon: '年终将全年文件归档为只读，并生成归档目录。' },
+  { path: '/dashboard', label: '首页概览' },
+  { path: '/calendar', label: '行事历' },
+  { path: '/visits', label: '督导记录' },
+  { path: '/problems', label: '问题整改' },
+  { path: '/complaints', label: '应访督导' },
+  { path: '/briefings', label: '督导简报' },
+  { path: '/chronicle', label: '大事记' },
+  { path: '/cases', label: '案例集' },
+  { path: '/yearly', label: '年度归档' },
 ];
 const SYSTEM: NavItem[] = [
   { path: '/settings', label: '设置' },
   { path: '/recycle', label: '回收站' },
   { path: '/audit', label: '操作日志' },
+  { path: '/backups', label: '备份与恢复' },
 ];
 
 function Section({ title, items }: { title: string; items: NavItem[] }) {
@@ -66,7 +79,8 @@ export function App() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Title order={3} c="red.8">督导档案</Title>
-          <Text size="sm" c="dimmed">档案文件夹：{status.data?.folder}</Text>
+          <GlobalSearch />
+          <Group gap="sm"><BackupWarning /><Text size="sm" c="dimmed">档案文件夹：{status.data?.folder}</Text></Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
@@ -78,7 +92,7 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Routes>
-          <Route path="/" element={<Navigate to="/supervisors" replace />} />
+          <Route path="/" element={<Navigate to="/dashboard" replace />} />
           <Route path="/supervisors/*" element={<SupervisorsPage />} />
           <Route path="/schools/*" element={<SchoolsPage />} />
           <Route path="/zones/*" element={<ZonesPage />} />
@@ -86,7 +100,17 @@ export function App() {
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/recycle" element={<RecyclePage />} />
           <Route path="/audit" element={<AuditPage />} />
-          {WORK.map((it) => (
+          <Route path="/backups" element={<BackupsPage />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/calendar" element={<CalendarPage />} />
+          <Route path="/complaints/*" element={<ComplaintsPage />} />
+          <Route path="/cases/*" element={<CasesPage />} />
+          <Route path="/briefings/*" element={<BriefingsPage />} />
+          <Route path="/chronicle" element={<ChroniclePage />} />
+          <Route path="/visits/*" element={<VisitsPage />} />
+          <Route path="/problems/*" element={<ProblemsPage />} />
+          <Route path="/yearly" element={<YearlyPage />} />
+          {WORK.filter((it) => it.soon).map((it) => (
             <Route key={it.path} path={it.path} element={<ComingSoon title={it.label} description={it.soon ?? ''} />} />
           ))}
           <Route path="*" element={<Navigate to="/supervisors" replace />} />

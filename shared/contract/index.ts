@@ -31,6 +31,9 @@ import {
 import { collectionSave, pieceList, pieceSave, type Collection, type Piece } from '../schemas/piece';
 import { referralExport, statisticsExport } from '../schemas/exports';
 import { backupRestoreAuto, backupRestoreFile, type BackupEntry, type BackupStatus, type RestoreResult } from '../schemas/backup';
+import {
+  legacyAdd, legacyList, yearInput, yearReopen, type LegacyFile, type YearArchiveResult, type YearSummary,
+} from '../schemas/yearly';
 
 const none = z.object({}).strict().optional();
 
@@ -150,6 +153,15 @@ export const contract = {
   'backups.createFile': channel(none).returns<FileOut>(),
   'backups.restoreFile': channel(backupRestoreFile).returns<RestoreResult>(),
   'backups.restoreAuto': channel(backupRestoreAuto).returns<RestoreResult>(),
+
+  'yearly.list': channel(none).returns<YearSummary[]>(),
+  'yearly.archive': channel(yearInput).returns<YearArchiveResult>(),
+  'yearly.reopen': channel(yearReopen).returns<{ reopened: boolean }>(),
+  'yearly.download': channel(yearInput).returns<FileOut>(),
+  'legacy.add': channel(legacyAdd).returns<LegacyFile>(),
+  'legacy.list': channel(legacyList).returns<Page<LegacyFile>>(),
+  'legacy.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'legacy.download': channel(idInput).returns<FileOut>(),
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } as const satisfies Record<ChannelName, ChannelDef<any, unknown>>;
 

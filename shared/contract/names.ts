@@ -92,5 +92,13 @@ export const CHANNEL_NAMES = [
   'backups.createFile',
   'backups.restoreFile',
   'backups.restoreAuto',
+  'yearly.list',
+  'yearly.archive',
+  'yearly.reopen',
+  'yearly.download',
+  'legacy.add',
+  'legacy.list',
+  'legacy.delete',
+  'legacy.download',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

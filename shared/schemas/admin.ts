@@ -12,13 +12,13 @@ export const archiveInitialize = z.object({ mode: z.enum(['empty', 'demo'], { er
 
 export const RECYCLE_KINDS = [
   'supervisor', 'school', 'zone', 'assignment', 'calendar', 'calendarItem', 'visit', 'problem', 'complaint',
-  'briefing', 'chronicleEntry', 'piece', 'collection',
+  'briefing', 'chronicleEntry', 'piece', 'collection', 'legacyFile',
 ] as const;
 export type RecycleKind = (typeof RECYCLE_KINDS)[number];
 export const RECYCLE_KIND_LABELS: Record<RecycleKind, string> = {
   supervisor: '督学', school: '学校', zone: '责任区', assignment: '挂牌',
   calendar: '行事历', calendarItem: '行事历事项', visit: '督导记录', problem: '问题', complaint: '来访来电',
-  briefing: '简报', chronicleEntry: '大事记条目', piece: '文章', collection: '汇编',
+  briefing: '简报', chronicleEntry: '大事记条目', piece: '文章', collection: '汇编', legacyFile: '历年档案文件',
 };
 
 export interface RecycleItem {

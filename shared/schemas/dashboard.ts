@@ -43,9 +43,9 @@ export const globalSearch = z.object({
   q: z.string({ error: '请输入要搜索的内容' }).trim().min(1, '请输入要搜索的内容').max(50, '不能超过50个字').describe('搜索词'),
   limit: z.number().int().min(1).max(50, '最多50条').default(10).describe('每类条数'),
 });
-export type SearchKind = 'supervisor' | 'school' | 'visit' | 'problem' | 'complaint' | 'calendarItem';
+export type SearchKind = 'supervisor' | 'school' | 'visit' | 'problem' | 'complaint' | 'calendarItem' | 'legacyFile';
 export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
-  supervisor: '督学', school: '学校', visit: '督导记录', problem: '问题', complaint: '来访来电', calendarItem: '行事历事项',
+  supervisor: '督学', school: '学校', visit: '督导记录', problem: '问题', complaint: '来访来电', calendarItem: '行事历事项', legacyFile: '历年档案',
 };
 /** parentId: the calendar of a calendar item (its page is the calendar's); null for other kinds. */
 export interface SearchHit { kind: SearchKind; id: number; title: string; detail: string; parentId: number | null }
