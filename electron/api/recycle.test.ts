@@ -59,9 +59,25 @@ describe('回收站: recycle.list / restore / purge', () => {
     expect(lastAudit(a)).toEqual({ action: '恢复', kind: 'school', entityId: s.id, summary: `从回收站恢复学校「${s.name}」` });
   });
 
-  it('purges a school for good: the row, its assignments, and their own bin entries', async () => {
+  it('refuses to purge a school that visit records still point to, and keeps it in the bin', async () => {
     const a = await demo();
     const s = school(a);
+    expect(count(a, `SELECT count(*) FROM visits WHERE school_id = ?`, s.id)).toBeGreaterThan(0);
+    const binId = moveToBin(a, 'school', s.id, s.name);
+    const e = await refusal(call(a, 'recycle.purge', { id: binId }));
+    expect(e.code).toBe('conflict');
+    expect(e.message).toContain('还有其他记录');
+    expect(count(a, `SELECT count(*) FROM schools WHERE id = ?`, s.id)).toBe(1);
+    expect((await call(a, 'recycle.list', {})).map((r) => r.id)).toEqual([binId]);
+  });
+
+  it('purges a school for good: the row, its assignments, and their own bin entries', async () => {
+    const a = await demo();
+    // A school with no records yet (the demo's schools all have visits, which keep them from purging).
+    const created = await call(a, 'schools.save', { fields: { fullName: '清河区新建实验学校', type: '九年一贯制' } });
+    const supervisorId = a.db.prepare(`SELECT id FROM supervisors WHERE status = '在聘' LIMIT 1`).pluck().get() as number;
+    await call(a, 'assignments.save', { schoolId: created.id, supervisorId, role: '责任督学' });
+    const s = { id: created.id, name: created.fullName };
     const assignment = a.db.prepare(`SELECT id FROM assignments WHERE school_id = ? LIMIT 1`).pluck().get(s.id) as number;
     moveToBin(a, 'assignment', assignment, `${s.name}·责任督学`);
     const binId = moveToBin(a, 'school', s.id, s.name);
