@@ -21,7 +21,8 @@ export function listAutoBackups(a: Archive): BackupFile[] {
     const m = AUTO.exec(name);
     if (!m) return [];
     const [, y, mo, d, h, mi, s] = m.map(Number);
-    return [{ name, at: new Date(y, mo - 1, d, h, mi, s), size: fs.statSync(path.join(a.backupsDir, name)).size }];
+    const stat = fs.statSync(path.join(a.backupsDir, name), { throwIfNoEntry: false });
+    return stat ? [{ name, at: new Date(y, mo - 1, d, h, mi, s), size: stat.size }] : []; // removed meanwhile
   }).sort((x, y) => y.at.getTime() - x.at.getTime());
 }
 

@@ -23,9 +23,10 @@ async function main() {
   // DUDAO_STATIC_DIR lets parallel test runs serve their own build of the renderer.
   const staticDir = path.resolve(process.env.DUDAO_STATIC_DIR ?? path.join(__dirname, '../../dist/renderer'));
   const server = await startWebServer({ archive, staticDir, port });
+  // Automatic backups: on start (before the address is printed, so nothing else runs meanwhile),
+  // daily while running, and on quit. A failed backup is reported, never fatal.
+  await autoBackup(archive).catch((e) => console.error(`自动备份失败：${e.message}`));
   console.log(`督导档案（浏览器模式）已启动，档案文件夹 ${folder}，请在浏览器中打开：${server.url}`);
-  // Automatic backups: on start, daily while running, and on quit.
-  await autoBackup(archive);
   setInterval(() => { void autoBackup(archive).catch((e) => console.error(`自动备份失败：${e.message}`)); }, 24 * 3600_000).unref();
   const stop = async () => {
     await server.close();
