@@ -30,14 +30,16 @@ function short(text: string, n = 20): string {
 export function listComplaints(a: Archive, q: ComplaintQuery): Page<Complaint> {
   const where: string[] = ['c.deleted_at IS NULL'];
   const params: unknown[] = [];
+  // School conditions test c.school_id against live schools, so the count needs no join.
+  const LIVE_SCHOOL = 'c.school_id IN (SELECT s.id FROM schools s WHERE s.deleted_at IS NULL AND';
   if (q.q?.trim()) {
     const [match, matchParams] = textMatch('complaints_fts', 'c.id', q.q);
     const [school, schoolParams] = textMatch('schools_fts', 's.id', q.q);
-    where.push(`(${match} OR ${school})`);
+    where.push(`(${match} OR ${LIVE_SCHOOL} ${school}))`);
     params.push(...matchParams, ...schoolParams);
   }
-  if (q.schoolId) { where.push('s.id = ?'); params.push(q.schoolId); }
-  if (q.zoneId) { where.push('s.zone_id = ? AND s.zone_id IN (SELECT id FROM zones WHERE deleted_at IS NULL)'); params.push(q.zoneId); }
+  if (q.schoolId) { where.push(`${LIVE_SCHOOL} s.id = ?)`); params.push(q.schoolId); }
+  if (q.zoneId) { where.push(`${LIVE_SCHOOL} s.zone_id = ? AND s.zone_id IN (SELECT id FROM zones WHERE deleted_at IS NULL))`); params.push(q.zoneId); }
   if (q.topic) { where.push('c.topic = ?'); params.push(q.topic); }
   if (q.status) { where.push('c.status = ?'); params.push(q.status); }
   if (q.channel) { where.push('c.channel = ?'); params.push(q.channel); }
@@ -47,8 +49,7 @@ export function listComplaints(a: Archive, q: ComplaintQuery): Page<Complaint> {
   const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
   const rows = a.db.prepare(`${SELECT_COMPLAINT} WHERE ${whereSql} ORDER BY c.received_at ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as Complaint[];
-  const total = a.db.prepare(`SELECT count(*) FROM complaints c LEFT JOIN schools s ON s.id = c.school_id AND s.deleted_at IS NULL
-    WHERE ${whereSql}`).pluck().get(...params) as number;
+  const total = a.db.prepare(`SELECT count(*) FROM complaints c WHERE ${whereSql}`).pluck().get(...params) as number;
   return { rows, total };
 }
 

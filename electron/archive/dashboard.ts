@@ -1,5 +1,5 @@
 import type { Archive } from './archive';
-import { OVERDUE_SQL, PROBLEM_FROM, today } from './problems';
+import { LIVE_SCHOOL_SQL, OVERDUE_SQL, today } from './problems';
 import { getSettings } from './settings';
 import type { Dashboard } from '../../shared/schemas/dashboard';
 import { COMPLAINT_TOPICS, OTHER_ITEM } from '../../shared/vocab';
@@ -38,23 +38,29 @@ export function dashboard(a: Archive, q: DashboardQuery): Dashboard {
   const VISITS = `FROM visits v JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
     WHERE v.deleted_at IS NULL AND v.date >= ? AND v.date < ? AND ${ZONE}`;
   const visits = db.prepare(`SELECT count(*) ${VISITS}`).pluck().get(from, end, ...zp) as number;
+  // From the period's visits to their supervisors (not the other way round: every supervisor's
+  // ten years of visits would be read to keep one year's).
   const visitsBySupervisor = db.prepare(`SELECT p.id AS supervisorId, p.name, count(*) AS visits
-    FROM visit_supervisors vs JOIN supervisors p ON p.id = vs.supervisor_id AND p.deleted_at IS NULL
-    WHERE vs.visit_id IN (SELECT v.id ${VISITS})
+    FROM visits v JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
+      JOIN visit_supervisors vs ON vs.visit_id = v.id
+      JOIN supervisors p ON p.id = vs.supervisor_id AND p.deleted_at IS NULL
+    WHERE v.deleted_at IS NULL AND v.date >= ? AND v.date < ? AND ${ZONE}
     GROUP BY p.id ORDER BY visits DESC, p.name, p.id`).all(from, end, ...zp) as Dashboard['visitsBySupervisor'];
 
-  // Problems as the 台账 sees them (PROBLEM_FROM: live school, its live zone z, its live notice n).
-  const PROBLEMS = `${PROBLEM_FROM} WHERE p.deleted_at IS NULL AND (? IS NULL OR z.id = ?)`;
-  const byItem = db.prepare(`SELECT p.category AS item, count(*) AS count ${PROBLEMS} AND p.raised_at >= ? AND p.raised_at < ?
-    GROUP BY p.category`).all(...zp, from, end) as { item: string; count: number }[];
+  // Problems as the 台账 counts them (live school in the live zone), raised in the period, by item;
+  // one pass gives the rectification numbers too.
+  const on = today();
+  const PROBLEMS = `FROM problems p WHERE p.deleted_at IS NULL AND ${LIVE_SCHOOL_SQL}`;
+  const byItem = db.prepare(`SELECT p.category AS item, count(*) AS count,
+      sum(p.status = '已销号') AS closed, sum(${OVERDUE_SQL}) AS overdue
+    ${PROBLEMS} AND p.raised_at >= ? AND p.raised_at < ? GROUP BY p.category`)
+    .all(on, ...zp, from, end) as { item: string; count: number; closed: number; overdue: number }[];
   const order = [...getSettings(a).eightItems, OTHER_ITEM];
   const rank = (item: string) => (order.includes(item) ? order.indexOf(item) : order.length);
-  const problemsByItem = byItem.sort((x, y) => rank(x.item) - rank(y.item) || x.item.localeCompare(y.item));
-
-  const on = today();
-  const r = db.prepare(`SELECT count(*) AS raised, coalesce(sum(p.status = '已销号'), 0) AS closed,
-      coalesce(sum(${OVERDUE_SQL}), 0) AS overdue
-    ${PROBLEMS} AND p.raised_at >= ? AND p.raised_at < ?`).get(on, ...zp, from, end) as { raised: number; closed: number; overdue: number };
+  const problemsByItem = byItem.sort((x, y) => rank(x.item) - rank(y.item) || x.item.localeCompare(y.item))
+    .map(({ item, count }) => ({ item, count }));
+  const r = byItem.reduce((t, i) => ({ raised: t.raised + i.count, closed: t.closed + i.closed, overdue: t.overdue + i.overdue }),
+    { raised: 0, closed: 0, overdue: 0 });
   const overdueNow = db.prepare(`SELECT count(*) ${PROBLEMS} AND ${OVERDUE_SQL}`).pluck().get(...zp, on) as number;
 
   const topics = db.prepare(`SELECT c.topic, count(*) AS count FROM complaints c
