@@ -1,27 +1,32 @@
+import { lazy, Suspense } from 'react';
 import { AppShell, Group, Loader, NavLink, ScrollArea, Text, Title, Badge, Center, Alert } from '@mantine/core';
 import { NavLink as RouterLink, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useApi } from './useApi';
-import { WelcomePage } from './pages/WelcomePage';
-import { SupervisorsPage } from './pages/SupervisorsPage';
-import { SchoolsPage } from './pages/SchoolsPage';
-import { ZonesPage } from './pages/ZonesPage';
-import { ExcelPage } from './pages/ExcelPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { RecyclePage } from './pages/RecyclePage';
-import { AuditPage } from './pages/AuditPage';
 import { ComingSoon } from './components/ComingSoon';
-import { DashboardPage } from './pages/DashboardPage';
-import { CalendarPage } from './pages/CalendarPage';
-import { ComplaintsPage } from './pages/ComplaintsPage';
 import { GlobalSearch } from './components/GlobalSearch';
-import { BackupsPage } from './pages/BackupsPage';
 import { BackupWarning } from './components/BackupWarning';
-import { CasesPage } from './pages/CasesPage';
-import { BriefingsPage } from './pages/BriefingsPage';
-import { ChroniclePage } from './pages/ChroniclePage';
-import { VisitsPage } from './pages/VisitsPage';
-import { ProblemsPage } from './pages/ProblemsPage';
-import { YearlyPage } from './pages/YearlyPage';
+
+// Each page is its own chunk (recharts, tiptap, … load with the pages that use them). The dashboard, the
+// first screen, starts loading with the app, alongside archive.status, rather than after it.
+const dashboardChunk = import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage }));
+const WelcomePage = lazy(() => import('./pages/WelcomePage').then((m) => ({ default: m.WelcomePage })));
+const SupervisorsPage = lazy(() => import('./pages/SupervisorsPage').then((m) => ({ default: m.SupervisorsPage })));
+const SchoolsPage = lazy(() => import('./pages/SchoolsPage').then((m) => ({ default: m.SchoolsPage })));
+const ZonesPage = lazy(() => import('./pages/ZonesPage').then((m) => ({ default: m.ZonesPage })));
+const ExcelPage = lazy(() => import('./pages/ExcelPage').then((m) => ({ default: m.ExcelPage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const RecyclePage = lazy(() => import('./pages/RecyclePage').then((m) => ({ default: m.RecyclePage })));
+const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const DashboardPage = lazy(() => dashboardChunk);
+const CalendarPage = lazy(() => import('./pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const ComplaintsPage = lazy(() => import('./pages/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
+const BackupsPage = lazy(() => import('./pages/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+const CasesPage = lazy(() => import('./pages/CasesPage').then((m) => ({ default: m.CasesPage })));
+const BriefingsPage = lazy(() => import('./pages/BriefingsPage').then((m) => ({ default: m.BriefingsPage })));
+const ChroniclePage = lazy(() => import('./pages/ChroniclePage').then((m) => ({ default: m.ChroniclePage })));
+const VisitsPage = lazy(() => import('./pages/VisitsPage').then((m) => ({ default: m.VisitsPage })));
+const ProblemsPage = lazy(() => import('./pages/ProblemsPage').then((m) => ({ default: m.ProblemsPage })));
+const YearlyPage = lazy(() => import('./pages/YearlyPage').then((m) => ({ default: m.YearlyPage })));
 
 interface NavItem { path: string; label: string; soon?: string }
 
@@ -68,11 +73,13 @@ function Section({ title, items }: { title: string; items: NavItem[] }) {
   );
 }
 
+const pageLoader = <Center h={200}><Loader /></Center>;
+
 export function App() {
   const status = useApi('archive.status', {});
   if (status.loading && !status.data) return <Center h="100vh"><Loader /></Center>;
   if (status.error) return <Center h="100vh"><Alert color="red" title="无法打开档案">{status.error}</Alert></Center>;
-  if (status.data && !status.data.initialized) return <WelcomePage onDone={status.reload} />;
+  if (status.data && !status.data.initialized) return <Suspense fallback={pageLoader}><WelcomePage onDone={status.reload} /></Suspense>;
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
@@ -91,30 +98,32 @@ export function App() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Routes>
-          <Route path="/" element={<Navigate to="/dashboard" replace />} />
-          <Route path="/supervisors/*" element={<SupervisorsPage />} />
-          <Route path="/schools/*" element={<SchoolsPage />} />
-          <Route path="/zones/*" element={<ZonesPage />} />
-          <Route path="/excel" element={<ExcelPage />} />
-          <Route path="/settings" element={<SettingsPage />} />
-          <Route path="/recycle" element={<RecyclePage />} />
-          <Route path="/audit" element={<AuditPage />} />
-          <Route path="/backups" element={<BackupsPage />} />
-          <Route path="/dashboard" element={<DashboardPage />} />
-          <Route path="/calendar" element={<CalendarPage />} />
-          <Route path="/complaints/*" element={<ComplaintsPage />} />
-          <Route path="/cases/*" element={<CasesPage />} />
-          <Route path="/briefings/*" element={<BriefingsPage />} />
-          <Route path="/chronicle" element={<ChroniclePage />} />
-          <Route path="/visits/*" element={<VisitsPage />} />
-          <Route path="/problems/*" element={<ProblemsPage />} />
-          <Route path="/yearly" element={<YearlyPage />} />
-          {WORK.filter((it) => it.soon).map((it) => (
-            <Route key={it.path} path={it.path} element={<ComingSoon title={it.label} description={it.soon ?? ''} />} />
-          ))}
-          <Route path="*" element={<Navigate to="/supervisors" replace />} />
-        </Routes>
+        <Suspense fallback={pageLoader}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/dashboard" replace />} />
+            <Route path="/supervisors/*" element={<SupervisorsPage />} />
+            <Route path="/schools/*" element={<SchoolsPage />} />
+            <Route path="/zones/*" element={<ZonesPage />} />
+            <Route path="/excel" element={<ExcelPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/recycle" element={<RecyclePage />} />
+            <Route path="/audit" element={<AuditPage />} />
+            <Route path="/backups" element={<BackupsPage />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/calendar" element={<CalendarPage />} />
+            <Route path="/complaints/*" element={<ComplaintsPage />} />
+            <Route path="/cases/*" element={<CasesPage />} />
+            <Route path="/briefings/*" element={<BriefingsPage />} />
+            <Route path="/chronicle" element={<ChroniclePage />} />
+            <Route path="/visits/*" element={<VisitsPage />} />
+            <Route path="/problems/*" element={<ProblemsPage />} />
+            <Route path="/yearly" element={<YearlyPage />} />
+            {WORK.filter((it) => it.soon).map((it) => (
+              <Route key={it.path} path={it.path} element={<ComingSoon title={it.label} description={it.soon ?? ''} />} />
+            ))}
+            <Route path="*" element={<Navigate to="/supervisors" replace />} />
+          </Routes>
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
