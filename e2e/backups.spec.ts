@@ -31,6 +31,9 @@ test('备份与恢复: warning, backup to a file, restore from it and from the k
   const file = info.outputPath('backup.zip');
   await download.saveAs(file);
   await expect(page.getByText(/已生成备份文件/)).toBeVisible();
+  // A backup file counts as a backup: the header's warning goes, the page says when it was made.
+  await expect(warning).toBeHidden();
+  await expect(page.getByText(/最近一次备份到文件：\d{4}-\d{2}-\d{2}/)).toBeVisible();
 
   // Changes after the backup…
   await addSchool(app, '白沙镇中心小学');

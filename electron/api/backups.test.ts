@@ -61,7 +61,7 @@ async function editedCopy(a: Archive, edit: (db: Database.Database, file: string
 describe('backups.status / backups.list', () => {
   it('says when the last automatic backup was made and warns when there is none or it is old', async () => {
     const a = await archive();
-    expect(await call(a, 'backups.status', {})).toEqual({ lastAutoBackup: null, stale: true, autoCount: 0, folder: a.backupsDir });
+    expect(await call(a, 'backups.status', {})).toEqual({ lastAutoBackup: null, lastFileBackup: null, stale: true, autoCount: 0, folder: a.backupsDir });
     await autoBackup(a, new Date(Date.now() - 8 * 86400_000));
     const old = await call(a, 'backups.status', {});
     expect(old).toMatchObject({ stale: true, autoCount: 1 });
@@ -72,6 +72,16 @@ describe('backups.status / backups.list', () => {
     expect(list[0]).toMatchObject({ name: '自动-20990102-030405.db', kind: '自动', at: '2099-01-02 03:04:05' });
     expect(list[0].size).toBeGreaterThan(0);
     expect(list).toHaveLength(2);
+  });
+
+  it('counts a backup file made with 立即备份到文件: no warning after one, even without a recent automatic backup', async () => {
+    const a = await archive();
+    await autoBackup(a, new Date(Date.now() - 8 * 86400_000));
+    expect(await call(a, 'backups.status', {})).toMatchObject({ stale: true, lastFileBackup: null });
+    await call(a, 'backups.createFile', {});
+    const now = await call(a, 'backups.status', {});
+    expect(now).toMatchObject({ stale: false, autoCount: 1 });
+    expect(now.lastFileBackup).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 });
 

@@ -11,10 +11,14 @@ type BackupChannel = 'backups.status' | 'backups.list' | 'backups.createFile' | 
 
 export const backupHandlers: HandlerMap<BackupChannel> = {
   'backups.status': (a) => {
-    const last = lastBackupAt(a);
+    const auto = lastBackupAt(a);
+    // A backup file is recorded in the audit log when it is made (its copy leaves the machine).
+    const file = a.db.prepare(`SELECT max(at) FROM audit_log WHERE action = '备份' AND kind = 'archive'`).pluck().get() as string | null;
+    const newest = Math.max(auto?.getTime() ?? 0, file ? new Date(file.replace(' ', 'T')).getTime() : 0);
     return {
-      lastAutoBackup: last ? nowText(last) : null,
-      stale: !last || Date.now() - last.getTime() > BACKUP_STALE_DAYS * 86400_000,
+      lastAutoBackup: auto ? nowText(auto) : null,
+      lastFileBackup: file,
+      stale: !newest || Date.now() - newest > BACKUP_STALE_DAYS * 86400_000,
       autoCount: listAutoBackups(a).length,
       folder: a.backupsDir,
     };

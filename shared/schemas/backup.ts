@@ -3,7 +3,9 @@ import { z } from 'zod';
 export interface BackupStatus {
   /** Time of the newest automatic backup ('YYYY-MM-DD HH:MM:SS'), or null when there is none. */
   lastAutoBackup: string | null;
-  /** No backup, or the newest one is more than BACKUP_STALE_DAYS old: the UI warns. */
+  /** Time of the newest backup file made with 立即备份到文件, or null when none was made. */
+  lastFileBackup: string | null;
+  /** No backup of either kind, or the newest one is more than BACKUP_STALE_DAYS old: the UI warns. */
   stale: boolean;
   autoCount: number;
   /** The backups/ folder inside the archive folder. */

@@ -5,6 +5,7 @@ import { call } from '../api';
 import { useApi } from '../useApi';
 import { downloadBase64, fileToBase64 } from '../files';
 import { notifyError, notifyOk } from '../notify';
+import { BACKUP_MADE } from '../components/BackupWarning';
 
 const KIND_COLOR: Record<BackupEntry['kind'], string> = { 自动: 'blue', 恢复前: 'grape', 迁移前: 'gray' };
 const CONFIRM_WORD = '恢复';
@@ -30,6 +31,8 @@ export function BackupsPage() {
     try {
       const out = await call('backups.createFile', {});
       downloadBase64(out.fileName, out.data, 'application/zip');
+      void status.reload();
+      window.dispatchEvent(new Event(BACKUP_MADE));
       notifyOk(`已生成备份文件 ${out.fileName}，请把它保存到U盘或其他电脑。`);
     } catch (e) {
       notifyError(e);
@@ -70,6 +73,7 @@ export function BackupsPage() {
       {status.error && <Alert color="red" title="无法读取备份状态">{status.error}</Alert>}
       {status.data && (
         <Alert color={status.data.stale ? 'orange' : 'green'} variant="light" title={status.data.lastAutoBackup ? `最近一次自动备份：${status.data.lastAutoBackup}` : '还没有自动备份'}>
+          <Text size="sm" mb={4}>{status.data.lastFileBackup ? `最近一次备份到文件：${status.data.lastFileBackup}` : '还没有备份到文件'}</Text>
           {status.data.stale
             ? '已超过一周没有备份。请点击「立即备份到文件」，并把备份文件保存到U盘或其他电脑。'
             : `程序在启动时、运行中每天一次和退出时自动备份，保留最近 7 天、4 周和 12 个月的备份，共 ${status.data.autoCount} 份。`}
