@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksToDoc, docToBlocks, imagesWithoutSource, type DocNode } from './rich-text';
+import { blocksToDoc, docToBlocks, imagesWithoutSource, tableFromAttrs, TABLE_LIMITS, type DocNode } from './rich-text';
 import { blocks as blocksSchema, type Block } from './schemas/blocks';
 
 const HASH = 'c'.repeat(64);
@@ -76,5 +76,32 @@ describe('rich text <-> blocks', () => {
       { type: 'paragraph', runs: [{ text: '引文' }] },
     ]);
     expect(blocksSchema.safeParse(out).success).toBe(true);
+  });
+
+  it('reads a grid table node as a valid table block', () => {
+    const table = (attrs: Record<string, unknown>): DocNode => ({ type: 'doc', content: [{ type: 'gridTable', attrs }] });
+    // Written in the editor's dialog: empty cells are kept, the header flag travels.
+    expect(docToBlocks(table({ rows: [['学校', '次数', ''], ['第一小学', '', '备注']], header: false }))).toEqual([
+      { type: 'table', header: false, rows: [['学校', '次数', ''], ['第一小学', '', '备注']] },
+    ]);
+    // A node without a header attr (older content) prints with one.
+    expect(docToBlocks(table({ rows: [['甲']] }))).toEqual([{ type: 'table', header: true, rows: [['甲']] }]);
+    // A table without any filled cell, or without rows, is dropped.
+    expect(docToBlocks(table({ rows: [['', ' '], ['', '']], header: true }))).toEqual([]);
+    expect(docToBlocks(table({ rows: [], header: true }))).toEqual([]);
+    expect(docToBlocks(table({ rows: 'x' }))).toEqual([]);
+  });
+
+  it('makes any grid table attrs fit the table block', () => {
+    // Ragged rows are padded, numbers and nulls become text.
+    const ragged = tableFromAttrs([['a', 'b', 'c'], ['d'], [1, null]], true);
+    expect(ragged).toEqual({ type: 'table', header: true, rows: [['a', 'b', 'c'], ['d', '', ''], ['1', '', '']] });
+    // Too many columns, rows or characters are cut to the limits the archive accepts.
+    const wide = Array.from({ length: TABLE_LIMITS.rows + 5 }, (_, i) => Array.from({ length: 25 }, (_, j) => (i === 0 && j === 0 ? '字'.repeat(2100) : `${i}-${j}`)));
+    const cut = tableFromAttrs(wide, true)!;
+    expect(cut.rows).toHaveLength(TABLE_LIMITS.rows);
+    expect(cut.rows.every((r) => r.length === TABLE_LIMITS.columns)).toBe(true);
+    expect(cut.rows[0][0]).toHaveLength(TABLE_LIMITS.cell);
+    expect(blocksSchema.safeParse([ragged, cut]).success).toBe(true);
   });
 });

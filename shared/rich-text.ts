@@ -3,11 +3,12 @@
  * JSON). Pure functions, no DOM, so both sides are testable in Node.
  *
  * The editor knows only what the Word profile prints: paragraphs with bold runs and line breaks, headings
- * 1–4, bullet and ordered lists, images and (read-only, kept in place) grid tables. Anything else a paste
+ * 1–4, bullet and ordered lists, images and simple grid tables (text cells, an optional header row; edited
+ * in a dialog as a whole, one node in the editor). Anything else a paste
  * brings in is flattened to text: a heading or list item loses its bold, a nested list becomes items of
  * its parent list, empty paragraphs and headings go.
  */
-import type { Block, TextRunData } from './schemas/blocks';
+import type { Block, TableBlock, TextRunData } from './schemas/blocks';
 
 /** A ProseMirror JSON node, as tiptap's `getJSON()` returns it. */
 export interface DocNode {
@@ -107,6 +108,23 @@ function listItems(list: DocNode): string[] {
   function pending(own: string[]): string[] { return own.length ? [own.splice(0).join('\n')] : []; }
 }
 
+/** What a table block may hold (shared/schemas/blocks.ts `tableBlock`). */
+export const TABLE_LIMITS = { columns: 20, rows: 1000, cell: 2000 } as const;
+
+/**
+ * A grid table node's attrs as a valid table block: cells as text within the limits, every row as wide
+ * as the widest (short rows padded with empty cells). A table without a single filled cell is no table (null).
+ */
+export function tableFromAttrs(rows: unknown, header: unknown): TableBlock | null {
+  if (!Array.isArray(rows)) return null;
+  const cells = rows.slice(0, TABLE_LIMITS.rows)
+    .map((r) => (Array.isArray(r) ? r : [r]).slice(0, TABLE_LIMITS.columns)
+      .map((c) => (c == null ? '' : String(c)).slice(0, TABLE_LIMITS.cell)));
+  const width = Math.max(0, ...cells.map((r) => r.length));
+  if (width === 0 || !cells.some((r) => r.some((c) => c.trim()))) return null;
+  return { type: 'table', header: header !== false, rows: cells.map((r) => [...r, ...Array<string>(width - r.length).fill('')]) };
+}
+
 const num = (v: unknown): number => Math.max(1, Math.round(Number(v) || 1));
 
 export function docToBlocks(doc: DocNode): Block[] {
@@ -138,8 +156,8 @@ export function docToBlocks(doc: DocNode): Block[] {
         break;
       }
       case NODE.table: {
-        const rows = n.attrs?.rows as string[][] | undefined;
-        if (rows?.length) out.push({ type: 'table', header: n.attrs?.header !== false, rows });
+        const table = tableFromAttrs(n.attrs?.rows, n.attrs?.header);
+        if (table) out.push(table);
         break;
       }
       default: {

@@ -1,7 +1,7 @@
 import { Node } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
-import { NODE } from '../../../../shared/rich-text';
+import { NODE, tableFromAttrs } from '../../../../shared/rich-text';
 
 /**
  * The editor's schema: only what the Word profile prints (shared/rich-text.ts maps it onto blocks).
@@ -25,22 +25,48 @@ const ArchiveImage = Image.extend({
   },
 }).configure({ allowBase64: true, inline: false });
 
-/** A table block, kept in place and shown read-only (tables are not edited in this editor yet). */
+/** The text rows of an HTML table (its own rows only, not a nested table's); a spanned cell fills its columns with empty ones. */
+function htmlRows(table: HTMLElement): string[][] {
+  const trs = table.querySelectorAll(':scope > tr, :scope > thead > tr, :scope > tbody > tr, :scope > tfoot > tr');
+  return [...trs].map((tr) => [...tr.querySelectorAll(':scope > td, :scope > th')].flatMap((cell) => {
+    // Paragraphs and line breaks in a cell are kept apart by a space: the printed cell is one line.
+    const copy = cell.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('p, div, li, br').forEach((e) => e.after(' '));
+    const text = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const span = Math.max(1, Number(cell.getAttribute('colspan')) || 1);
+    return [text, ...Array<string>(span - 1).fill('')];
+  }));
+}
+
+/**
+ * A simple table: rows of text cells, the first row optionally a header. One node, edited as a whole in
+ * the table dialog (RichTextEditor); a table pasted in (from Word, a web page or this editor) becomes one.
+ */
 const GridTable = Node.create({
   name: NODE.table,
   group: 'block',
   atom: true,
   selectable: true,
+  draggable: true,
   addAttributes() {
     return { rows: { default: [['']], rendered: false }, header: { default: true, rendered: false } };
   },
   parseHTML() {
-    return [];
+    return [{
+      tag: 'table',
+      getAttrs: (el) => {
+        const rows = htmlRows(el);
+        const ownHeader = el.getAttribute('data-header');
+        const header = ownHeader != null ? ownHeader === 'true' : rows.length > 1 && !!el.querySelector(':scope > thead, :scope > tbody > tr:first-child > th, :scope > tr:first-child > th');
+        const table = tableFromAttrs(rows, header);
+        return table ? { rows: table.rows, header: table.header } : false;
+      },
+    }];
   },
   renderHTML({ node }) {
     const rows = node.attrs.rows as string[][];
     const header = node.attrs.header as boolean;
-    return ['table', { 'data-grid-table': '', class: 'rt-grid-table', title: '表格（暂不能在此编辑）' },
+    return ['table', { 'data-grid-table': '', 'data-header': String(header), class: 'rt-grid-table', title: '双击编辑表格' },
       ['tbody', ...rows.map((r, i) => ['tr', ...r.map((c) => [header && i === 0 ? 'th' : 'td', c])])]];
   },
 });

@@ -112,9 +112,9 @@ export function PieceEditor() {
 
       <Stack gap={4}>
         <Text size="sm" fw={500}>正文</Text>
-        <RichTextEditor value={f.body} onChange={(b) => set('body', b)} placeholder="在此输入正文。可设置标题、列表、加粗，插入图片。" />
+        <RichTextEditor value={f.body} onChange={(b) => set('body', b)} placeholder="在此输入正文。可设置标题、列表、加粗，插入图片和表格。" />
         {errors.body && <Text size="sm" c="red">{errors.body}</Text>}
-        <Text size="xs" c="dimmed">标题按公文层次打印：一级标题黑体，二级楷体，三、四级仿宋；序号请写在标题中，如“一、”“（一）”“1.”“（1）”。表格暂不能在此编辑，已有表格会原样保留。</Text>
+        <Text size="xs" c="dimmed">标题按公文层次打印：一级标题黑体，二级楷体，三、四级仿宋；序号请写在标题中，如“一、”“（一）”“1.”“（1）”。表格用“插入表格”按钮填写，双击表格可修改。</Text>
       </Stack>
 
       {piece && (
