@@ -41,7 +41,7 @@ export function ArticleCard({ article, index, count, readOnly, onChange, onMove,
         </Group>
         {readOnly ? <ArticleView blocks={article.blocks} label={`第${n}篇正文`} /> : (
           <RichTextEditor value={article.blocks} label={`第${n}篇正文`} minHeight={100}
-            placeholder="在此输入正文。可设置小标题（一、 （一））、编号列表、加粗，插入图片。"
+            placeholder="在此输入正文。可设置小标题（一、 （一））、编号列表、加粗，插入图片和表格。"
             onChange={(blocks) => onChange({ ...article, blocks })} />
         )}
       </Stack>
