@@ -236,6 +236,11 @@ describe('search.global across kinds', () => {
       ['supervisor', '督学', 1], ['school', '学校', 1], ['visit', '督导记录', 1], ['problem', '问题', 1],
       ['complaint', '来访来电', 3], ['calendarItem', '行事历事项', 1],
     ]);
+    // The very end of a record's text (no field after it), and a field's end before the next field.
+    expect(await summary('堵塞')).toEqual({ complaint: [1, ['校园安全通道堵塞']] });
+    expect(await summary('到位')).toEqual({ problem: [1, ['校园安全隐患排查不到位']] });
+    expect(await summary('专家')).toEqual({ supervisor: [1, ['周安平']] });
+    expect(await summary('安平')).toEqual({ supervisor: [1, ['周安平']] });
     // 1-character and mid-word queries too; only kinds with hits are listed.
     expect(Object.keys(await summary('园路'))).toEqual(['school']);
     expect(Object.keys(await summary('堵'))).toEqual(['complaint']);
@@ -252,6 +257,25 @@ describe('search.global across kinds', () => {
     expect(item.parentId).toBe(a.db.prepare(`SELECT id FROM calendars WHERE title = '2024—2025学年行事历'`).pluck().get());
     expect(item.detail).toContain('2024年10月');
     expect(r.groups.find((g) => g.kind === 'school')!.hits[0]).toMatchObject({ detail: '小学 · 公办 · 城关责任区', parentId: null });
+  });
+
+  it('counts up to 1000 per kind and says there are more; the hits are still the newest', async () => {
+    const s = seeder(a);
+    const school = a.db.prepare(`SELECT id FROM schools WHERE full_name = '青山小学'`).pluck().get() as number;
+    a.db.transaction(() => {
+      for (let i = 0; i < 1001; i++) s.complaint(`2023-01-01 ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, '其他', school, `食堂饭菜第${i}号`);
+    })();
+    for (const q of ['食堂', '食堂饭菜', '堂']) {
+      const g = (await search(q, 3)).groups.find((x) => x.kind === 'complaint')!;
+      expect(g, q).toMatchObject({ total: 1000, more: true });
+      expect(g.hits.map((h) => h.detail.slice(0, 16))).toEqual(['2023-01-01 16:40', '2023-01-01 16:39', '2023-01-01 16:38']);
+    }
+    const exact = (await search('第1000号')).groups;
+    expect(exact).toMatchObject([{ kind: 'complaint', total: 1, more: false }]);
+    a.db.prepare(`UPDATE complaints SET deleted_at = ? WHERE content = '食堂饭菜第1000号'`).run(AT);
+    expect((await search('食堂')).groups.find((x) => x.kind === 'complaint')).toMatchObject({ total: 1000, more: false });
+    a.db.prepare(`UPDATE complaints SET deleted_at = ? WHERE content LIKE '食堂饭菜%'`).run(AT);
+    expect((await search('食堂')).groups).toEqual([]);
   });
 
   it('takes quotes and operators literally, and refuses an empty query', async () => {

@@ -1,14 +1,31 @@
 /**
- * A WHERE fragment matching rows whose FTS text contains `q` as a substring. Trigram FTS needs 3+
- * characters; shorter queries fall back to LIKE on the same indexed text. Returns [sql, params].
+ * A WHERE fragment matching rows whose FTS text contains `q` as a substring. Returns [sql, params].
+ * - 3+ characters: the trigram index, the query as one phrase.
+ * - 2 characters: the trigrams that start with the query, read from `<fts>_vocab` (an fts5vocab table,
+ *   migration 006), then MATCH any of them. Every indexed text ends in two spaces (006), so each
+ *   occurrence, even at the very end, starts some trigram. The tokenizer folds case, so the range is
+ *   looked up in lower case; no such trigram gives the phrase "" which matches nothing.
+ * - 1 character: LIKE over the indexed text (a single character starts too many trigrams to OR).
  */
 export function textMatch(ftsTable: string, idColumn: string, q: string | undefined): [string, unknown[]] {
+  const rows = ftsRows(ftsTable, q);
+  if (!rows) return ['1', []];
+  return [`${idColumn} IN (${rows[0]})`, rows[1]];
+}
+
+/** `SELECT rowid AS id FROM <fts> WHERE …` for the rows containing `q` (as textMatch), or null for an empty query. */
+export function ftsRows(ftsTable: string, q: string | undefined): [string, unknown[]] | null {
   const term = (q ?? '').trim();
-  if (!term) return ['1', []];
-  if ([...term].length >= 3) {
-    return [`${idColumn} IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?)`, [ftsPhrase(term)]];
+  if (!term) return null;
+  const n = [...term].length;
+  if (n >= 3) return [`SELECT rowid AS id FROM ${ftsTable} WHERE ${ftsTable} MATCH ?`, [ftsPhrase(term)]];
+  if (n === 2) {
+    const prefix = term.toLowerCase();
+    const terms = `SELECT coalesce(group_concat('"' || replace(term, '"', '""') || '"', ' OR '), '""') FROM ${ftsTable}_vocab`
+      + ` WHERE term >= ? AND term < ? || char(0x10FFFF)`;
+    return [`SELECT rowid AS id FROM ${ftsTable} WHERE ${ftsTable} MATCH (${terms})`, [prefix, prefix]];
   }
-  return [`${idColumn} IN (SELECT rowid FROM ${ftsTable} WHERE text LIKE ? ESCAPE '\\')`, [`%${escapeLike(term)}%`]];
+  return [`SELECT rowid AS id FROM ${ftsTable} WHERE text LIKE ? ESCAPE '\\'`, [`%${escapeLike(term)}%`]];
 }
 
 /** Quote a user's text as one FTS5 phrase so operators in it are taken literally. */

@@ -49,4 +49,7 @@ export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
 };
 /** parentId: the calendar of a calendar item (its page is the calendar's); null for other kinds. */
 export interface SearchHit { kind: SearchKind; id: number; title: string; detail: string; parentId: number | null }
-export interface SearchResult { groups: { kind: SearchKind; label: string; hits: SearchHit[]; total: number }[] }
+/** A kind's matches are counted up to this many; beyond it the total reads "1000+". */
+export const SEARCH_COUNT_CAP = 1000;
+/** total: the kind's matches, at most SEARCH_COUNT_CAP; more: there are more than that. */
+export interface SearchResult { groups: { kind: SearchKind; label: string; hits: SearchHit[]; total: number; more: boolean }[] }

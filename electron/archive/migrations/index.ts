@@ -4,6 +4,7 @@ import { m002Work } from './002-work';
 import { m003Documents } from './003-documents';
 import { m004Yearly } from './004-yearly';
 import { m005Indexes } from './005-indexes';
+import { m006SearchTail } from './006-search-tail';
 
 export interface Migration {
   version: number;
@@ -12,5 +13,5 @@ export interface Migration {
 }
 
 /** Every migration in order; the archive's user_version is the number of the last one applied. */
-export const migrations: Migration[] = [m001Foundation, m002Work, m003Documents, m004Yearly, m005Indexes];
+export const migrations: Migration[] = [m001Foundation, m002Work, m003Documents, m004Yearly, m005Indexes, m006SearchTail];
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

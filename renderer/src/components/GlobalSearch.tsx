@@ -22,6 +22,9 @@ const LIST_OF: Partial<Record<SearchHit['kind'], string>> = {
   supervisor: '/supervisors', school: '/schools', visit: '/visits', problem: '/problems', complaint: '/complaints',
 };
 
+/** A kind's count; the server stops counting at 1000 and says there are more. */
+const countText = (g: SearchResult['groups'][number]) => (g.more ? `${g.total}+` : String(g.total));
+
 /** The header's one search box: supervisors, schools, records, problems, complaints and calendar items. */
 export function GlobalSearch() {
   const navigate = useNavigate();
@@ -69,15 +72,15 @@ export function GlobalSearch() {
           {!error && result && groups.length === 0 && <Text size="sm" c="dimmed" p="xs">没有找到包含“{q}”的内容。</Text>}
           <Stack gap="sm" role="list" aria-label="搜索结果">
             {groups.map((g) => (
-              <div key={g.kind} role="group" aria-label={`${g.label}（${g.total}）`}>
+              <div key={g.kind} role="group" aria-label={`${g.label}（${countText(g)}）`}>
                 <Group justify="space-between" px={6} mb={2}>
                   <Group gap={6}>
                     <Text size="xs" fw={700} c="dimmed">{g.label}</Text>
-                    <Badge size="xs" variant="light" color="gray">{g.total}</Badge>
+                    <Badge size="xs" variant="light" color="gray">{countText(g)}</Badge>
                   </Group>
                   {g.total > g.hits.length && LIST_OF[g.kind] && (
                     <UnstyledButton onClick={() => go(`${LIST_OF[g.kind]}?q=${encodeURIComponent(q)}`)}>
-                      <Text size="xs" c="red.8">查看全部 {g.total} 条</Text>
+                      <Text size="xs" c="red.8">查看全部 {countText(g)} 条</Text>
                     </UnstyledButton>
                   )}
                 </Group>
