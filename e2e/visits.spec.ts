@@ -98,3 +98,52 @@ test('records a visit with photos and a raised problem, then finds it by filter 
   expect(problems.total).toBe(1);
   expect(problems.rows[0]).toMatchObject({ source: '督导记录', raisedAt: '2025-10-15' });
 });
+
+test('the list is one long virtual table: rows far down render with data, rows open by keyboard', async ({ page, demoApp: app }) => {
+  type Row = { id: number; date: string; schoolName: string };
+  const newest = await app.api<{ total: number; rows: Row[] }>('visits.list', { limit: 1 });
+  const total = newest.total;
+  expect(total).toBeGreaterThan(200);
+  const oldest = (await app.api<{ rows: Row[] }>('visits.list', { dir: 'asc', limit: 1 })).rows[0];
+  const middle = (await app.api<{ rows: Row[] }>('visits.list', { offset: 150, limit: 1 })).rows[0];
+
+  await page.goto(`${app.url}#/visits`);
+  const main = page.locator('main');
+  const list = page.getByRole('table', { name: '督导记录列表' });
+  await expect(main.getByText(`共 ${total} 条`)).toBeVisible();
+  await expect(list).toHaveAttribute('aria-rowcount', String(total + 1));
+  const rowAt = (i: number) => list.locator(`[role="row"][aria-rowindex="${i + 2}"]`);
+  await expect(rowAt(0)).toContainText(newest.rows[0].date);
+  // Only the rows in view (plus a few) are in the page, not all of them.
+  expect(await list.locator('[data-index]').count()).toBeLessThan(80);
+
+  // Scroll to the middle, then to the very end: the rows there arrive with their data.
+  await list.evaluate((el, y) => { el.scrollTop = y; }, 150 * 48);
+  await expect(rowAt(150)).toContainText(`${middle.date}${middle.schoolName}`);
+  await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  const last = rowAt(total - 1);
+  await expect(last).toContainText(oldest.date);
+  await expect(last).toContainText(oldest.schoolName);
+  await expect(list.locator('[data-placeholder]')).toHaveCount(0);
+  expect(await list.locator('[data-index]').count()).toBeLessThan(80);
+  await shot(page, 'visits-list-scrolled');
+
+  // The keyboard: a row takes focus, the arrow keys move between rows, Enter opens the record.
+  await last.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(rowAt(total - 2)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/visits/${oldest.id}$`));
+  await expect(page.getByRole('heading', { name: `${oldest.schoolName} · ${oldest.date}` })).toBeVisible();
+  // Back to the list: it is where it was left.
+  await page.goBack();
+  await expect(rowAt(total - 1)).toContainText(oldest.schoolName);
+
+  // Sorting by school starts over at the top with the first school by name.
+  await list.getByRole('button', { name: '学校' }).click();
+  await expect(page).toHaveURL(/sort=school&dir=asc/);
+  const first = (await app.api<{ rows: Row[] }>('visits.list', { sort: 'school', dir: 'asc', limit: 1 })).rows[0];
+  await expect(rowAt(0)).toContainText(first.schoolName);
+  await expect(list).toHaveJSProperty('scrollTop', 0);
+});

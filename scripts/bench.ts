@@ -210,7 +210,10 @@ function printTable(archive: { bytes: number; seconds: number; counts: Record<st
     log(`浏览器模式（Chromium，5 轮，每轮新的浏览器上下文）：服务器启动 ${browser.serverStartMs.toFixed(0)} ms`);
     log(`  ${pad('首屏有数据（首页概览）', 44)} p50 ${fmt(browser.firstScreen.p50, 0)} ms, max ${fmt(browser.firstScreen.max, 0)} ms  目标 < 1500 ms ${mark(browser.firstScreen.max < 1500)}`);
     log(`  ${pad('督导记录列表 第1页', 44)} p50 ${fmt(browser.visitsFirstPage.p50, 0)} ms, max ${fmt(browser.visitsFirstPage.max, 0)} ms`);
-    log(`  ${pad(`翻到末页（第${browser.visitsPages}页，分页而非虚拟滚动）`, 44)} p50 ${fmt(browser.visitsLastPage.p50, 0)} ms, max ${fmt(browser.visitsLastPage.max, 0)} ms`);
+    log(`  ${pad(`打开并滚到底（${browser.visitsTotal}条，末行有数据）`, 44)} p50 ${fmt(browser.visitsBottom.p50, 0)} ms, max ${fmt(browser.visitsBottom.max, 0)} ms`);
+    const sc = browser.scroll;
+    log(`  ${pad('快速滚动（每帧5行）空白帧', 44)} ${sc.flickBlankFrames}/${sc.flickFrames} 帧  目标 0 ${mark(sc.flickBlankFrames === 0)}`);
+    log(`  ${pad('拖动滚动条跳到未读取处，行显示出来', 44)} p50 ${fmt(sc.jumps.p50, 0)} ms, max ${fmt(sc.jumps.max, 0)} ms（超过100 ms ${sc.jumpsBlankAfter100ms}/${sc.jumps.n} 次）`);
     log(`  ${pad('服务器进程内存峰值 VmHWM', 44)} ${fmt(browser.serverPeakRssMb, 0)} MB（当前 ${fmt(browser.serverRssMb, 0)} MB）  目标 < 300 MB ${mark(browser.serverPeakRssMb < 300)}`);
   }
   log(`本测试进程（直接调用 dispatch）内存峰值：${benchRss.toFixed(0)} MB`);

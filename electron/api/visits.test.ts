@@ -257,6 +257,73 @@ describe('visits: lists, filters, timelines', () => {
   });
 });
 
+describe('visits: a long list read by windows (as the virtual list does)', () => {
+  let a: Archive;
+  const ids: Record<string, number> = {};
+  type Q = Input<'visits.list'>;
+  const list = (q: Q) => call(a, 'visits.list', q);
+
+  beforeAll(async () => {
+    a = await tempArchive({ init: 'empty' });
+    const f = fixtures(a);
+    ids.zone = f.zone('第一责任区');
+    const schools = [f.school('城关第一小学', ids.zone), f.school('白沙镇中心小学'), f.school('城关第二小学'), f.school('将被删除的学校', ids.zone)];
+    ids.zhang = f.supervisor('张明');
+    ids.li = f.supervisor('李芳');
+    // 61 visits on few dates, so ties in every sort key are broken by the later keys.
+    for (let i = 0; i < 61; i++) {
+      await call(a, 'visits.save', { fields: {
+        schoolId: schools[i % 4], date: `2025-0${1 + (i % 3)}-1${i % 2}`, supervisorIds: i % 3 ? [ids.zhang] : [ids.zhang, ids.li],
+        type: i % 5 ? '经常性' : '专项', items: i % 2 ? [EIGHT_ITEMS[6]] : [],
+      } });
+    }
+    ids.deadSchool = schools[3];
+    a.db.prepare('UPDATE schools SET deleted_at = ? WHERE id = ?').run(nowText(), ids.deadSchool);
+  });
+  afterAll(() => a.dispose());
+
+  const keyOf: Record<NonNullable<Q['sort']>, (v: { date: string; type: string; schoolName: string; updatedAt: string }) => string> = {
+    date: (v) => v.date, type: (v) => v.type, school: (v) => v.schoolName, updatedAt: (v) => v.updatedAt,
+  };
+
+  it('gives the same rows in windows of any size, from the front or the back half, in every sort and direction', async () => {
+    const filters: Q[] = [{}, { supervisorId: ids.li }, { zoneId: ids.zone }, { item: EIGHT_ITEMS[6], type: '经常性' }, { year: 2025, month: '2025-02' }];
+    for (const filter of filters) {
+      for (const sort of ['date', 'type', 'school', 'updatedAt'] as const) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const all = await list({ ...filter, sort, dir, limit: 500 });
+          const order = all.rows.map((r) => r.id);
+          expect(new Set(order).size).toBe(order.length);
+          expect(all.rows.every((r) => r.schoolId !== ids.deadSchool)).toBe(true);
+          const keys = all.rows.map(keyOf[sort]);
+          expect(keys).toEqual([...keys].sort((x, y) => (dir === 'asc' ? x.localeCompare(y) : y.localeCompare(x))));
+          // Windows of 7 (the later ones are read backwards from the end) join into the whole list.
+          const windows: number[] = [];
+          for (let offset = 0; offset < all.total; offset += 7) {
+            const page = await list({ ...filter, sort, dir, limit: 7, offset });
+            expect(page.total).toBe(all.total);
+            windows.push(...page.rows.map((r) => r.id));
+          }
+          expect(windows, JSON.stringify({ filter, sort, dir })).toEqual(order);
+        }
+      }
+    }
+  });
+
+  it('counts and lists no visit of a school in the 回收站, and nothing past the end', async () => {
+    const all = await list({ limit: 500 });
+    expect(all.total).toBe(61 - 15);
+    expect(all.rows).toHaveLength(46);
+    expect((await list({ supervisorId: ids.zhang, sort: 'school', limit: 500 })).total).toBe(46);
+    expect(await list({ offset: 46 })).toEqual({ rows: [], total: 46 });
+    expect((await list({ offset: 45, limit: 30 })).rows.map((r) => r.id)).toEqual([all.rows[45].id]);
+    // Back from the 回收站: its visits are listed again.
+    a.db.prepare('UPDATE schools SET deleted_at = NULL WHERE id = ?').run(ids.deadSchool);
+    expect((await list({ sort: 'school', offset: 40 })).total).toBe(61);
+    a.db.prepare('UPDATE schools SET deleted_at = ? WHERE id = ?').run(nowText(), ids.deadSchool);
+  });
+});
+
 describe('demo: a year of visits and problems', () => {
   let a: Archive;
   /** 12 schools, 4 supervisors; each school has a 责任督学 and an A角. */

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Archive } from './archive';
 import { nowText } from './archive';
@@ -13,27 +14,41 @@ export type VisitQuery = z.output<typeof visitList>;
 type ProblemDraft = z.output<typeof visitSave>['newProblems'][number];
 
 // One row per visit; its live supervisors (by name) and its live problems are fetched in batch.
-const FROM = `FROM visits v
-  JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
-  LEFT JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL`;
-const SELECT = `SELECT v.id, v.school_id AS schoolId, v.date, v.type, v.theme, v.methods, v.items, v.narrative,
+const COLUMNS = `v.id, v.school_id AS schoolId, v.date, v.type, v.theme, v.methods, v.items, v.narrative,
   v.highlight, v.feedback, v.calendar_item_id AS calendarItemId, v.updated_at AS updatedAt,
   sc.full_name AS schoolName, z.name AS zoneName,
-  (SELECT count(*) FROM problems p WHERE p.visit_id = v.id AND p.deleted_at IS NULL) AS problemCount
-  ${FROM}`;
+  (SELECT count(*) FROM problems p WHERE p.visit_id = v.id AND p.deleted_at IS NULL) AS problemCount`;
+const SCHOOL_ZONE = `JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
+  LEFT JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL`;
 
 type Row = Omit<Visit, 'methods' | 'items' | 'supervisorIds' | 'supervisorNames' | 'attachments'> & { methods: string; items: string };
 
 const IDS = 'SELECT value FROM json_each(?)';
 
+// Lists run the same few statements again and again (a scrolled list fetches window after window):
+// prepare each once per database. The SQL varies only with which filters are set, so this stays small.
+const statements = new WeakMap<Archive['db'], Map<string, Statement>>();
+function stmt(a: Archive, sql: string): Statement {
+  let cache = statements.get(a.db);
+  if (!cache) statements.set(a.db, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) {
+    if (cache.size > 200) cache.clear();
+    cache.set(sql, (st = a.db.prepare(sql)));
+  }
+  return st;
+}
+
 /** Supervisors (live ones) and attachments for a page of visits: two queries. */
 function assemble(a: Archive, rows: Row[]): Visit[] {
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.id));
-  const people = a.db.prepare(`SELECT vs.visit_id AS visitId, s.id, s.name FROM visit_supervisors vs
+  // From the page's ids into the link table (CROSS JOIN keeps that order), not from every supervisor.
+  const people = stmt(a, `SELECT vs.visit_id AS visitId, s.id, s.name FROM json_each(?) j
+    CROSS JOIN visit_supervisors vs ON vs.visit_id = j.value
     JOIN supervisors s ON s.id = vs.supervisor_id AND s.deleted_at IS NULL
-    WHERE vs.visit_id IN (${IDS}) ORDER BY vs.visit_id, s.name, s.id`).all(ids) as { visitId: number; id: number; name: string }[];
-  const files = a.db.prepare(`SELECT visit_id AS visitId, hash, file_name AS fileName, kind FROM visit_attachments
+    ORDER BY vs.visit_id, s.name, s.id`).all(ids) as { visitId: number; id: number; name: string }[];
+  const files = stmt(a, `SELECT visit_id AS visitId, hash, file_name AS fileName, kind FROM visit_attachments
     WHERE visit_id IN (${IDS}) ORDER BY visit_id, seq`).all(ids) as { visitId: number; hash: string; fileName: string; kind: 'photo' | 'file' }[];
   return rows.map((r) => {
     const mine = people.filter((p) => p.visitId === r.id);
@@ -48,12 +63,21 @@ function assemble(a: Archive, rows: Row[]): Visit[] {
   });
 }
 
-const SORT_SQL: Record<VisitQuery['sort'], string> = {
-  date: 'v.date', school: 'sc.full_name', type: 'v.type', updatedAt: 'v.updated_at',
+/**
+ * Each order is exactly the column order of one index, so a page's ids are read along it with no
+ * temp b-tree, and skipping rows for an OFFSET never touches the wide record rows. The tie-breaks
+ * (school_id, id) make the order total. By 学校 the walk goes school by school in name order
+ * (schools_live), each school's visits by date (visits_school_live).
+ */
+const ORDER: Record<VisitQuery['sort'], string[]> = {
+  date: ['v.date', 'v.school_id', 'v.id'], // visits_live_date_school
+  type: ['v.type', 'v.date', 'v.school_id', 'v.id'], // visits_live_type_date
+  updatedAt: ['v.updated_at', 'v.school_id', 'v.id'], // visits_live_updated
+  school: ['sc.full_name', 'sc.id', 'v.date', 'v.id'],
 };
 
-/** One page of visit records with filters; `total` counts every match. Timelines are this, newest first. */
-export function listVisits(a: Archive, query: VisitQuery): Page<Visit> {
+/** The filters as conditions on `visits v` (and `vs`, a supervisor's links), with their parameters. */
+function filters(query: VisitQuery): [string[], unknown[]] {
   const where = ['v.deleted_at IS NULL'];
   const params: unknown[] = [];
   const q = query.q?.trim();
@@ -61,29 +85,67 @@ export function listVisits(a: Archive, query: VisitQuery): Page<Visit> {
     // The record's text (theme, narrative, highlight, feedback) or the school's name.
     const [match, matchParams] = textMatch('visits_fts', 'v.id', q);
     const like = `%${escapeLike(q)}%`;
-    where.push(`(${match} OR sc.full_name LIKE ? ESCAPE '\\' OR sc.short_name LIKE ? ESCAPE '\\')`);
+    where.push(`(${match} OR v.school_id IN (SELECT id FROM schools WHERE full_name LIKE ? ESCAPE '\\' OR short_name LIKE ? ESCAPE '\\'))`);
     params.push(...matchParams, like, like);
   }
   if (query.schoolId) { where.push('v.school_id = ?'); params.push(query.schoolId); }
-  if (query.supervisorId) {
-    where.push('v.id IN (SELECT visit_id FROM visit_supervisors WHERE supervisor_id = ?)');
-    params.push(query.supervisorId);
+  // Read from the supervisor's links (see VISITS below).
+  if (query.supervisorId) { where.push('vs.supervisor_id = ?'); params.push(query.supervisorId); }
+  if (query.zoneId) {
+    // The live schools of a live zone.
+    where.push(`v.school_id IN (SELECT sc.id FROM schools sc JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL
+      WHERE sc.zone_id = ? AND sc.deleted_at IS NULL)`);
+    params.push(query.zoneId);
   }
-  if (query.zoneId) { where.push('z.id = ?'); params.push(query.zoneId); }
   if (query.month) { where.push('v.date >= ? AND v.date < ?'); params.push(`${query.month}-01`, `${query.month}-32`); }
   if (query.year) { where.push('v.date >= ? AND v.date < ?'); params.push(`${query.year}-01-01`, `${query.year + 1}-01-01`); }
   if (query.type) { where.push('v.type = ?'); params.push(query.type); }
   if (query.item) { where.push('v.id IN (SELECT visit_id FROM visit_items WHERE item = ?)'); params.push(query.item); }
+  return [where, params];
+}
+
+/**
+ * One page of visit records with filters; `total` counts every match. Timelines are this, newest first.
+ * A deferred join: the count and the page's ids come from indexes alone, then only those ≤ limit
+ * records are read with their school, zone and problem count. A page nearer the end than the start
+ * is read backwards from the end (and turned round), so no OFFSET skips more than half the matches.
+ */
+export function listVisits(a: Archive, query: VisitQuery): Page<Visit> {
+  const [where, params] = filters(query);
   const w = where.join(' AND ');
-  const total = (a.db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${w}`).get(...params) as { n: number }).n;
-  const dir = query.dir === 'asc' ? 'ASC' : 'DESC';
-  const order = `${SORT_SQL[query.sort]} ${dir}, v.date ${dir}, v.id ${dir}`;
-  const rows = a.db.prepare(`${SELECT} WHERE ${w} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset) as Row[];
-  return { rows: assemble(a, rows), total };
+  const { offset, limit } = query;
+  // A supervisor has a thousand or two visits in ten years: start from those links (CROSS JOIN keeps
+  // them outermost) rather than checking every visit in the index against them.
+  const visits = query.supervisorId ? 'visit_supervisors vs CROSS JOIN visits v ON v.id = vs.visit_id' : 'visits v';
+  let from: string;
+  if (query.sort !== 'school') {
+    from = `FROM ${visits} WHERE ${w} AND v.school_id NOT IN (SELECT id FROM schools WHERE deleted_at IS NOT NULL)`;
+  } else if (query.supervisorId) {
+    from = `FROM ${visits} JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL WHERE ${w}`;
+  } else {
+    from = `FROM schools sc CROSS JOIN visits v ON v.school_id = sc.id WHERE sc.deleted_at IS NULL AND ${w}`;
+  }
+  return a.db.transaction(() => {
+    // Visits of schools in the 回收站 stay hidden: the live-school checks read school_id from the index.
+    const total = stmt(a, `SELECT count(*) FROM ${visits} WHERE ${w}
+      AND v.school_id IN (SELECT id FROM schools WHERE deleted_at IS NULL)`).pluck().get(...params) as number;
+    if (offset >= total) return { rows: [], total };
+    const after = total - offset - limit;
+    const backwards = after < offset;
+    const asc = (query.dir === 'asc') !== backwards;
+    const order = ORDER[query.sort].map((c) => `${c} ${asc ? 'ASC' : 'DESC'}`).join(', ');
+    const ids = stmt(a, `SELECT v.id ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck()
+      .all(...params, backwards ? Math.min(limit, total - offset) : limit, backwards ? Math.max(0, after) : offset) as number[];
+    if (backwards) ids.reverse();
+    // CROSS JOIN keeps json_each outermost: the records come back in the page's order.
+    const rows = stmt(a, `SELECT ${COLUMNS} FROM json_each(?) j CROSS JOIN visits v ON v.id = j.value ${SCHOOL_ZONE}
+      ORDER BY j.key`).all(JSON.stringify(ids)) as Row[];
+    return { rows: assemble(a, rows), total };
+  })();
 }
 
 export function getVisit(a: Archive, id: number): Visit {
-  const row = a.db.prepare(`${SELECT} WHERE v.id = ? AND v.deleted_at IS NULL`).get(id) as Row | undefined;
+  const row = stmt(a, `SELECT ${COLUMNS} FROM visits v ${SCHOOL_ZONE} WHERE v.id = ? AND v.deleted_at IS NULL`).get(id) as Row | undefined;
   if (!row) throw new AppError('not_found', `编号为 ${id} 的督导记录不存在或已被删除，请刷新列表后重试。`, 'id');
   return assemble(a, [row])[0];
 }

@@ -1,7 +1,8 @@
 /**
  * Browser mode in Chromium: start `electron/web/cli.ts` on a copy of the archive, time the first
- * screen with data (the dashboard) and the visits list (first page, then paging to the last page),
- * drive some API traffic, and read the server's peak memory (VmHWM) from /proc.
+ * screen with data (the dashboard) and the visits list (its first rows; from navigation to the list
+ * scrolled to the bottom with the last rows' data shown), check scrolling for blank frames (rows still
+ * placeholders), drive some API traffic, and read the server's peak memory (VmHWM) from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,11 +19,66 @@ export interface BrowserReport {
   serverStartMs: number;
   firstScreen: Timing;
   visitsFirstPage: Timing;
-  visitsLastPage: Timing;
-  visitsPages: number;
+  /** From navigation to the list scrolled to its bottom with the last rows' data visible. */
+  visitsBottom: Timing;
+  visitsTotal: number;
+  scroll: ScrollReport;
   serverPeakRssMb: number;
   serverRssMb: number;
 }
+
+/**
+ * Blank frames while scrolling the virtual list. `flick`: steps of a few rows, one per animation frame
+ * (a fast wheel or touchpad scroll), each frame counted as blank when a row in view is still a
+ * placeholder. `jumps`: the scroll bar dragged to places not yet fetched; how long until their rows show.
+ */
+export interface ScrollReport { flickFrames: number; flickBlankFrames: number; jumps: Timing; jumpsBlankAfter100ms: number }
+
+const LIST = '[role="table"][aria-label="督导记录列表"]';
+
+/**
+ * Runs in the page: scroll the list and sample the rows in view after each frame. Plain JavaScript
+ * in a string: tsx's helpers (__name) would not exist in the page if a compiled function were passed.
+ */
+const SCROLL_CHECK = `async (sel) => {
+  const el = document.querySelector(sel);
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const blankInView = () => {
+    const top = el.getBoundingClientRect().top + 40; // below the sticky header
+    const bottom = el.getBoundingClientRect().bottom;
+    const rows = [...el.querySelectorAll('[data-index]')];
+    for (const row of rows) {
+      const r = row.getBoundingClientRect();
+      if (r.bottom > top && r.top < bottom && row.hasAttribute('data-placeholder')) return true;
+    }
+    // A gap where no row is drawn at all is blank too.
+    return !rows.some((row) => { const r = row.getBoundingClientRect(); return r.top <= top + 1 && r.bottom > top; });
+  };
+  // A flick: 5 rows a frame for 300 frames, starting at a third of the list once its rows show.
+  el.scrollTop = Math.floor(el.scrollHeight / 3);
+  for (let i = 0; i < 100 && blankInView(); i++) await new Promise((r) => setTimeout(r, 50));
+  let frames = 0;
+  let blank = 0;
+  for (let i = 0; i < 300; i++) {
+    el.scrollTop += 240;
+    await frame();
+    frames++;
+    if (blankInView()) blank++;
+  }
+  // Jumps: ten places spread over the list, each waited for until its rows show (at most 5 s).
+  const jumps = [];
+  let late = 0;
+  for (let j = 0; j < 10; j++) {
+    el.scrollTop = Math.floor(el.scrollHeight * ((j * 0.37 + 0.05) % 1));
+    const t = performance.now();
+    await frame();
+    while (blankInView() && performance.now() - t < 5000) await frame();
+    const ms = performance.now() - t;
+    jumps.push(ms);
+    if (ms > 100) late++;
+  }
+  return { frames, blank, jumps, late };
+}`;
 
 function vm(pid: number, key: 'VmHWM' | 'VmRSS'): number {
   const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${key}:\\s+(\\d+) kB`));
@@ -76,8 +132,9 @@ export async function browserBench(archiveDir: string, runDir: string, staticDir
     const token = new URL(url).searchParams.get('token')!;
     const first: number[] = [];
     const visitsFirst: number[] = [];
-    const visitsLast: number[] = [];
-    let pages = 0;
+    const visitsBottom: number[] = [];
+    let visitsTotal = 0;
+    let scroll: ScrollReport = { flickFrames: 0, flickBlankFrames: 0, jumps: stats([0]), jumpsBlankAfter100ms: 0 };
     for (let r = 0; r < rounds; r++) {
       // A fresh context each round: nothing cached, as when the app starts.
       const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
@@ -89,32 +146,33 @@ export async function browserBench(archiveDir: string, runDir: string, staticDir
 
       t = performance.now();
       await page.goto(`${origin}/?token=${token}#/visits`);
-      const table = page.getByRole('table', { name: '督导记录列表' });
-      await table.locator('tbody tr').first().waitFor({ timeout: 30_000 });
+      const table = page.locator(LIST);
+      await table.locator('[role="row"][data-index="0"]:not([data-placeholder])').waitFor({ timeout: 30_000 });
       visitsFirst.push(performance.now() - t);
 
-      // The list is paged (30 a page), not virtualised: jump to the last page, the deepest OFFSET.
-      const buttons = page.locator('.mantine-Pagination-control');
-      const lastNumber = buttons.filter({ hasText: /^\d+$/ }).last();
-      pages = Number(await lastNumber.textContent());
-      const firstRow = await table.locator('tbody tr').first().textContent();
+      // A fresh page again, then from navigation: the list scrolled to its very bottom (the deepest
+      // offset), until the last row shows its data.
+      await page.goto(`${origin}/?token=${token}#/`);
+      await page.locator('a[title$="点击查看明细"]').first().waitFor({ state: 'visible', timeout: 30_000 });
       t = performance.now();
-      await lastNumber.click();
-      await page.waitForFunction(([sel, before]) => {
-        const row = document.querySelector(sel);
-        return row && row.textContent !== before;
-      }, ['table[aria-label="督导记录列表"] tbody tr', firstRow ?? ''] as const, { timeout: 30_000 });
-      visitsLast.push(performance.now() - t);
+      await page.goto(`${origin}/?token=${token}#/visits`);
+      await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('aria-rowcount')) > 1, LIST, { timeout: 30_000 });
+      await table.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+      visitsTotal = Number(await table.getAttribute('aria-rowcount')) - 1;
+      await table.locator(`[role="row"][aria-rowindex="${visitsTotal + 1}"]:not([data-placeholder])`).waitFor({ timeout: 30_000 });
+      visitsBottom.push(performance.now() - t);
       if (r === 0) {
         fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
-        await page.screenshot({ path: path.join(ROOT, 'bench-results', 'visits-last-page.png') });
+        await page.screenshot({ path: path.join(ROOT, 'bench-results', 'visits-bottom.png') });
+        const check = await page.evaluate(`(${SCROLL_CHECK})(${JSON.stringify(LIST)})`) as { frames: number; blank: number; jumps: number[]; late: number };
+        scroll = { flickFrames: check.frames, flickBlankFrames: check.blank, jumps: stats(check.jumps), jumpsBlankAfter100ms: check.late };
       }
       await context.close();
     }
     await traffic(origin, token);
     return {
-      serverStartMs: ms, firstScreen: stats(first), visitsFirstPage: stats(visitsFirst), visitsLastPage: stats(visitsLast),
-      visitsPages: pages, serverPeakRssMb: vm(child.pid!, 'VmHWM'), serverRssMb: vm(child.pid!, 'VmRSS'),
+      serverStartMs: ms, firstScreen: stats(first), visitsFirstPage: stats(visitsFirst), visitsBottom: stats(visitsBottom),
+      visitsTotal, scroll, serverPeakRssMb: vm(child.pid!, 'VmHWM'), serverRssMb: vm(child.pid!, 'VmRSS'),
     };
   } finally {
     await browser.close();

@@ -27,28 +27,27 @@ export async function time(fn: () => unknown, iterations: number, warmup = 3): P
 
 export interface Captured { sql: string; method: 'all' | 'get' | 'run' | 'iterate'; args: unknown[]; pluck: boolean }
 
-/** Run `fn` once while recording every statement it executes on `db`. */
+/**
+ * Run `fn` once while recording every statement it executes on `db`. The Statement prototype is
+ * patched for the call only, so statements a repository prepared earlier and keeps are seen too.
+ */
 export async function capture(db: Database, fn: () => unknown): Promise<Captured[]> {
   const log: Captured[] = [];
-  const original = db.prepare;
-  db.prepare = function prepare(this: Database, sql: string) {
-    const st = original.call(this, sql) as Statement;
-    let plucked = false;
-    const pluck = st.pluck.bind(st);
-    (st as unknown as { pluck: (on?: boolean) => Statement }).pluck = (on = true) => { plucked = on; pluck(on); return st; };
-    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-      const m = (st[method] as (...a: unknown[]) => unknown).bind(st);
-      (st as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        log.push({ sql, method, args, pluck: plucked });
-        return m(...args);
-      };
-    }
-    return st;
-  } as typeof db.prepare;
+  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
+  const methods = ['all', 'get', 'run', 'iterate', 'pluck'] as const;
+  const original = Object.fromEntries(methods.map((m) => [m, proto[m]]));
+  const plucked = new WeakMap<Statement, boolean>();
+  proto.pluck = function pluck(this: Statement, on = true) { plucked.set(this, on as boolean); return original.pluck.call(this, on); };
+  for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+    proto[method] = function run(this: Statement, ...args: unknown[]) {
+      if (this.database === db) log.push({ sql: this.source, method, args, pluck: plucked.get(this) ?? false });
+      return original[method].apply(this, args);
+    };
+  }
   try {
     await fn();
   } finally {
-    db.prepare = original;
+    for (const m of methods) proto[m] = original[m];
   }
   return log;
 }

@@ -5,6 +5,8 @@ import { m003Documents } from './003-documents';
 import { m004Yearly } from './004-yearly';
 import { m005Indexes } from './005-indexes';
 import { m006SearchTail } from './006-search-tail';
+import { m007ListOrder } from './007-list-order';
+import { m008CountIndexes } from './008-count-indexes';
 
 export interface Migration {
   version: number;
@@ -13,5 +15,5 @@ export interface Migration {
 }
 
 /** Every migration in order; the archive's user_version is the number of the last one applied. */
-export const migrations: Migration[] = [m001Foundation, m002Work, m003Documents, m004Yearly, m005Indexes, m006SearchTail];
+export const migrations: Migration[] = [m001Foundation, m002Work, m003Documents, m004Yearly, m005Indexes, m006SearchTail, m007ListOrder, m008CountIndexes];
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -1,26 +1,41 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
-  Alert, Badge, Button, Group, LoadingOverlay, Pagination, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Title,
+  Alert, Badge, Button, Group, LoadingOverlay, Pagination, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { call } from '../../api';
 import { useApi } from '../../useApi';
-import { SortHeader } from '../schools/SortHeader';
+import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { VisitTimeline } from './VisitTimeline';
 import { setParam, useChoices, years } from './options';
 import type { Input } from '../../../../shared/contract';
-import type { VISIT_SORTS } from '../../../../shared/schemas/visit';
+import type { Visit, VISIT_SORTS } from '../../../../shared/schemas/visit';
 import { VISIT_TYPES } from '../../../../shared/vocab';
 
+/** The timeline is paged; the list is one long virtual table. */
 const PAGE_SIZE = 30;
 /** Filters live in the URL, so the dashboard and the school/supervisor pages can link here. */
 const KEYS = ['q', 'schoolId', 'supervisorId', 'zoneId', 'type', 'item', 'year', 'month'] as const;
 type Sort = (typeof VISIT_SORTS)[number];
 
+const COLUMNS: VirtualColumn<Visit>[] = [
+  { key: 'date', header: '日期', width: '110px', sortKey: 'date', render: (v) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{v.date}</Text> },
+  {
+    key: 'school', header: '学校', width: 'minmax(160px, 2fr)', sortKey: 'school',
+    render: (v) => <><Text size="sm" truncate>{v.schoolName}</Text>{v.zoneName && <Text size="xs" c="dimmed" truncate>{v.zoneName}</Text>}</>,
+  },
+  { key: 'type', header: '类型', width: '96px', sortKey: 'type', render: (v) => <Badge variant="light" color={v.type === '经常性' ? 'blue' : 'grape'}>{v.type}</Badge> },
+  { key: 'supervisors', header: '督学', width: 'minmax(100px, 1.2fr)', render: (v) => <Text size="sm" truncate>{v.supervisorNames.join('、')}</Text> },
+  { key: 'theme', header: '主题', width: 'minmax(120px, 2fr)', render: (v) => <Text size="sm" truncate>{v.theme ?? '—'}</Text> },
+  { key: 'items', header: '督导事项', width: 'minmax(140px, 2fr)', render: (v) => <Text size="xs" lineClamp={2}>{v.items.join('；') || '—'}</Text> },
+  { key: 'problems', header: '问题', width: '64px', render: (v) => (v.problemCount > 0 ? <Badge color="orange" variant="light">{v.problemCount}</Badge> : '') },
+];
+
 /**
- * 督导记录: the list with filters, or a timeline (newest first) — the default view for one school
- * (?schoolId=) or one supervisor (?supervisorId=).
+ * 督导记录: the list with filters (a virtual table over every match), or a timeline (newest first) —
+ * the default view for one school (?schoolId=) or one supervisor (?supervisorId=).
  */
 export function VisitList() {
   const navigate = useNavigate();
@@ -48,10 +63,14 @@ export function VisitList() {
   const query = {
     q: get('q'), schoolId: num(get('schoolId')), supervisorId: num(get('supervisorId')), zoneId: num(get('zoneId')),
     type: get('type'), item: get('item'), year: num(get('year')), month: get('month'),
-    sort: timeline ? 'date' : sort, dir: timeline ? 'desc' : dir, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE,
+    sort: timeline ? 'date' : sort, dir: timeline ? 'desc' : dir,
   } as Input<'visits.list'>;
-  const list = useApi('visits.list', query);
-  const total = list.data?.total ?? 0;
+  const queryKey = JSON.stringify(query);
+  const fetchWindow = useCallback((offset: number, limit: number) => call('visits.list', { ...JSON.parse(queryKey) as Input<'visits.list'>, offset, limit }),
+    [queryKey]);
+  const [listTotal, setListTotal] = useState<number | null>(null);
+  const [timelineTotal, setTimelineTotal] = useState<number | null>(null);
+  const total = (timeline ? timelineTotal : listTotal) ?? 0;
   const filtering = KEYS.some((k) => params.get(k));
   const schoolName = choices.schools.find((s) => s.value === get('schoolId'))?.label;
   const supervisorName = choices.supervisors.find((s) => s.value === get('supervisorId'))?.label;
@@ -92,57 +111,42 @@ export function VisitList() {
         </Group>
       </Paper>
 
-      {(list.error || choices.error) && <Alert color="red" title="无法读取督导记录">{list.error ?? choices.error}</Alert>}
+      {choices.error && <Alert color="red" title="无法读取筛选选项">{choices.error}</Alert>}
 
       {timeline ? (
-        <Paper withBorder p="md" pos="relative">
-          <LoadingOverlay visible={list.loading && !list.data} />
-          <VisitTimeline visits={list.data?.rows ?? []} />
-          {list.data && list.data.rows.length === 0 && <Text c="dimmed" size="sm">没有符合条件的督导记录。</Text>}
-        </Paper>
+        <TimelineView query={{ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }} onTotal={setTimelineTotal} />
       ) : (
-        <Paper withBorder pos="relative">
-          <LoadingOverlay visible={list.loading && !list.data} />
-          <Table highlightOnHover aria-label="督导记录列表" verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <SortHeader label="日期" sortKey="date" sort={sort} dir={dir} onSort={onSort} />
-                <SortHeader label="学校" sortKey="school" sort={sort} dir={dir} onSort={onSort} />
-                <SortHeader label="类型" sortKey="type" sort={sort} dir={dir} onSort={onSort} />
-                <Table.Th>督学</Table.Th>
-                <Table.Th>主题</Table.Th>
-                <Table.Th>督导事项</Table.Th>
-                <Table.Th w={60}>问题</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(list.data?.rows ?? []).map((v) => (
-                <Table.Tr key={v.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/visits/${v.id}`)}>
-                  <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{v.date}</Text></Table.Td>
-                  <Table.Td><Text size="sm">{v.schoolName}</Text>{v.zoneName && <Text size="xs" c="dimmed">{v.zoneName}</Text>}</Table.Td>
-                  <Table.Td><Badge variant="light" color={v.type === '经常性' ? 'blue' : 'grape'}>{v.type}</Badge></Table.Td>
-                  <Table.Td><Text size="sm">{v.supervisorNames.join('、')}</Text></Table.Td>
-                  <Table.Td><Text size="sm" lineClamp={2}>{v.theme ?? '—'}</Text></Table.Td>
-                  <Table.Td><Text size="xs" lineClamp={2}>{v.items.join('；') || '—'}</Text></Table.Td>
-                  <Table.Td>{v.problemCount > 0 ? <Badge color="orange" variant="light">{v.problemCount}</Badge> : ''}</Table.Td>
-                </Table.Tr>
-              ))}
-              {list.data && list.data.rows.length === 0 && (
-                <Table.Tr><Table.Td colSpan={7}>
-                  <Text c="dimmed" size="sm" ta="center" py="md">
-                    {filtering ? '没有符合条件的督导记录，请调整搜索词或筛选条件。' : '还没有督导记录。点击「新增督导记录」添加。'}
-                  </Text>
-                </Table.Td></Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
+        <Paper withBorder>
+          <VirtualTable label="督导记录列表" columns={COLUMNS} fetchWindow={fetchWindow} queryKey={queryKey}
+            onOpen={(v) => navigate(`/visits/${v.id}`)} sort={sort} dir={dir} onSort={(s, d) => onSort(s as Sort, d)}
+            onTotal={setListTotal} height="max(360px, calc(100vh - 370px))"
+            empty={<Text c="dimmed" size="sm" ta="center">
+              {filtering ? '没有符合条件的督导记录，请调整搜索词或筛选条件。' : '还没有督导记录。点击「新增督导记录」添加。'}
+            </Text>} />
         </Paper>
       )}
 
       <Group justify="space-between">
         <Text size="sm" c="dimmed">共 {total} 条{filtering ? '（已按条件筛选）' : ''}</Text>
-        <Pagination total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
+        {timeline && <Pagination total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />}
       </Group>
     </Stack>
+  );
+}
+
+/** One page of the timeline (newest first). */
+function TimelineView({ query, onTotal }: { query: Input<'visits.list'>; onTotal: (total: number | null) => void }) {
+  const list = useApi('visits.list', query);
+  const total = list.data?.total ?? null;
+  useEffect(() => { onTotal(total); }, [total, onTotal]);
+  return (
+    <>
+      {list.error && <Alert color="red" title="无法读取督导记录">{list.error}</Alert>}
+      <Paper withBorder p="md" pos="relative">
+        <LoadingOverlay visible={list.loading && !list.data} />
+        <VisitTimeline visits={list.data?.rows ?? []} />
+        {list.data && list.data.rows.length === 0 && <Text c="dimmed" size="sm">没有符合条件的督导记录。</Text>}
+      </Paper>
+    </>
   );
 }
