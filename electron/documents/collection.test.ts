@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCollection } from './collection';
+import { estimatePageNumbersWith } from 'docx/layout';
+import { buildCollection, type CollectionInput } from './collection';
 import { attr, paragraphs, readDocx, sectionBodies, styleOf, textOf } from './read-docx';
-import { sampleCollection, sampleContext } from './samples';
+import { SAMPLE_HASH, sampleCollection, sampleContext } from './samples';
 
 describe('buildCollection', () => {
   it('writes a cover without a page number: title, 第N册, office, year', async () => {
@@ -45,5 +46,31 @@ describe('buildCollection', () => {
     const texts = paragraphs(d.document).map(textOf);
     expect(texts).not.toContain('前言');
     expect(texts).not.toContain('第二册');
+  });
+
+  it("writes the page numbers docx's full layout of the document gives, for pieces of every kind", async () => {
+    const base = sampleCollection();
+    const para = (n: number, i: number) => ({ type: 'paragraph' as const, runs: [{ text: `第${i}段：${'督学深入学校开展经常性督导，检查了课程表、教案和作业批改情况。'.repeat(n)}` }] });
+    const pieces: CollectionInput['pieces'] = Array.from({ length: 14 }, (_, i) => ({
+      title: i % 3 ? `从问题到机制——望江镇小天鹅幼儿园整改案例（${4900 + i}）` : `案例${i}`,
+      author: '王某某', school: i % 2 ? '清河区实验小学' : null,
+      blocks: [
+        { type: 'heading', level: 1, text: '一、基本情况' }, para(1 + (i * 5) % 13, i),
+        ...(i === 3 ? [{ type: 'image' as const, hash: SAMPLE_HASH, width: 640, height: 400, caption: '督学随堂听课' }] : []),
+        ...(i === 5 ? [{ type: 'table' as const, header: true, rows: [['学校', '问题'], ...Array.from({ length: 30 }, (_, r) => [`第${r}校`, '食堂留样记录不完整，部分餐次缺少留样'])] }] : []),
+        ...(i === 7 ? [{ type: 'list' as const, ordered: false, items: ['一项', '二项'] }] : []),
+        { type: 'list', ordered: true, items: ['群众反映：学校附近新开网吧，有学生放学后进入。', '某班主任在家长群中发布不当言论。'] },
+        { type: 'heading', level: 2, text: i === 9 ? '（一）做法 with spaces' : '（一）主要做法' }, para(i % 4, i),
+      ],
+    }));
+    const input = { ...base, pieces: [...base.pieces, ...pieces] };
+    const tocOf = (xml: string) => paragraphs(/<w:sdt>[\s\S]*?<\/w:sdt>/.exec(xml)?.[0] ?? '').filter((p) => styleOf(p) === 'TOC1').map(textOf);
+    const ours = tocOf((await readDocx(buildCollection(input, sampleContext()))).document);
+    const full = buildCollection({ ...input, tocPageNumbers: false }, sampleContext());
+    (full as unknown as { documentWrapper: { document: { body: { pageNumbers: unknown } } } }).documentWrapper.document.body.pageNumbers = estimatePageNumbersWith({ guess: true });
+    const reference = tocOf((await readDocx(full)).document);
+    expect(reference).toHaveLength(17);
+    expect(reference.every((e) => /\d$/.test(e))).toBe(true);
+    expect(ours).toEqual(reference);
   });
 });

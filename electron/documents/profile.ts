@@ -9,7 +9,7 @@ import {
   PageOrientation, Paragraph, SectionType, TabStopType, TextRun, VerticalAlignSection,
   type FileChild, type IBorderOptions, type INumberingOptions, type IParagraphStyleOptions,
   type IParagraphStylePropertiesOptions, type IRunStylePropertiesOptions, type ISectionOptions,
-  type IStylesOptions,
+  type IStylesOptions, type PageNumberEstimator,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import type { Settings } from '../../shared/schemas/settings';
@@ -220,6 +220,8 @@ export interface ProfileDocumentOptions {
    * gets right); Word still recalculates on opening when `updateFields` is on.
    */
   estimatePages?: boolean;
+  /** A page-number estimator of the builder's own, in place of `estimatePages`'s. */
+  pageNumbers?: PageNumberEstimator;
 }
 
 /** A Document on the profile: its styles, lists, odd/even footers. */
@@ -231,7 +233,7 @@ export function profileDocument(fonts: DocFonts, o: ProfileDocumentOptions): Doc
     numbering: profileNumbering(fonts),
     evenAndOddHeaderAndFooters: true,
     features: o.updateFields ? { updateFields: true } : undefined,
-    pageNumbers: o.estimatePages ? estimatePageNumbersWith({ guess: true }) : undefined,
+    pageNumbers: o.pageNumbers ?? (o.estimatePages ? estimatePageNumbersWith({ guess: true }) : undefined),
     sections: o.sections,
   });
 }
