@@ -2,9 +2,23 @@ import { lazy, Suspense } from 'react';
 import { AppShell, Group, Loader, NavLink, ScrollArea, Text, Title, Badge, Center, Alert } from '@mantine/core';
 import { NavLink as RouterLink, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useApi } from './useApi';
+import { prefetch } from './prefetch';
+import { dashboardQuery } from './pages/dashboard/query';
 import { ComingSoon } from './components/ComingSoon';
 import { GlobalSearch } from './components/GlobalSearch';
 import { BackupWarning } from './components/BackupWarning';
+
+// The first screen's data is asked for at once, alongside loading the code: the archive's status, then
+// (once it is open) the header's backup status and, when the app opens on 首页概览, its numbers.
+void prefetch('archive.status', {}).then((s) => {
+  if (!s.initialized) return;
+  prefetch('backups.status', {});
+  const [route, search = ''] = window.location.hash.replace(/^#/, '').split('?');
+  if (route === '' || route === '/' || route === '/dashboard') {
+    prefetch('zones.list', {});
+    prefetch('dashboard.get', dashboardQuery(new URLSearchParams(search)));
+  }
+}, () => undefined);
 
 // Each page is its own chunk (recharts, tiptap, … load with the pages that use them). The dashboard, the
 // first screen, starts loading with the app, alongside archive.status, rather than after it.

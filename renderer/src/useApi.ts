@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Channel, Input, Output } from '../../shared/contract';
 import { call } from './api';
+import { takePrefetched } from './prefetch';
 
 /** Load a channel's answer; reloads when the input changes (compared as JSON). */
 export function useApi<C extends Channel>(channel: C, input: Input<C>) {
@@ -14,7 +15,7 @@ export function useApi<C extends Channel>(channel: C, input: Input<C>) {
     const mine = ++seq.current;
     setLoading(true);
     try {
-      const d = await call(channel, JSON.parse(key));
+      const d = await (takePrefetched(channel, key) ?? call(channel, JSON.parse(key)));
       if (mine === seq.current) { setData(d); setError(null); }
     } catch (e) {
       if (mine === seq.current) setError(e instanceof Error ? e.message : String(e));

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import {
   Alert, Anchor, Badge, Group, LoadingOverlay, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title,
@@ -8,6 +8,7 @@ import { CountBars, CountPie } from './dashboard/Charts';
 import { ExportButton } from '../components/ExportButton';
 import { chartsIn } from '../components/chart-png';
 import { links } from './dashboard/links';
+import { dashboardQuery } from './dashboard/query';
 import { ITEM_STATUS_COLORS } from './calendar/status';
 import { monthLabel } from '../../../shared/schemas/calendar';
 import type { Dashboard } from '../../../shared/schemas/dashboard';
@@ -31,6 +32,20 @@ function Card({ title, chart, children }: { title: string; chart?: string; child
   );
 }
 
+/**
+ * Children drawn only after the numbers are on screen: the charts (recharts draws every bar of a
+ * hundred supervisors) and the list of schools would otherwise hold back the first screen.
+ */
+function AfterFirstPaint({ height, children }: { height: number; children: React.ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => { timer = window.setTimeout(() => setReady(true), 0); });
+    return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
+  }, []);
+  return ready ? children : <div style={{ minHeight: height }} aria-busy="true" />;
+}
+
 const NOW = new Date();
 const YEARS = Array.from({ length: 8 }, (_, i) => String(NOW.getFullYear() + 1 - i));
 const MONTHS = [{ value: '', label: '全年' }, ...Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `${i + 1}月` }))];
@@ -43,11 +58,10 @@ const MONTHS = [{ value: '', label: '全年' }, ...Array.from({ length: 12 }, (_
 export function DashboardPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || NOW.getFullYear();
-  const month = params.has('month') ? Number(params.get('month')) || undefined : NOW.getMonth() + 1;
-  const zoneId = Number(params.get('zoneId')) || undefined;
+  const query = dashboardQuery(params);
+  const { year, month, zoneId } = query;
   const zones = useApi('zones.list', {});
-  const got = useApi('dashboard.get', { year, month, zoneId });
+  const got = useApi('dashboard.get', query);
   const d = got.data;
 
   const setParam = (k: string, v: string | null) => setParams((p) => {
@@ -129,52 +143,54 @@ function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText:
         </Card>
       </SimpleGrid>
 
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <Card title="各督学督导次数（点击柱条查看记录）" chart="各督学督导次数">
-          <CountBars rows={d.visitsBySupervisor} name={(s) => s.name} value={(s) => s.visits} unit="次" labelWidth={70}
-            onPick={(s) => navigate(links.visits(p, { supervisorId: s.supervisorId }))} empty="本期还没有督导记录。" />
-        </Card>
-        <Card title="问题按督导事项分布（点击柱条查看问题）" chart="问题按督导事项分布">
-          <CountBars rows={d.problemsByItem} name={(x) => x.item} value={(x) => x.count} unit="个" labelWidth={170} maxLabel={12}
-            onPick={(x) => navigate(links.problems(p, { category: x.item }))} empty="本期没有提出问题。" />
-        </Card>
-        <Card title="来访来电按主题（点击扇区查看记录）" chart="来访来电按主题">
-          <CountPie rows={d.complaintsByTopic} name={(t) => t.topic} value={(t) => t.count}
-            onPick={(t) => navigate(links.complaints(p, { topic: t.topic }))} empty="本期没有来访来电。" />
-        </Card>
-        <Card title={`${p.month ? `${p.month}月` : `${p.year}年`}行事历事项（${d.calendarDue.length}项）`}>
-          {d.calendarDue.length === 0 ? <Text size="sm" c="dimmed" py="lg" ta="center">行事历中本期没有安排事项。</Text> : (
-            <ScrollArea.Autosize mah={320}>
-            <Table verticalSpacing={4} aria-label="行事历事项">
-              <Table.Tbody>
-                {d.calendarDue.map((i) => (
-                  <Table.Tr key={i.id}>
-                    {!p.month && <Table.Td w={80}><Text size="sm">{monthLabel(i.month).slice(5)}</Text></Table.Td>}
-                    <Table.Td>
-                      <Anchor component={Link} to={links.calendarItem(i)} size="sm">{i.seq}. {i.content}</Anchor>
-                    </Table.Td>
-                    <Table.Td w={110}><Text size="xs" c="dimmed">{i.owner ?? ''}</Text></Table.Td>
-                    <Table.Td w={80}><Badge variant="light" color={ITEM_STATUS_COLORS[i.status]}>{i.status}</Badge></Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            </ScrollArea.Autosize>
+      <AfterFirstPaint height={600}>
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          <Card title="各督学督导次数（点击柱条查看记录）" chart="各督学督导次数">
+            <CountBars rows={d.visitsBySupervisor} name={(s) => s.name} value={(s) => s.visits} unit="次" labelWidth={70}
+              onPick={(s) => navigate(links.visits(p, { supervisorId: s.supervisorId }))} empty="本期还没有督导记录。" />
+          </Card>
+          <Card title="问题按督导事项分布（点击柱条查看问题）" chart="问题按督导事项分布">
+            <CountBars rows={d.problemsByItem} name={(x) => x.item} value={(x) => x.count} unit="个" labelWidth={170} maxLabel={12}
+              onPick={(x) => navigate(links.problems(p, { category: x.item }))} empty="本期没有提出问题。" />
+          </Card>
+          <Card title="来访来电按主题（点击扇区查看记录）" chart="来访来电按主题">
+            <CountPie rows={d.complaintsByTopic} name={(t) => t.topic} value={(t) => t.count}
+              onPick={(t) => navigate(links.complaints(p, { topic: t.topic }))} empty="本期没有来访来电。" />
+          </Card>
+          <Card title={`${p.month ? `${p.month}月` : `${p.year}年`}行事历事项（${d.calendarDue.length}项）`}>
+            {d.calendarDue.length === 0 ? <Text size="sm" c="dimmed" py="lg" ta="center">行事历中本期没有安排事项。</Text> : (
+              <ScrollArea.Autosize mah={320}>
+              <Table verticalSpacing={4} aria-label="行事历事项">
+                <Table.Tbody>
+                  {d.calendarDue.map((i) => (
+                    <Table.Tr key={i.id}>
+                      {!p.month && <Table.Td w={80}><Text size="sm">{monthLabel(i.month).slice(5)}</Text></Table.Td>}
+                      <Table.Td>
+                        <Anchor component={Link} to={links.calendarItem(i)} size="sm">{i.seq}. {i.content}</Anchor>
+                      </Table.Td>
+                      <Table.Td w={110}><Text size="xs" c="dimmed">{i.owner ?? ''}</Text></Table.Td>
+                      <Table.Td w={80}><Badge variant="light" color={ITEM_STATUS_COLORS[i.status]}>{i.status}</Badge></Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              </ScrollArea.Autosize>
+            )}
+          </Card>
+        </SimpleGrid>
+
+        <Card title={`${p.month ? `${p.month}月` : `${p.year}年`}尚未督导的学校（${cov.notVisited.length}所）`}>
+          {cov.notVisited.length === 0 ? <Text size="sm" c="green.8">全部学校均已督导。</Text> : (
+            <Group gap="xs">
+              {cov.notVisited.map((s) => (
+                <Anchor key={s.id} component={Link} to={links.school(s.id)} size="sm">
+                  <Badge variant="outline" color="gray" style={{ cursor: 'pointer' }}>{s.name}</Badge>
+                </Anchor>
+              ))}
+            </Group>
           )}
         </Card>
-      </SimpleGrid>
-
-      <Card title={`${p.month ? `${p.month}月` : `${p.year}年`}尚未督导的学校（${cov.notVisited.length}所）`}>
-        {cov.notVisited.length === 0 ? <Text size="sm" c="green.8">全部学校均已督导。</Text> : (
-          <Group gap="xs">
-            {cov.notVisited.map((s) => (
-              <Anchor key={s.id} component={Link} to={links.school(s.id)} size="sm">
-                <Badge variant="outline" color="gray" style={{ cursor: 'pointer' }}>{s.name}</Badge>
-              </Anchor>
-            ))}
-          </Group>
-        )}
-      </Card>
+      </AfterFirstPaint>
     </Stack>
   );
 }
