@@ -129,7 +129,7 @@ describe('briefings: drafts, issue, numbering, export', () => {
     const again = await call(a, 'briefings.save', { id: b.id, fields: { month: '2025-03', articles: edited, copies: 25 } });
     expect(again.articles.map((x) => x.title)).toEqual(['亮点做法（修改）', '3月督导工作数据']);
     expect(again.copies).toBe(25);
-    expect((await call(a, 'briefings.list', {})).find((x) => x.id === b.id)?.articles).toHaveLength(2);
+    expect((await call(a, 'briefings.list', {})).find((x) => x.id === b.id)?.articleTitles).toEqual(['亮点做法（修改）', '3月督导工作数据']);
     const { recycleId } = await call(a, 'briefings.delete', { id: b.id });
     expect(recycleId).toBeGreaterThan(0);
     await refused('briefings.get', { id: b.id }, undefined, '不存在', 'not_found');

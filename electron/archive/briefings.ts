@@ -8,13 +8,14 @@ import { putAttachment, readAttachment } from './attachments';
 import { audit } from './log';
 import { moveToBin } from './recycle';
 import { getSettings } from './settings';
+import { prepared } from './statements';
 import { buildBriefing, type BriefingInput } from '../documents/briefing';
 import type { BuildContext } from '../documents/blocks';
 import { docxFileName, toDocx } from '../documents/pack';
 import { chineseNumber } from '../documents/profile';
 import { AppError } from '../../shared/result';
 import type { Block } from '../../shared/schemas/blocks';
-import type { Briefing, BriefingArticleData, BriefingFields } from '../../shared/schemas/briefing';
+import type { Briefing, BriefingArticleData, BriefingFields, BriefingSummary } from '../../shared/schemas/briefing';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -37,9 +38,14 @@ function toBriefing(r: Row): Briefing {
 }
 
 /** Newest first: issued ones by number, drafts by month. A few hundred over ten years, so no paging. */
-export function listBriefings(a: Archive): Briefing[] {
-  return (a.db.prepare(`${SELECT} WHERE deleted_at IS NULL ORDER BY month DESC, coalesce(total_no, 0) DESC, id DESC`).all() as Row[])
-    .map(toBriefing);
+export function listBriefings(a: Archive): BriefingSummary[] {
+  // The titles are taken out in SQL: ten years of article text need not be parsed to list them.
+  const rows = prepared(a, `SELECT id, month, title, status, year, issue_no AS issueNo, total_no AS totalNo, issue_date AS issueDate,
+      issuing_unit AS issuingUnit, copies, show_toc AS showToc, updated_at AS updatedAt,
+      (SELECT json_group_array(json_extract(value, '$.title')) FROM json_each(articles)) AS titles
+    FROM briefings WHERE deleted_at IS NULL ORDER BY month DESC, coalesce(total_no, 0) DESC, id DESC`)
+    .all() as (Omit<Row, 'articles' | 'docxHash'> & { titles: string })[];
+  return rows.map(({ titles, showToc, ...r }) => ({ ...r, showToc: showToc === 1, articleTitles: JSON.parse(titles) as string[] }));
 }
 
 function row(a: Archive, id: number): Row {

@@ -1,6 +1,7 @@
 import type { Archive } from './archive';
 import { LIVE_SCHOOL_SQL, OVERDUE_SQL, today } from './problems';
 import { getSettings } from './settings';
+import { prepared } from './statements';
 import type { Dashboard } from '../../shared/schemas/dashboard';
 import { COMPLAINT_TOPICS, OTHER_ITEM } from '../../shared/vocab';
 
@@ -28,19 +29,18 @@ export function dashboard(a: Archive, q: DashboardQuery): Dashboard {
   // The school's zone, counted only while the zone is live.
   const ZONE = `(? IS NULL OR sc.zone_id = ? AND sc.zone_id IN (SELECT id FROM zones WHERE deleted_at IS NULL))`;
   const zp = [zone, zone];
-  const db = a.db;
 
-  const schools = db.prepare(`SELECT sc.id, sc.full_name AS name,
+  const schools = prepared(a, `SELECT sc.id, sc.full_name AS name,
       EXISTS (SELECT 1 FROM visits v WHERE v.school_id = sc.id AND v.deleted_at IS NULL AND v.date >= ? AND v.date < ?) AS visited
     FROM schools sc WHERE sc.deleted_at IS NULL AND ${ZONE} ORDER BY sc.full_name, sc.id`)
     .all(from, end, ...zp) as { id: number; name: string; visited: number }[];
 
   const VISITS = `FROM visits v JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
     WHERE v.deleted_at IS NULL AND v.date >= ? AND v.date < ? AND ${ZONE}`;
-  const visits = db.prepare(`SELECT count(*) ${VISITS}`).pluck().get(from, end, ...zp) as number;
+  const visits = prepared(a, `SELECT count(*) ${VISITS}`).pluck().get(from, end, ...zp) as number;
   // From the period's visits to their supervisors (not the other way round: every supervisor's
   // ten years of visits would be read to keep one year's).
-  const visitsBySupervisor = db.prepare(`SELECT p.id AS supervisorId, p.name, count(*) AS visits
+  const visitsBySupervisor = prepared(a, `SELECT p.id AS supervisorId, p.name, count(*) AS visits
     FROM visits v JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
       JOIN visit_supervisors vs ON vs.visit_id = v.id
       JOIN supervisors p ON p.id = vs.supervisor_id AND p.deleted_at IS NULL
@@ -51,7 +51,7 @@ export function dashboard(a: Archive, q: DashboardQuery): Dashboard {
   // one pass gives the rectification numbers too.
   const on = today();
   const PROBLEMS = `FROM problems p WHERE p.deleted_at IS NULL AND ${LIVE_SCHOOL_SQL}`;
-  const byItem = db.prepare(`SELECT p.category AS item, count(*) AS count,
+  const byItem = prepared(a, `SELECT p.category AS item, count(*) AS count,
       sum(p.status = '已销号') AS closed, sum(${OVERDUE_SQL}) AS overdue
     ${PROBLEMS} AND p.raised_at >= ? AND p.raised_at < ? GROUP BY p.category`)
     .all(on, ...zp, from, end) as { item: string; count: number; closed: number; overdue: number }[];
@@ -61,16 +61,16 @@ export function dashboard(a: Archive, q: DashboardQuery): Dashboard {
     .map(({ item, count }) => ({ item, count }));
   const r = byItem.reduce((t, i) => ({ raised: t.raised + i.count, closed: t.closed + i.closed, overdue: t.overdue + i.overdue }),
     { raised: 0, closed: 0, overdue: 0 });
-  const overdueNow = db.prepare(`SELECT count(*) ${PROBLEMS} AND ${OVERDUE_SQL}`).pluck().get(...zp, on) as number;
+  const overdueNow = prepared(a, `SELECT count(*) ${PROBLEMS} AND ${OVERDUE_SQL}`).pluck().get(...zp, on) as number;
 
-  const topics = db.prepare(`SELECT c.topic, count(*) AS count FROM complaints c
+  const topics = prepared(a, `SELECT c.topic, count(*) AS count FROM complaints c
     LEFT JOIN schools sc ON sc.id = c.school_id AND sc.deleted_at IS NULL
     WHERE c.deleted_at IS NULL AND c.received_at >= ? AND c.received_at < ? AND ${ZONE} GROUP BY c.topic`)
     .all(from, end, ...zp) as { topic: string; count: number }[];
   const topicRank = (t: string) => { const i = (COMPLAINT_TOPICS as readonly string[]).indexOf(t); return i < 0 ? 99 : i; };
   const complaintsByTopic = topics.sort((x, y) => topicRank(x.topic) - topicRank(y.topic));
 
-  const calendarDue = db.prepare(`SELECT i.id, i.calendar_id AS calendarId, c.title AS calendarTitle, i.month,
+  const calendarDue = prepared(a, `SELECT i.id, i.calendar_id AS calendarId, c.title AS calendarTitle, i.month,
       row_number() OVER (PARTITION BY i.calendar_id, i.month ORDER BY i.seq, i.id) AS seq,
       i.content, i.category, i.owner, i.status
     FROM calendar_items i JOIN calendars c ON c.id = i.calendar_id AND c.deleted_at IS NULL

@@ -1,4 +1,5 @@
 import type { Archive } from './archive';
+import { prepared } from './statements';
 import { ftsRows, textMatch } from './search';
 import { SEARCH_COUNT_CAP, SEARCH_KIND_LABELS, type SearchHit, type SearchKind, type SearchResult } from '../../shared/schemas/dashboard';
 import { monthLabel } from '../../shared/schemas/calendar';
@@ -81,7 +82,7 @@ export function globalSearch(a: Archive, q: string, limit: number): SearchResult
     const [rows, params] = fts;
     // From the matching rowids to the records (CROSS JOIN keeps that order): the LIMIT then stops early.
     const matched = `FROM (${rows}) m CROSS JOIN ${s.from} WHERE ${s.id} = m.id AND ${s.live}`;
-    const n = a.db.prepare(`SELECT count(*) FROM (SELECT 1 ${matched} LIMIT ?)`).pluck().get(...params, SEARCH_COUNT_CAP + 1) as number;
+    const n = prepared(a, `SELECT count(*) FROM (SELECT 1 ${matched} LIMIT ?)`).pluck().get(...params, SEARCH_COUNT_CAP + 1) as number;
     if (n === 0) continue;
     const more = n > SEARCH_COUNT_CAP;
     // Few matches: sort just those. Many: walk the kind's order and stop at the first `limit` that match.
@@ -89,7 +90,7 @@ export function globalSearch(a: Archive, q: string, limit: number): SearchResult
     const sql = more
       ? `SELECT ${s.select} FROM ${s.from} WHERE ${s.live} AND ${match} ORDER BY ${s.order} LIMIT ?`
       : `SELECT ${s.select} ${matched} ORDER BY ${s.order} LIMIT ?`;
-    const found = a.db.prepare(sql).all(...params, limit) as (SearchHit & { month?: string })[];
+    const found = prepared(a, sql).all(...params, limit) as (SearchHit & { month?: string })[];
     const hits = found.map(({ month, ...r }): SearchHit => ({
       kind: s.kind, id: r.id, title: clip(r.title),
       detail: month ? `${monthLabel(month)} · ${r.detail}` : r.detail, parentId: r.parentId,

@@ -24,7 +24,7 @@ import {
 } from '../schemas/problem';
 import { complaintList, complaintSave, type Complaint } from '../schemas/complaint';
 import { dashboardQuery, globalSearch, type Dashboard, type SearchResult } from '../schemas/dashboard';
-import { briefingIssue, briefingPropose, briefingSave, type Briefing, type BriefingArticleData } from '../schemas/briefing';
+import { briefingIssue, briefingPropose, briefingSave, type Briefing, type BriefingArticleData, type BriefingSummary } from '../schemas/briefing';
 import {
   chronicleExport, chronicleReject, chronicleSave, chronicleYear, type ChronicleCandidate, type ChronicleEntryRow,
 } from '../schemas/chronicle';
@@ -118,7 +118,7 @@ export const contract = {
   'dashboard.get': channel(dashboardQuery).returns<Dashboard>(),
   'search.global': channel(globalSearch).returns<SearchResult>(),
 
-  'briefings.list': channel(none).returns<Briefing[]>(),
+  'briefings.list': channel(none).returns<BriefingSummary[]>(),
   'briefings.get': channel(idInput).returns<Briefing>(),
   'briefings.propose': channel(briefingPropose).returns<BriefingArticleData[]>(),
   'briefings.save': channel(briefingSave).returns<Briefing>(),

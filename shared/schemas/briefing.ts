@@ -36,6 +36,11 @@ export interface Briefing extends BriefingFields {
   updatedAt: string;
 }
 
+/** A briefing as listed: its articles' titles (本期要目) without their text. */
+export interface BriefingSummary extends Omit<Briefing, 'articles'> {
+  articleTitles: string[];
+}
+
 export const briefingPropose = z.object({ month });
 export const briefingIssue = z.object({ id: id.describe('简报'), issueDate: isoDate.describe('印发日期') });
 export type { Block };

@@ -70,7 +70,7 @@ export function BriefingList() {
                 <Table.Td><Badge variant="light" color={b.status === '已印发' ? 'green' : 'gray'}>{b.status}</Badge></Table.Td>
                 <Table.Td>{numberLabel(b)}</Table.Td>
                 <Table.Td>{b.status === '已印发' ? b.issueDate : ''}</Table.Td>
-                <Table.Td><Text size="sm" lineClamp={1}>{b.articles.map((x) => x.title).join('；') || '（暂无文章）'}</Text></Table.Td>
+                <Table.Td><Text size="sm" lineClamp={1}>{b.articleTitles.join('；') || '（暂无文章）'}</Text></Table.Td>
                 <Table.Td>
                   <Button size="xs" variant="light" leftSection={<IconDownload size={14} />}
                     onClick={(e) => { e.stopPropagation(); void downloadBriefing(b.id); }}>导出Word</Button>
