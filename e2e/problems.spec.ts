@@ -127,3 +127,50 @@ test('issues a notice, records the report, a failing then a passing 回查, and 
   expect(rows.map((r) => r[6]).sort()).toEqual(['消防通道堆放杂物', '食品留样记录不完整'].sort());
   expect(rows.every((r) => r[9] === `〔${year}〕第1号` && r[11] === '已销号' && r[13] === day(0))).toBe(true);
 });
+
+test('the 台账 is one long virtual table: rows far down render with data, sorting starts over at the top', async ({ page, demoApp: app }) => {
+  type Row = { id: number; description: string; schoolName: string; raisedAt: string };
+  const ROW = 56;
+  const newest = await app.api<{ total: number; rows: Row[] }>('problems.list', { limit: 1 });
+  const total = newest.total;
+  // More than one window of 100 rows.
+  expect(total).toBeGreaterThan(110);
+  const oldest = (await app.api<{ rows: Row[] }>('problems.list', { dir: 'asc', limit: 1 })).rows[0];
+  const middle = (await app.api<{ rows: Row[] }>('problems.list', { offset: 105, limit: 1 })).rows[0];
+
+  await page.goto(`${app.url}#/problems`);
+  const ledger = page.getByRole('table', { name: '问题台账' });
+  await expect(page.locator('main').getByText(`共 ${total} 个问题`)).toBeVisible();
+  await expect(ledger).toHaveAttribute('aria-rowcount', String(total + 1));
+  const rowAt = (i: number) => ledger.locator(`[role="row"][aria-rowindex="${i + 2}"]`);
+  await expect(rowAt(0)).toContainText(newest.rows[0].description);
+  expect(await ledger.locator('[data-index]').count()).toBeLessThan(80);
+
+  // The middle, then the very end: the rows there arrive with their data, and only those are drawn.
+  await ledger.evaluate((el, y) => { el.scrollTop = y; }, 105 * ROW);
+  await expect(rowAt(105)).toContainText(middle.description);
+  await expect(rowAt(105)).toContainText(middle.schoolName);
+  await ledger.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  const last = rowAt(total - 1);
+  await expect(last).toContainText(oldest.raisedAt);
+  await expect(last).toContainText(oldest.description);
+  await expect(ledger.locator('[data-placeholder]')).toHaveCount(0);
+  expect(await ledger.locator('[data-index]').count()).toBeLessThan(80);
+  await shot(page, 'problems-ledger-scrolled');
+
+  // A row opens the problem; back in the 台账 it is where it was left.
+  await last.click();
+  await expect(page).toHaveURL(new RegExp(`#/problems/${oldest.id}$`));
+  await page.goBack();
+  await expect(rowAt(total - 1)).toContainText(oldest.description);
+
+  // Sorting by 整改期限 starts over at the top with the earliest deadline; blank deadlines come last.
+  await ledger.getByRole('button', { name: '整改期限' }).click();
+  await expect(page).toHaveURL(/sort=deadline&dir=asc/);
+  const byDue = await app.api<{ rows: (Row & { dueDate: string | null })[] }>('problems.list', { sort: 'deadline', dir: 'asc', limit: 1 });
+  await expect(rowAt(0)).toContainText(byDue.rows[0].dueDate!);
+  await expect(ledger).toHaveJSProperty('scrollTop', 0);
+  await ledger.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await expect(rowAt(total - 1)).toContainText('—');
+  await expect(ledger.locator('[data-placeholder]')).toHaveCount(0);
+});

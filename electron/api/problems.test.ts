@@ -1,10 +1,14 @@
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempArchive } from '../testing/temp-archive';
 import { call, dispatch } from './index';
-import { nowText } from '../archive/archive';
+import { nowText, openArchive } from '../archive/archive';
+import { migrations } from '../archive/migrations';
 import { putAttachment } from '../archive/attachments';
-import { raiseProblem } from '../archive/problems';
+import { allProblems, listProblems, pageIdsSql, raiseProblem } from '../archive/problems';
 import type { Input } from '../../shared/contract';
 import { EIGHT_ITEMS } from '../../shared/vocab';
 
@@ -375,5 +379,125 @@ describe('overdue, 台账 filters and the .xlsx export', () => {
     const row = (wb2.worksheets[0].getRow(3).values as unknown[]).slice(1);
     expect(row.slice(1, 2).concat(row.slice(9, 13))).toEqual(['白沙镇中心小学', '〔' + day(-20).slice(0, 4) + '〕第1号', day(-10), '整改中', '逾期']);
     expect(wb2.worksheets[0].rowCount).toBe(3);
+  });
+});
+
+describe('the 台账 read by windows (as the virtual list does)', () => {
+  let a: Archive;
+  const ids: Record<string, number> = {};
+  type Q = Input<'problems.list'>;
+  const SORTS = ['raisedAt', 'deadline', 'school', 'status'] as const;
+  /** Every stored due date equals the deadline that counts (DUE_SQL): the triggers of migration 009. */
+  const dueMismatches = () => a.db.prepare(`SELECT count(*) FROM problems p WHERE p.due IS NOT
+    COALESCE((SELECT n.deadline_date FROM notices n WHERE n.id = p.notice_id AND n.deleted_at IS NULL), p.deadline)`).pluck().get();
+
+  beforeAll(async () => {
+    a = await tempArchive({ init: 'empty' });
+    const f = fixtures(a);
+    ids.zone = f.zone('第一责任区');
+    const schools = [f.school('城关第一小学', ids.zone), f.school('白沙镇中心小学'), f.school('城关第二小学', ids.zone), f.school('将被删除的学校')];
+    // 80 problems on few dates and deadlines, so every sort key has ties (broken by id), some without deadline.
+    const made: number[] = [];
+    for (let i = 0; i < 80; i++) {
+      made.push((await call(a, 'problems.save', { fields: {
+        source: '督导记录', schoolId: schools[i % 4], category: EIGHT_ITEMS[i % 3], description: `问题${i}`,
+        deadline: i % 5 === 0 ? null : day((i % 4) * 7 - 10),
+      } })).id);
+      a.db.prepare('UPDATE problems SET raised_at = ? WHERE id = ?').run(`2025-0${1 + (i % 3)}-0${1 + (i % 2)}`, made[i]);
+    }
+    // Notices: their deadline counts over the problems' own; a notice taken out (deleted_at) no longer does.
+    for (let s = 0; s < 3; s++) {
+      const open = made.filter((_, i) => i % 4 === s && i % 3 === 0);
+      const n = await call(a, 'notices.issue', { schoolId: schools[s], problemIds: open, issuedDate: day(-20 + s), deadlineDays: 10 + s * 9 });
+      ids[`notice${s}`] = n.id;
+    }
+    // Problems not on a notice move on by hand; two are closed.
+    for (const i of [1, 2, 5, 7, 10]) await call(a, 'problems.transition', { id: made[i], to: '整改中' });
+    for (const i of [7, 10]) for (const to of ['待回查', '已销号'] as const) await call(a, 'problems.transition', { id: made[i], to });
+    await call(a, 'problems.save', { id: made[9], fields: { source: '督导记录', schoolId: schools[1], category: EIGHT_ITEMS[0], description: '问题9', deadline: day(40) } });
+    a.db.prepare('UPDATE notices SET deleted_at = ? WHERE id = ?').run(nowText(), ids.notice2);
+    a.db.prepare('UPDATE schools SET deleted_at = ? WHERE id = ?').run(nowText(), schools[3]);
+    ids.deadSchool = schools[3];
+  });
+  afterAll(() => a.dispose());
+
+  it('keeps each problem\'s stored due date equal to the deadline that counts', async () => {
+    expect(dueMismatches()).toBe(0);
+    expect(a.db.prepare('SELECT count(*) FROM problems WHERE due IS NULL').pluck().get()).toBeGreaterThan(0);
+    const onNotice = a.db.prepare('SELECT id FROM problems WHERE notice_id = ? LIMIT 1').pluck().get(ids.notice0) as number;
+    // The notice's deadline moves, the notice goes and comes back, the problem's own deadline changes.
+    a.db.prepare(`UPDATE notices SET deadline_date = '2030-01-01' WHERE id = ?`).run(ids.notice0);
+    expect(a.db.prepare('SELECT due FROM problems WHERE id = ?').pluck().get(onNotice)).toBe('2030-01-01');
+    a.db.prepare('UPDATE notices SET deleted_at = ? WHERE id = ?').run(nowText(), ids.notice0);
+    expect(dueMismatches()).toBe(0);
+    a.db.prepare('UPDATE notices SET deleted_at = NULL WHERE id = ?').run(ids.notice0);
+    a.db.prepare(`UPDATE problems SET deadline = '2031-02-03', due = '1999-01-01' WHERE id = ?`).run(onNotice);
+    expect(a.db.prepare('SELECT due FROM problems WHERE id = ?').pluck().get(onNotice)).toBe('2030-01-01');
+    a.db.prepare('UPDATE problems SET notice_id = NULL WHERE id = ?').run(onNotice);
+    expect(a.db.prepare('SELECT due FROM problems WHERE id = ?').pluck().get(onNotice)).toBe('2031-02-03');
+    a.db.prepare('UPDATE problems SET notice_id = ? WHERE id = ?').run(ids.notice0, onNotice);
+    expect(dueMismatches()).toBe(0);
+  });
+
+  it('gives the order of the full list in windows from the front and the back, in every sort, direction and filter, sorted or walked', async () => {
+    const filters: Q[] = [{}, { zoneId: ids.zone }, { status: '待整改' }, { overdueOnly: true }, { year: 2025, month: '2025-02' }, { category: EIGHT_ITEMS[1] }, { q: '问题1' }];
+    for (const filter of filters) {
+      for (const sort of SORTS) {
+        for (const dir of ['asc', 'desc'] as const) {
+          // The export's list keeps the plain ORDER BY over the joined deadline: the reference order.
+          const order = allProblems(a, { ...filter, sort, dir }).map((p) => p.id);
+          expect(order.length).toBeGreaterThan(0);
+          const where = JSON.stringify({ filter, sort, dir });
+          for (const sortUpTo of [0, 10_000]) {
+            const windows: number[] = [];
+            for (let offset = 0; offset < order.length; offset += 7) {
+              const page = listProblems(a, { offset, limit: 7, sort, dir, ...filter }, sortUpTo);
+              expect(page.total, where).toBe(order.length);
+              windows.push(...page.rows.map((r) => r.id));
+            }
+            expect(windows, `${where} sortUpTo ${sortUpTo}`).toEqual(order);
+          }
+        }
+      }
+    }
+    expect(allProblems(a, {}).some((p) => p.schoolId === ids.deadSchool)).toBe(false);
+    expect((await call(a, 'problems.list', { offset: 500 })).rows).toEqual([]);
+  });
+
+  it('reads every order along its index, with no sort, when walking', () => {
+    for (const sort of SORTS) {
+      for (const dir of ['asc', 'desc'] as const) {
+        for (const backwards of [false, true]) {
+          for (const filter of [{}, { year: 2025, status: '整改中' as const }]) {
+            const [sql, params] = pageIdsSql({ ...filter, sort, dir }, backwards, false);
+            const plan = (a.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params, 10, 0) as { detail: string }[]).map((r) => r.detail).join('\n');
+            expect(plan, `${sort} ${dir} ${backwards}`).not.toMatch(/TEMP B-TREE/);
+            expect(plan).toMatch(/USING COVERING INDEX/);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('migration 009 (problems.due)', () => {
+  it('fills in the due dates of an archive with a filed year, whose read-only guard stays on', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dudao-m009-'));
+    try {
+      let a = await openArchive(dir, { migrations: migrations.slice(0, 8) });
+      const now = nowText();
+      a.db.prepare(`INSERT INTO schools (full_name, type, nature, created_at, updated_at) VALUES ('城关第一小学', '小学', '公办', ?, ?)`).run(now, now);
+      a.db.prepare(`INSERT INTO problems (source, school_id, category, description, actor, deadline, status, raised_at, updated_at)
+        VALUES ('督导记录', 1, ?, '食品留样不足', '学校', '2023-05-01', '待整改', '2023-03-01', ?)`).run(EIGHT_ITEMS[6], now);
+      a.db.prepare(`INSERT INTO archived_years (year, archived_at, archived_by, package_folder, catalogue) VALUES (2023, ?, '张明', '年度归档/2023', '[]')`).run(now);
+      a.close();
+      a = await openArchive(dir);
+      expect(a.db.prepare('SELECT due FROM problems').pluck().all()).toEqual(['2023-05-01']);
+      expect(a.db.prepare('SELECT year FROM archived_years').pluck().all()).toEqual([2023]);
+      expect(() => a.db.prepare(`UPDATE problems SET deadline = '2023-06-01'`).run()).toThrow('YEAR_ARCHIVED:2023');
+      a.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Archive } from './archive';
 import { nowText } from './archive';
 import { audit } from './log';
+import { prepared } from './statements';
 import { moveToBin } from './recycle';
 import { escapeLike, textMatch } from './search';
 import { getSettings } from './settings';
@@ -55,6 +56,9 @@ const OPEN_STATUSES = PROBLEM_STATUSES.filter((s) => s !== '已销号').map((s) 
 export const OVERDUE_SQL = `(p.status IN (${OPEN_STATUSES}) AND COALESCE((SELECT n.deadline_date FROM notices n
   WHERE n.id = p.notice_id AND n.deleted_at IS NULL), p.deadline) < ?)`;
 
+/** OVERDUE_SQL by the stored due date (`p.due`, always DUE_SQL: migration 009), read from problems_open_live_due. */
+const LEDGER_OVERDUE_SQL = `(p.status IN (${OPEN_STATUSES}) AND p.due < ?)`;
+
 /**
  * Problems count only while their school is live (and, with a zone, while the school is in that live
  * zone). As a condition on `p.school_id` rather than a join, counts walk the (school, live) index
@@ -64,16 +68,16 @@ export const LIVE_SCHOOL_SQL = `p.school_id IN (SELECT s.id FROM schools s WHERE
   AND (? IS NULL OR s.zone_id = ? AND s.zone_id IN (SELECT id FROM zones WHERE deleted_at IS NULL)))`;
 
 /** Live problems of live schools, with the school, zone and live notice they hang on (for display). */
-export const PROBLEM_FROM = `FROM problems p
-  JOIN schools sc ON sc.id = p.school_id AND sc.deleted_at IS NULL
+const PROBLEM_JOINS = `JOIN schools sc ON sc.id = p.school_id AND sc.deleted_at IS NULL
   LEFT JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL
   LEFT JOIN notices n ON n.id = p.notice_id AND n.deleted_at IS NULL`;
+export const PROBLEM_FROM = `FROM problems p ${PROBLEM_JOINS}`;
 
-const SELECT = `SELECT p.id, p.source, p.visit_id AS visitId, p.complaint_id AS complaintId, p.campaign,
+const PROBLEM_COLUMNS = `p.id, p.source, p.visit_id AS visitId, p.complaint_id AS complaintId, p.campaign,
   p.school_id AS schoolId, p.category, p.description, p.actor, p.deadline, p.status,
   sc.full_name AS schoolName, z.name AS zoneName, n.id AS noticeId, n.year AS noticeYear, n.number AS noticeNo,
-  p.raised_at AS raisedAt, p.closed_at AS closedAt, ${DUE_SQL} AS dueDate
-  ${PROBLEM_FROM}`;
+  p.raised_at AS raisedAt, p.closed_at AS closedAt, ${DUE_SQL} AS dueDate`;
+const SELECT = `SELECT ${PROBLEM_COLUMNS} ${PROBLEM_FROM}`;
 
 type Row = Omit<Problem, 'overdue' | 'noticeNumber'> & { noticeYear: number | null; noticeNo: number | null };
 
@@ -86,6 +90,7 @@ function toProblem(r: Row, on: string): Problem {
   };
 }
 
+/** Must stay the same expression as the problems_live_status_id index (migration 009). */
 const STATUS_ORDER = `CASE p.status ${PROBLEM_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
 const SORT_SQL: Record<ProblemQuery['sort'], { expr: string; nullable?: boolean }> = {
   raisedAt: { expr: 'p.raised_at' },
@@ -111,7 +116,7 @@ function ledgerWhere(query: Partial<ProblemQuery>, on: string): [string, unknown
   if (query.category) { where.push('p.category = ?'); params.push(query.category); }
   if (query.source) { where.push('p.source = ?'); params.push(query.source); }
   if (query.actor) { where.push('p.actor = ?'); params.push(query.actor); }
-  if (query.overdueOnly) { where.push(OVERDUE_SQL); params.push(on); }
+  if (query.overdueOnly) { where.push(LEDGER_OVERDUE_SQL); params.push(on); }
   if (query.month) { where.push('p.raised_at >= ? AND p.raised_at < ?'); params.push(`${query.month}-01`, `${query.month}-32`); }
   if (query.year) { where.push('p.raised_at >= ? AND p.raised_at < ?'); params.push(`${query.year}-01-01`, `${query.year + 1}-01-01`); }
   return [where.join(' AND '), params];
@@ -123,14 +128,79 @@ function orderBy(query: Pick<ProblemQuery, 'sort' | 'dir'>): string {
   return `${s.nullable ? `${s.expr} IS NULL, ` : ''}${s.expr} ${dir}, p.id ${dir}`;
 }
 
-/** One page of the 台账 with filters; `total` counts every match. */
-export function listProblems(a: Archive, query: ProblemQuery): Page<Problem> {
+/**
+ * The same orders as `orderBy`, each exactly the column order of one index (migration 009), all in
+ * one direction, so a page's ids are read along it with no sort and a deep OFFSET skips index
+ * entries only. `due` is the stored DUE_SQL. Empty deadlines come last either way: from earliest by
+ * `due IS NULL` first; from latest by `due` alone, where NULL is the smallest value. By 学校 the walk
+ * goes school by school in name order (full names of live schools are unique, so sc.id only lets the
+ * planner see the order is total), each school's problems by id.
+ */
+function pageOrder(sort: ProblemQuery['sort'], dir: ProblemQuery['dir']): { order: string[]; index: string } {
+  switch (sort) {
+    case 'raisedAt': return { order: ['p.raised_at', 'p.id'], index: 'problems_live_raised_id' };
+    case 'deadline': return dir === 'asc'
+      ? { order: ['p.due IS NULL', 'p.due', 'p.id'], index: 'problems_live_due_last' }
+      : { order: ['p.due', 'p.id'], index: 'problems_live_due_id' };
+    case 'status': return { order: [STATUS_ORDER, 'p.id'], index: 'problems_live_status_id' };
+    case 'school': return { order: ['sc.full_name', 'sc.id', 'p.id'], index: 'problems_school_live_id' };
+  }
+}
+
+/**
+ * Up to this many matches, a page's ids come from sorting the matches, found first on their own
+ * (a MATERIALIZED CTE, so the planner picks the filters' index: 学校, 状态, 逾期, 年份): a few thousand
+ * rows sort in a few ms, while walking an order index for a rare filter (整改中 by 期限) can pass
+ * most of the 120,000 problems. More matches than this are dense along the order index, which is
+ * then named (INDEXED BY): with no statistics the planner may prefer a narrower index that does
+ * not hold school_id and read every problem row.
+ */
+const SORT_MATCHES_UP_TO = 10_000;
+
+/**
+ * The statement that picks one page's ids, read forwards or (for a page nearer the end) backwards
+ * from the end; exported for the test that checks each order's plan.
+ */
+export function pageIdsSql(query: Pick<ProblemQuery, 'sort' | 'dir'> & Partial<ProblemQuery>, backwards: boolean, sortMatches: boolean): [string, unknown[]] {
+  const [where, params] = ledgerWhere(query, today());
+  const asc = (query.dir === 'asc') !== backwards;
+  const { order, index } = pageOrder(query.sort, query.dir);
+  const orderBy = `ORDER BY ${order.map((c) => `${c} ${asc ? 'ASC' : 'DESC'}`).join(', ')} LIMIT ? OFFSET ?`;
+  const school = query.sort === 'school';
+  if (sortMatches) {
+    return [`WITH m AS MATERIALIZED (SELECT p.id, p.raised_at, p.due, p.status, p.school_id FROM problems p WHERE ${where})
+      SELECT p.id FROM m p ${school ? 'JOIN schools sc ON sc.id = p.school_id' : ''} ${orderBy}`, params];
+  }
+  const from = school
+    ? `schools sc INDEXED BY schools_live CROSS JOIN problems p INDEXED BY ${index} ON p.school_id = sc.id WHERE sc.deleted_at IS NULL AND`
+    : `problems p INDEXED BY ${index} WHERE`;
+  return [`SELECT p.id FROM ${from} ${where} ${orderBy}`, params];
+}
+
+/**
+ * One page of the 台账 with filters; `total` counts every match. A deferred join: the count and the
+ * page's ids come from indexes alone, then only those ≤ limit problems are read with their school,
+ * zone and notice. A page nearer the end than the start is read backwards from the end (and turned
+ * round), so no OFFSET skips more than half the matches. (`sortUpTo`: SORT_MATCHES_UP_TO, set by tests.)
+ */
+export function listProblems(a: Archive, query: ProblemQuery, sortUpTo = SORT_MATCHES_UP_TO): Page<Problem> {
   const on = today();
   const [where, params] = ledgerWhere(query, on);
-  const total = (a.db.prepare(`SELECT count(*) AS n FROM problems p WHERE ${where}`).get(...params) as { n: number }).n;
-  const rows = a.db.prepare(`${SELECT} WHERE ${where} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`)
-    .all(...params, query.limit, query.offset) as Row[];
-  return { rows: rows.map((r) => toProblem(r, on)), total };
+  const { offset, limit } = query;
+  return a.db.transaction(() => {
+    const total = prepared(a, `SELECT count(*) FROM problems p WHERE ${where}`).pluck().get(...params) as number;
+    if (offset >= total) return { rows: [], total };
+    const after = total - offset - limit;
+    const backwards = after < offset;
+    const [sql, idParams] = pageIdsSql(query, backwards, total <= sortUpTo);
+    const ids = prepared(a, sql).pluck()
+      .all(...idParams, backwards ? Math.min(limit, total - offset) : limit, backwards ? Math.max(0, after) : offset) as number[];
+    if (backwards) ids.reverse();
+    // CROSS JOIN keeps json_each outermost: the problems come back in the page's order.
+    const rows = prepared(a, `SELECT ${PROBLEM_COLUMNS} FROM json_each(?) j CROSS JOIN problems p ON p.id = j.value
+      ${PROBLEM_JOINS} ORDER BY j.key`).all(JSON.stringify(ids)) as Row[];
+    return { rows: rows.map((r) => toProblem(r, on)), total };
+  })();
 }
 
 /** Every match of the filters, for the export (no paging). */

@@ -1,8 +1,8 @@
-import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Archive } from './archive';
 import { nowText } from './archive';
 import { audit } from './log';
+import { prepared } from './statements';
 import { moveToBin } from './recycle';
 import { escapeLike, textMatch } from './search';
 import { allowedItems, checkItem, raiseProblem } from './problems';
@@ -25,30 +25,16 @@ type Row = Omit<Visit, 'methods' | 'items' | 'supervisorIds' | 'supervisorNames'
 
 const IDS = 'SELECT value FROM json_each(?)';
 
-// Lists run the same few statements again and again (a scrolled list fetches window after window):
-// prepare each once per database. The SQL varies only with which filters are set, so this stays small.
-const statements = new WeakMap<Archive['db'], Map<string, Statement>>();
-function stmt(a: Archive, sql: string): Statement {
-  let cache = statements.get(a.db);
-  if (!cache) statements.set(a.db, (cache = new Map()));
-  let st = cache.get(sql);
-  if (!st) {
-    if (cache.size > 200) cache.clear();
-    cache.set(sql, (st = a.db.prepare(sql)));
-  }
-  return st;
-}
-
 /** Supervisors (live ones) and attachments for a page of visits: two queries. */
 function assemble(a: Archive, rows: Row[]): Visit[] {
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.id));
   // From the page's ids into the link table (CROSS JOIN keeps that order), not from every supervisor.
-  const people = stmt(a, `SELECT vs.visit_id AS visitId, s.id, s.name FROM json_each(?) j
+  const people = prepared(a, `SELECT vs.visit_id AS visitId, s.id, s.name FROM json_each(?) j
     CROSS JOIN visit_supervisors vs ON vs.visit_id = j.value
     JOIN supervisors s ON s.id = vs.supervisor_id AND s.deleted_at IS NULL
     ORDER BY vs.visit_id, s.name, s.id`).all(ids) as { visitId: number; id: number; name: string }[];
-  const files = stmt(a, `SELECT visit_id AS visitId, hash, file_name AS fileName, kind FROM visit_attachments
+  const files = prepared(a, `SELECT visit_id AS visitId, hash, file_name AS fileName, kind FROM visit_attachments
     WHERE visit_id IN (${IDS}) ORDER BY visit_id, seq`).all(ids) as { visitId: number; hash: string; fileName: string; kind: 'photo' | 'file' }[];
   return rows.map((r) => {
     const mine = people.filter((p) => p.visitId === r.id);
@@ -127,25 +113,25 @@ export function listVisits(a: Archive, query: VisitQuery): Page<Visit> {
   }
   return a.db.transaction(() => {
     // Visits of schools in the 回收站 stay hidden: the live-school checks read school_id from the index.
-    const total = stmt(a, `SELECT count(*) FROM ${visits} WHERE ${w}
+    const total = prepared(a, `SELECT count(*) FROM ${visits} WHERE ${w}
       AND v.school_id IN (SELECT id FROM schools WHERE deleted_at IS NULL)`).pluck().get(...params) as number;
     if (offset >= total) return { rows: [], total };
     const after = total - offset - limit;
     const backwards = after < offset;
     const asc = (query.dir === 'asc') !== backwards;
     const order = ORDER[query.sort].map((c) => `${c} ${asc ? 'ASC' : 'DESC'}`).join(', ');
-    const ids = stmt(a, `SELECT v.id ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck()
+    const ids = prepared(a, `SELECT v.id ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck()
       .all(...params, backwards ? Math.min(limit, total - offset) : limit, backwards ? Math.max(0, after) : offset) as number[];
     if (backwards) ids.reverse();
     // CROSS JOIN keeps json_each outermost: the records come back in the page's order.
-    const rows = stmt(a, `SELECT ${COLUMNS} FROM json_each(?) j CROSS JOIN visits v ON v.id = j.value ${SCHOOL_ZONE}
+    const rows = prepared(a, `SELECT ${COLUMNS} FROM json_each(?) j CROSS JOIN visits v ON v.id = j.value ${SCHOOL_ZONE}
       ORDER BY j.key`).all(JSON.stringify(ids)) as Row[];
     return { rows: assemble(a, rows), total };
   })();
 }
 
 export function getVisit(a: Archive, id: number): Visit {
-  const row = stmt(a, `SELECT ${COLUMNS} FROM visits v ${SCHOOL_ZONE} WHERE v.id = ? AND v.deleted_at IS NULL`).get(id) as Row | undefined;
+  const row = prepared(a, `SELECT ${COLUMNS} FROM visits v ${SCHOOL_ZONE} WHERE v.id = ? AND v.deleted_at IS NULL`).get(id) as Row | undefined;
   if (!row) throw new AppError('not_found', `编号为 ${id} 的督导记录不存在或已被删除，请刷新列表后重试。`, 'id');
   return assemble(a, [row])[0];
 }

@@ -7,6 +7,7 @@ import { m005Indexes } from './005-indexes';
 import { m006SearchTail } from './006-search-tail';
 import { m007ListOrder } from './007-list-order';
 import { m008CountIndexes } from './008-count-indexes';
+import { m009ProblemOrder } from './009-problem-order';
 
 export interface Migration {
   version: number;
@@ -15,5 +16,5 @@ export interface Migration {
 }
 
 /** Every migration in order; the archive's user_version is the number of the last one applied. */
-export const migrations: Migration[] = [m001Foundation, m002Work, m003Documents, m004Yearly, m005Indexes, m006SearchTail, m007ListOrder, m008CountIndexes];
+export const migrations: Migration[] = [m001Foundation, m002Work, m003Documents, m004Yearly, m005Indexes, m006SearchTail, m007ListOrder, m008CountIndexes, m009ProblemOrder];
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

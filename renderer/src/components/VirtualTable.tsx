@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { Alert, Box, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import type { Page } from '../../../shared/schemas/common';
@@ -12,6 +12,9 @@ export interface VirtualColumn<T> {
   sortKey?: string;
   render: (row: T) => ReactNode;
 }
+
+/** Extra style and data-* attributes of a row drawn with its data (e.g. overdue rows in red). */
+export type VirtualRowProps = { style?: CSSProperties } & { [data: `data-${string}`]: string | boolean | undefined };
 
 export interface VirtualTableProps<T extends { id: number }> {
   /** The table's accessible name, e.g. 督导记录列表. */
@@ -28,6 +31,8 @@ export interface VirtualTableProps<T extends { id: number }> {
   dir?: 'asc' | 'desc';
   onSort?: (sortKey: string, dir: 'asc' | 'desc') => void;
   onTotal?: (total: number | null) => void;
+  /** Keep it stable (a module-level function): rows already drawn are not drawn again. */
+  rowProps?: (row: T) => VirtualRowProps | undefined;
   rowHeight?: number;
   /** The scroll container's height (CSS). */
   height?: string;
@@ -49,6 +54,7 @@ interface RowProps {
   height: number;
   template: string;
   columns: VirtualColumn<never>[];
+  rowProps?: (row: never) => VirtualRowProps | undefined;
   onOpen: (row: { id: number }) => void;
   onKey: (e: KeyboardEvent<HTMLDivElement>, index: number, row: { id: number } | undefined) => void;
 }
@@ -57,13 +63,14 @@ interface RowProps {
  * One drawn row, memoised: scrolling re-renders the table, but a row already drawn with its data
  * is not drawn again. A row whose window has not arrived is one light placeholder bar.
  */
-const VirtualRow = memo(function VirtualRow({ index, row, height, template, columns, onOpen, onKey }: RowProps) {
+const VirtualRow = memo(function VirtualRow({ index, row, height, template, columns, rowProps, onOpen, onKey }: RowProps) {
+  const { style, ...data } = (row && rowProps?.(row as never)) || {};
   return (
-    <div role="row" aria-rowindex={index + 2} data-index={index} tabIndex={0} className="virtual-row"
+    <div {...data} role="row" aria-rowindex={index + 2} data-index={index} tabIndex={0} className="virtual-row"
       aria-busy={row ? undefined : true} data-placeholder={row ? undefined : ''}
       onClick={() => row && onOpen(row)} onKeyDown={(e) => onKey(e, index, row)}
       style={{ position: 'absolute', top: index * height, left: 0, right: 0, height, display: 'grid', gridTemplateColumns: template,
-        alignItems: 'center', cursor: row ? 'pointer' : 'default', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        alignItems: 'center', cursor: row ? 'pointer' : 'default', borderBottom: '1px solid var(--mantine-color-default-border)', ...style }}>
       {row ? columns.map((c) => (
         <div key={c.key} role="cell" style={{ overflow: 'hidden', minWidth: 0, padding: '0 var(--mantine-spacing-sm)' }}>
           {c.render(row as never)}
@@ -83,7 +90,7 @@ const VirtualRow = memo(function VirtualRow({ index, row, height, template, colu
  * between rows. ARIA table roles keep it a table for assistive technology (aria-rowcount is the total).
  */
 export function VirtualTable<T extends { id: number }>(props: VirtualTableProps<T>) {
-  const { label, columns, fetchWindow, queryKey, onOpen, empty, sort, dir, onSort, onTotal } = props;
+  const { label, columns, fetchWindow, queryKey, onOpen, empty, sort, dir, onSort, onTotal, rowProps } = props;
   const rowHeight = props.rowHeight ?? 48;
   const scroller = useRef<HTMLDivElement>(null);
   const windows = useRef(new Map<number, T[]>());
@@ -207,7 +214,7 @@ export function VirtualTable<T extends { id: number }>(props: VirtualTableProps<
     for (let i = from; i < to; i++) {
       const row = rowAt(i);
       cells.push(<VirtualRow key={row ? `r${row.id}` : `p${i}`} index={i} row={row} height={rowHeight} template={template}
-        columns={columns as VirtualColumn<never>[]} onOpen={openRow} onKey={keyRow} />);
+        columns={columns as VirtualColumn<never>[]} rowProps={rowProps as RowProps['rowProps']} onOpen={openRow} onKey={keyRow} />);
     }
   }
 

@@ -1,28 +1,56 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import {
-  Alert, Anchor, Button, Checkbox, Group, LoadingOverlay, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title,
-} from '@mantine/core';
+import { Alert, Anchor, Box, Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconFileText, IconPlus, IconSearch } from '@tabler/icons-react';
 import { call } from '../../api';
-import { useApi } from '../../useApi';
 import { downloadBase64 } from '../../files';
 import { notifyError, notifyOk } from '../../notify';
-import { SortHeader } from '../schools/SortHeader';
+import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { setParam, useChoices, years } from '../visits/options';
 import { ProblemForm } from './ProblemForm';
 import { NoticeIssueForm } from './NoticeIssueForm';
 import { ProblemTabs } from './ProblemTabs';
 import { ProblemStatus, XLSX, overdueRow } from './status';
 import type { Input } from '../../../../shared/contract';
-import type { PROBLEM_SORTS } from '../../../../shared/schemas/problem';
+import type { Problem, PROBLEM_SORTS } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../../../../shared/vocab';
 
-const PAGE_SIZE = 30;
 /** Filters live in the URL (the dashboard links here with ?year=&month=&zoneId=&status=&category=&overdueOnly=1). */
 const KEYS = ['q', 'schoolId', 'zoneId', 'status', 'category', 'source', 'actor', 'year', 'month', 'overdueOnly'] as const;
 type Sort = (typeof PROBLEM_SORTS)[number];
+
+/** Rows are this tall (two lines of description, or school and zone). */
+const ROW_HEIGHT = 56;
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+const COLUMNS: VirtualColumn<Problem>[] = [
+  { key: 'raisedAt', header: '提出日期', width: '110px', sortKey: 'raisedAt', render: (p) => <Text size="sm" style={nowrap}>{p.raisedAt}</Text> },
+  {
+    key: 'school', header: '学校', width: 'minmax(150px, 1.6fr)', sortKey: 'school',
+    render: (p) => <><Text size="sm" truncate>{p.schoolName}</Text>{p.zoneName && <Text size="xs" c="dimmed" truncate>{p.zoneName}</Text>}</>,
+  },
+  { key: 'category', header: '类别', width: 'minmax(110px, 1.2fr)', render: (p) => <Text size="xs" lineClamp={2}>{p.category}</Text> },
+  { key: 'description', header: '问题描述', width: 'minmax(160px, 2.4fr)', render: (p) => <Text size="sm" lineClamp={2}>{p.description}</Text> },
+  { key: 'source', header: '来源', width: 'minmax(80px, 0.8fr)', render: (p) => <Text size="xs" lineClamp={2}>{p.source}{p.campaign ? `·${p.campaign}` : ''}</Text> },
+  {
+    key: 'notice', header: '通知书', width: '124px',
+    // The link opens the notice, not the problem.
+    render: (p) => (p.noticeId ? (
+      <Box onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+        <Anchor component={Link} to={`/problems/notices/${p.noticeId}`} size="sm" style={nowrap}>{p.noticeNumber}</Anchor>
+      </Box>
+    ) : '—'),
+  },
+  {
+    key: 'deadline', header: '整改期限', width: '110px', sortKey: 'deadline',
+    render: (p) => <Text size="sm" style={nowrap} fw={p.overdue ? 700 : undefined}>{p.dueDate ?? '—'}</Text>,
+  },
+  { key: 'status', header: '状态', width: '130px', sortKey: 'status', render: (p) => <ProblemStatus problem={p} /> },
+];
+
+/** Overdue rows in red, marked for tests and assistive styling. */
+const rowProps = (p: Problem) => (p.overdue ? { style: overdueRow(true), 'data-overdue': true } : undefined);
 
 /** 问题整改台账: every problem with filters, overdue ones in red, export to Excel. */
 export function ProblemLedger() {
@@ -30,7 +58,6 @@ export function ProblemLedger() {
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const [issuing, setIssuing] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -39,7 +66,6 @@ export function ProblemLedger() {
   const get = (k: string) => params.get(k) || undefined;
   const setFilter = (k: string, v: string | null) => {
     setParams((p) => setParam(p, k, v), { replace: true });
-    setPage(1);
   };
   useEffect(() => { if ((params.get('q') ?? '') !== q) setFilter('q', q || null); }, [q]);
   // A link or the back button changed the URL's search: show it in the box.
@@ -55,8 +81,10 @@ export function ProblemLedger() {
     source: get('source'), actor: get('actor'), year: num(get('year')), month: get('month'),
     overdueOnly: get('overdueOnly') ? true : undefined, sort, dir,
   } as Input<'problems.list'>;
-  const list = useApi('problems.list', { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const total = list.data?.total ?? 0;
+  const queryKey = JSON.stringify(filters);
+  const fetchWindow = useCallback((offset: number, limit: number) => call('problems.list', { ...JSON.parse(queryKey) as Input<'problems.list'>, offset, limit }),
+    [queryKey]);
+  const [total, setTotal] = useState<number | null>(null);
   const filtering = KEYS.some((k) => params.get(k));
 
   async function exportLedger() {
@@ -99,59 +127,23 @@ export function ProblemLedger() {
           <TextInput label="月份" type="month" w={140} value={get('month') ?? ''} onChange={(e) => setFilter('month', e.currentTarget.value || null)} />
           <Checkbox label="只看逾期" mb={8} checked={!!get('overdueOnly')} onChange={(e) => setFilter('overdueOnly', e.currentTarget.checked ? '1' : null)} />
           {filtering && (
-            <Button variant="subtle" color="gray" onClick={() => { setSearch(''); setParams({}, { replace: true }); setPage(1); }}>清除条件</Button>
+            <Button variant="subtle" color="gray" onClick={() => { setSearch(''); setParams({}, { replace: true }); }}>清除条件</Button>
           )}
         </Group>
       </Paper>
 
-      {(list.error || choices.error) && <Alert color="red" title="无法读取问题台账">{list.error ?? choices.error}</Alert>}
+      {choices.error && <Alert color="red" title="无法读取筛选选项">{choices.error}</Alert>}
 
-      <Paper withBorder pos="relative">
-        <LoadingOverlay visible={list.loading && !list.data} />
-        <Table highlightOnHover aria-label="问题台账" verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <SortHeader label="提出日期" sortKey="raisedAt" sort={sort} dir={dir} onSort={onSort} />
-              <SortHeader label="学校" sortKey="school" sort={sort} dir={dir} onSort={onSort} />
-              <Table.Th>类别</Table.Th>
-              <Table.Th>问题描述</Table.Th>
-              <Table.Th>来源</Table.Th>
-              <Table.Th>通知书</Table.Th>
-              <SortHeader label="整改期限" sortKey="deadline" sort={sort} dir={dir} onSort={onSort} />
-              <SortHeader label="状态" sortKey="status" sort={sort} dir={dir} onSort={onSort} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(list.data?.rows ?? []).map((p) => (
-              <Table.Tr key={p.id} style={{ cursor: 'pointer', ...overdueRow(p.overdue) }} onClick={() => navigate(`/problems/${p.id}`)}
-                data-overdue={p.overdue || undefined}>
-                <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{p.raisedAt}</Text></Table.Td>
-                <Table.Td><Text size="sm">{p.schoolName}</Text>{p.zoneName && <Text size="xs" c="dimmed">{p.zoneName}</Text>}</Table.Td>
-                <Table.Td><Text size="xs">{p.category}</Text></Table.Td>
-                <Table.Td><Text size="sm" lineClamp={2}>{p.description}</Text></Table.Td>
-                <Table.Td><Text size="xs">{p.source}{p.campaign ? `·${p.campaign}` : ''}</Text></Table.Td>
-                <Table.Td onClick={(e) => e.stopPropagation()}>
-                  {p.noticeId ? <Anchor component={Link} to={`/problems/notices/${p.noticeId}`} size="sm" style={{ whiteSpace: 'nowrap' }}>{p.noticeNumber}</Anchor> : '—'}
-                </Table.Td>
-                <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }} fw={p.overdue ? 700 : undefined}>{p.dueDate ?? '—'}</Text></Table.Td>
-                <Table.Td><ProblemStatus problem={p} /></Table.Td>
-              </Table.Tr>
-            ))}
-            {list.data && list.data.rows.length === 0 && (
-              <Table.Tr><Table.Td colSpan={8}>
-                <Text c="dimmed" size="sm" ta="center" py="md">
-                  {filtering ? '没有符合条件的问题，请调整搜索词或筛选条件。' : '台账中还没有问题。督导记录中提出的问题会自动列入；也可点击「登记问题」添加。'}
-                </Text>
-              </Table.Td></Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
+      <Paper withBorder>
+        <VirtualTable label="问题台账" columns={COLUMNS} fetchWindow={fetchWindow} queryKey={queryKey} rowProps={rowProps}
+          onOpen={(p) => navigate(`/problems/${p.id}`)} sort={sort} dir={dir} onSort={(s, d) => onSort(s as Sort, d)}
+          onTotal={setTotal} rowHeight={ROW_HEIGHT} height="max(360px, calc(100vh - 390px))"
+          empty={<Text c="dimmed" size="sm" ta="center">
+            {filtering ? '没有符合条件的问题，请调整搜索词或筛选条件。' : '台账中还没有问题。督导记录中提出的问题会自动列入；也可点击「登记问题」添加。'}
+          </Text>} />
       </Paper>
 
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">共 {total} 个问题{filtering ? '（已按条件筛选）' : ''}</Text>
-        <Pagination total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-      </Group>
+      <Text size="sm" c="dimmed">共 {total ?? 0} 个问题{filtering ? '（已按条件筛选）' : ''}</Text>
 
       <ProblemForm opened={adding} problem={null} onClose={() => setAdding(false)} onSaved={(p) => { setAdding(false); navigate(`/problems/${p.id}`); }} />
       <NoticeIssueForm opened={issuing} schoolId={num(get('schoolId'))} onClose={() => setIssuing(false)}
