@@ -18,6 +18,8 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 export interface BrowserReport {
   serverStartMs: number;
   firstScreen: Timing;
+  /** Each round's time, in order (the first round meets a server that has just started). */
+  firstScreenSamples: number[];
   visitsFirstPage: Timing;
   /** From navigation to the list scrolled to its bottom with the last rows' data visible. */
   visitsBottom: Timing;
@@ -171,7 +173,7 @@ export async function browserBench(archiveDir: string, runDir: string, staticDir
     }
     await traffic(origin, token);
     return {
-      serverStartMs: ms, firstScreen: stats(first), visitsFirstPage: stats(visitsFirst), visitsBottom: stats(visitsBottom),
+      serverStartMs: ms, firstScreen: stats(first), firstScreenSamples: first.map(Math.round), visitsFirstPage: stats(visitsFirst), visitsBottom: stats(visitsBottom),
       visitsTotal, scroll, serverPeakRssMb: vm(child.pid!, 'VmHWM'), serverRssMb: vm(child.pid!, 'VmRSS'),
     };
   } finally {

@@ -46,6 +46,9 @@ function AfterFirstPaint({ height, children }: { height: number; children: React
   return ready ? children : <div style={{ minHeight: height }} aria-busy="true" />;
 }
 
+/** Bars in the supervisors chart: a county of 200 would draw an unreadable chart, slowly. */
+const TOP_SUPERVISORS = 30;
+
 const NOW = new Date();
 const YEARS = Array.from({ length: 8 }, (_, i) => String(NOW.getFullYear() + 1 - i));
 const MONTHS = [{ value: '', label: '全年' }, ...Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `${i + 1}月` }))];
@@ -101,6 +104,8 @@ function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText:
   const pct = cov.total ? Math.round((100 * cov.visited) / cov.total) : 0;
   const r = d.rectification;
   const scope = `${periodText}${zoneName ? ` · ${zoneName}` : ''}`;
+  const top = d.visitsBySupervisor.slice(0, TOP_SUPERVISORS);
+  const rest = d.visitsBySupervisor.slice(TOP_SUPERVISORS);
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">统计范围：{scope}（{p.from} 至 {p.to}）</Text>
@@ -145,9 +150,15 @@ function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText:
 
       <AfterFirstPaint height={600}>
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <Card title="各督学督导次数（点击柱条查看记录）" chart="各督学督导次数">
-            <CountBars rows={d.visitsBySupervisor} name={(s) => s.name} value={(s) => s.visits} unit="次" labelWidth={70}
+          <Card title={`各督学督导次数（${rest.length ? `前${TOP_SUPERVISORS}名，` : ''}点击柱条查看记录）`} chart="各督学督导次数">
+            <CountBars rows={top} name={(s) => s.name} value={(s) => s.visits} unit="次" labelWidth={70}
               onPick={(s) => navigate(links.visits(p, { supervisorId: s.supervisorId }))} empty="本期还没有督导记录。" />
+            {rest.length > 0 && (
+              <Text size="xs" c="dimmed">
+                另有 {rest.length} 名督学共督导 {rest.reduce((n, s) => n + s.visits, 0)} 次，
+                <Anchor component={Link} to={links.visits(p)} size="xs">查看全部督导记录</Anchor>；年度统计报告中列出全部督学。
+              </Text>
+            )}
           </Card>
           <Card title="问题按督导事项分布（点击柱条查看问题）" chart="问题按督导事项分布">
             <CountBars rows={d.problemsByItem} name={(x) => x.item} value={(x) => x.count} unit="个" labelWidth={170} maxLabel={12}
