@@ -3,6 +3,7 @@
  * the archive for the user to accept or reject, and the export in list or table form.
  */
 import type { Archive } from './archive';
+import { prepared } from './statements';
 import { nowText } from './archive';
 import { audit } from './log';
 import { moveToBin } from './recycle';
@@ -17,7 +18,7 @@ const SELECT = `SELECT id, year, precision, date, text, source_kind AS sourceKin
 const ORDER = `ORDER BY precision = 'year', substr(date, 1, 7), precision = 'month', date, id`;
 
 export function listChronicle(a: Archive, year: number): ChronicleEntryRow[] {
-  return a.db.prepare(`${SELECT} WHERE deleted_at IS NULL AND year = ? ${ORDER}`).all(year) as ChronicleEntryRow[];
+  return prepared(a, `${SELECT} WHERE deleted_at IS NULL AND year = ? ${ORDER}`).all(year) as ChronicleEntryRow[];
 }
 
 function getEntry(a: Archive, id: number): ChronicleEntryRow {

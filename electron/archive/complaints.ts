@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Archive } from './archive';
+import { prepared } from './statements';
 import { nowText } from './archive';
 import { audit } from './log';
 import { problemsWhere } from './problems';
@@ -47,9 +48,9 @@ export function listComplaints(a: Archive, q: ComplaintQuery): Page<Complaint> {
   if (q.month) { where.push('c.received_at >= ? AND c.received_at < ?'); params.push(`${q.month}-01`, `${q.month}-32`); }
   const whereSql = where.join(' AND ');
   const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
-  const rows = a.db.prepare(`${SELECT_COMPLAINT} WHERE ${whereSql} ORDER BY c.received_at ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
+  const rows = prepared(a, `${SELECT_COMPLAINT} WHERE ${whereSql} ORDER BY c.received_at ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as Complaint[];
-  const total = a.db.prepare(`SELECT count(*) FROM complaints c WHERE ${whereSql}`).pluck().get(...params) as number;
+  const total = prepared(a, `SELECT count(*) FROM complaints c WHERE ${whereSql}`).pluck().get(...params) as number;
   return { rows, total };
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Archive } from './archive';
+import { prepared } from './statements';
 import { nowText } from './archive';
 import { audit } from './log';
 import { moveToBin } from './recycle';
@@ -51,9 +52,9 @@ export function listPieces(a: Archive, q: PieceQuery): Page<Piece> {
   if (q.status) { where.push('p.status = ?'); params.push(q.status); }
   const w = where.join(' AND ');
   const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
-  const rows = a.db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE ${w} ORDER BY p.year ${dir}, p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?`)
+  const rows = prepared(a, `SELECT ${COLUMNS} ${FROM} WHERE ${w} ORDER BY p.year ${dir}, p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as Row[];
-  const total = a.db.prepare(`SELECT count(*) FROM pieces p WHERE ${w}`).pluck().get(...params) as number;
+  const total = prepared(a, `SELECT count(*) FROM pieces p WHERE ${w}`).pluck().get(...params) as number;
   return { rows: rows.map(toPiece), total };
 }
 

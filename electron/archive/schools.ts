@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Archive } from './archive';
+import { prepared } from './statements';
 import { nowText } from './archive';
 import { audit } from './log';
 import { moveToBin } from './recycle';
@@ -67,9 +68,9 @@ export function listSchools(a: Archive, query: Partial<SchoolQuery> = {}): Page<
   const { expr, nullable } = SORTS[q.sort];
   // The name and id after the chosen key keep pages stable.
   const order = `${nullable ? `${expr} IS NULL, ` : ''}${expr} ${dir}, s.full_name ${dir}, s.id`;
-  const rows = a.db.prepare(`${SELECT_SCHOOL} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+  const rows = prepared(a, `${SELECT_SCHOOL} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as School[];
-  const { n } = a.db.prepare(`SELECT count(*) AS n FROM schools s LEFT JOIN zones z ON z.id = s.zone_id AND z.deleted_at IS NULL
+  const { n } = prepared(a, `SELECT count(*) AS n FROM schools s LEFT JOIN zones z ON z.id = s.zone_id AND z.deleted_at IS NULL
     WHERE ${whereSql}`).get(...params) as { n: number };
   return { rows, total: n };
 }

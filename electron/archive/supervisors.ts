@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Archive } from './archive';
+import { prepared } from './statements';
 import { nowText } from './archive';
 import { audit } from './log';
 import { getSettings } from './settings';
@@ -190,13 +191,13 @@ export function listSupervisors(a: Archive, query: SupervisorQuery): Page<Superv
     params.push(addDays(on, TERM_WARNING_DAYS), on);
   }
   const whereSql = where.join(' AND ');
-  const total = (a.db.prepare(`SELECT count(*) AS n FROM supervisors s WHERE ${whereSql}`).get(...params) as { n: number }).n;
+  const total = (prepared(a, `SELECT count(*) AS n FROM supervisors s WHERE ${whereSql}`).get(...params) as { n: number }).n;
   const dir = query.dir === 'desc' ? 'DESC' : 'ASC';
   const col = SORT_SQL[query.sort];
   // Empty values go last whichever way the column is sorted; id keeps pages stable.
   const order = `${col} IS NULL, ${col} ${dir}, s.name ${dir}, s.id ${dir}`;
   // Pick the page's ids first, so the aggregates run for one page only, not every match.
-  const rows = a.db.prepare(`${SELECT} WHERE s.id IN (
+  const rows = prepared(a, `${SELECT} WHERE s.id IN (
       SELECT s.id FROM supervisors s WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?)
     ORDER BY ${order}`).all(...params, query.limit, query.offset) as Row[];
   return { rows: rows.map((r) => toSupervisor(r, on)), total };
