@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempArchive } from '../testing/temp-archive';
-import { call, dispatch } from './index';
+import { call } from './index';
 import { paragraphs, readDocx, textOf } from '../documents/read-docx';
 import type { BriefingArticleData, BriefingFields } from '../../shared/schemas/briefing';
+import { expectRefused } from '../testing/refused';
 
 let a: Awaited<ReturnType<typeof tempArchive>>;
 beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
@@ -69,15 +70,8 @@ const draft = (articles: BriefingArticleData[], over: Partial<BriefingFields> = 
   call(a, 'briefings.save', { fields: { month: '2025-03', articles, ...over } });
 const P = (text: string) => ({ type: 'paragraph' as const, runs: [{ text }] });
 
-async function refused(channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') {
-  const res = await dispatch(a, channel, input);
-  expect(res.ok, JSON.stringify(input)).toBe(false);
-  if (!res.ok) {
-    expect(res.error.code).toBe(code);
-    expect(res.error.field).toBe(field);
-    expect(res.error.message).toContain(text);
-  }
-}
+const refused = (channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') =>
+  expectRefused(a, channel, input, { code, field, text });
 
 describe('briefings: propose', () => {
   it('proposes the month from the archive with exact numbers', async () => {

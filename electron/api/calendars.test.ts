@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempArchive } from '../testing/temp-archive';
-import { call, dispatch } from './index';
+import { call } from './index';
 import { generateCalendarAndComplaints } from '../archive/demo/work-calendar';
 import type { Input } from '../../shared/contract';
 import type { CalendarDetail } from '../../shared/schemas/calendar';
+import { expectRefused } from '../testing/refused';
 
 type ItemFields = Input<'calendarItems.save'>['fields'];
 
@@ -34,15 +35,8 @@ const lastAudit = () => a.db.prepare('SELECT action, kind, entity_id AS entityId
   { action: string; kind: string; entityId: number; summary: string };
 
 /** Raw input through dispatch: expect a Chinese refusal naming the field. */
-async function refused(channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') {
-  const res = await dispatch(a, channel, input);
-  expect(res.ok, JSON.stringify(input)).toBe(false);
-  if (!res.ok) {
-    expect(res.error.code).toBe(code);
-    expect(res.error.field).toBe(field);
-    expect(res.error.message).toContain(text);
-  }
-}
+const refused = (channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') =>
+  expectRefused(a, channel, input, { code, field, text });
 
 describe('calendars: create, edit, list, themes', () => {
   it('creates a 学年 calendar with every month of its range and lists it', async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempArchive } from '../testing/temp-archive';
-import { call, dispatch } from './index';
+import { call } from './index';
 import { paragraphs, readDocx, textOf } from '../documents/read-docx';
 import type { ChronicleEntryFields } from '../../shared/schemas/chronicle';
+import { expectRefused } from '../testing/refused';
 
 let a: Awaited<ReturnType<typeof tempArchive>>;
 beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
@@ -44,15 +45,8 @@ beforeAll(async () => {
 });
 
 const entry = (over: Partial<ChronicleEntryFields>) => ({ year: 2025, precision: 'day', date: '2025-01-01', text: '事件', ...over });
-async function refused(channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') {
-  const res = await dispatch(a, channel, input);
-  expect(res.ok, JSON.stringify(input)).toBe(false);
-  if (!res.ok) {
-    expect(res.error.code).toBe(code);
-    expect(res.error.field).toBe(field);
-    expect(res.error.message).toContain(text);
-  }
-}
+const refused = (channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') =>
+  expectRefused(a, channel, input, { code, field, text });
 
 describe('chronicle', () => {
   it('collects candidates from the archive in date order', async () => {

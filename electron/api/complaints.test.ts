@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempArchive } from '../testing/temp-archive';
-import { call, dispatch } from './index';
+import { call } from './index';
 import { raiseProblem } from '../archive/problems';
 import type { Input } from '../../shared/contract';
 import type { Complaint } from '../../shared/schemas/complaint';
 import { EIGHT_ITEMS } from '../../shared/vocab';
+import { expectRefused } from '../testing/refused';
 
 type Fields = Input<'complaints.save'>['fields'];
 
@@ -27,15 +28,8 @@ const save = (fields: Fields, id?: number) => call(a, 'complaints.save', { id, f
 const lastAudit = () => a.db.prepare('SELECT action, kind, entity_id AS entityId, summary, detail FROM audit_log ORDER BY id DESC LIMIT 1').get() as
   { action: string; kind: string; entityId: number; summary: string; detail: string | null };
 
-async function refused(channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') {
-  const res = await dispatch(a, channel, input);
-  expect(res.ok, JSON.stringify(input)).toBe(false);
-  if (!res.ok) {
-    expect(res.error.code).toBe(code);
-    expect(res.error.field).toBe(field);
-    expect(res.error.message).toContain(text);
-  }
-}
+const refused = (channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') =>
+  expectRefused(a, channel, input, { code, field, text });
 
 describe('complaints: log, edit, refuse, delete', () => {
   it('logs a complaint with every field', async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempArchive } from '../testing/temp-archive';
-import { call, dispatch } from './index';
+import { call } from './index';
 import { readDocx, paragraphs, textOf } from '../documents/read-docx';
 import { samplePng } from '../documents/samples';
+import { expectRefused } from '../testing/refused';
 
 let a: Awaited<ReturnType<typeof tempArchive>>;
 beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
@@ -34,15 +35,8 @@ async function docx(channel: Parameters<typeof call>[1], input: unknown) {
   return { fileName: out.fileName, d, texts: paragraphs(d.document).map(textOf) };
 }
 
-async function refused(channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') {
-  const res = await dispatch(a, channel, input);
-  expect(res.ok, JSON.stringify(input).slice(0, 200)).toBe(false);
-  if (!res.ok) {
-    expect(res.error.message).toContain(text);
-    expect(res.error.code).toBe(code);
-    expect(res.error.field).toBe(field);
-  }
-}
+const refused = (channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') =>
+  expectRefused(a, channel, input, { code, field, text });
 
 describe('documents.notice', () => {
   it('writes the notice: number, school, each problem numbered, deadline, office and date, receipt', async () => {

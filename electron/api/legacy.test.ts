@@ -2,7 +2,8 @@ import JSZip from 'jszip';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempArchive } from '../testing/temp-archive';
-import { call, dispatch } from './index';
+import { call } from './index';
+import { expectRefused } from '../testing/refused';
 
 let a: Awaited<ReturnType<typeof tempArchive>>;
 beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
@@ -13,15 +14,8 @@ async function realDocx(lines: string[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: lines.map((t) => new Paragraph({ children: [new TextRun(t)] })) }] }));
 }
 
-async function refused(channel: string, input: unknown, code: string, text: string, field?: string) {
-  const res = await dispatch(a, channel, input);
-  expect(res.ok, JSON.stringify(input).slice(0, 200)).toBe(false);
-  if (!res.ok) {
-    expect(res.error.code, `${channel}: ${res.error.message}`).toBe(code);
-    expect(res.error.message).toContain(text);
-    if (field) expect(res.error.field).toBe(field);
-  }
-}
+const refused = (channel: string, input: unknown, code: string, text: string, field?: string) =>
+  expectRefused(a, channel, input, field ? { code, text, field } : { code, text });
 
 const add = (fileName: string, data: Buffer | string, over: Record<string, unknown> = {}) =>
   ({ year: 2019, title: '2019年控辍保学工作总结', kind: '工作总结', fileName, data: b64(data), ...over });

@@ -1,12 +1,13 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempArchive } from '../testing/temp-archive';
-import { call, dispatch } from './index';
+import { call } from './index';
 import { putAttachment } from '../archive/attachments';
 import { readDocx, paragraphs, styleOf, textOf } from '../documents/read-docx';
 import { samplePng } from '../documents/samples';
 import type { Input } from '../../shared/contract';
 import type { Block } from '../../shared/schemas/blocks';
+import { expectRefused } from '../testing/refused';
 
 type PieceFields = Input<'pieces.save'>['fields'];
 type CollectionFields = Input<'collections.save'>['fields'];
@@ -39,15 +40,8 @@ const collection = (over: Partial<CollectionFields> = {}): CollectionFields => (
   title: '教育督导案例集', kind: '案例', volume: 2, year: 2025, preface: [], pieceIds: [], ...over,
 });
 
-async function refused(channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') {
-  const res = await dispatch(a, channel, input);
-  expect(res.ok, JSON.stringify(input).slice(0, 200)).toBe(false);
-  if (!res.ok) {
-    expect(res.error.message).toContain(text);
-    expect(res.error.code).toBe(code);
-    expect(res.error.field).toBe(field);
-  }
-}
+const refused = (channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') =>
+  expectRefused(a, channel, input, { code, field, text });
 
 describe('pieces: write, list, search, delete', () => {
   it('saves a piece with a supervisor author and a school, and reads it back', async () => {

@@ -11,6 +11,7 @@ import { putAttachment } from '../archive/attachments';
 import { allProblems, listProblems, pageIdsSql, raiseProblem } from '../archive/problems';
 import type { Input } from '../../shared/contract';
 import { EIGHT_ITEMS } from '../../shared/vocab';
+import { expectRefused } from '../testing/refused';
 
 type Archive = Awaited<ReturnType<typeof tempArchive>>;
 type Fields = Input<'problems.save'>['fields'];
@@ -40,15 +41,8 @@ function day(n: number): string {
 
 const count = (a: Archive, table: string) => (a.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-async function refused(a: Archive, channel: string, input: unknown, code: string, field: string | undefined, text: string) {
-  const res = await dispatch(a, channel, input);
-  expect(res.ok, JSON.stringify(input)).toBe(false);
-  if (!res.ok) {
-    expect(res.error.code).toBe(code);
-    expect(res.error.field).toBe(field);
-    expect(res.error.message).toContain(text);
-  }
-}
+const refused = (a: Archive, channel: string, input: unknown, code: string, field: string | undefined, text: string) =>
+  expectRefused(a, channel, input, { code, field, text });
 
 describe('problems: create, edit, status changes', () => {
   let a: Archive;

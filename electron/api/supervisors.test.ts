@@ -6,6 +6,7 @@ import { putAttachment } from '../archive/attachments';
 import { checkCategory, getSupervisor, insertSupervisor, listSupervisors, updateSupervisor } from '../archive/supervisors';
 import type { Input } from '../../shared/contract';
 import type { Supervisor } from '../../shared/schemas/supervisor';
+import { expectRefused } from '../testing/refused';
 
 type Fields = Input<'supervisors.save'>['fields'];
 
@@ -30,15 +31,8 @@ const lastAudit = () => a.db.prepare('SELECT action, kind, entity_id AS entityId
   { action: string; kind: string; entityId: number; summary: string; detail: string | null };
 
 /** Raw input through the full dispatch path: expect a Chinese refusal naming the field. */
-async function refused(channel: string, input: unknown, field: string, label: string, code = 'invalid') {
-  const res = await dispatch(a, channel, input);
-  expect(res.ok, JSON.stringify(input)).toBe(false);
-  if (!res.ok) {
-    expect(res.error.code).toBe(code);
-    expect(res.error.field).toBe(field);
-    expect(res.error.message).toContain(`「${label}」`);
-  }
-}
+const refused = (channel: string, input: unknown, field: string, label: string, code = 'invalid') =>
+  expectRefused(a, channel, input, { code, field, text: `「${label}」` });
 
 describe('supervisors: create, edit, get', () => {
   it('creates a supervisor with every field and logs it', async () => {

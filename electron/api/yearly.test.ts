@@ -9,9 +9,10 @@ import { tempArchive } from '../testing/temp-archive';
 import { putAttachment } from '../archive/attachments';
 import { openArchive } from '../archive/archive';
 import { migrations } from '../archive/migrations';
-import { call, dispatch } from './index';
+import { call } from './index';
 import { readDocx, textOf } from '../documents/read-docx';
 import type { YearArchiveResult } from '../../shared/schemas/yearly';
+import { expectRefused } from '../testing/refused';
 
 let a: Awaited<ReturnType<typeof tempArchive>>;
 beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
@@ -59,15 +60,8 @@ beforeAll(async () => {
   ids.briefing = (await call(a, 'briefings.issue', { id: draft.id, issueDate: '2025-04-02' })).id;
 });
 
-async function refused(channel: string, input: unknown, code: string, text: string, field?: string) {
-  const res = await dispatch(a, channel, input);
-  expect(res.ok, JSON.stringify(input)).toBe(false);
-  if (!res.ok) {
-    expect(res.error.code, `${channel}: ${res.error.message}`).toBe(code);
-    expect(res.error.message).toContain(text);
-    if (field) expect(res.error.field).toBe(field);
-  }
-}
+const refused = (channel: string, input: unknown, code: string, text: string, field?: string) =>
+  expectRefused(a, channel, input, field ? { code, text, field } : { code, text });
 
 const READONLY = '2025年度已归档，不能再修改该年度的记录。如确需修改，请在「年度归档」中重新开启该年度（需确认并记入日志）。';
 const visitFields = (date: string, highlight: string) =>
