@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
-  Alert, Badge, Button, Group, LoadingOverlay, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title,
+  Alert, Badge, Button, Group, LoadingOverlay, Paper, Select, Stack, Table, Text, TextInput, Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -9,8 +9,8 @@ import { useApi } from '../../useApi';
 import { CasesTabs, years } from './CasesTabs';
 import { PIECE_KINDS, PIECE_STATUSES } from '../../../../shared/schemas/piece';
 import type { Input } from '../../../../shared/contract';
+import { ListFooter, pageWindow } from '../../components/Paging';
 
-const PAGE_SIZE = 30;
 
 /** The pieces: search over title, author and text; filters by kind, year, author and status. */
 export function PieceList() {
@@ -25,7 +25,7 @@ export function PieceList() {
   const supervisors = useApi('supervisors.list', { limit: 500 });
   const query = {
     q: q || undefined, kind: kind ?? undefined, year: year ? Number(year) : undefined, authorId: authorId ? Number(authorId) : undefined,
-    status: status ?? undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE,
+    status: status ?? undefined, ...pageWindow(page),
   } as Input<'pieces.list'>;
   const list = useApi('pieces.list', query);
   const total = list.data?.total ?? 0;
@@ -96,10 +96,7 @@ export function PieceList() {
         </Table>
       </Paper>
 
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">共 {total} 篇{filtering ? '（已按条件筛选）' : ''}</Text>
-        <Pagination total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-      </Group>
+      <ListFooter summary={`共 ${total} 篇${filtering ? '（已按条件筛选）' : ''}`} total={total} page={page} onPage={setPage} />
     </Stack>
   );
 }

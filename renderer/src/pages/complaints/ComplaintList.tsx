@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
-  Alert, Badge, Button, Group, LoadingOverlay, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title,
+  Alert, Badge, Button, Group, LoadingOverlay, Paper, Select, Stack, Table, Text, TextInput, Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -10,8 +10,8 @@ import { ComplaintForm } from './ComplaintForm';
 import { COMPLAINT_STATUS_COLORS } from '../calendar/status';
 import type { Input } from '../../../../shared/contract';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../../../../shared/vocab';
+import { ListFooter, pageWindow } from '../../components/Paging';
 
-const PAGE_SIZE = 30;
 /** Filters live in the URL (?topic=&year=&month=&zoneId=&schoolId=&status=&channel=&q=), so the dashboard can link here. */
 const KEYS = ['q', 'schoolId', 'zoneId', 'topic', 'status', 'channel', 'year', 'month'] as const;
 
@@ -41,7 +41,7 @@ export function ComplaintList() {
   const num = (v: string | undefined) => (v ? Number(v) : undefined);
   const query = {
     q: get('q'), schoolId: num(get('schoolId')), zoneId: num(get('zoneId')), topic: get('topic'), status: get('status'),
-    channel: get('channel'), year: num(get('year')), month: get('month'), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE,
+    channel: get('channel'), year: num(get('year')), month: get('month'), ...pageWindow(page),
   } as Input<'complaints.list'>;
   const list = useApi('complaints.list', query);
   const total = list.data?.total ?? 0;
@@ -121,10 +121,7 @@ export function ComplaintList() {
         </Table>
       </Paper>
 
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">共 {total} 条{filtering ? '（已按条件筛选）' : ''}</Text>
-        <Pagination total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-      </Group>
+      <ListFooter summary={`共 ${total} 条${filtering ? '（已按条件筛选）' : ''}`} total={total} page={page} onPage={setPage} />
 
       <ComplaintForm opened={adding} complaint={null} onClose={() => setAdding(false)}
         onSaved={(c) => { setAdding(false); navigate(`/complaints/${c.id}`); }} />

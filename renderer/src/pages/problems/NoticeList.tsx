@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
-  Alert, Badge, Button, Checkbox, Group, LoadingOverlay, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title,
+  Alert, Badge, Button, Checkbox, Group, LoadingOverlay, Paper, Select, Stack, Table, Text, TextInput, Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileText, IconSearch } from '@tabler/icons-react';
@@ -11,8 +11,8 @@ import { NoticeIssueForm } from './NoticeIssueForm';
 import { ProblemTabs } from './ProblemTabs';
 import { overdueRow } from './status';
 import type { Notice } from '../../../../shared/schemas/problem';
+import { ListFooter, pageWindow } from '../../components/Paging';
 
-const PAGE_SIZE = 30;
 
 /** Where a notice stands: 已销号 when every problem is closed, else the last step taken. */
 export function noticeStage(n: Notice): { label: string; color: string } {
@@ -41,7 +41,7 @@ export function NoticeList() {
   const num = (v: string | undefined) => (v ? Number(v) : undefined);
   const list = useApi('notices.list', {
     q: get('q'), year: num(get('year')), schoolId: num(get('schoolId')), overdueOnly: get('overdueOnly') ? true : undefined,
-    limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE,
+    ...pageWindow(page),
   });
   const total = list.data?.total ?? 0;
   const filtering = ['q', 'year', 'schoolId', 'overdueOnly'].some((k) => params.get(k));
@@ -103,10 +103,7 @@ export function NoticeList() {
           </Table.Tbody>
         </Table>
       </Paper>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">共 {total} 份</Text>
-        <Pagination total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-      </Group>
+      <ListFooter summary={`共 ${total} 份`} total={total} page={page} onPage={setPage} />
       <NoticeIssueForm opened={issuing} schoolId={num(get('schoolId'))} onClose={() => setIssuing(false)}
         onIssued={(n) => { setIssuing(false); navigate(`/problems/notices/${n.id}`); }} />
     </Stack>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
-  Alert, Badge, Button, Group, LoadingOverlay, Pagination, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title,
+  Alert, Badge, Button, Group, LoadingOverlay, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -13,9 +13,9 @@ import { setParam, useChoices, years } from './options';
 import type { Input } from '../../../../shared/contract';
 import type { Visit, VISIT_SORTS } from '../../../../shared/schemas/visit';
 import { VISIT_TYPES } from '../../../../shared/vocab';
+import { ListFooter, pageWindow } from '../../components/Paging';
 
 /** The timeline is paged; the list is one long virtual table. */
-const PAGE_SIZE = 30;
 /** Filters live in the URL, so the dashboard and the school/supervisor pages can link here. */
 const KEYS = ['q', 'schoolId', 'supervisorId', 'zoneId', 'type', 'item', 'year', 'month'] as const;
 type Sort = (typeof VISIT_SORTS)[number];
@@ -114,7 +114,7 @@ export function VisitList() {
       {choices.error && <Alert color="red" title="无法读取筛选选项">{choices.error}</Alert>}
 
       {timeline ? (
-        <TimelineView query={{ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }} onTotal={setTimelineTotal} />
+        <TimelineView query={{ ...query, ...pageWindow(page) }} onTotal={setTimelineTotal} />
       ) : (
         <Paper withBorder>
           <VirtualTable label="督导记录列表" columns={COLUMNS} fetchWindow={fetchWindow} queryKey={queryKey}
@@ -126,10 +126,7 @@ export function VisitList() {
         </Paper>
       )}
 
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">共 {total} 条{filtering ? '（已按条件筛选）' : ''}</Text>
-        {timeline && <Pagination total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />}
-      </Group>
+      <ListFooter summary={`共 ${total} 条${filtering ? '（已按条件筛选）' : ''}`} total={total} page={page} onPage={setPage} paged={timeline} />
     </Stack>
   );
 }
