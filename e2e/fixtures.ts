@@ -1,8 +1,8 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnWebServer } from '../electron/testing/web-server';
 
 export interface AppServer {
   url: string;
@@ -15,22 +15,7 @@ export interface AppServer {
 /** Start `electron/web/cli.ts` over a fresh temp archive and wait for its one-line URL. */
 export async function startServer(): Promise<{ server: AppServer; stop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dudao-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli'), 'electron/web/cli.ts', '--data', dataDir, '--port', '0'], {
-    cwd: path.resolve(__dirname, '..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);
-    const onData = (d: Buffer) => {
-      log += d.toString();
-      const m = log.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${log}`)); });
-  });
+  const { child, url } = await spawnWebServer(dataDir);
   const token = new URL(url).searchParams.get('token')!;
   const origin = new URL(url).origin;
   const server: AppServer = {

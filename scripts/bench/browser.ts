@@ -4,11 +4,12 @@
  * scrolled to the bottom with the last rows' data shown), check scrolling for blank frames (rows still
  * placeholders), drive some API traffic, and read the server's peak memory (VmHWM) from /proc.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { stats, type Timing } from './measure';
+import { spawnWebServer } from '../../electron/testing/web-server';
 
 const ROOT = path.resolve(__dirname, '../..');
 // The same flags as playwright.config.ts.
@@ -89,22 +90,7 @@ function vm(pid: number, key: 'VmHWM' | 'VmRSS'): number {
 
 async function startServer(dataDir: string, staticDir: string): Promise<{ child: ChildProcess; url: string; ms: number }> {
   const t = performance.now();
-  // `node --import tsx` so the child's pid is the server itself (the tsx CLI would add a wrapper process).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--data', dataDir, '--port', '0'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DUDAO_STATIC_DIR: staticDir },
-  });
-  let log = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
-    const onData = (d: Buffer) => {
-      log += d.toString();
-      const m = log.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${log}`)); });
-  });
+  const { child, url } = await spawnWebServer(dataDir, { env: { DUDAO_STATIC_DIR: staticDir }, timeoutMs: 60_000 });
   return { child, url, ms: performance.now() - t };
 }
 
