@@ -42,22 +42,17 @@ export function checkItem(allowed: string[], item: string, field: string, label:
 }
 
 /**
- * The deadline that counts and the overdue rule, as SQL over `p` (problems) and `n` (its live notice),
- * so lists, paging, totals and other areas (the dashboard) all flag the same rows.
+ * The deadline that counts: the live notice's deadline when the problem is on one, else its own. It is
+ * kept in `p.due` by triggers (migration 009), so lists, sorts, counts and the dashboard read one column.
  */
-export const DUE_SQL = 'COALESCE(n.deadline_date, p.deadline)';
+export const DUE_SQL = 'p.due';
 
 /**
- * The overdue rule over `p` alone (the notice's deadline by a subquery), so a count needs no join:
- * open (not 已销号) and the deadline that counts is before `?` (bind today's date). Listing the open
- * statuses rather than `<> '已销号'` lets the count read the problems_open_due index.
+ * Overdue: open (not 已销号) and due before `?` (bind today's date). Listing the open statuses rather
+ * than `<> '已销号'` lets counts read the problems_open_live_due index.
  */
 const OPEN_STATUSES = PROBLEM_STATUSES.filter((s) => s !== '已销号').map((s) => `'${s}'`).join(', ');
-export const OVERDUE_SQL = `(p.status IN (${OPEN_STATUSES}) AND COALESCE((SELECT n.deadline_date FROM notices n
-  WHERE n.id = p.notice_id AND n.deleted_at IS NULL), p.deadline) < ?)`;
-
-/** OVERDUE_SQL by the stored due date (`p.due`, always DUE_SQL: migration 009), read from problems_open_live_due. */
-const LEDGER_OVERDUE_SQL = `(p.status IN (${OPEN_STATUSES}) AND p.due < ?)`;
+export const OVERDUE_SQL = `(p.status IN (${OPEN_STATUSES}) AND ${DUE_SQL} < ?)`;
 
 /**
  * Problems count only while their school is live (and, with a zone, while the school is in that live
@@ -116,7 +111,7 @@ function ledgerWhere(query: Partial<ProblemQuery>, on: string): [string, unknown
   if (query.category) { where.push('p.category = ?'); params.push(query.category); }
   if (query.source) { where.push('p.source = ?'); params.push(query.source); }
   if (query.actor) { where.push('p.actor = ?'); params.push(query.actor); }
-  if (query.overdueOnly) { where.push(LEDGER_OVERDUE_SQL); params.push(on); }
+  if (query.overdueOnly) { where.push(OVERDUE_SQL); params.push(on); }
   if (query.month) { where.push('p.raised_at >= ? AND p.raised_at < ?'); params.push(`${query.month}-01`, `${query.month}-32`); }
   if (query.year) { where.push('p.raised_at >= ? AND p.raised_at < ?'); params.push(`${query.year}-01-01`, `${query.year + 1}-01-01`); }
   return [where.join(' AND '), params];
@@ -131,7 +126,7 @@ function orderBy(query: Pick<ProblemQuery, 'sort' | 'dir'>): string {
 /**
  * The same orders as `orderBy`, each exactly the column order of one index (migration 009), all in
  * one direction, so a page's ids are read along it with no sort and a deep OFFSET skips index
- * entries only. `due` is the stored DUE_SQL. Empty deadlines come last either way: from earliest by
+ * entries only. Empty deadlines come last either way: from earliest by
  * `due IS NULL` first; from latest by `due` alone, where NULL is the smallest value. By 学校 the walk
  * goes school by school in name order (full names of live schools are unique, so sc.id only lets the
  * planner see the order is total), each school's problems by id.
