@@ -1,6 +1,6 @@
 import type { HandlerMap } from './types';
 import { nowText } from '../archive/archive';
-import { lastBackupAt, listAutoBackups } from '../archive/backups';
+import { listAutoBackups } from '../archive/backups';
 import { createBackupFile } from '../archive/backup-file';
 import { listBackups, restoreFromBackup, restoreFromFile } from '../archive/restore';
 import { audit } from '../archive/log';
@@ -11,7 +11,8 @@ type BackupChannel = 'backups.status' | 'backups.list' | 'backups.createFile' | 
 
 export const backupHandlers: HandlerMap<BackupChannel> = {
   'backups.status': (a) => {
-    const auto = lastBackupAt(a);
+    const autos = listAutoBackups(a);
+    const auto = autos[0]?.at ?? null;
     // A backup file is recorded in the audit log when it is made (its copy leaves the machine).
     const file = a.db.prepare(`SELECT max(at) FROM audit_log WHERE action = '备份' AND kind = 'archive'`).pluck().get() as string | null;
     const newest = Math.max(auto?.getTime() ?? 0, file ? new Date(file.replace(' ', 'T')).getTime() : 0);
@@ -19,7 +20,7 @@ export const backupHandlers: HandlerMap<BackupChannel> = {
       lastAutoBackup: auto ? nowText(auto) : null,
       lastFileBackup: file,
       stale: !newest || Date.now() - newest > BACKUP_STALE_DAYS * 86400_000,
-      autoCount: listAutoBackups(a).length,
+      autoCount: autos.length,
       folder: a.backupsDir,
     };
   },
