@@ -42,17 +42,18 @@ export function checkItem(allowed: string[], item: string, field: string, label:
 }
 
 /**
- * The deadline that counts: the live notice's deadline when the problem is on one, else its own. It is
- * kept in `p.due` by triggers (migration 009), so lists, sorts, counts and the dashboard read one column.
+ * The deadline that counts: the live notice's deadline when the problem is on one, else its own, as
+ * shown with a problem (over `p` and its live notice `n`). Triggers keep the same value in `p.due`
+ * (migration 009), which the sorts, the overdue filter and the counts read.
  */
-export const DUE_SQL = 'p.due';
+export const DUE_SQL = 'COALESCE(n.deadline_date, p.deadline)';
 
 /**
  * Overdue: open (not 已销号) and due before `?` (bind today's date). Listing the open statuses rather
  * than `<> '已销号'` lets counts read the problems_open_live_due index.
  */
 const OPEN_STATUSES = PROBLEM_STATUSES.filter((s) => s !== '已销号').map((s) => `'${s}'`).join(', ');
-export const OVERDUE_SQL = `(p.status IN (${OPEN_STATUSES}) AND ${DUE_SQL} < ?)`;
+export const OVERDUE_SQL = `(p.status IN (${OPEN_STATUSES}) AND p.due < ?)`;
 
 /**
  * Problems count only while their school is live (and, with a zone, while the school is in that live
