@@ -8,7 +8,7 @@ const schoolNames = async (app: AppServer) =>
 const addSchool = (app: AppServer, fullName: string) => app.api('schools.save', { fields: { fullName, type: '小学', nature: '公办' } });
 
 test('备份与恢复: warning, backup to a file, restore from it and from the kept archive, damaged file refused', async ({ page, app }, info) => {
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   // No backup yet (the one made at start-up is removed): the header warns.
   const backups = path.join(app.dataDir, 'backups');
   for (const f of fs.readdirSync(backups)) fs.rmSync(path.join(backups, f));

@@ -19,7 +19,7 @@ async function addItem(page: Page, month: string, f: { content: string; category
 }
 
 test('builds a 学年 calendar with themes and items, marks one done, and copies it to the next year', async ({ page, app }) => {
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   await app.api('schools.save', { fields: { fullName: '城关第一小学', type: '小学', nature: '公办' } });
   await page.goto(`${app.url}#/calendar`);
   await expect(page.getByText('还没有行事历')).toBeVisible();

@@ -7,7 +7,7 @@ async function pick(page: Page, scope: Locator, label: string, option: string) {
 }
 
 test('logs a complaint, refuses closing it without a result, and raises a problem from it', async ({ page, app }) => {
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   const school = await app.api<{ id: number }>('schools.save', { fields: { fullName: '城关第一小学', type: '小学', nature: '公办' } });
   await app.api('schools.save', { fields: { fullName: '白沙镇中心小学', type: '小学', nature: '公办' } });
   await app.api('complaints.save', { fields: { receivedAt: '2025-09-20 10:00', channel: '网络', topic: '周边环境', content: '校门口流动摊贩占道经营' } });

@@ -12,7 +12,7 @@ function today(): { date: string; month: string; year: number; monthNo: number }
 
 test('the dashboard counts this month and every number opens its records', async ({ page, app }) => {
   const t = today();
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   const zone = await app.api<{ id: number }>('zones.save', { fields: { name: '第一责任区' } });
   const school = (fullName: string, zoneId?: number) =>
     app.api<{ id: number }>('schools.save', { fields: { fullName, type: '小学', nature: '公办', zoneId } });

@@ -49,7 +49,7 @@ test.describe('desktop shell', () => {
       // The renderer sees the contract's functions and nothing of Node.
       const probe = await page.evaluate(async () => {
         const w = window as unknown as { api: Record<string, (i: unknown) => Promise<{ ok: boolean; data?: { folder: string } }>>; require?: unknown; process?: unknown };
-        const status = await w.api['archive.status']({});
+        const status = await w.api['dataFolder.status']({});
         return { status, require: typeof w.require, process: typeof w.process, opened: window.open('https://example.com/') === null };
       });
       expect(probe.status.ok).toBe(true);

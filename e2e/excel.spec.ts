@@ -24,7 +24,7 @@ async function clickAndDownload(page: Page, name: string): Promise<Download> {
 }
 
 test('督学名册: template, import with a bad row through the preview, confirm, export', async ({ page, app }) => {
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   await page.goto(app.url);
   await page.getByRole('link', { name: '导入导出' }).click();
   await expect(page.getByRole('heading', { name: '导入导出' })).toBeVisible();
@@ -93,7 +93,7 @@ test('督学名册: template, import with a bad row through the preview, confirm
 });
 
 test('a file that is not xlsx gets a clear message and no preview; schools import by zone name', async ({ page, app }) => {
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   await app.api('zones.save', { fields: { name: '城东责任区' } });
   await page.goto(`${app.url}#/excel`);
   await page.getByRole('tab', { name: '学校名册' }).click();

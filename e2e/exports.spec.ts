@@ -17,7 +17,7 @@ async function documentXml(out: FileOut): Promise<string> {
 // The Word exports of records kept by other areas, over the app's HTTP API (what the ExportButton on the
 // problems, calendar and dashboard pages calls), with records set up through those areas' own channels.
 test('notice, referral, calendar and statistics exports are Word files with their content', async ({ app }) => {
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   const school = (fullName: string) => app.api<{ id: number }>('schools.save', { fields: { fullName, type: '小学', nature: '公办' } });
   const problem = (schoolId: number, description: string) => app.api<{ id: number }>('problems.save', { fields: {
     source: '专项督导', campaign: '校园安全', schoolId, category: '校务管理和制度执行情况', description, actor: '学校',

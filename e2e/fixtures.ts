@@ -58,7 +58,7 @@ export const test = base.extend<{ app: AppServer; demoApp: AppServer }>({
   // eslint-disable-next-line no-empty-pattern
   demoApp: async ({}, use) => {
     const s = await startServer();
-    await s.server.api('archive.initialize', { mode: 'demo' });
+    await s.server.api('dataFolder.initialize', { mode: 'demo' });
     await use(s.server);
     await s.stop();
   },

@@ -14,7 +14,7 @@ function day(n: number): string {
 }
 
 test('issues a notice, records the report, a failing then a passing 回查, and exports the 台账', async ({ page, app }) => {
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   const school = await app.api<{ id: number }>('schools.save', { fields: { fullName: '城关第一小学', type: '小学', nature: '公办' } });
   const other = await app.api<{ id: number }>('schools.save', { fields: { fullName: '白沙镇中心小学', type: '小学', nature: '公办' } });
   const zhang = await app.api<{ id: number }>('supervisors.save', { fields: { name: '张明', category: '专职督学' } });

@@ -2,8 +2,8 @@ import { test, expect, shot } from './fixtures';
 import type { Block } from '../shared/schemas/blocks';
 
 test('inserts a table in a case body, edits it by double-click and saves it as a table block', async ({ app, page }) => {
-  await app.api('archive.initialize', { mode: 'empty' });
-  await page.goto(`${app.url}#/cases/new`);
+  await app.api('dataFolder.initialize', { mode: 'empty' });
+  await page.goto(`${app.url}#/pieces/new`);
   await page.getByRole('textbox', { name: '标题', exact: true }).fill('课后服务开展情况');
   await page.getByRole('textbox', { name: '作者姓名' }).fill('王某某');
   const editor = page.getByRole('textbox', { name: '正文' });
@@ -51,7 +51,7 @@ test('inserts a table in a case body, edits it by double-click and saves it as a
 
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('已保存「课后服务开展情况」')).toBeVisible();
-  await expect(page).toHaveURL(/#\/cases\/\d+$/);
+  await expect(page).toHaveURL(/#\/pieces\/\d+$/);
   const id = Number(page.url().split('/').pop());
   const saved = await app.api<{ body: Block[] }>('pieces.get', { id });
   expect(saved.body).toEqual([
@@ -61,9 +61,9 @@ test('inserts a table in a case body, edits it by double-click and saves it as a
   ]);
 
   // Reopened, the table is there; a double-click opens it in the dialog with its cells.
-  await page.goto(`${app.url}#/cases`);
+  await page.goto(`${app.url}#/pieces`);
   await page.getByRole('table', { name: '文章列表' }).getByText('课后服务开展情况').click();
-  await expect(page).toHaveURL(new RegExp(`#/cases/${id}$`));
+  await expect(page).toHaveURL(new RegExp(`#/pieces/${id}$`));
   const reopened = page.getByRole('textbox', { name: '正文' }).locator('table');
   await expect(reopened.locator('td')).toHaveText(['第一小学', '820', '']);
   await reopened.getByText('820').dblclick();
@@ -92,8 +92,8 @@ test('inserts a table in a case body, edits it by double-click and saves it as a
 });
 
 test('a table pasted from Word becomes a simple table; Enter on a selected table edits it', async ({ app, page }) => {
-  await app.api('archive.initialize', { mode: 'empty' });
-  await page.goto(`${app.url}#/cases/new`);
+  await app.api('dataFolder.initialize', { mode: 'empty' });
+  await page.goto(`${app.url}#/pieces/new`);
   const editor = page.getByRole('textbox', { name: '正文' });
   await editor.click();
   // What Word puts on the clipboard, in short: a header row, a spanned cell, paragraphs in cells.

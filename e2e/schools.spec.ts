@@ -5,7 +5,7 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwA
 
 test('学校: create with validation, zone it, assign a supervisor, open the 公示牌, delete', async ({ page, app }) => {
   test.slow(); // one long user flow
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   const settings = await app.api<Record<string, unknown>>('settings.get');
   await app.api('settings.save', { ...settings, officeName: '青山县人民政府教育督导室', officePhone: '0571-12345678' });
   const { hash } = await app.api<{ hash: string }>('attachments.put', { fileName: 'zhang.png', mime: 'image/png', data: PNG });

@@ -1,7 +1,7 @@
 import { test, expect, shot } from './fixtures';
 
 test('the header search finds a school and a complaint, grouped by kind, and opens them', async ({ page, app }) => {
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   const school = await app.api<{ id: number }>('schools.save', { fields: { fullName: '城关第一小学', type: '小学', nature: '公办' } });
   await app.api('schools.save', { fields: { fullName: '白沙镇中心小学', type: '小学', nature: '公办' } });
   await app.api('supervisors.save', { fields: { name: '周城关', category: '社区督学' } });

@@ -11,7 +11,7 @@ test('welcome → 载入示例档案 → the shell shows the demo county', async
   await page.getByRole('link', { name: '设置' }).click();
   await expect(page.getByLabel('督导室名称')).toHaveValue('清河区人民政府教育督导室');
   await expect(field(page, '督学类别第3项')).toHaveValue('专职督学');
-  const status = await app.api<{ counts: { schools: number; supervisors: number } }>('archive.status');
+  const status = await app.api<{ counts: { schools: number; supervisors: number } }>('dataFolder.status');
   expect(status.counts).toMatchObject({ schools: 30, supervisors: 25 });
   await shot(page, 'settings-demo');
 });

@@ -14,7 +14,7 @@ function day(n: number): string {
 }
 
 test('督学名册: add with photo, validation, search, filter, sort, edit, delete to 回收站', async ({ page, app }) => {
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   const seed = [
     { name: '陈静', category: '兼职督学', unit: '县第二中学', stage: '初中', subject: '英语', mobile: '13800000002', termEnd: day(400) },
     { name: '赵刚', category: '社区督学', unit: '城关社区', stage: '其他', termEnd: day(20), mobile: '13800000003' },
@@ -142,7 +142,7 @@ test('督学名册: add with photo, validation, search, filter, sort, edit, dele
 });
 
 test('挂牌 detail, 责任区 column and filter; a deep link; an unknown id says so in Chinese', async ({ page, app }) => {
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   const li = await app.api<{ id: number }>('supervisors.save', { fields: { name: '李四', category: '专职督学' } });
   await app.api('supervisors.save', { fields: { name: '王五', category: '家长督学' } });
   const zone = await app.api<{ id: number }>('zones.save', { fields: { name: '城东责任区' } });

@@ -14,7 +14,7 @@ async function pick(page: Page, scope: Locator, label: string, option: string) {
 }
 
 test('records a visit with photos and a raised problem, then finds it by filter and on the timeline', async ({ page, app }) => {
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   const school = await app.api<{ id: number }>('schools.save', { fields: { fullName: '城关第一小学', type: '小学', nature: '公办' } });
   const other = await app.api<{ id: number }>('schools.save', { fields: { fullName: '白沙镇中心小学', type: '小学', nature: '公办' } });
   const zhang = await app.api<{ id: number }>('supervisors.save', { fields: { name: '张明', category: '专职督学' } });

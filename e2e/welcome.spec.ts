@@ -11,6 +11,6 @@ test('first start offers an empty archive or the demo, then shows the Chinese sh
   }
   await expect(page.getByRole('heading', { name: '首页概览' })).toBeVisible();
   await shot(page, 'shell-empty-dashboard');
-  const status = await app.api<{ initialized: boolean }>('archive.status');
+  const status = await app.api<{ initialized: boolean }>('dataFolder.status');
   expect(status.initialized).toBe(true);
 });

@@ -2,7 +2,7 @@ import { test, expect, shot } from './fixtures';
 
 test('责任区: create with a leader, add and move schools between zones, edit, delete', async ({ page, app }) => {
   test.slow(); // one long user flow
-  await app.api('archive.initialize', { mode: 'empty' });
+  await app.api('dataFolder.initialize', { mode: 'empty' });
   await app.api('supervisors.save', { fields: { name: '周建国', category: '专职督学' } });
   await app.api('supervisors.save', { fields: { name: '吴丽华', category: '专职督学' } });
   for (const [fullName, type] of [['城东小学', '小学'], ['城东中学', '初中'], ['桃源乡中心小学', '小学']]) {

@@ -11,10 +11,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openArchive, type Archive } from '../electron/archive/archive';
+import { openStore, type Store } from '../electron/store/store';
 import { dispatch } from '../electron/api';
 import { isChannel } from '../shared/contract';
-import { REOPEN_CONFIRM } from '../shared/schemas/yearly';
+import { REOPEN_CONFIRM } from '../shared/schemas/year-close';
 import { BENCH_PARAMS, folderSize, generateArchive } from './bench/generate';
 import { capture, plan, replay, time, type Timing } from './bench/measure';
 import { browserBench, type BrowserReport } from './bench/browser';
@@ -42,7 +42,7 @@ async function ensureArchive(): Promise<{ generation: { seconds: number; counts:
   return { generation, cached: false };
 }
 
-async function ok(a: Archive, channel: string, input: unknown): Promise<unknown> {
+async function ok(a: Store, channel: string, input: unknown): Promise<unknown> {
   const r = await dispatch(a, channel, input);
   if (!r.ok) throw new Error(`${channel} ${JSON.stringify(input)}: ${r.error.message}`);
   return r.data;
@@ -50,7 +50,7 @@ async function ok(a: Archive, channel: string, input: unknown): Promise<unknown>
 
 async function main() {
   const { generation, cached } = await ensureArchive();
-  const a = await openArchive(CACHE, { actor: 'bench' });
+  const a = await openStore(CACHE, { actor: 'bench' });
   const rows: Row[] = [];
   let browser: BrowserReport | { skipped: string } = { skipped: '--no-browser' };
   try {
@@ -130,17 +130,17 @@ async function main() {
       rows.push({ group: '导出', name: `${name} · ${channel}`, layer, target, targetOn: 'max' });
       log(`  ${name}: p50 ${layer.p50.toFixed(0)} ms, max ${layer.max.toFixed(0)} ms`);
     }
-    const hasYearly = isChannel('yearly.archive');
+    const hasYearly = isChannel('yearClose.close');
     if (hasYearly) {
       // Filing a year makes it read-only: reopen it around the one timed run so the cached archive stays as generated.
-      const reopen = () => dispatch(a, 'yearly.reopen', { year, confirm: REOPEN_CONFIRM });
+      const reopen = () => dispatch(a, 'yearClose.reopen', { year, confirm: REOPEN_CONFIRM });
       await reopen();
-      const layer = await time(() => ok(a, 'yearly.archive', { year }), 1, 0);
+      const layer = await time(() => ok(a, 'yearClose.close', { year }), 1, 0);
       await reopen();
-      rows.push({ group: '导出', name: `${year}年度归档包 · yearly.archive`, layer, target: 30_000, targetOn: 'max' });
+      rows.push({ group: '导出', name: `${year}年度归档包 · yearClose.close`, layer, target: 30_000, targetOn: 'max' });
       log(`  ${year}年度归档包: ${layer.max.toFixed(0)} ms`);
     }
-    if (!hasYearly) rows.push({ group: '导出', name: '年度归档包 · yearly.archive（接口尚不存在，未测）', layer: { p50: NaN, p95: NaN, max: NaN, n: 0 }, targetOn: 'max' });
+    if (!hasYearly) rows.push({ group: '导出', name: '年度归档包 · yearClose.close（接口尚不存在，未测）', layer: { p50: NaN, p95: NaN, max: NaN, n: 0 }, targetOn: 'max' });
 
     const inProcessRss = process.resourceUsage().maxRSS / 1024;
     a.close();

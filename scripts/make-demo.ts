@@ -1,9 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
-import { openArchive } from '../electron/archive/archive';
-import { DEMO_SIZE, loadDemo } from '../electron/archive/demo';
-import { isInitialized, markInitialized } from '../electron/archive/settings';
-import { audit } from '../electron/archive/log';
+import { openStore } from '../electron/store/store';
+import { DEMO_SIZE, loadDemo } from '../electron/store/demo';
+import { isInitialized, markInitialized } from '../electron/store/settings';
+import { audit } from '../electron/store/log';
 
 // npm run demo -- --data <folder> [--seed N] [--schools N] [--supervisors N] [--zones N]
 // Creates a demo archive (the fictional 清河区) in a new or empty archive folder.
@@ -31,7 +31,7 @@ async function main() {
   }
   const folder = path.resolve(data);
   const opts = { schools: count('schools'), supervisors: count('supervisors'), zones: count('zones'), seed: count('seed') };
-  const a = await openArchive(folder, { actor: os.userInfo().username });
+  const a = await openStore(folder, { actor: os.userInfo().username });
   try {
     if (isInitialized(a)) throw new Error(`${folder} 中的档案已经初始化，请换一个空文件夹。`);
     const started = Date.now();

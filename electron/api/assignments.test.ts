@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { seedSchool, seedSupervisor, softDelete } from '../testing/seed';
 import { call } from './index';
 import { ASSIGNMENT_ROLES } from '../../shared/vocab';
 
-let a: Awaited<ReturnType<typeof tempArchive>>;
+let a: Awaited<ReturnType<typeof tempStore>>;
 let schoolId: number;
 let supervisorId: number;
 beforeEach(async () => {
-  a = await tempArchive({ init: 'empty' });
+  a = await tempStore({ init: 'empty' });
   schoolId = seedSchool(a, { fullName: '城关第一小学', type: '小学' });
   supervisorId = seedSupervisor(a, { name: '张敏' });
 });

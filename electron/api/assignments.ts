@@ -1,5 +1,5 @@
 import type { HandlerMap } from './types';
-import { deleteAssignment, insertAssignment } from '../archive/assignments';
+import { deleteAssignment, insertAssignment } from '../store/assignments';
 
 export const assignmentHandlers: HandlerMap<'assignments.save' | 'assignments.delete'> = {
   'assignments.save': (a, input) => insertAssignment(a, input),

@@ -1,5 +1,5 @@
 import type { HandlerMap } from './types';
-import { putAttachment, readAttachment } from '../archive/attachments';
+import { putAttachment, readAttachment } from '../store/attachments';
 import { AppError } from '../../shared/result';
 
 export const attachmentHandlers: HandlerMap<'attachments.put' | 'attachments.get'> = {

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call } from '.';
-import { audit } from '../archive/log';
+import { audit } from '../store/log';
 import { AppError } from '../../shared/result';
 
 const open: { dispose(): void }[] = [];
 async function archive() {
-  const a = await tempArchive({ init: 'empty' });
+  const a = await tempStore({ init: 'empty' });
   open.push(a);
   // 1 line from initialisation, then 120 more: kinds cycle school, supervisor, zone.
   const kinds = ['school', 'supervisor', 'zone'];

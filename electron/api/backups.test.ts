@@ -3,17 +3,17 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call } from '.';
-import { migrations } from '../archive/migrations';
-import { openArchive, type Archive } from '../archive/archive';
-import { autoBackup } from '../archive/backups';
+import { migrations } from '../store/migrations';
+import { openStore, type Store } from '../store/store';
+import { autoBackup } from '../store/backups';
 import { AppError } from '../../shared/result';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => { for (const a of open.splice(0)) a.dispose(); });
 async function archive() {
-  const a = await tempArchive({ init: 'empty' });
+  const a = await tempStore({ init: 'empty' });
   open.push(a);
   return a;
 }
@@ -28,15 +28,15 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
   throw new Error('expected the call to be refused');
 }
 
-const addSchool = (a: Archive, fullName: string) =>
+const addSchool = (a: Store, fullName: string) =>
   call(a, 'schools.save', { fields: { fullName, type: '小学', nature: '公办' } });
-const schoolNames = (a: Archive) =>
+const schoolNames = (a: Store) =>
   (a.db.prepare('SELECT full_name FROM schools WHERE deleted_at IS NULL ORDER BY full_name').pluck().all() as string[]);
-const keptFiles = (a: Archive) => fs.readdirSync(a.backupsDir).filter((n) => n.startsWith('恢复前-'));
+const keptFiles = (a: Store) => fs.readdirSync(a.backupsDir).filter((n) => n.startsWith('恢复前-'));
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 /** A backup file whose archive.db is replaced by `db` (a path or bytes). */
-async function withDb(a: Archive, db: Buffer): Promise<string> {
+async function withDb(a: Store, db: Buffer): Promise<string> {
   const { data } = await call(a, 'backups.createFile', {});
   const zip = await JSZip.loadAsync(Buffer.from(data, 'base64'));
   zip.file('archive.db', db);
@@ -44,8 +44,8 @@ async function withDb(a: Archive, db: Buffer): Promise<string> {
 }
 
 /** A copy of the live archive, changed by `edit`, as bytes. */
-async function editedCopy(a: Archive, edit: (db: Database.Database, file: string) => void): Promise<Buffer> {
-  const file = path.join(a.folder, 'copy.db');
+async function editedCopy(a: Store, edit: (db: Database.Database, file: string) => void): Promise<Buffer> {
+  const file = path.join(a.dataFolder, 'copy.db');
   await a.db.backup(file);
   const db = new Database(file);
   try {
@@ -98,7 +98,7 @@ describe('backups.createFile', () => {
     expect(manifest.counts).toMatchObject({ schools: 1, supervisors: 0, attachments: 1 });
     expect(manifest.createdAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(Buffer.compare(await zip.file(`attachments/${hash.slice(0, 2)}/${hash}`)!.async('nodebuffer'), PNG)).toBe(0);
-    const file = path.join(a.folder, 'check.db');
+    const file = path.join(a.dataFolder, 'check.db');
     fs.writeFileSync(file, await zip.file('archive.db')!.async('nodebuffer'));
     const db = new Database(file, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -138,19 +138,19 @@ describe('backups.restoreFile', () => {
     // Writes after the restore go to the new archive file and survive reopening.
     await addSchool(a, '恢复后新增小学');
     a.close();
-    const again = await openArchive(a.folder);
+    const again = await openStore(a.dataFolder);
     expect(again.db.prepare('SELECT count(*) FROM schools').pluck().get()).toBe(2);
     again.close();
-    Object.assign(a, await openArchive(a.folder)); // for dispose()
+    Object.assign(a, await openStore(a.dataFolder)); // for dispose()
   });
 
   it('brings a backup made by an older version up to the current schema', async () => {
     const a = await archive();
-    const old = await openArchive(path.join(a.folder, 'old'), { migrations: migrations.slice(0, 1) });
+    const old = await openStore(path.join(a.dataFolder, 'old'), { migrations: migrations.slice(0, 1) });
     old.db.prepare(`INSERT INTO settings (key, value) VALUES ('initialized', '1')`).run();
     old.db.prepare(`INSERT INTO schools (full_name, type, nature, created_at, updated_at) VALUES ('旧版小学', '小学', '公办', 'x', 'x')`).run();
     old.db.pragma('wal_checkpoint(TRUNCATE)');
-    const bytes = fs.readFileSync(path.join(old.folder, 'archive.db'));
+    const bytes = fs.readFileSync(path.join(old.dataFolder, 'archive.db'));
     old.close();
     const res = await call(a, 'backups.restoreFile', { data: await withDb(a, bytes) });
     expect(res.schemaVersion).toBe(migrations.at(-1)!.version);
@@ -159,16 +159,16 @@ describe('backups.restoreFile', () => {
   });
 
   describe('refuses damaged or foreign files before replacing anything', () => {
-    async function expectRefused(a: Archive, data: string, message: RegExp, code: AppError['code'] = 'invalid') {
-      const before = fs.readFileSync(path.join(a.folder, 'archive.db'));
+    async function expectRefused(a: Store, data: string, message: RegExp, code: AppError['code'] = 'invalid') {
+      const before = fs.readFileSync(path.join(a.dataFolder, 'archive.db'));
       const e = await refusal(call(a, 'backups.restoreFile', { data }));
       expect(e.code).toBe(code);
       expect(e.message).toMatch(message);
       expect(e.message).toMatch(/[\u4e00-\u9fa5]/);
       expect(schoolNames(a)).toEqual(['城关第一小学']);
       expect(keptFiles(a)).toEqual([]);
-      expect(fs.readdirSync(a.folder).filter((n) => n.startsWith('.恢复中'))).toEqual([]);
-      expect(Buffer.compare(fs.readFileSync(path.join(a.folder, 'archive.db')), before)).toBe(0);
+      expect(fs.readdirSync(a.dataFolder).filter((n) => n.startsWith('.恢复中'))).toEqual([]);
+      expect(Buffer.compare(fs.readFileSync(path.join(a.dataFolder, 'archive.db')), before)).toBe(0);
     }
 
     it('garbage, a truncated zip, a zip without manifest.json or archive.db', async () => {
@@ -229,7 +229,7 @@ describe('backups.restoreFile', () => {
       zip.file('attachments/../../逃逸2.txt', 'x');
       const res = await call(a, 'backups.restoreFile', { data: (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64') });
       expect(res.keptAs).toMatch(/^恢复前-/);
-      const root = path.dirname(a.folder);
+      const root = path.dirname(a.dataFolder);
       expect(fs.existsSync(path.join(root, '逃逸.txt'))).toBe(false);
       expect(fs.existsSync(path.join(root, '逃逸2.txt'))).toBe(false);
     });

@@ -1,9 +1,9 @@
 import type { HandlerMap } from './types';
-import { nowText } from '../archive/archive';
-import { listAutoBackups } from '../archive/backups';
-import { createBackupFile } from '../archive/backup-file';
-import { listBackups, restoreFromBackup, restoreFromFile } from '../archive/restore';
-import { audit } from '../archive/log';
+import { nowText } from '../store/store';
+import { listAutoBackups } from '../store/backups';
+import { createBackupFile } from '../store/backup-file';
+import { listBackups, restoreFromBackup, restoreFromFile } from '../store/restore';
+import { audit } from '../store/log';
 import { AppError } from '../../shared/result';
 import { BACKUP_STALE_DAYS } from '../../shared/schemas/backup';
 

@@ -1,7 +1,7 @@
 import type { HandlerMap } from './types';
 import {
   deleteBriefing, exportBriefing, getBriefing, issueBriefing, listBriefings, proposeBriefing, saveBriefing,
-} from '../archive/briefings';
+} from '../store/briefings';
 
 export const briefingHandlers: HandlerMap<'briefings.list' | 'briefings.get' | 'briefings.propose' | 'briefings.save' | 'briefings.issue' | 'briefings.export' | 'briefings.delete'> = {
   'briefings.list': (a) => listBriefings(a),

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call } from './index';
-import { generateCalendarAndComplaints } from '../archive/demo/work-calendar';
+import { generateCalendarAndComplaints } from '../store/demo/work-calendar';
 import type { Input } from '../../shared/contract';
 import type { CalendarDetail } from '../../shared/schemas/calendar';
 import { expectRefused } from '../testing/refused';
 
 type ItemFields = Input<'calendarItems.save'>['fields'];
 
-let a: Awaited<ReturnType<typeof tempArchive>>;
-beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
+let a: Awaited<ReturnType<typeof tempStore>>;
+beforeAll(async () => { a = await tempStore({ init: 'empty' }); });
 afterAll(() => a.dispose());
 
 // Rows other areas own are written with plain SQL, so these tests depend only on the calendar code.
@@ -255,7 +255,7 @@ describe('calendars: copy to a new year, delete', () => {
 
 describe('demo: generateCalendarAndComplaints', () => {
   async function generated(seed: number) {
-    const b = await tempArchive({ init: 'empty' });
+    const b = await tempStore({ init: 'empty' });
     const ins = (sql: string, ...p: unknown[]) => b.db.prepare(sql).run(...p);
     for (const n of ['城关第一小学', '白沙镇中心小学', '清河区实验中学', '柳林镇中学']) {
       ins(`INSERT INTO schools (full_name, type, nature, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?)`, n, AT, AT);

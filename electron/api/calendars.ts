@@ -2,7 +2,7 @@ import type { HandlerMap } from './types';
 import {
   calendarDetail, copyCalendar, deleteCalendar, deleteCalendarItem, getCalendar, getCalendarItem, insertCalendar,
   insertCalendarItem, listCalendars, moveCalendarItem, setTheme, updateCalendar, updateCalendarItem,
-} from '../archive/calendars';
+} from '../store/calendars';
 
 export const calendarHandlers: HandlerMap<'calendars.list' | 'calendars.get' | 'calendars.save' | 'calendars.delete' | 'calendars.copy' | 'calendars.setTheme' | 'calendarItems.save' | 'calendarItems.delete' | 'calendarItems.move'> = {
   'calendars.list': (a) => listCalendars(a),

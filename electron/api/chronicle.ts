@@ -1,7 +1,7 @@
 import type { HandlerMap } from './types';
 import {
   chronicleCandidates, deleteChronicle, exportChronicle, listChronicle, rejectCandidate, saveChronicle,
-} from '../archive/chronicle';
+} from '../store/chronicle';
 
 export const chronicleHandlers: HandlerMap<'chronicle.list' | 'chronicle.candidates' | 'chronicle.save' | 'chronicle.delete' | 'chronicle.reject' | 'chronicle.export'> = {
   'chronicle.list': (a, { year }) => listChronicle(a, year),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call } from './index';
-import { raiseProblem } from '../archive/problems';
+import { raiseProblem } from '../store/problems';
 import type { Input } from '../../shared/contract';
 import type { Complaint } from '../../shared/schemas/complaint';
 import { EIGHT_ITEMS } from '../../shared/vocab';
@@ -9,8 +9,8 @@ import { expectRefused } from '../testing/refused';
 
 type Fields = Input<'complaints.save'>['fields'];
 
-let a: Awaited<ReturnType<typeof tempArchive>>;
-beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
+let a: Awaited<ReturnType<typeof tempStore>>;
+beforeAll(async () => { a = await tempStore({ init: 'empty' }); });
 afterAll(() => a.dispose());
 
 // Schools (and zones, below) are written with plain SQL, so these tests depend only on the complaints code.
@@ -96,7 +96,7 @@ describe('complaints: list filters, search, paging', () => {
   const contents = (p: { rows: Complaint[] }) => p.rows.map((r) => r.content);
 
   beforeAll(async () => {
-    b = await tempArchive({ init: 'empty' });
+    b = await tempStore({ init: 'empty' });
     const z1 = Number(b.db.prepare('INSERT INTO zones (name, created_at, updated_at) VALUES (?, ?, ?)').run('第一责任区', AT, AT).lastInsertRowid);
     const sql = `INSERT INTO schools (full_name, type, nature, zone_id, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?, ?)`;
     ids.east = Number(b.db.prepare(sql).run('东湖实验小学', z1, AT, AT).lastInsertRowid);

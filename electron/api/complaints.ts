@@ -1,7 +1,7 @@
 import type { HandlerMap } from './types';
 import {
   complaintProblems, deleteComplaint, getComplaint, insertComplaint, listComplaints, updateComplaint,
-} from '../archive/complaints';
+} from '../store/complaints';
 
 // Problems are raised from a complaint through 'problems.save' with source 应访督导 and complaintId.
 export const complaintHandlers: HandlerMap<'complaints.list' | 'complaints.get' | 'complaints.save' | 'complaints.delete'> = {

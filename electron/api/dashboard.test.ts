@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call, dispatch } from './index';
-import { periodOf } from '../archive/dashboard';
+import { periodOf } from '../store/dashboard';
 import { EIGHT_ITEMS } from '../../shared/vocab';
 
-type TempArchive = Awaited<ReturnType<typeof tempArchive>>;
+type TempStore = Awaited<ReturnType<typeof tempStore>>;
 
 // A hand-built county, written with plain SQL so the numbers depend only on the dashboard code.
 // Deadlines are in 2024 (past) or 2099 (future), so "overdue" does not depend on the day the test runs.
 const AT = '2024-01-01 00:00:00';
-function seeder(a: TempArchive) {
+function seeder(a: TempStore) {
   const run = (sql: string, ...p: unknown[]) => Number(a.db.prepare(sql).run(...p).lastInsertRowid);
   return {
     zone: (name: string) => run('INSERT INTO zones (name, created_at, updated_at) VALUES (?, ?, ?)', name, AT, AT),
@@ -43,10 +43,10 @@ function seeder(a: TempArchive) {
 }
 
 describe('dashboard.get on a hand-built county', () => {
-  let a: TempArchive;
+  let a: TempStore;
   const id: Record<string, number> = {};
   beforeAll(async () => {
-    a = await tempArchive({ init: 'empty' });
+    a = await tempStore({ init: 'empty' });
     const s = seeder(a);
     id.z1 = s.zone('第一责任区');
     id.z2 = s.zone('第二责任区');
@@ -186,9 +186,9 @@ describe('dashboard.get on a hand-built county', () => {
 });
 
 describe('search.global across kinds', () => {
-  let a: TempArchive;
+  let a: TempStore;
   beforeAll(async () => {
-    a = await tempArchive({ init: 'empty' });
+    a = await tempStore({ init: 'empty' });
     const s = seeder(a);
     const z = s.zone('城关责任区');
     const school = s.school('校园安全示范学校', z);

@@ -1,6 +1,6 @@
 import type { HandlerMap } from './types';
-import { dashboard } from '../archive/dashboard';
-import { globalSearch } from '../archive/global-search';
+import { dashboard } from '../store/dashboard';
+import { globalSearch } from '../store/global-search';
 
 export const dashboardHandlers: HandlerMap<'dashboard.get' | 'search.global'> = {
   'dashboard.get': (a, query) => dashboard(a, query),

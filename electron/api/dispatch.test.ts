@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { dispatch } from './index';
 import { channels } from '../../shared/contract';
 
-let a: Awaited<ReturnType<typeof tempArchive>>;
-beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
+let a: Awaited<ReturnType<typeof tempStore>>;
+beforeAll(async () => { a = await tempStore({ init: 'empty' }); });
 afterAll(() => a.dispose());
 
 const GARBAGE: unknown[] = [42, 'text', true, [], [1, 2], null];

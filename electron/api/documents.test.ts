@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call } from './index';
 import { readDocx, paragraphs, textOf } from '../documents/read-docx';
 import { samplePng } from '../documents/samples';
 import { expectRefused } from '../testing/refused';
 
-let a: Awaited<ReturnType<typeof tempArchive>>;
-beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
+let a: Awaited<ReturnType<typeof tempStore>>;
+beforeAll(async () => { a = await tempStore({ init: 'empty' }); });
 afterAll(() => a.dispose());
 
 // Schools, supervisors, notices, problems and calendars are written with plain SQL, so these tests

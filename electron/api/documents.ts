@@ -1,11 +1,11 @@
 import type { HandlerMap } from './types';
-import type { Archive } from '../archive/archive';
-import { calendarDetail } from '../archive/calendars';
-import { loadArchiveImage } from '../archive/collections';
-import { dashboard } from '../archive/dashboard';
-import { getNotice } from '../archive/notices';
-import { problemsWhere, today } from '../archive/problems';
-import { getSettings } from '../archive/settings';
+import type { Store } from '../store/store';
+import { calendarDetail } from '../store/calendars';
+import { loadStoredImage } from '../store/collections';
+import { dashboard } from '../store/dashboard';
+import { getNotice } from '../store/notices';
+import { problemsWhere, today } from '../store/problems';
+import { getSettings } from '../store/settings';
 import { buildCalendar } from '../documents/calendar';
 import { buildNotice, buildReferral } from '../documents/notice';
 import { docxFileName, toDocx } from '../documents/pack';
@@ -21,9 +21,9 @@ async function file(title: string, doc: Document): Promise<FileOut> {
   return { fileName: docxFileName(title), data: (await toDocx(doc)).toString('base64') };
 }
 
-const ctx = (a: Archive) => ({ fonts: getSettings(a).fonts, loadImage: loadArchiveImage(a) });
+const ctx = (a: Store) => ({ fonts: getSettings(a).fonts, loadImage: loadStoredImage(a) });
 
-async function noticeDocx(a: Archive, id: number): Promise<FileOut> {
+async function noticeDocx(a: Store, id: number): Promise<FileOut> {
   const n = getNotice(a, id);
   const office = getSettings(a).officeName;
   const sources = [...new Set(n.problems.map((p) => p.campaign ?? p.source))];
@@ -34,7 +34,7 @@ async function noticeDocx(a: Archive, id: number): Promise<FileOut> {
   return file(`整改通知书${n.numberText}${n.schoolName}`, doc);
 }
 
-async function referralDocx(a: Archive, problemIds: number[], section: string): Promise<FileOut> {
+async function referralDocx(a: Store, problemIds: number[], section: string): Promise<FileOut> {
   const found = problemsWhere(a, 'p.id IN (SELECT value FROM json_each(?))', JSON.stringify(problemIds));
   const missing = problemIds.filter((id) => !found.some((p) => p.id === id));
   if (missing.length) {
@@ -61,7 +61,7 @@ function statusText(status: string, note: string | null): string {
   return note ? `${status}（${note}）` : status;
 }
 
-async function calendarDocx(a: Archive, id: number): Promise<FileOut> {
+async function calendarDocx(a: Store, id: number): Promise<FileOut> {
   const { calendar, months } = calendarDetail(a, id);
   const doc = buildCalendar({
     office: getSettings(a).officeName,
@@ -75,7 +75,7 @@ async function calendarDocx(a: Archive, id: number): Promise<FileOut> {
   return file(calendar.title, doc);
 }
 
-async function statisticsDocx(a: Archive, year: number, charts: { title: string; png: string; width: number; height: number }[]): Promise<FileOut> {
+async function statisticsDocx(a: Store, year: number, charts: { title: string; png: string; width: number; height: number }[]): Promise<FileOut> {
   const d = dashboard(a, { year });
   const office = getSettings(a).officeName;
   const pngs = charts.map((c, i) => {

@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph } from 'docx';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call } from './index';
-import { insertZone } from '../archive/zones';
-import { insertSupervisor } from '../archive/supervisors';
-import { putAttachment } from '../archive/attachments';
-import { moveToBin } from '../archive/recycle';
-import { SCHOOL_ROSTER, SUPERVISOR_ROSTER } from '../archive/excel/columns';
+import { insertZone } from '../store/zones';
+import { insertSupervisor } from '../store/supervisors';
+import { putAttachment } from '../store/attachments';
+import { moveToBin } from '../store/recycle';
+import { SCHOOL_ROSTER, SUPERVISOR_ROSTER } from '../store/excel/columns';
 import { supervisorFields } from '../../shared/schemas/supervisor';
 import type { ImportPreview, ImportRow } from '../../shared/schemas/admin';
 
-let a: Awaited<ReturnType<typeof tempArchive>>;
-beforeEach(async () => { a = await tempArchive({ init: 'empty' }); });
+let a: Awaited<ReturnType<typeof tempStore>>;
+beforeEach(async () => { a = await tempStore({ init: 'empty' }); });
 afterEach(() => a.dispose());
 
 type Cell = ExcelJS.CellValue;

@@ -1,8 +1,8 @@
 import type { HandlerMap } from './types';
-import { readRoster } from '../archive/excel/read';
-import { commitPlan, planImport, toPreview } from '../archive/excel/import';
-import { exportRoster, rosterTemplate } from '../archive/excel/write';
-import { ROSTERS } from '../archive/excel/columns';
+import { readRoster } from '../store/excel/read';
+import { commitPlan, planImport, toPreview } from '../store/excel/import';
+import { exportRoster, rosterTemplate } from '../store/excel/write';
+import { ROSTERS } from '../store/excel/columns';
 
 // File content travels as base64. Preview and commit parse the same bytes the same way, so what
 // the user confirmed is what gets written (the commit re-checks against the archive as it is now).

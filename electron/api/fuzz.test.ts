@@ -2,17 +2,17 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { dispatch } from '.';
 import { contract, channels, type Channel } from '../../shared/contract';
-import type { Archive } from '../archive/archive';
+import type { Store } from '../store/store';
 
 // Every channel gets generated invalid input: random JSON and JS values, objects with the right keys
 // but wrong types, overlong strings, negative ids, prototype-pollution keys. dispatch must answer
 // ok:false / 'invalid' with a Chinese message, never throw, and leave every table as it was.
 
-let a: Archive & { dispose(): void };
-beforeAll(async () => { a = await tempArchive({ init: 'demo' }); }, 60_000);
+let a: Store & { dispose(): void };
+beforeAll(async () => { a = await tempStore({ init: 'demo' }); }, 60_000);
 afterAll(() => a?.dispose());
 
 /** A digest of every row of every table (FTS shadow tables included). */

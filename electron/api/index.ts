@@ -1,9 +1,9 @@
-import type { Archive } from '../archive/archive';
+import type { Store } from '../store/store';
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { AppError, type ApiResult } from '../../shared/result';
 import { parseInput } from '../../shared/validation';
 import type { HandlerMap } from './types';
-import { archiveHandlers } from './archive';
+import { dataFolderHandlers } from './data-folder';
 import { supervisorHandlers } from './supervisors';
 import { schoolHandlers } from './schools';
 import { zoneHandlers } from './zones';
@@ -23,12 +23,12 @@ import { chronicleHandlers } from './chronicle';
 import { pieceHandlers } from './pieces';
 import { documentHandlers } from './documents';
 import { backupHandlers } from './backups';
-import { yearlyHandlers } from './yearly';
-import { readOnlyMessage } from '../archive/yearly';
+import { yearCloseHandlers } from './year-close';
+import { readOnlyMessage } from '../store/year-close';
 
 /** The one handler table: channel -> function(archive, input). IPC and HTTP both call `dispatch`. */
 export const handlers: HandlerMap<Channel> = {
-  ...archiveHandlers,
+  ...dataFolderHandlers,
   ...supervisorHandlers,
   ...schoolHandlers,
   ...zoneHandlers,
@@ -48,16 +48,16 @@ export const handlers: HandlerMap<Channel> = {
   ...pieceHandlers,
   ...documentHandlers,
   ...backupHandlers,
-  ...yearlyHandlers,
+  ...yearCloseHandlers,
 };
 
 /** Validate, run, and wrap the answer. Never throws: every failure becomes a Chinese message. */
-export async function dispatch(archive: Archive, channel: string, raw: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(store: Store, channel: string, raw: unknown): Promise<ApiResult<unknown>> {
   try {
     if (!isChannel(channel)) throw new AppError('not_found', `没有名为「${channel}」的功能接口。`);
     const input = parseInput(contract[channel].input, raw);
-    const handler = handlers[channel] as (a: Archive, i: unknown) => unknown;
-    return { ok: true, data: await handler(archive, input) };
+    const handler = handlers[channel] as (a: Store, i: unknown) => unknown;
+    return { ok: true, data: await handler(store, input) };
   } catch (e) {
     return { ok: false, error: toApiError(e) };
   }
@@ -79,8 +79,8 @@ function toApiError(e: unknown): { code: AppError['code']; message: string; fiel
 }
 
 /** For tests and scripts: call a channel and get its data, or throw its error as an AppError. */
-export async function call<C extends Channel>(archive: Archive, channel: C, input: unknown): Promise<import('../../shared/contract').Output<C>> {
-  const res = await dispatch(archive, channel, input);
+export async function call<C extends Channel>(store: Store, channel: C, input: unknown): Promise<import('../../shared/contract').Output<C>> {
+  const res = await dispatch(store, channel, input);
   if (!res.ok) throw new AppError(res.error.code, res.error.message, res.error.field);
   return res.data as import('../../shared/contract').Output<C>;
 }

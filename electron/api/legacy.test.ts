@@ -1,12 +1,12 @@
 import JSZip from 'jszip';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call } from './index';
 import { expectRefused } from '../testing/refused';
 
-let a: Awaited<ReturnType<typeof tempArchive>>;
-beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
+let a: Awaited<ReturnType<typeof tempStore>>;
+beforeAll(async () => { a = await tempStore({ init: 'empty' }); });
 afterAll(() => a.dispose());
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
@@ -89,7 +89,7 @@ describe('legacy: files from before the app', () => {
   });
 
   it('an archived year takes no more files, and its files go into the year package', async () => {
-    const year = await call(a, 'yearly.archive', { year: 2019 });
+    const year = await call(a, 'yearClose.close', { year: 2019 });
     const legacy = year.catalogue.filter((e) => e.kind === '历年档案');
     expect(legacy.map((e) => e.title).sort()).toEqual(['2019年控辍保学工作总结（工作总结）', '2019年整改台账（整改台账）', '2019年督导报告（督导报告）']);
     await refused('legacy.add', add('又一份.pdf', '%PDF-1.4'), 'readonly', '2019年度已归档');

@@ -1,8 +1,8 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call } from './index';
-import { putAttachment } from '../archive/attachments';
+import { putAttachment } from '../store/attachments';
 import { readDocx, paragraphs, styleOf, textOf } from '../documents/read-docx';
 import { samplePng } from '../documents/samples';
 import type { Input } from '../../shared/contract';
@@ -12,8 +12,8 @@ import { expectRefused } from '../testing/refused';
 type PieceFields = Input<'pieces.save'>['fields'];
 type CollectionFields = Input<'collections.save'>['fields'];
 
-let a: Awaited<ReturnType<typeof tempArchive>>;
-beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
+let a: Awaited<ReturnType<typeof tempStore>>;
+beforeAll(async () => { a = await tempStore({ init: 'empty' }); });
 afterAll(() => a.dispose());
 
 // Supervisors and schools are written with plain SQL, so these tests depend only on the pieces code.

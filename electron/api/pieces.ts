@@ -1,8 +1,8 @@
 import type { HandlerMap } from './types';
-import { deletePiece, getPiece, insertPiece, listPieces, updatePiece } from '../archive/pieces';
+import { deletePiece, getPiece, insertPiece, listPieces, updatePiece } from '../store/pieces';
 import {
   deleteCollection, exportCollection, getCollection, insertCollection, listCollections, updateCollection,
-} from '../archive/collections';
+} from '../store/collections';
 
 export const pieceHandlers: HandlerMap<'pieces.list' | 'pieces.get' | 'pieces.save' | 'pieces.delete' | 'collections.list' | 'collections.get' | 'collections.save' | 'collections.delete' | 'collections.export'> = {
   'pieces.list': (a, q) => listPieces(a, q),

@@ -3,21 +3,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call, dispatch } from './index';
-import { nowText, openArchive } from '../archive/archive';
-import { migrations } from '../archive/migrations';
-import { putAttachment } from '../archive/attachments';
-import { allProblems, listProblems, pageIdsSql, raiseProblem } from '../archive/problems';
+import { nowText, openStore } from '../store/store';
+import { migrations } from '../store/migrations';
+import { putAttachment } from '../store/attachments';
+import { allProblems, listProblems, pageIdsSql, raiseProblem } from '../store/problems';
 import type { Input } from '../../shared/contract';
 import { EIGHT_ITEMS } from '../../shared/vocab';
 import { expectRefused } from '../testing/refused';
 
-type Archive = Awaited<ReturnType<typeof tempArchive>>;
+type Store = Awaited<ReturnType<typeof tempStore>>;
 type Fields = Input<'problems.save'>['fields'];
 
 // Registers are written with SQL here: this area must not depend on the register repositories.
-function fixtures(a: Archive) {
+function fixtures(a: Store) {
   const now = nowText();
   const zone = (name: string) => Number(a.db.prepare('INSERT INTO zones (name, created_at, updated_at) VALUES (?, ?, ?)')
     .run(name, now, now).lastInsertRowid);
@@ -39,19 +39,19 @@ function day(n: number): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-const count = (a: Archive, table: string) => (a.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (a: Store, table: string) => (a.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-const refused = (a: Archive, channel: string, input: unknown, code: string, field: string | undefined, text: string) =>
+const refused = (a: Store, channel: string, input: unknown, code: string, field: string | undefined, text: string) =>
   expectRefused(a, channel, input, { code, field, text });
 
 describe('problems: create, edit, status changes', () => {
-  let a: Archive;
+  let a: Store;
   const ids: Record<string, number> = {};
   const base = (over: Partial<Fields> = {}): Fields => ({
     source: '督导记录', schoolId: ids.s1, category: EIGHT_ITEMS[5], description: '消防通道堆放杂物', ...over,
   });
   beforeAll(async () => {
-    a = await tempArchive({ init: 'empty' });
+    a = await tempStore({ init: 'empty' });
     const f = fixtures(a);
     ids.z = f.zone('第一责任区');
     ids.s1 = f.school('城关第一小学', ids.z);
@@ -176,12 +176,12 @@ describe('problems: create, edit, status changes', () => {
 });
 
 describe('notices: issue, report, re-check', () => {
-  let a: Archive;
+  let a: Store;
   const ids: Record<string, number> = {};
   const raise = async (schoolId: number, description: string, deadline: string | null = null) =>
     (await call(a, 'problems.save', { fields: { source: '督导记录', schoolId, category: EIGHT_ITEMS[6], description, deadline } })).id;
   beforeAll(async () => {
-    a = await tempArchive({ init: 'empty' });
+    a = await tempStore({ init: 'empty' });
     const f = fixtures(a);
     ids.s1 = f.school('城关第一小学');
     ids.s2 = f.school('白沙镇中心小学');
@@ -284,12 +284,12 @@ describe('notices: issue, report, re-check', () => {
 });
 
 describe('overdue, 台账 filters and the .xlsx export', () => {
-  let a: Archive;
+  let a: Store;
   const ids: Record<string, number> = {};
   const list = (q: Input<'problems.list'> = {}) => call(a, 'problems.list', { limit: 500, ...q });
   const descs = (p: { rows: { description: string }[] }) => p.rows.map((r) => r.description).sort();
   beforeAll(async () => {
-    a = await tempArchive({ init: 'empty' });
+    a = await tempStore({ init: 'empty' });
     const f = fixtures(a);
     ids.z1 = f.zone('第一责任区');
     ids.s1 = f.school('城关第一小学', ids.z1);
@@ -377,7 +377,7 @@ describe('overdue, 台账 filters and the .xlsx export', () => {
 });
 
 describe('the 台账 read by windows (as the virtual list does)', () => {
-  let a: Archive;
+  let a: Store;
   const ids: Record<string, number> = {};
   type Q = Input<'problems.list'>;
   const SORTS = ['raisedAt', 'deadline', 'school', 'status'] as const;
@@ -386,7 +386,7 @@ describe('the 台账 read by windows (as the virtual list does)', () => {
     COALESCE((SELECT n.deadline_date FROM notices n WHERE n.id = p.notice_id AND n.deleted_at IS NULL), p.deadline)`).pluck().get();
 
   beforeAll(async () => {
-    a = await tempArchive({ init: 'empty' });
+    a = await tempStore({ init: 'empty' });
     const f = fixtures(a);
     ids.zone = f.zone('第一责任区');
     const schools = [f.school('城关第一小学', ids.zone), f.school('白沙镇中心小学'), f.school('城关第二小学', ids.zone), f.school('将被删除的学校')];
@@ -478,14 +478,14 @@ describe('migration 009 (problems.due)', () => {
   it('fills in the due dates of an archive with a filed year, whose read-only guard stays on', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dudao-m009-'));
     try {
-      let a = await openArchive(dir, { migrations: migrations.slice(0, 8) });
+      let a = await openStore(dir, { migrations: migrations.slice(0, 8) });
       const now = nowText();
       a.db.prepare(`INSERT INTO schools (full_name, type, nature, created_at, updated_at) VALUES ('城关第一小学', '小学', '公办', ?, ?)`).run(now, now);
       a.db.prepare(`INSERT INTO problems (source, school_id, category, description, actor, deadline, status, raised_at, updated_at)
         VALUES ('督导记录', 1, ?, '食品留样不足', '学校', '2023-05-01', '待整改', '2023-03-01', ?)`).run(EIGHT_ITEMS[6], now);
       a.db.prepare(`INSERT INTO archived_years (year, archived_at, archived_by, package_folder, catalogue) VALUES (2023, ?, '张明', '年度归档/2023', '[]')`).run(now);
       a.close();
-      a = await openArchive(dir);
+      a = await openStore(dir);
       expect(a.db.prepare('SELECT due FROM problems').pluck().all()).toEqual(['2023-05-01']);
       expect(a.db.prepare('SELECT year FROM archived_years').pluck().all()).toEqual([2023]);
       expect(() => a.db.prepare(`UPDATE problems SET deadline = '2023-06-01'`).run()).toThrow('YEAR_ARCHIVED:2023');

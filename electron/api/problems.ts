@@ -1,8 +1,8 @@
 import type { HandlerMap } from './types';
 import {
   changeStatus, deleteProblem, exportLedger, getProblem, listProblems, problemHistory, raiseProblem, updateProblem,
-} from '../archive/problems';
-import { getNotice, issueNotice, listNotices, recheckNotice, reportNotice } from '../archive/notices';
+} from '../store/problems';
+import { getNotice, issueNotice, listNotices, recheckNotice, reportNotice } from '../store/notices';
 
 export const problemHandlers: HandlerMap<'problems.list' | 'problems.get' | 'problems.save' | 'problems.transition' | 'problems.delete' | 'problems.exportLedger' | 'notices.list' | 'notices.get' | 'notices.issue' | 'notices.report' | 'notices.recheck'> = {
   'problems.list': (a, query) => listProblems(a, query),

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call } from '.';
-import { moveToBin } from '../archive/recycle';
-import { nowText, type Archive } from '../archive/archive';
+import { moveToBin } from '../store/recycle';
+import { nowText, type Store } from '../store/store';
 import { AppError } from '../../shared/result';
 
 const open: { dispose(): void }[] = [];
 async function demo() {
-  const a = await tempArchive({ init: 'demo' });
+  const a = await tempStore({ init: 'demo' });
   open.push(a);
   return a;
 }
@@ -23,12 +23,12 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
   throw new Error('expected the call to be refused');
 }
 
-const school = (a: Archive, where = '1') =>
+const school = (a: Store, where = '1') =>
   a.db.prepare(`SELECT id, full_name AS name, deleted_at AS deletedAt FROM schools WHERE ${where} ORDER BY id LIMIT 1`).get() as
     { id: number; name: string; deletedAt: string | null };
-const schoolById = (a: Archive, id: number) => school(a, `id = ${Number(id)}`);
-const count = (a: Archive, sql: string, ...p: unknown[]) => a.db.prepare(sql).pluck().get(...p) as number;
-const lastAudit = (a: Archive) => a.db.prepare(`SELECT action, kind, entity_id AS entityId, summary FROM audit_log ORDER BY id DESC LIMIT 1`).get();
+const schoolById = (a: Store, id: number) => school(a, `id = ${Number(id)}`);
+const count = (a: Store, sql: string, ...p: unknown[]) => a.db.prepare(sql).pluck().get(...p) as number;
+const lastAudit = (a: Store) => a.db.prepare(`SELECT action, kind, entity_id AS entityId, summary FROM audit_log ORDER BY id DESC LIMIT 1`).get();
 
 describe('回收站: recycle.list / restore / purge', () => {
   it('lists deleted items newest first, with kind, name, time and who deleted them', async () => {

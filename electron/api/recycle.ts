@@ -1,5 +1,5 @@
 import type { HandlerMap } from './types';
-import { listBin, purgeFromBin, restoreFromBin } from '../archive/recycle';
+import { listBin, purgeFromBin, restoreFromBin } from '../store/recycle';
 
 export const recycleHandlers: HandlerMap<'recycle.list' | 'recycle.restore' | 'recycle.purge'> = {
   'recycle.list': (a) => listBin(a),

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { seedSchool, seedSupervisor, seedZone, softDelete } from '../testing/seed';
 import { call } from './index';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 
-let a: Awaited<ReturnType<typeof tempArchive>>;
-beforeEach(async () => { a = await tempArchive({ init: 'empty' }); });
+let a: Awaited<ReturnType<typeof tempStore>>;
+beforeEach(async () => { a = await tempStore({ init: 'empty' }); });
 afterEach(() => a.dispose());
 
 const base = { fullName: '城关第一小学', type: '小学' } as const;

@@ -1,7 +1,7 @@
 import type { HandlerMap } from './types';
 import {
   deleteSchool, getSchool, insertSchool, listSchools, schoolBoard, schoolSupervisors, updateSchool,
-} from '../archive/schools';
+} from '../store/schools';
 
 export const schoolHandlers: HandlerMap<'schools.list' | 'schools.get' | 'schools.save' | 'schools.delete' | 'schools.board'> = {
   'schools.list': (a, query) => listSchools(a, query),

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call } from '.';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings';
 import { AppError } from '../../shared/result';
 
 const open: { dispose(): void }[] = [];
 async function archive(init: 'empty' | 'demo' = 'empty') {
-  const a = await tempArchive({ init });
+  const a = await tempStore({ init });
   open.push(a);
   return a;
 }

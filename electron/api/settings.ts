@@ -1,7 +1,7 @@
 import type { HandlerMap } from './types';
-import type { Archive } from '../archive/archive';
-import { getSettings, putSettings } from '../archive/settings';
-import { audit } from '../archive/log';
+import type { Store } from '../store/store';
+import { getSettings, putSettings } from '../store/settings';
+import { audit } from '../store/log';
 import { AppError } from '../../shared/result';
 import type { Settings } from '../../shared/schemas/settings';
 
@@ -11,7 +11,7 @@ const LABELS: Record<keyof Settings, string> = {
 };
 
 /** A category still held by live supervisors cannot disappear from the list (their records would no longer save). */
-function checkCategoriesInUse(a: Archive, next: Settings): void {
+function checkCategoriesInUse(a: Store, next: Settings): void {
   const rows = a.db.prepare(`SELECT category, count(*) AS n FROM supervisors WHERE deleted_at IS NULL GROUP BY category`)
     .all() as { category: string; n: number }[];
   const removed = rows.filter((r) => !next.supervisorCategories.includes(r.category));

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call, dispatch } from './index';
-import { nowText } from '../archive/archive';
-import { putAttachment } from '../archive/attachments';
-import { checkCategory, getSupervisor, insertSupervisor, listSupervisors, updateSupervisor } from '../archive/supervisors';
+import { nowText } from '../store/store';
+import { putAttachment } from '../store/attachments';
+import { checkCategory, getSupervisor, insertSupervisor, listSupervisors, updateSupervisor } from '../store/supervisors';
 import type { Input } from '../../shared/contract';
 import type { Supervisor } from '../../shared/schemas/supervisor';
 import { expectRefused } from '../testing/refused';
 
 type Fields = Input<'supervisors.save'>['fields'];
 
-let a: Awaited<ReturnType<typeof tempArchive>>;
-beforeAll(async () => { a = await tempArchive({ init: 'empty' }); });
+let a: Awaited<ReturnType<typeof tempStore>>;
+beforeAll(async () => { a = await tempStore({ init: 'empty' }); });
 afterAll(() => a.dispose());
 
 /** A local date `n` days from today, computed independently of the code under test. */
@@ -105,7 +105,7 @@ describe('supervisors: list, filters, search, sort, paging', () => {
   const bl = (q: Input<'supervisors.list'> = {}) => call(b, 'supervisors.list', { limit: 500, ...q });
 
   beforeAll(async () => {
-    b = await tempArchive({ init: 'empty' });
+    b = await tempStore({ init: 'empty' });
     const people: Fields[] = [
       { name: '欧阳明华', category: '专职督学', unit: '城关第一小学', stage: '小学', subject: '数学', status: '在聘', termEnd: day(30), mobile: '13811112222' },
       { name: '陈静', category: '兼职督学', unit: '县第二中学', stage: '初中', subject: '英语', status: '在聘', termEnd: day(200) },

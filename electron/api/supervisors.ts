@@ -1,8 +1,8 @@
 import type { HandlerMap } from './types';
-import { moveToBin } from '../archive/recycle';
+import { moveToBin } from '../store/recycle';
 import {
   getSupervisor, insertSupervisor, listSupervisors, supervisorAssignments, updateSupervisor,
-} from '../archive/supervisors';
+} from '../store/supervisors';
 
 export const supervisorHandlers: HandlerMap<'supervisors.list' | 'supervisors.get' | 'supervisors.save' | 'supervisors.delete'> = {
   'supervisors.list': (a, query) => listSupervisors(a, query),

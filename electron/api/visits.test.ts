@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { call, dispatch } from './index';
-import { nowText } from '../archive/archive';
-import { putAttachment } from '../archive/attachments';
-import { generateVisitsAndProblems } from '../archive/demo/work-visits';
+import { nowText } from '../store/store';
+import { putAttachment } from '../store/attachments';
+import { generateVisitsAndProblems } from '../store/demo/work-visits';
 import type { Input } from '../../shared/contract';
 import { EIGHT_ITEMS, PROBLEM_TRANSITIONS, type ProblemStatus } from '../../shared/vocab';
 
-type Archive = Awaited<ReturnType<typeof tempArchive>>;
+type Store = Awaited<ReturnType<typeof tempStore>>;
 type Fields = Input<'visits.save'>['fields'];
 
 // Registers are written with SQL here: this area must not depend on the register repositories.
-function fixtures(a: Archive) {
+function fixtures(a: Store) {
   const now = nowText();
   const zone = (name: string, leaderId: number | null = null) => Number(a.db.prepare(
     'INSERT INTO zones (name, leader_id, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, leaderId, now, now).lastInsertRowid);
@@ -26,18 +26,18 @@ function fixtures(a: Archive) {
   return { zone, school, supervisor, assign };
 }
 
-const lastAudit = (a: Archive) => a.db.prepare('SELECT action, kind, entity_id AS entityId, summary FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+const lastAudit = (a: Store) => a.db.prepare('SELECT action, kind, entity_id AS entityId, summary FROM audit_log ORDER BY id DESC LIMIT 1').get() as
   { action: string; kind: string; entityId: number; summary: string };
-const count = (a: Archive, table: string) => (a.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (a: Store, table: string) => (a.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('visits: save, get, edit', () => {
-  let a: Archive;
+  let a: Store;
   let ids: { school: number; other: number; zhang: number; li: number; wang: number };
   const base = (over: Partial<Fields> = {}): Fields => ({
     schoolId: ids.school, date: '2025-04-10', supervisorIds: [ids.zhang], type: '经常性', ...over,
   });
   beforeAll(async () => {
-    a = await tempArchive({ init: 'empty' });
+    a = await tempStore({ init: 'empty' });
     const f = fixtures(a);
     const z = f.zone('第一责任区');
     ids = { school: f.school('城关第一小学', z), other: f.school('白沙镇中心小学'), zhang: f.supervisor('张明'), li: f.supervisor('李芳'), wang: f.supervisor('王强') };
@@ -168,13 +168,13 @@ describe('visits: save, get, edit', () => {
 });
 
 describe('visits: lists, filters, timelines', () => {
-  let a: Archive;
+  let a: Store;
   const ids: Record<string, number> = {};
   const list = (q: Input<'visits.list'> = {}) => call(a, 'visits.list', { limit: 500, ...q });
   const dates = (p: { rows: { date: string }[] }) => p.rows.map((r) => r.date);
 
   beforeAll(async () => {
-    a = await tempArchive({ init: 'empty' });
+    a = await tempStore({ init: 'empty' });
     const f = fixtures(a);
     ids.z1 = f.zone('第一责任区');
     ids.z2 = f.zone('第二责任区');
@@ -258,13 +258,13 @@ describe('visits: lists, filters, timelines', () => {
 });
 
 describe('visits: a long list read by windows (as the virtual list does)', () => {
-  let a: Archive;
+  let a: Store;
   const ids: Record<string, number> = {};
   type Q = Input<'visits.list'>;
   const list = (q: Q) => call(a, 'visits.list', q);
 
   beforeAll(async () => {
-    a = await tempArchive({ init: 'empty' });
+    a = await tempStore({ init: 'empty' });
     const f = fixtures(a);
     ids.zone = f.zone('第一责任区');
     const schools = [f.school('城关第一小学', ids.zone), f.school('白沙镇中心小学'), f.school('城关第二小学'), f.school('将被删除的学校', ids.zone)];
@@ -325,9 +325,9 @@ describe('visits: a long list read by windows (as the virtual list does)', () =>
 });
 
 describe('demo: a year of visits and problems', () => {
-  let a: Archive;
+  let a: Store;
   /** 12 schools, 4 supervisors; each school has a 责任督学 and an A角. */
-  const county = (x: Archive) => {
+  const county = (x: Store) => {
     const f = fixtures(x);
     const z = f.zone('第一责任区');
     const sups = ['张明', '李芳', '王强', '赵丽'].map((n) => f.supervisor(n));
@@ -335,7 +335,7 @@ describe('demo: a year of visits and problems', () => {
     schools.forEach((s, i) => { f.assign(s, sups[i % 4]); f.assign(s, sups[(i + 1) % 4], 'A角'); });
   };
   beforeAll(async () => {
-    a = await tempArchive({ init: 'empty' });
+    a = await tempStore({ init: 'empty' });
     county(a);
   });
   afterAll(() => a.dispose());
@@ -397,12 +397,12 @@ describe('demo: a year of visits and problems', () => {
   });
 
   it('is deterministic for a seed and appends the next numbers after existing notices', async () => {
-    const b = await tempArchive({ init: 'empty' });
+    const b = await tempStore({ init: 'empty' });
     try {
       county(b);
       const today = new Date(2026, 5, 30);
       const r = generateVisitsAndProblems(b, { year: 2025, seed: 3, today });
-      const text = (x: Archive) => x.db.prepare('SELECT narrative FROM visits ORDER BY id LIMIT 20').pluck().all();
+      const text = (x: Store) => x.db.prepare('SELECT narrative FROM visits ORDER BY id LIMIT 20').pluck().all();
       expect(text(b)).toEqual(text(a));
       expect(r.visits).toBe(144);
       const before = b.db.prepare('SELECT max(number) FROM notices WHERE year = 2025').pluck().get() as number;
@@ -416,7 +416,7 @@ describe('demo: a year of visits and problems', () => {
   });
 
   it('stops at today: nothing dated in the future', async () => {
-    const b = await tempArchive({ init: 'empty' });
+    const b = await tempStore({ init: 'empty' });
     try {
       const f = fixtures(b);
       f.assign(f.school('学校甲'), f.supervisor('张明'));

@@ -1,6 +1,6 @@
 import type { HandlerMap } from './types';
-import { deleteVisit, getVisit, listVisits, saveVisit } from '../archive/visits';
-import { problemsWhere } from '../archive/problems';
+import { deleteVisit, getVisit, listVisits, saveVisit } from '../store/visits';
+import { problemsWhere } from '../store/problems';
 
 export const visitHandlers: HandlerMap<'visits.list' | 'visits.get' | 'visits.save' | 'visits.delete'> = {
   'visits.list': (a, query) => listVisits(a, query),

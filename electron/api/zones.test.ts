@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { seedSchool, seedSupervisor, seedZone, softDelete } from '../testing/seed';
 import { call } from './index';
 
-let a: Awaited<ReturnType<typeof tempArchive>>;
-beforeEach(async () => { a = await tempArchive({ init: 'empty' }); });
+let a: Awaited<ReturnType<typeof tempStore>>;
+beforeEach(async () => { a = await tempStore({ init: 'empty' }); });
 afterEach(() => a.dispose());
 
 const auditCount = () => (a.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;

@@ -1,6 +1,6 @@
 import type { HandlerMap } from './types';
-import { listSchools } from '../archive/schools';
-import { deleteZone, getZone, insertZone, listZones, moveSchools, updateZone } from '../archive/zones';
+import { listSchools } from '../store/schools';
+import { deleteZone, getZone, insertZone, listZones, moveSchools, updateZone } from '../store/zones';
 
 /** A zone holds tens of schools at most; its page shows them all. */
 const ALL_OF_A_ZONE = 10_000;

@@ -1,4 +1,4 @@
-import type { Archive } from '../archive/archive';
+import type { Store } from '../store/store';
 import { dispatch } from '../api';
 import type { ApiResult } from '../../shared/result';
 import { isTrustedSender } from './security';
@@ -9,10 +9,10 @@ import { UNTRUSTED_SENDER_MESSAGE } from './messages';
  * (a stray frame, a page that got navigated elsewhere) is refused before any handler runs.
  * `dispatch` validates the input against the channel's schema itself.
  */
-export async function answerIpc(archive: Archive, channel: string, senderUrl: string | undefined, input: unknown): Promise<ApiResult<unknown>> {
+export async function answerIpc(store: Store, channel: string, senderUrl: string | undefined, input: unknown): Promise<ApiResult<unknown>> {
   if (!isTrustedSender(senderUrl)) {
     console.warn(`[ipc] refused ${channel} from ${senderUrl ?? '(no frame)'}`);
     return { ok: false, error: { code: 'invalid', message: UNTRUSTED_SENDER_MESSAGE } };
   }
-  return dispatch(archive, channel, input);
+  return dispatch(store, channel, input);
 }

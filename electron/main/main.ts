@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell, type MessageBoxOptions } from 'electron';
-import { openArchive, type Archive } from '../archive/archive';
-import { autoBackup } from '../archive/backups';
+import { openStore, type Store } from '../store/store';
+import { autoBackup } from '../store/backups';
 import { CONFIG_FILE, chooseDataFolder, readConfig, withoutDataArg, writeConfig } from './config';
 import { denyPermissions, installGuards } from './guards';
 import { registerChannels } from './ipc';
@@ -21,7 +21,7 @@ import { START_URL } from './security';
 const APP_ID = 'cn.dudao.dangan';
 const TITLE = '督导档案';
 
-let archive: Archive | null = null;
+let store: Store | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 registerAppScheme(); // before 'ready', as Electron requires
@@ -43,14 +43,14 @@ if (!app.requestSingleInstanceLock()) {
   // A last automatic backup before quitting: 'before-quit' waits for it, then quits for real.
   let backedUp = false;
   app.on('before-quit', (event) => {
-    if (backedUp || !archive) return;
+    if (backedUp || !store) return;
     event.preventDefault();
     backedUp = true;
-    void autoBackup(archive).catch((e) => console.error('[backup] on quit:', e)).finally(() => app.quit());
+    void autoBackup(store).catch((e) => console.error('[backup] on quit:', e)).finally(() => app.quit());
   });
   app.on('will-quit', () => {
-    archive?.close();
-    archive = null;
+    store?.close();
+    store = null;
   });
   app.whenReady().then(start).catch((e: unknown) => {
     dialog.showErrorBox('督导档案无法启动', `${e instanceof Error ? e.stack ?? e.message : String(e)}\n\n请重新启动督导档案；如仍出错，请联系维护人员。`);
@@ -61,14 +61,14 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   denyPermissions(session.defaultSession);
   serveRenderer(rendererDir());
-  archive = await openWithRecovery();
-  if (!archive) {
+  store = await openWithRecovery();
+  if (!store) {
     app.quit();
     return;
   }
-  registerChannels(archive);
+  registerChannels(store);
   // Automatic backups: on start and daily while running (plus before every migration and on quit).
-  const backup = () => { if (archive) void autoBackup(archive).catch((e) => console.error('[backup]', e)); };
+  const backup = () => { if (store) void autoBackup(store).catch((e) => console.error('[backup]', e)); };
   backup();
   setInterval(backup, 24 * 3600_000).unref();
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({
@@ -151,11 +151,11 @@ function saveFolder(folder: string | undefined): void {
 }
 
 /** Open the archive; when that fails, say why and let the user pick another folder or quit. */
-async function openWithRecovery(): Promise<Archive | null> {
+async function openWithRecovery(): Promise<Store | null> {
   let folder = chooseDataFolder(process.argv, readConfig(configFile()), defaultFolder());
   for (;;) {
     try {
-      return await openArchive(folder, { actor: actor() });
+      return await openStore(folder, { actor: actor() });
     } catch (e) {
       console.error(`[archive] cannot open ${folder}:`, e);
       const choice = await ask(openFailureDialog(folder, e, !samePath(folder, defaultFolder())));
@@ -175,8 +175,8 @@ async function openWithRecovery(): Promise<Archive | null> {
 }
 
 async function changeDataFolder(): Promise<void> {
-  if (!archive) return;
-  const current = archive.folder;
+  if (!store) return;
+  const current = store.dataFolder;
   const picked = await pickFolder(current, mainWindow);
   if (!picked || samePath(picked, current)) return;
   if (await ask(changeFolderDialog(picked, current), mainWindow) !== 'restart') return;
@@ -187,15 +187,15 @@ async function changeDataFolder(): Promise<void> {
 }
 
 async function openDataFolder(): Promise<void> {
-  if (!archive) return;
-  const error = await shell.openPath(archive.folder);
-  if (error) dialog.showErrorBox('无法打开档案文件夹', `${archive.folder}\n\n${error}`);
+  if (!store) return;
+  const error = await shell.openPath(store.dataFolder);
+  if (error) dialog.showErrorBox('无法打开档案文件夹', `${store.dataFolder}\n\n${error}`);
 }
 
 async function showAbout(): Promise<void> {
-  if (!archive) return;
+  if (!store) return;
   const v = process.versions;
-  await ask(aboutDialog({ app: app.getVersion(), electron: v.electron, chrome: v.chrome, node: v.node }, archive.folder), mainWindow);
+  await ask(aboutDialog({ app: app.getVersion(), electron: v.electron, chrome: v.chrome, node: v.node }, store.dataFolder), mainWindow);
 }
 
 async function pickFolder(current: string, parent?: BrowserWindow | null): Promise<string | undefined> {

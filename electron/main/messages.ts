@@ -16,7 +16,7 @@ export interface Dialog<C extends string> {
 
 /** Why a folder could not be opened, in words the user can act on. */
 export function describeOpenError(e: unknown): string {
-  if (e instanceof AppError) return e.message; // openArchive already says what to do
+  if (e instanceof AppError) return e.message; // openStore already says what to do
   const code = (e as { code?: unknown } | null)?.code;
   const msg = e instanceof Error ? e.message : String(e);
   switch (code) {

@@ -1,13 +1,13 @@
 // Child process for crash.test.ts: writes schools in batches of BATCH rows, each batch in one
 // transaction together with an audit-log marker, as fast as it can, until it is killed.
 // Prints "ready" once the archive is open, then "committed <n>" after each batch's commit.
-import { openArchive, nowText } from '../archive/archive';
-import { audit } from '../archive/log';
+import { openStore, nowText } from '../store/store';
+import { audit } from '../store/log';
 
 async function main() {
   const folder = process.argv[2];
   const BATCH = Number(process.argv[3] ?? 25);
-  const a = await openArchive(folder, { actor: '崩溃测试' });
+  const a = await openStore(folder, { actor: '崩溃测试' });
   const ins = a.db.prepare(`INSERT INTO schools (full_name, short_name, type, nature, address, created_at, updated_at)
     VALUES (?, ?, '小学', '公办', ?, ?, ?)`);
   let batch = (a.db.prepare(`SELECT count(*) FROM audit_log WHERE action = '崩溃测试'`).pluck().get() as number);

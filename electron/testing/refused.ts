@@ -1,12 +1,12 @@
 import { expect } from 'vitest';
-import type { Archive } from '../archive/archive';
+import type { Store } from '../store/store';
 import { dispatch } from '../api';
 
 /**
  * Raw input through the full dispatch path: expect a refusal with this code and words in its Chinese
  * message, naming `field` (checked as given, also when undefined, unless `field` is left out of `want`).
  */
-export async function expectRefused(a: Archive, channel: string, input: unknown,
+export async function expectRefused(a: Store, channel: string, input: unknown,
   want: { code?: string; text: string; field?: string | undefined }): Promise<void> {
   const res = await dispatch(a, channel, input);
   expect(res.ok, JSON.stringify(input).slice(0, 200)).toBe(false);

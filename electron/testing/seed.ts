@@ -1,7 +1,7 @@
-import type { Archive } from '../archive/archive';
-import { nowText } from '../archive/archive';
-import { insertSchool } from '../archive/schools';
-import { insertZone } from '../archive/zones';
+import type { Store } from '../store/store';
+import { nowText } from '../store/store';
+import { insertSchool } from '../store/schools';
+import { insertZone } from '../store/zones';
 import { schoolFields } from '../../shared/schemas/school';
 import type { z } from 'zod';
 
@@ -16,7 +16,7 @@ export interface SupervisorSeed {
 }
 
 /** A supervisor row written with plain SQL (not through the supervisors repository). */
-export function seedSupervisor(a: Archive, s: SupervisorSeed): number {
+export function seedSupervisor(a: Store, s: SupervisorSeed): number {
   const at = nowText();
   const res = a.db.prepare(`INSERT INTO supervisors (name, mobile, status, category, photo, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`).run(s.name, s.mobile ?? null, s.status ?? '在聘', s.category ?? '兼职督学', s.photo ?? null, at, at);
@@ -24,15 +24,15 @@ export function seedSupervisor(a: Archive, s: SupervisorSeed): number {
 }
 
 /** Soft-delete a row the way the 回收站 does, without a bin entry. */
-export function softDelete(a: Archive, table: 'supervisors' | 'schools' | 'zones' | 'assignments', id: number): void {
+export function softDelete(a: Store, table: 'supervisors' | 'schools' | 'zones' | 'assignments', id: number): void {
   a.db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(nowText(), id);
 }
 
 /** A school through the repository; only 全称 and 学段/类型 are needed, the rest takes schema defaults. */
-export function seedSchool(a: Archive, f: z.input<typeof schoolFields>): number {
+export function seedSchool(a: Store, f: z.input<typeof schoolFields>): number {
   return insertSchool(a, schoolFields.parse(f));
 }
 
-export function seedZone(a: Archive, name: string, leaderId: number | null = null): number {
+export function seedZone(a: Store, name: string, leaderId: number | null = null): number {
   return insertZone(a, { name, leaderId, notes: null });
 }

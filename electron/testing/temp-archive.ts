@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openArchive, type Archive } from '../archive/archive';
+import { openStore, type Store } from '../store/store';
 import { call } from '../api';
 
 /** A real archive in a fresh temp folder, for handler tests. Remove it with `dispose`. */
-export async function tempArchive(opts: { init?: 'empty' | 'demo' } = {}): Promise<Archive & { dispose(): void }> {
+export async function tempStore(opts: { init?: 'empty' | 'demo' } = {}): Promise<Store & { dispose(): void }> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dudao-test-'));
-  const a = await openArchive(folder, { actor: '测试' });
-  if (opts.init) await call(a, 'archive.initialize', { mode: opts.init });
+  const a = await openStore(folder, { actor: '测试' });
+  if (opts.init) await call(a, 'dataFolder.initialize', { mode: opts.init });
   return Object.assign(a, {
     dispose() {
       a.close();

@@ -1,9 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
-import { openArchive } from '../archive/archive';
+import { openStore } from '../store/store';
 import { startWebServer } from './server';
 import { defaultDataFolder } from './paths';
-import { autoBackup } from '../archive/backups';
+import { autoBackup } from '../store/backups';
 
 // npm run web -- --data <folder> [--port <n>]
 function arg(name: string): string | undefined {
@@ -19,19 +19,19 @@ async function main() {
     console.error(`端口号无效：${portText}（应为 0–65535 的整数）`);
     process.exit(2);
   }
-  const archive = await openArchive(folder, { actor: os.userInfo().username });
+  const store = await openStore(folder, { actor: os.userInfo().username });
   // DUDAO_STATIC_DIR lets parallel test runs serve their own build of the renderer.
   const staticDir = path.resolve(process.env.DUDAO_STATIC_DIR ?? path.join(__dirname, '../../dist/renderer'));
-  const server = await startWebServer({ archive, staticDir, port });
+  const server = await startWebServer({ store, staticDir, port });
   // Automatic backups: on start (before the address is printed, so nothing else runs meanwhile),
   // daily while running, and on quit. A failed backup is reported, never fatal.
-  await autoBackup(archive).catch((e) => console.error(`自动备份失败：${e.message}`));
+  await autoBackup(store).catch((e) => console.error(`自动备份失败：${e.message}`));
   console.log(`督导档案（浏览器模式）已启动，档案文件夹 ${folder}，请在浏览器中打开：${server.url}`);
-  setInterval(() => { void autoBackup(archive).catch((e) => console.error(`自动备份失败：${e.message}`)); }, 24 * 3600_000).unref();
+  setInterval(() => { void autoBackup(store).catch((e) => console.error(`自动备份失败：${e.message}`)); }, 24 * 3600_000).unref();
   const stop = async () => {
     await server.close();
-    await autoBackup(archive).catch((e) => console.error(`自动备份失败：${e.message}`));
-    archive.close();
+    await autoBackup(store).catch((e) => console.error(`自动备份失败：${e.message}`));
+    store.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -2,25 +2,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempArchive } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-archive';
 import { startWebServer, type WebServer } from './server';
 
-let archive: Awaited<ReturnType<typeof tempArchive>>;
+let store: Awaited<ReturnType<typeof tempStore>>;
 let server: WebServer;
 let staticDir: string;
 let origin: string;
 
 beforeAll(async () => {
-  archive = await tempArchive();
+  store = await tempStore();
   staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dudao-static-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>督导档案</title>');
   fs.writeFileSync(path.join(os.tmpdir(), 'dudao-secret.txt'), 'secret');
-  server = await startWebServer({ archive, staticDir });
+  server = await startWebServer({ store, staticDir });
   origin = `http://127.0.0.1:${server.port}`;
 });
 afterAll(async () => {
   await server.close();
-  archive.dispose();
+  store.dispose();
   fs.rmSync(staticDir, { recursive: true, force: true });
 });
 
@@ -38,21 +38,21 @@ describe('browser mode server', () => {
   });
 
   it('answers a request with the token from our own origin', async () => {
-    const res = await post('archive.status', {}, { 'x-dudao-token': server.token, origin });
+    const res = await post('dataFolder.status', {}, { 'x-dudao-token': server.token, origin });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.ok).toBe(true);
-    expect(body.data.folder).toBe(archive.folder);
+    expect(body.data.folder).toBe(store.dataFolder);
   });
 
   it('refuses a request without the token or with a wrong one', async () => {
-    expect((await post('archive.status', {})).status).toBe(401);
-    expect((await post('archive.status', {}, { 'x-dudao-token': 'x'.repeat(48) })).status).toBe(401);
-    expect(await (await post('archive.status', {})).text()).toContain('令牌');
+    expect((await post('dataFolder.status', {})).status).toBe(401);
+    expect((await post('dataFolder.status', {}, { 'x-dudao-token': 'x'.repeat(48) })).status).toBe(401);
+    expect(await (await post('dataFolder.status', {})).text()).toContain('令牌');
   });
 
   it('refuses a request from another origin even with the token', async () => {
-    const res = await post('archive.status', {}, { 'x-dudao-token': server.token, origin: 'http://evil.example' });
+    const res = await post('dataFolder.status', {}, { 'x-dudao-token': server.token, origin: 'http://evil.example' });
     expect(res.status).toBe(403);
   });
 
@@ -67,8 +67,8 @@ describe('browser mode server', () => {
   });
 
   it('accepts only POST on the API and answers bad JSON with a Chinese message', async () => {
-    expect((await fetch(`${origin}/api/archive.status`)).status).toBe(405);
-    const res = await fetch(`${origin}/api/archive.status`, {
+    expect((await fetch(`${origin}/api/dataFolder.status`)).status).toBe(405);
+    const res = await fetch(`${origin}/api/dataFolder.status`, {
       method: 'POST', headers: { 'x-dudao-token': server.token }, body: '{not json',
     });
     expect(res.status).toBe(400);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Archive } from '../archive/archive';
+import type { Store } from '../store/store';
 import { dispatch } from '../api';
 
 export interface WebServer {
@@ -24,7 +24,7 @@ export const TOKEN_HEADER = 'x-dudao-token';
  * Browser mode: the built renderer and `POST /api/<channel>` on 127.0.0.1 only. Every API request
  * needs the per-launch token, and a browser request must come from our own origin.
  */
-export async function startWebServer(opts: { archive: Archive; staticDir: string; port?: number; token?: string }): Promise<WebServer> {
+export async function startWebServer(opts: { store: Store; staticDir: string; port?: number; token?: string }): Promise<WebServer> {
   const token = opts.token ?? crypto.randomBytes(24).toString('hex');
   const staticRoot = path.resolve(opts.staticDir);
   let origin = '';
@@ -58,7 +58,7 @@ export async function startWebServer(opts: { archive: Archive; staticDir: string
     } catch {
       return json(res, 400, { ok: false, error: { code: 'invalid', message: '请求内容不是有效的 JSON。' } });
     }
-    json(res, 200, await dispatch(opts.archive, decodeURIComponent(channel), input));
+    json(res, 200, await dispatch(opts.store, decodeURIComponent(channel), input));
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string) {

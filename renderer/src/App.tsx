@@ -10,7 +10,7 @@ import { BackupWarning } from './components/BackupWarning';
 
 // The first screen's data is asked for at once, alongside loading the code: the archive's status, then
 // (once it is open) the header's backup status and, when the app opens on 首页概览, its numbers.
-void prefetch('archive.status', {}).then((s) => {
+void prefetch('dataFolder.status', {}).then((s) => {
   if (!s.initialized) return;
   prefetch('backups.status', {});
   const [route, search = ''] = window.location.hash.replace(/^#/, '').split('?');
@@ -21,7 +21,7 @@ void prefetch('archive.status', {}).then((s) => {
 }, () => undefined);
 
 // Each page is its own chunk (recharts, tiptap, … load with the pages that use them). The dashboard, the
-// first screen, starts loading with the app, alongside archive.status, rather than after it.
+// first screen, starts loading with the app, alongside dataFolder.status, rather than after it.
 const dashboardChunk = import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage }));
 const WelcomePage = lazy(() => import('./pages/WelcomePage').then((m) => ({ default: m.WelcomePage })));
 const SupervisorsPage = lazy(() => import('./pages/SupervisorsPage').then((m) => ({ default: m.SupervisorsPage })));
@@ -35,12 +35,12 @@ const DashboardPage = lazy(() => dashboardChunk);
 const CalendarPage = lazy(() => import('./pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const ComplaintsPage = lazy(() => import('./pages/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
 const BackupsPage = lazy(() => import('./pages/BackupsPage').then((m) => ({ default: m.BackupsPage })));
-const CasesPage = lazy(() => import('./pages/CasesPage').then((m) => ({ default: m.CasesPage })));
+const PiecesPage = lazy(() => import('./pages/PiecesPage').then((m) => ({ default: m.PiecesPage })));
 const BriefingsPage = lazy(() => import('./pages/BriefingsPage').then((m) => ({ default: m.BriefingsPage })));
 const ChroniclePage = lazy(() => import('./pages/ChroniclePage').then((m) => ({ default: m.ChroniclePage })));
 const VisitsPage = lazy(() => import('./pages/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 const ProblemsPage = lazy(() => import('./pages/ProblemsPage').then((m) => ({ default: m.ProblemsPage })));
-const YearlyPage = lazy(() => import('./pages/YearlyPage').then((m) => ({ default: m.YearlyPage })));
+const YearClosePage = lazy(() => import('./pages/YearClosePage').then((m) => ({ default: m.YearClosePage })));
 
 interface NavItem { path: string; label: string; soon?: string }
 
@@ -58,8 +58,8 @@ const WORK: NavItem[] = [
   { path: '/complaints', label: '应访督导' },
   { path: '/briefings', label: '督导简报' },
   { path: '/chronicle', label: '大事记' },
-  { path: '/cases', label: '案例集' },
-  { path: '/yearly', label: '年度归档' },
+  { path: '/pieces', label: '案例集' },
+  { path: '/year-close', label: '年度归档' },
 ];
 const SYSTEM: NavItem[] = [
   { path: '/settings', label: '设置' },
@@ -90,7 +90,7 @@ function Section({ title, items }: { title: string; items: NavItem[] }) {
 const pageLoader = <Center h={200}><Loader /></Center>;
 
 export function App() {
-  const status = useApi('archive.status', {});
+  const status = useApi('dataFolder.status', {});
   if (status.loading && !status.data) return <Center h="100vh"><Loader /></Center>;
   if (status.error) return <Center h="100vh"><Alert color="red" title="无法打开档案">{status.error}</Alert></Center>;
   if (status.data && !status.data.initialized) return <Suspense fallback={pageLoader}><WelcomePage onDone={status.reload} /></Suspense>;
@@ -126,12 +126,12 @@ export function App() {
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/calendar" element={<CalendarPage />} />
             <Route path="/complaints/*" element={<ComplaintsPage />} />
-            <Route path="/cases/*" element={<CasesPage />} />
+            <Route path="/pieces/*" element={<PiecesPage />} />
             <Route path="/briefings/*" element={<BriefingsPage />} />
             <Route path="/chronicle" element={<ChroniclePage />} />
             <Route path="/visits/*" element={<VisitsPage />} />
             <Route path="/problems/*" element={<ProblemsPage />} />
-            <Route path="/yearly" element={<YearlyPage />} />
+            <Route path="/year-close" element={<YearClosePage />} />
             {WORK.filter((it) => it.soon).map((it) => (
               <Route key={it.path} path={it.path} element={<ComingSoon title={it.label} description={it.soon ?? ''} />} />
             ))}

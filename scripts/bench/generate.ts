@@ -5,14 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openArchive, nowText } from '../../electron/archive/archive';
-import { DEMO_SETTINGS } from '../../electron/archive/demo';
-import { generateRegisters } from '../../electron/archive/demo/registers';
-import { generateCalendarAndComplaints } from '../../electron/archive/demo/work-calendar';
-import { generateVisitsAndProblems } from '../../electron/archive/demo/work-visits';
-import { createRng } from '../../electron/archive/demo/random';
-import { getSettings, markInitialized, putSettings } from '../../electron/archive/settings';
-import { audit } from '../../electron/archive/log';
+import { openStore, nowText } from '../../electron/store/store';
+import { DEMO_SETTINGS } from '../../electron/store/demo';
+import { generateRegisters } from '../../electron/store/demo/registers';
+import { generateCalendarAndComplaints } from '../../electron/store/demo/work-calendar';
+import { generateVisitsAndProblems } from '../../electron/store/demo/work-visits';
+import { createRng } from '../../electron/store/demo/random';
+import { getSettings, markInitialized, putSettings } from '../../electron/store/settings';
+import { audit } from '../../electron/store/log';
 import { blocksText, type Block } from '../../shared/schemas/blocks';
 
 export const BENCH_PARAMS = {
@@ -38,7 +38,7 @@ export async function generateArchive(folder: string, p: BenchParams, log: (s: s
   fs.rmSync(folder, { recursive: true, force: true });
   const started = performance.now();
   const today = new Date(`${p.today}T12:00:00`);
-  const a = await openArchive(folder, { actor: 'bench' });
+  const a = await openStore(folder, { actor: 'bench' });
   try {
     a.db.transaction(() => {
       putSettings(a, { ...getSettings(a), ...DEMO_SETTINGS });
@@ -75,7 +75,7 @@ export async function generateArchive(folder: string, p: BenchParams, log: (s: s
   }
 }
 
-type Db = Awaited<ReturnType<typeof openArchive>>['db'];
+type Db = Awaited<ReturnType<typeof openStore>>['db'];
 
 /** Cases, briefings, chronicle entries and one 100-case collection, from the generated records' own texts. */
 function writeDocuments(db: Db, p: BenchParams): void {

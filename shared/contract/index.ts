@@ -10,8 +10,8 @@ import { zoneMoveSchools, zoneSave, type Zone } from '../schemas/zone';
 import { assignmentSave, type Assignment } from '../schemas/assignment';
 import { settingsSchema, type Settings } from '../schemas/settings';
 import {
-  archiveInitialize, attachmentGet, attachmentPut, auditList, excelImport, rosterKind,
-  type ArchiveStatus, type AuditEntry, type FileOut, type ImportPreview, type ImportResult, type RecycleItem,
+  dataFolderInitialize, attachmentGet, attachmentPut, auditList, excelImport, rosterKind,
+  type DataFolderStatus, type AuditEntry, type FileOut, type ImportPreview, type ImportResult, type RecycleItem,
 } from '../schemas/admin';
 import {
   calendarCopy, calendarItemMove, calendarItemSave, calendarMonthTheme, calendarSave,
@@ -32,8 +32,8 @@ import { collectionSave, pieceList, pieceSave, type Collection, type Piece } fro
 import { referralExport, statisticsExport } from '../schemas/exports';
 import { backupRestoreAuto, backupRestoreFile, type BackupEntry, type BackupStatus, type RestoreResult } from '../schemas/backup';
 import {
-  legacyAdd, legacyList, yearInput, yearReopen, type LegacyFile, type YearArchiveResult, type YearSummary,
-} from '../schemas/yearly';
+  legacyAdd, legacyList, yearInput, yearReopen, type LegacyFile, type YearCloseResult, type YearSummary,
+} from '../schemas/year-close';
 
 const none = z.object({}).strict().optional();
 
@@ -42,8 +42,8 @@ const none = z.object({}).strict().optional();
  * and the type it answers. Electron's IPC and browser mode's HTTP both serve exactly this table.
  */
 export const contract = {
-  'archive.status': channel(none).returns<ArchiveStatus>(),
-  'archive.initialize': channel(archiveInitialize).returns<ArchiveStatus>(),
+  'dataFolder.status': channel(none).returns<DataFolderStatus>(),
+  'dataFolder.initialize': channel(dataFolderInitialize).returns<DataFolderStatus>(),
 
   'supervisors.list': channel(supervisorList).returns<Page<Supervisor>>(),
   'supervisors.get': channel(idInput).returns<{ supervisor: Supervisor; assignments: SupervisorAssignment[] }>(),
@@ -154,10 +154,10 @@ export const contract = {
   'backups.restoreFile': channel(backupRestoreFile).returns<RestoreResult>(),
   'backups.restoreAuto': channel(backupRestoreAuto).returns<RestoreResult>(),
 
-  'yearly.list': channel(none).returns<YearSummary[]>(),
-  'yearly.archive': channel(yearInput).returns<YearArchiveResult>(),
-  'yearly.reopen': channel(yearReopen).returns<{ reopened: boolean }>(),
-  'yearly.download': channel(yearInput).returns<FileOut>(),
+  'yearClose.list': channel(none).returns<YearSummary[]>(),
+  'yearClose.close': channel(yearInput).returns<YearCloseResult>(),
+  'yearClose.reopen': channel(yearReopen).returns<{ reopened: boolean }>(),
+  'yearClose.download': channel(yearInput).returns<FileOut>(),
   'legacy.add': channel(legacyAdd).returns<LegacyFile>(),
   'legacy.list': channel(legacyList).returns<Page<LegacyFile>>(),
   'legacy.delete': channel(idInput).returns<{ recycleId: number }>(),

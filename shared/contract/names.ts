@@ -1,8 +1,8 @@
 // Every channel's name, and nothing else: the preload imports only this, so no schema code is bundled
 // into it. The contract must have exactly these keys (checked by its type).
 export const CHANNEL_NAMES = [
-  'archive.status',
-  'archive.initialize',
+  'dataFolder.status',
+  'dataFolder.initialize',
   'supervisors.list',
   'supervisors.get',
   'supervisors.save',
@@ -92,10 +92,10 @@ export const CHANNEL_NAMES = [
   'backups.createFile',
   'backups.restoreFile',
   'backups.restoreAuto',
-  'yearly.list',
-  'yearly.archive',
-  'yearly.reopen',
-  'yearly.download',
+  'yearClose.list',
+  'yearClose.close',
+  'yearClose.reopen',
+  'yearClose.download',
   'legacy.add',
   'legacy.list',
   'legacy.delete',

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { id } from './common';
 
-export interface ArchiveStatus {
+export interface DataFolderStatus {
   initialized: boolean;
   folder: string;
   schemaVersion: number;
   appVersion: string;
   counts: { supervisors: number; schools: number; zones: number; assignments: number };
 }
-export const archiveInitialize = z.object({ mode: z.enum(['empty', 'demo'], { error: '应为 empty（空档案）或 demo（示例档案）' }) });
+export const dataFolderInitialize = z.object({ mode: z.enum(['empty', 'demo'], { error: '应为 empty（空档案）或 demo（示例档案）' }) });
 
 export const RECYCLE_KINDS = [
   'supervisor', 'school', 'zone', 'assignment', 'calendar', 'calendarItem', 'visit', 'problem', 'complaint',

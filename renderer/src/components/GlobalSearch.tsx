@@ -15,7 +15,7 @@ function pathOf(h: SearchHit): string {
     case 'problem': return `/problems/${h.id}`;
     case 'complaint': return `/complaints/${h.id}`;
     case 'calendarItem': return `/calendar?id=${h.parentId}&item=${h.id}`;
-    case 'legacyFile': return `/yearly?tab=legacy&file=${h.id}`;
+    case 'legacyFile': return `/year-close?tab=legacy&file=${h.id}`;
   }
 }
 const LIST_OF: Partial<Record<SearchHit['kind'], string>> = {

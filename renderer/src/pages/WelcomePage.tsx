@@ -9,7 +9,7 @@ export function WelcomePage({ onDone }: { onDone: () => void }) {
   async function start(mode: 'empty' | 'demo') {
     setBusy(mode);
     try {
-      await call('archive.initialize', { mode });
+      await call('dataFolder.initialize', { mode });
       onDone();
     } catch (e) {
       notifyError(e);

@@ -1,0 +1,37 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Store } from './store';
+import { nowText } from './store';
+import { AppError } from '../../shared/result';
+
+const HASH = /^[0-9a-f]{64}$/;
+
+/** Where a stored file lives. Only a validated hash ever becomes a path, so nothing escapes the folder. */
+export function attachmentPath(a: Store, hash: string): string {
+  if (!HASH.test(hash)) throw new AppError('invalid', '附件编号无效。');
+  return path.join(a.attachmentsDir, hash.slice(0, 2), hash);
+}
+
+/** Store bytes by content hash (SHA-256); the same file stored twice is kept once. */
+export function putAttachment(a: Store, bytes: Buffer, fileName: string, mime: string): string {
+  const hash = crypto.createHash('sha256').update(bytes).digest('hex');
+  const file = attachmentPath(a, hash);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.tmp-${process.pid}`;
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, file);
+  }
+  a.db.prepare(`INSERT INTO attachments (hash, file_name, mime, size, created_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT(hash) DO NOTHING`).run(hash, path.basename(fileName), mime, bytes.length, nowText());
+  return hash;
+}
+
+export function readAttachment(a: Store, hash: string): { bytes: Buffer; mime: string; fileName: string } {
+  const row = a.db.prepare('SELECT mime, file_name AS fileName FROM attachments WHERE hash = ?').get(hash) as
+    { mime: string; fileName: string } | undefined;
+  const file = attachmentPath(a, hash);
+  if (!row || !fs.existsSync(file)) throw new AppError('not_found', '附件文件不存在，可能已被移出档案文件夹。');
+  return { bytes: fs.readFileSync(file), ...row };
+}

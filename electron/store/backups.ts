@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Store } from './store';
+
+/** Automatic backups are named 自动-YYYYMMDD-HHMMSS.db inside the archive's backups/ folder. */
+const AUTO = /^自动-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.db$/;
+
+export interface BackupFile {
+  name: string;
+  at: Date;
+  size: number;
+}
+
+function stampOf(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+export function listAutoBackups(a: Store): BackupFile[] {
+  return fs.readdirSync(a.backupsDir).flatMap((name) => {
+    const m = AUTO.exec(name);
+    if (!m) return [];
+    const [, y, mo, d, h, mi, s] = m.map(Number);
+    const stat = fs.statSync(path.join(a.backupsDir, name), { throwIfNoEntry: false });
+    return stat ? [{ name, at: new Date(y, mo - 1, d, h, mi, s), size: stat.size }] : []; // removed meanwhile
+  }).sort((x, y) => y.at.getTime() - x.at.getTime());
+}
+
+/**
+ * Which backups to keep: the newest of each of the last `daily` days, `weekly` ISO-ish weeks and
+ * `monthly` months (a grandfather-father-son history). `dates` newest first; returns kept indexes.
+ */
+export function backupsToKeep(dates: Date[], policy = { daily: 7, weekly: 4, monthly: 12 }): Set<number> {
+  const keep = new Set<number>();
+  const bucket = (key: (d: Date) => string, limit: number) => {
+    const seen = new Set<string>();
+    dates.forEach((d, i) => {
+      const k = key(d);
+      if (seen.has(k) || seen.size >= limit) return;
+      seen.add(k);
+      keep.add(i);
+    });
+  };
+  bucket((d) => d.toDateString(), policy.daily);
+  bucket((d) => {
+    const monday = new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7));
+    return monday.toDateString();
+  }, policy.weekly);
+  bucket((d) => `${d.getFullYear()}-${d.getMonth()}`, policy.monthly);
+  return keep;
+}
+
+/** Back up the live archive (consistent even while it is written to) and prune the history. */
+export async function autoBackup(a: Store, now = new Date()): Promise<string> {
+  const file = path.join(a.backupsDir, `自动-${stampOf(now)}.db`);
+  await a.db.backup(file);
+  const all = listAutoBackups(a);
+  const keep = backupsToKeep(all.map((b) => b.at));
+  all.forEach((b, i) => { if (!keep.has(i)) fs.rmSync(path.join(a.backupsDir, b.name), { force: true }); });
+  return file;
+}
+
+/** When the newest automatic backup was made, if any. */
+export function lastBackupAt(a: Store): Date | null {
+  return listAutoBackups(a)[0]?.at ?? null;
+}

@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import type { Store } from './store';
+import { prepared } from './statements';
+import { nowText } from './store';
+import { audit } from './log';
+import { problemsWhere } from './problems';
+import { moveToBin } from './recycle';
+import { textMatch } from './search';
+import { AppError } from '../../shared/result';
+import type { Page } from '../../shared/schemas/common';
+import type { Complaint, ComplaintFields, complaintList } from '../../shared/schemas/complaint';
+import type { Problem } from '../../shared/schemas/problem';
+
+export type ComplaintQuery = z.output<typeof complaintList>;
+
+// The 应访督导 log. A complaint's school counts only while live (a deleted school reads as none);
+// problemCount counts the live problems raised from it, as problemsWhere lists them.
+const SELECT_COMPLAINT = `
+  SELECT c.id, c.received_at AS receivedAt, c.visitor, c.identity, c.phone, c.channel, s.id AS schoolId,
+    s.full_name AS schoolName, c.topic, c.content, c.recorder, c.handler, c.result, c.status,
+    (SELECT count(*) FROM problems p JOIN schools ps ON ps.id = p.school_id AND ps.deleted_at IS NULL
+      WHERE p.complaint_id = c.id AND p.deleted_at IS NULL) AS problemCount
+  FROM complaints c
+  LEFT JOIN schools s ON s.id = c.school_id AND s.deleted_at IS NULL`;
+
+function short(text: string, n = 20): string {
+  return [...text].length > n ? `${[...text].slice(0, n).join('')}…` : text;
+}
+
+/** One page of live complaints, newest first by default; `q` is any substring of the log text or the school's name. */
+export function listComplaints(a: Store, q: ComplaintQuery): Page<Complaint> {
+  const where: string[] = ['c.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  // School conditions test c.school_id against live schools, so the count needs no join.
+  const LIVE_SCHOOL = 'c.school_id IN (SELECT s.id FROM schools s WHERE s.deleted_at IS NULL AND';
+  if (q.q?.trim()) {
+    const [match, matchParams] = textMatch('complaints_fts', 'c.id', q.q);
+    const [school, schoolParams] = textMatch('schools_fts', 's.id', q.q);
+    where.push(`(${match} OR ${LIVE_SCHOOL} ${school}))`);
+    params.push(...matchParams, ...schoolParams);
+  }
+  if (q.schoolId) { where.push(`${LIVE_SCHOOL} s.id = ?)`); params.push(q.schoolId); }
+  if (q.zoneId) { where.push(`${LIVE_SCHOOL} s.zone_id = ? AND s.zone_id IN (SELECT id FROM zones WHERE deleted_at IS NULL))`); params.push(q.zoneId); }
+  if (q.topic) { where.push('c.topic = ?'); params.push(q.topic); }
+  if (q.status) { where.push('c.status = ?'); params.push(q.status); }
+  if (q.channel) { where.push('c.channel = ?'); params.push(q.channel); }
+  if (q.year) { where.push('c.received_at >= ? AND c.received_at < ?'); params.push(`${q.year}-01-01`, `${q.year + 1}-01-01`); }
+  if (q.month) { where.push('c.received_at >= ? AND c.received_at < ?'); params.push(`${q.month}-01`, `${q.month}-32`); }
+  const whereSql = where.join(' AND ');
+  const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
+  const rows = prepared(a, `${SELECT_COMPLAINT} WHERE ${whereSql} ORDER BY c.received_at ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as Complaint[];
+  const total = prepared(a, `SELECT count(*) FROM complaints c WHERE ${whereSql}`).pluck().get(...params) as number;
+  return { rows, total };
+}
+
+export function getComplaint(a: Store, id: number): Complaint {
+  const row = a.db.prepare(`${SELECT_COMPLAINT} WHERE c.id = ? AND c.deleted_at IS NULL`).get(id) as Complaint | undefined;
+  if (!row) throw new AppError('not_found', '该来访来电记录不存在或已被删除，请刷新列表后重试。');
+  return row;
+}
+
+/** The live problems raised from a complaint, oldest first. */
+export function complaintProblems(a: Store, id: number): Problem[] {
+  return problemsWhere(a, 'p.complaint_id = ?', id);
+}
+
+/** What the schema cannot check: a live school, and a result once the case is closed. */
+function check(a: Store, f: ComplaintFields): void {
+  if (f.schoolId !== null && !a.db.prepare('SELECT 1 FROM schools WHERE id = ? AND deleted_at IS NULL').get(f.schoolId)) {
+    throw new AppError('invalid', '「反映学校」所选的学校不存在或已被删除，请刷新后重新选择。', 'schoolId');
+  }
+  if (f.status === '已办结' && !f.result) {
+    throw new AppError('invalid', '「处理结果」办结前请填写处理结果（如何答复、如何处理）。', 'result');
+  }
+}
+
+const COLUMNS = ['received_at', 'visitor', 'identity', 'phone', 'channel', 'school_id', 'topic', 'content', 'recorder', 'handler', 'result', 'status'];
+const values = (f: ComplaintFields) => [f.receivedAt, f.visitor, f.identity, f.phone, f.channel, f.schoolId, f.topic, f.content,
+  f.recorder, f.handler, f.result, f.status];
+
+export function insertComplaint(a: Store, f: ComplaintFields): number {
+  return a.db.transaction(() => {
+    check(a, f);
+    const at = nowText();
+    const res = a.db.prepare(`INSERT INTO complaints (${COLUMNS.join(', ')}, created_at, updated_at)
+      VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?)`).run(...values(f), at, at);
+    const id = Number(res.lastInsertRowid);
+    audit(a, '新增', 'complaint', id, `登记${f.channel}「${short(f.content)}」（${f.topic}）`);
+    return id;
+  })();
+}
+
+export function updateComplaint(a: Store, id: number, f: ComplaintFields): void {
+  a.db.transaction(() => {
+    const before = getComplaint(a, id);
+    check(a, f);
+    a.db.prepare(`UPDATE complaints SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+      .run(...values(f), nowText(), id);
+    const keys = Object.keys(f) as (keyof ComplaintFields)[];
+    const changed = Object.fromEntries(keys.filter((k) => before[k] !== f[k]).map((k) => [k, [before[k], f[k]]]));
+    const status = before.status !== f.status ? `，状态：${before.status} → ${f.status}` : '';
+    audit(a, '修改', 'complaint', id, `修改来访来电「${short(f.content)}」${status}`, changed);
+  })();
+}
+
+/** To the 回收站; problems raised from it keep their own course. */
+export function deleteComplaint(a: Store, id: number): number {
+  const c = getComplaint(a, id);
+  return moveToBin(a, 'complaint', id, `${c.receivedAt.slice(0, 10)} ${c.channel}：${short(c.content)}`);
+}

@@ -1,0 +1,24 @@
+import type { Store } from './store';
+import { nowText } from './store';
+
+/** Write one audit-log line. Call inside the same transaction as the change it records. */
+export function audit(a: Store, action: string, kind: string, entityId: number | null, summary: string, detail?: unknown): void {
+  if (quiet.has(a)) return;
+  a.db.prepare(`INSERT INTO audit_log (at, actor, action, kind, entity_id, summary, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    .run(nowText(), a.actor, action, kind, entityId, summary, detail === undefined ? null : JSON.stringify(detail));
+}
+
+const quiet = new WeakSet<Store>();
+
+/**
+ * Run bulk generation (the demo county, the benchmark's archive) that reuses repository code
+ * without a line per generated row: the caller logs the whole load once.
+ */
+export function withoutAudit<T>(a: Store, fn: () => T): T {
+  quiet.add(a);
+  try {
+    return fn();
+  } finally {
+    quiet.delete(a);
+  }
+}

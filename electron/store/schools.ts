@@ -1,0 +1,147 @@
+import type { z } from 'zod';
+import type { Store } from './store';
+import { prepared } from './statements';
+import { nowText } from './store';
+import { audit } from './log';
+import { moveToBin } from './recycle';
+import { textMatch } from './search';
+import { getSettings } from './settings';
+import { AppError } from '../../shared/result';
+import { ASSIGNMENT_ROLES, SCHOOL_TYPES } from '../../shared/vocab';
+import type { Page } from '../../shared/schemas/common';
+import type { School, SchoolBoard, SchoolFields, SchoolSupervisor, schoolList } from '../../shared/schemas/school';
+
+export type SchoolQuery = z.output<typeof schoolList>;
+
+/**
+ * Throw unless `id` names a live (not soft-deleted) row of `table`. `label` is the Chinese name of
+ * the field, so the message tells the user which choice to redo.
+ */
+export function requireLive(a: Store, table: 'schools' | 'zones' | 'supervisors', id: number, label: string, field: string): void {
+  const row = a.db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id);
+  if (!row) throw new AppError('invalid', `「${label}」所选的记录不存在或已被删除，请刷新后重新选择。`, field);
+}
+
+/** Order of an enumerated column as the vocabulary lists it (Chinese text does not sort usefully). */
+export function vocabOrder(column: string, values: readonly string[]): string {
+  return `CASE ${column} ${values.map((v, i) => `WHEN '${v.replace(/'/g, "''")}' THEN ${i}`).join(' ')} ELSE ${values.length} END`;
+}
+
+// A school's zone counts only while the zone is live: a deleted zone's schools read as 未分区.
+const SELECT_SCHOOL = `
+  SELECT s.id, s.full_name AS fullName, s.short_name AS shortName, s.type, s.nature, s.urban_rural AS urbanRural,
+    s.address, s.principal, s.phone, s.students, s.teachers, z.id AS zoneId, z.name AS zoneName, s.notes,
+    s.updated_at AS updatedAt,
+    (SELECT count(DISTINCT asg.supervisor_id) FROM assignments asg
+       JOIN supervisors p ON p.id = asg.supervisor_id AND p.deleted_at IS NULL
+      WHERE asg.school_id = s.id AND asg.deleted_at IS NULL) AS supervisorCount
+  FROM schools s
+  LEFT JOIN zones z ON z.id = s.zone_id AND z.deleted_at IS NULL`;
+
+// Sort keys; blanks (no zone, no student count) go last in either direction.
+const SORTS: Record<SchoolQuery['sort'], { expr: string; nullable?: boolean }> = {
+  fullName: { expr: 's.full_name' },
+  type: { expr: vocabOrder('s.type', SCHOOL_TYPES) },
+  zone: { expr: 'z.name', nullable: true },
+  students: { expr: 's.students', nullable: true },
+  updatedAt: { expr: 's.updated_at' },
+};
+
+const DEFAULT_QUERY: SchoolQuery = { offset: 0, limit: 50, dir: 'asc', sort: 'fullName' };
+
+/** One page of live schools matching the search and filters, with the total count. */
+export function listSchools(a: Store, query: Partial<SchoolQuery> = {}): Page<School> {
+  const q = { ...DEFAULT_QUERY, ...query };
+  const where: string[] = ['s.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  const [match, matchParams] = textMatch('schools_fts', 's.id', q.q);
+  where.push(match);
+  params.push(...matchParams);
+  if (q.type) { where.push('s.type = ?'); params.push(q.type); }
+  if (q.nature) { where.push('s.nature = ?'); params.push(q.nature); }
+  if (q.urbanRural) { where.push('s.urban_rural = ?'); params.push(q.urbanRural); }
+  if (q.noZone) where.push('z.id IS NULL');
+  else if (q.zoneId) { where.push('z.id = ?'); params.push(q.zoneId); }
+  const whereSql = where.join(' AND ');
+
+  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const { expr, nullable } = SORTS[q.sort];
+  // The name and id after the chosen key keep pages stable.
+  const order = `${nullable ? `${expr} IS NULL, ` : ''}${expr} ${dir}, s.full_name ${dir}, s.id`;
+  const rows = prepared(a, `${SELECT_SCHOOL} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as School[];
+  const { n } = prepared(a, `SELECT count(*) AS n FROM schools s LEFT JOIN zones z ON z.id = s.zone_id AND z.deleted_at IS NULL
+    WHERE ${whereSql}`).get(...params) as { n: number };
+  return { rows, total: n };
+}
+
+/** A live school, or not_found. */
+export function getSchool(a: Store, id: number): School {
+  const row = a.db.prepare(`${SELECT_SCHOOL} WHERE s.id = ? AND s.deleted_at IS NULL`).get(id) as School | undefined;
+  if (!row) throw new AppError('not_found', '该学校不存在或已被删除，请刷新列表后重试。');
+  return row;
+}
+
+/** Check what the schema cannot: a unique 全称 and a live 责任区. */
+function checkFields(a: Store, f: SchoolFields, selfId: number | null): void {
+  const dup = a.db.prepare('SELECT id FROM schools WHERE full_name = ? AND deleted_at IS NULL AND id IS NOT ?').get(f.fullName, selfId);
+  if (dup) throw new AppError('conflict', `档案中已有名为「${f.fullName}」的学校，「学校全称」不能重复。请核对后修改名称，或直接编辑已有的那所学校。`, 'fullName');
+  if (f.zoneId !== null) requireLive(a, 'zones', f.zoneId, '所属责任区', 'zoneId');
+}
+
+function fieldParams(f: SchoolFields) {
+  return [f.fullName, f.shortName, f.type, f.nature, f.urbanRural, f.address, f.principal, f.phone,
+    f.students, f.teachers, f.zoneId, f.notes];
+}
+
+export function insertSchool(a: Store, f: SchoolFields): number {
+  return a.db.transaction(() => {
+    checkFields(a, f, null);
+    const at = nowText();
+    const res = a.db.prepare(`INSERT INTO schools (full_name, short_name, type, nature, urban_rural, address, principal,
+      phone, students, teachers, zone_id, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(...fieldParams(f), at, at);
+    const id = Number(res.lastInsertRowid);
+    audit(a, '新增', 'school', id, `新增学校「${f.fullName}」`);
+    return id;
+  })();
+}
+
+export function updateSchool(a: Store, id: number, f: SchoolFields): void {
+  a.db.transaction(() => {
+    const before = getSchool(a, id);
+    checkFields(a, f, id);
+    a.db.prepare(`UPDATE schools SET full_name = ?, short_name = ?, type = ?, nature = ?, urban_rural = ?, address = ?,
+      principal = ?, phone = ?, students = ?, teachers = ?, zone_id = ?, notes = ?, updated_at = ? WHERE id = ?`)
+      .run(...fieldParams(f), nowText(), id);
+    const renamed = before.fullName !== f.fullName ? `（原名「${before.fullName}」）` : '';
+    audit(a, '修改', 'school', id, `修改学校「${f.fullName}」${renamed}`);
+  })();
+}
+
+/** Soft-delete into the 回收站; its assignments stay and return with it on restore. */
+export function deleteSchool(a: Store, id: number): number {
+  const s = getSchool(a, id);
+  return moveToBin(a, 'school', id, s.fullName);
+}
+
+/** The live supervisors listed at a school, by role order then name. */
+export function schoolSupervisors(a: Store, schoolId: number): SchoolSupervisor[] {
+  return a.db.prepare(`SELECT asg.id AS assignmentId, p.id AS supervisorId, p.name, asg.role, p.mobile, p.category, p.photo
+    FROM assignments asg JOIN supervisors p ON p.id = asg.supervisor_id AND p.deleted_at IS NULL
+    WHERE asg.school_id = ? AND asg.deleted_at IS NULL
+    ORDER BY ${vocabOrder('asg.role', ASSIGNMENT_ROLES)}, p.name, asg.id`).all(schoolId) as SchoolSupervisor[];
+}
+
+/** What the 公示牌 at the school gate shows. */
+export function schoolBoard(a: Store, id: number): SchoolBoard {
+  const school = getSchool(a, id);
+  const s = getSettings(a);
+  return {
+    school,
+    officeName: s.officeName,
+    officePhone: s.officePhone,
+    items: s.eightItems,
+    supervisors: schoolSupervisors(a, id),
+  };
+}

@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from './store';
+import { call } from '../api';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { INDEXED, indexedText } from './migrations/006-search-tail';
+import { textMatch } from './search';
+
+const folders: string[] = [];
+const open: Store[] = [];
+async function archive(opts: { version?: number; folder?: string } = {}): Promise<Store> {
+  const folder = opts.folder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dudao-search-'));
+  if (!opts.folder) folders.push(folder);
+  const a = await openStore(folder, { actor: '测试', migrations: opts.version ? migrations.slice(0, opts.version) : undefined });
+  open.push(a);
+  return a;
+}
+afterEach(() => {
+  for (const a of open.splice(0)) if (a.db.open) a.close();
+  for (const f of folders.splice(0)) fs.rmSync(f, { recursive: true, force: true });
+});
+
+const AT = '2025-01-01 00:00:00';
+/** The schools whose indexed text contains `q`, by name. */
+function schoolsMatching(a: Store, q: string): string[] {
+  const [where, params] = textMatch('schools_fts', 's.id', q);
+  return a.db.prepare(`SELECT full_name FROM schools s WHERE ${where} ORDER BY id`).pluck().all(...params) as string[];
+}
+function addSchool(a: Store, fullName: string, address: string | null = null, notes: string | null = null): number {
+  return Number(a.db.prepare(`INSERT INTO schools (full_name, type, nature, address, notes, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?, ?, ?)`)
+    .run(fullName, address, notes, AT, AT).lastInsertRowid);
+}
+/** Rows of `fts` containing `q`: by textMatch, and by a LIKE scan of the same text (the reference). */
+function counts(a: Store, fts: string, q: string): [number, number] {
+  const [where, params] = textMatch(fts, 'f.rowid', q);
+  const byMatch = a.db.prepare(`SELECT count(*) FROM ${fts} f WHERE ${where}`).pluck().get(...params) as number;
+  const byLike = a.db.prepare(`SELECT count(*) FROM ${fts} WHERE text LIKE ? ESCAPE '\\'`).pluck()
+    .get(`%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as number;
+  return [byMatch, byLike];
+}
+/** Each indexed row's text is exactly what the triggers write, for every row of the source table. */
+function expectIndexedAsTriggersWrite(a: Store) {
+  for (const t of INDEXED) {
+    const rows = a.db.prepare(`SELECT count(*) FROM ${t.table}`).pluck().get();
+    expect(a.db.prepare(`SELECT count(*) FROM ${t.table}_fts`).pluck().get(), t.table).toBe(rows);
+    const differing = a.db.prepare(`SELECT count(*) FROM ${t.table} r LEFT JOIN ${t.table}_fts f ON f.rowid = r.id
+      WHERE f.text IS NOT ${indexedText(t, 'r')}`).pluck().get();
+    expect(differing, t.table).toBe(0);
+  }
+}
+/** 2-character (and some 1-character) pieces of real indexed text: its start, middle and end, and across fields. */
+function samples(a: Store, fts: string, n = 15): string[] {
+  const texts = a.db.prepare(`SELECT text FROM ${fts} ORDER BY rowid LIMIT ?`).pluck().all(n) as string[];
+  const out = new Set<string>();
+  for (const text of texts) {
+    const cs = [...text.trimEnd()];
+    if (cs.length < 2) continue;
+    const mid = Math.floor(cs.length / 2);
+    for (const i of [0, mid, cs.length - 2]) out.add(cs.slice(i, i + 2).join(''));
+    const sep = cs.indexOf(' ');
+    if (sep > 0) out.add(cs[sep - 1]); // the last character of the first field
+    if (sep > 1) out.add(cs.slice(sep - 2, sep).join(''));
+  }
+  return [...out].filter((q) => q.trim());
+}
+
+describe('textMatch for 1–2 characters', () => {
+  it('finds 2 characters at the very start, the middle and the very end of a record, and at a field’s end', async () => {
+    const a = await archive();
+    addSchool(a, '青山小学', '东风路12号', '食堂改造');
+    addSchool(a, '河口中学', null, null);
+    expect(schoolsMatching(a, '青山')).toEqual(['青山小学']); // the very start
+    expect(schoolsMatching(a, '风路')).toEqual(['青山小学']); // the middle
+    expect(schoolsMatching(a, '改造')).toEqual(['青山小学']); // the very end of the text
+    expect(schoolsMatching(a, '中学')).toEqual(['河口中学']); // the end of a record with one field
+    expect(schoolsMatching(a, '小学')).toEqual(['青山小学']); // a field’s end, before the separator
+    expect(schoolsMatching(a, '学')).toEqual(['青山小学', '河口中学']);
+    expect(schoolsMatching(a, '造')).toEqual(['青山小学']); // 1 character at the very end
+    expect(schoolsMatching(a, '学东')).toEqual([]); // fields are not glued together
+    expect(schoolsMatching(a, '王女')).toEqual([]);
+  });
+
+  it('ignores ASCII case and takes quotes, % and _ literally', async () => {
+    const a = await archive();
+    addSchool(a, 'QH实验学校', null, 'AbC');
+    addSchool(a, '引号"学校', null, '达标率100%');
+    addSchool(a, '下划线学校', null, 'a_b');
+    expect(schoolsMatching(a, 'qh')).toEqual(['QH实验学校']);
+    expect(schoolsMatching(a, 'Qh')).toEqual(['QH实验学校']);
+    expect(schoolsMatching(a, 'bc')).toEqual(['QH实验学校']); // the very end, in the other case
+    expect(schoolsMatching(a, 'BC')).toEqual(['QH实验学校']);
+    expect(schoolsMatching(a, '号"')).toEqual(['引号"学校']);
+    expect(schoolsMatching(a, '"学')).toEqual(['引号"学校']);
+    expect(schoolsMatching(a, '0%')).toEqual(['引号"学校']);
+    expect(schoolsMatching(a, '_b')).toEqual(['下划线学校']);
+    expect(schoolsMatching(a, '%')).toEqual(['引号"学校']);
+    expect(schoolsMatching(a, '1%')).toEqual([]);
+  });
+
+  it('keeps the index right after edits and deletes (the triggers write the tail too)', async () => {
+    const a = await archive();
+    const id = addSchool(a, '青山小学', null, '旧的备注');
+    a.db.prepare(`UPDATE schools SET notes = '新建食堂' WHERE id = ?`).run(id);
+    expect(schoolsMatching(a, '食堂')).toEqual(['青山小学']);
+    expect(schoolsMatching(a, '备注')).toEqual([]);
+    a.db.prepare(`UPDATE schools SET notes = NULL WHERE id = ?`).run(id);
+    expect(schoolsMatching(a, '小学')).toEqual(['青山小学']);
+    expect(schoolsMatching(a, '食堂')).toEqual([]);
+    a.db.prepare('DELETE FROM schools WHERE id = ?').run(id);
+    expect(schoolsMatching(a, '小学')).toEqual([]);
+    expectIndexedAsTriggersWrite(a);
+  });
+});
+
+describe('migration 006: every indexed text ends in two spaces', () => {
+  it('rebuilds the indexes of an archive of version 5, soft-deleted rows included, and its 2-character counts equal a LIKE scan', async () => {
+    const old = await archive({ version: 5 });
+    await call(old, 'dataFolder.initialize', { mode: 'demo' });
+    old.db.prepare(`INSERT INTO attachments (hash, file_name, mime, size, created_at) VALUES ('h1', '2019.docx', 'application/octet-stream', 1, ?)`).run(AT);
+    old.db.prepare(`INSERT INTO legacy_files (year, title, kind, file_name, hash, mime, size, text, created_at)
+      VALUES (2019, '2019年工作总结', '总结', '2019.docx', 'h1', 'application/octet-stream', 1, '全县义务教育巩固率达到', ?)`).run(AT);
+    old.db.prepare(`UPDATE schools SET deleted_at = ? WHERE id = (SELECT max(id) FROM schools)`).run(AT);
+    // Version 5 indexes the bare text: no trigram starts with the last two characters.
+    const text = () => a.db.prepare('SELECT text FROM legacy_files_fts').pluck().get();
+    let a = old;
+    expect(text()).toBe('2019年工作总结 总结 2019.docx 全县义务教育巩固率达到');
+    const folder = path.dirname(old.attachmentsDir);
+    old.close();
+
+    a = await archive({ folder });
+    expect(a.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(text()).toBe('2019年工作总结 总结 2019.docx 全县义务教育巩固率达到  ');
+    expectIndexedAsTriggersWrite(a);
+    expect(counts(a, 'legacy_files_fts', '达到')).toEqual([1, 1]);
+    expect(counts(a, 'legacy_files_fts', '2019')).toEqual([1, 1]);
+    for (const t of INDEXED) {
+      for (const q of samples(a, `${t.table}_fts`)) {
+        const [byMatch, byLike] = counts(a, `${t.table}_fts`, q);
+        expect(byMatch, `${t.table} “${q}”`).toBe(byLike);
+      }
+    }
+    // New rows after the migration are indexed the same way.
+    addSchool(a, '新建学校', null, '改扩建');
+    expect(schoolsMatching(a, '扩建')).toEqual(['新建学校']);
+  });
+
+  it('on a new demo archive, every 2-character piece of every kind counts the same as a LIKE scan', async () => {
+    const a = await archive();
+    await call(a, 'dataFolder.initialize', { mode: 'demo' });
+    expectIndexedAsTriggersWrite(a);
+    let checked = 0;
+    for (const t of INDEXED) {
+      for (const q of samples(a, `${t.table}_fts`)) {
+        const [byMatch, byLike] = counts(a, `${t.table}_fts`, q);
+        expect(byMatch, `${t.table} “${q}”`).toBe(byLike);
+        expect(byLike).toBeGreaterThan(0);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});

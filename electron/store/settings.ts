@@ -1,0 +1,30 @@
+import type { Store } from './store';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/schemas/settings';
+
+function readKey(a: Store, key: string): string | undefined {
+  return (a.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+function writeKey(a: Store, key: string, value: string): void {
+  a.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/** The office's settings; defaults fill anything never saved. */
+export function getSettings(a: Store): Settings {
+  const raw = readKey(a, 'office');
+  if (!raw) return structuredClone(DEFAULT_SETTINGS);
+  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...JSON.parse(raw) });
+  return parsed.success ? parsed.data : structuredClone(DEFAULT_SETTINGS);
+}
+
+export function putSettings(a: Store, s: Settings): void {
+  writeKey(a, 'office', JSON.stringify(s));
+}
+
+export function isInitialized(a: Store): boolean {
+  return readKey(a, 'initialized') === '1';
+}
+
+export function markInitialized(a: Store): void {
+  writeKey(a, 'initialized', '1');
+}

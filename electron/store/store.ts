@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/result';
+import { migrations as ALL_MIGRATIONS, type Migration } from './migrations';
+
+export interface Store {
+  db: Database.Database;
+  /** The data folder: archive.db, attachments/, backups/. */
+  dataFolder: string;
+  attachmentsDir: string;
+  backupsDir: string;
+  /** Who is making changes (the Windows user name), for the audit log. */
+  actor: string;
+  close(): void;
+}
+
+export interface OpenOptions {
+  actor?: string;
+  /** Tests open archives at an earlier schema version by passing a prefix of the migrations. */
+  migrations?: Migration[];
+}
+
+export const DB_FILE = 'archive.db';
+
+/** Local time as stored everywhere in the archive: 'YYYY-MM-DD HH:MM:SS'. */
+export function nowText(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+function stamp(d = new Date()): string {
+  return nowText(d).replace(/[-: ]/g, '').replace(/^(\d{8})(\d{6})$/, '$1-$2');
+}
+
+/**
+ * Open (or create) the archive in `folder`: pragmas, then every pending migration in one
+ * transaction after a backup of the archive as it was. An archive written by a newer app is refused.
+ */
+export async function openStore(folder: string, opts: OpenOptions = {}): Promise<Store> {
+  fs.mkdirSync(folder, { recursive: true });
+  const attachmentsDir = path.join(folder, 'attachments');
+  const backupsDir = path.join(folder, 'backups');
+  fs.mkdirSync(attachmentsDir, { recursive: true });
+  fs.mkdirSync(backupsDir, { recursive: true });
+
+  const file = path.join(folder, DB_FILE);
+  const db = openHandle(file);
+
+  const migrations = opts.migrations ?? ALL_MIGRATIONS;
+  const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > LATEST_SCHEMA_VERSION) {
+    db.close();
+    throw new AppError('conflict', `此档案由较新版本的督导档案创建（数据结构版本 ${version}），当前程序只支持到版本 ${LATEST_SCHEMA_VERSION}。请先升级督导档案再打开此档案。`);
+  }
+  const pending = migrations.filter((m) => m.version > version);
+  if (pending.length > 0) {
+    if (version > 0) {
+      await db.backup(path.join(backupsDir, `迁移前-v${version}-${stamp()}.db`));
+    }
+    try {
+      db.transaction(() => {
+        for (const m of pending) {
+          m.up(db);
+          db.pragma(`user_version = ${m.version}`);
+        }
+      })();
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  const a: Store = {
+    db,
+    dataFolder: folder,
+    attachmentsDir,
+    backupsDir,
+    actor: opts.actor ?? 'user',
+    close: () => a.db.close(), // a.db, not db: restore.ts may have swapped the handle (reopen)
+  };
+  return a;
+}
+
+/** A connection to an archive file with the archive's pragmas. */
+function openHandle(file: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+  } catch (e) {
+    throw new AppError('invalid', `无法打开档案文件 ${file}：它可能已损坏或不是督导档案的数据库（${(e as Error).message}）。请从备份恢复或选择其他档案文件夹。`);
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * Give `a` a fresh connection to its archive.db (after restore.ts replaced the file while the old
+ * handle was closed). Every handler reads `a.db` at call time, so they all use the new one.
+ */
+export function reopen(a: Store): void {
+  a.db = openHandle(path.join(a.dataFolder, DB_FILE));
+}

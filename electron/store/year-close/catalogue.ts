@@ -1,0 +1,64 @@
+/** 归档目录: the year package's catalogue, as a Word table (on the GB/T 9704 profile) and as an .xlsx. */
+import ExcelJS from 'exceljs';
+import { Paragraph, TextRun } from 'docx';
+import { gridTable } from '../../documents/blocks';
+import { toDocx } from '../../documents/pack';
+import { MARGIN, PAGE, STYLE, blankLine, profileDocument, section, type DocFonts } from '../../documents/profile';
+import type { CatalogueEntry } from '../../../shared/schemas/year-close';
+
+export function catalogueTitle(office: string, year: number): string {
+  return `${office}${year}年度归档目录`;
+}
+
+/** 页数或大小: the size, in the unit a person reads. */
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const COLUMNS = ['序号', '题名', '类别', '日期', '页数或大小', 'SHA-256'] as const;
+const cells = (e: CatalogueEntry) => [String(e.no), e.title, e.kind, e.date, sizeText(e.size), e.sha256];
+
+export async function catalogueDocx(office: string, year: number, entries: CatalogueEntry[], fonts: DocFonts): Promise<Buffer> {
+  const title = catalogueTitle(office, year);
+  // Landscape: the SHA-256 needs the width.
+  const width = PAGE.height - MARGIN.left - MARGIN.right;
+  const table = gridTable({
+    width,
+    columns: [
+      { title: COLUMNS[0], weight: 2, align: 'center' },
+      { title: COLUMNS[1], weight: 12 },
+      { title: COLUMNS[2], weight: 3, align: 'center' },
+      { title: COLUMNS[3], weight: 4, align: 'center' },
+      { title: COLUMNS[4], weight: 3, align: 'center' },
+      { title: COLUMNS[5], weight: 9 },
+    ],
+    rows: entries.map(cells),
+  });
+  const doc = profileDocument(fonts, {
+    title,
+    sections: [section({
+      landscape: true,
+      children: [new Paragraph({ style: STYLE.title, children: [new TextRun(title)] }), blankLine(), table],
+    })],
+  });
+  return toDocx(doc);
+}
+
+export async function catalogueXlsx(office: string, year: number, entries: CatalogueEntry[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = office;
+  const ws = wb.addWorksheet('归档目录', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const headers = [...COLUMNS, '文件'];
+  ws.columns = [6, 50, 10, 12, 12, 68, 50].map((width) => ({ width }));
+  ws.mergeCells(1, 1, 1, headers.length);
+  const t = ws.getCell(1, 1);
+  t.value = `${catalogueTitle(office, year)}（共 ${entries.length} 件）`;
+  t.font = { bold: true, size: 14 };
+  t.alignment = { horizontal: 'center' };
+  const head = ws.addRow(headers);
+  head.font = { bold: true };
+  for (const e of entries) ws.addRow([e.no, e.title, e.kind, e.date, sizeText(e.size), e.sha256, e.path]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
