@@ -1,5 +1,5 @@
 import type { HandlerMap } from './types';
-import { nowText } from '../store/store';
+import { nowText } from '../../shared/dates';
 import { listAutoBackups } from '../store/backups';
 import { createBackupFile } from '../store/backup-file';
 import { listBackups, restoreFromBackup, restoreFromFile } from '../store/restore';

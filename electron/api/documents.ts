@@ -4,7 +4,8 @@ import { calendarDetail } from '../store/calendars';
 import { loadStoredImage } from '../store/collections';
 import { dashboard } from '../store/dashboard';
 import { getNotice } from '../store/notices';
-import { problemsWhere, today } from '../store/problems';
+import { problemsWhere } from '../store/problems';
+import { todayText } from '../../shared/dates';
 import { getSettings } from '../store/settings';
 import { buildCalendar } from '../documents/calendar';
 import { buildNotice, buildReferral } from '../documents/notice';
@@ -50,7 +51,7 @@ async function referralDocx(a: Store, problemIds: number[], section: string): Pr
   const s = getSettings(a);
   const doc = buildReferral({
     office: s.officeName, section, visitDate, schoolName: schools[0], problems: problems.map((p) => p.description),
-    issuedDate: today(), contact: s.officePhone ? `联系电话：${s.officePhone}` : null,
+    issuedDate: todayText(), contact: s.officePhone ? `联系电话：${s.officePhone}` : null,
   }, ctx(a));
   return file(`协商函（${section}）${schools[0]}`, doc);
 }

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-archive';
 import { call } from '.';
 import { moveToBin } from '../store/recycle';
-import { nowText, type Store } from '../store/store';
+import { type Store } from '../store/store';
+import { nowText } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 
 const open: { dispose(): void }[] = [];

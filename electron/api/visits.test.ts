@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-archive';
 import { call, dispatch } from './index';
-import { nowText } from '../store/store';
+import { nowText } from '../../shared/dates';
 import { putAttachment } from '../store/attachments';
 import { generateVisitsAndProblems } from '../store/demo/work-visits';
 import type { Input } from '../../shared/contract';

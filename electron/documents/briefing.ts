@@ -5,9 +5,10 @@ import { Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import type { Block } from '../../shared/schemas/blocks';
 import { blockRenderer, type BuildContext } from './blocks';
 import {
-  RED, RULE, SIZE, STYLE, TYPE_WIDTH, blankLine, chineseDate, colophonSection, leftRightLine, profileDocument,
+  RED, RULE, SIZE, STYLE, TYPE_WIDTH, blankLine, colophonSection, leftRightLine, profileDocument,
   ruleParagraph, section,
 } from './profile';
+import { dateInWords } from '../../shared/dates';
 
 export interface BriefingArticle {
   title: string;
@@ -48,7 +49,7 @@ function masthead(b: BriefingInput): Paragraph[] {
   return [
     new Paragraph({ style: STYLE.masthead, children: [new TextRun({ text: b.name, size: size === SIZE.xiaochu ? undefined : size })] }),
     new Paragraph({ style: STYLE.mastheadLine, children: [new TextRun(issue)] }),
-    leftRightLine(STYLE.mastheadLine, b.issuer, chineseDate(b.date), 0),
+    leftRightLine(STYLE.mastheadLine, b.issuer, dateInWords(b.date), 0),
     // The red rule about 4 mm under the issuer and date, across the type area.
     ruleParagraph(RULE.red, RED, 120),
   ];

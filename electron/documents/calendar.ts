@@ -4,7 +4,8 @@
  */
 import { Paragraph, TextRun, type Document } from 'docx';
 import { gridTable, type BuildContext, type GridCell } from './blocks';
-import { MARGIN, PAGE, STYLE, TYPE_WIDTH, blankLine, chineseNumber, profileDocument, section } from './profile';
+import { MARGIN, PAGE, STYLE, TYPE_WIDTH, blankLine, profileDocument, section } from './profile';
+import { chineseNumber } from '../../shared/numbers';
 
 export interface CalendarItemRow {
   content: string;

@@ -5,7 +5,8 @@
  */
 import { Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import { gridTable, type BuildContext } from './blocks';
-import { STYLE, blankLine, chineseNumber, profileDocument, section } from './profile';
+import { STYLE, blankLine, profileDocument, section } from './profile';
+import { chineseNumber } from '../../shared/numbers';
 
 export interface ChronicleEntry {
   /** 1–12, or null when only the year is known (是年). */

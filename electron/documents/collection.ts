@@ -6,7 +6,8 @@ import { Paragraph, StyleLevel, TableOfContents, TextRun, type Document, type Fi
 import type { Block } from '../../shared/schemas/blocks';
 import { blockRenderer, type BlockRenderer, type BuildContext } from './blocks';
 import { isMonospacedCjkFont, piecePages, standInBlocks, standInPageNumbers } from './collection-pages';
-import { STYLE, blankLine, chineseNumber, profileDocument, section, type DocFonts, type ProfileDocumentOptions } from './profile';
+import { STYLE, blankLine, profileDocument, section, type DocFonts, type ProfileDocumentOptions } from './profile';
+import { chineseNumber } from '../../shared/numbers';
 
 export interface CollectionPiece {
   title: string;

@@ -4,7 +4,8 @@
  */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import type { BuildContext } from './blocks';
-import { CHAR, LINE, SMALL_CHAR, STYLE, blankLine, chineseDate, profileDocument, section } from './profile';
+import { CHAR, LINE, SMALL_CHAR, STYLE, blankLine, profileDocument, section } from './profile';
+import { dateInWords } from '../../shared/dates';
 
 export interface NoticeInput {
   office: string;
@@ -47,7 +48,7 @@ const chars = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) < 0x80
  * date is the longer, the date is two characters in and the name moves left instead.
  */
 export function signature(office: string, isoDate: string): Paragraph[] {
-  const date = chineseDate(isoDate);
+  const date = dateInWords(isoDate);
   const s = chars(office);
   const d = chars(date);
   const nameRight = s - d >= 2 ? 2 : d + 4 - s;
@@ -122,7 +123,7 @@ export function buildNotice(n: NoticeInput, ctx: BuildContext): Document {
 
 export function referralBody(r: ReferralInput): string[] {
   return [
-    `我室责任督学于${chineseDate(r.visitDate)}对${r.schoolName}进行了督导，发现以下问题：`,
+    `我室责任督学于${dateInWords(r.visitDate)}对${r.schoolName}进行了督导，发现以下问题：`,
     ...r.problems.map((p, i) => `${i + 1}.${p.trim()}`),
     '请贵科室予以支持、配合、协调解决。',
   ];

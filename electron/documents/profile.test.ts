@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { blockRenderer, columnWidths, fitImage, gridTable, imageKind, MAX_IMAGE } from './blocks';
 import {
-  CHAR_SPACING, FOOTER_DISTANCE, LINE, MARGIN, PAGE, RULE, TYPE_HEIGHT, TYPE_WIDTH, chineseDate, chineseNumber,
+  CHAR_SPACING, FOOTER_DISTANCE, LINE, MARGIN, PAGE, RULE, TYPE_HEIGHT, TYPE_WIDTH, 
   colophonSection, mm, profileDocument, section,
 } from './profile';
 import { attr, paragraphs, readDocx, sectionBodies, styleOf, styleXml, textOf } from './read-docx';
@@ -186,8 +186,6 @@ describe('page profile (GB/T 9704-2012)', () => {
 
 describe('helpers', () => {
   it('formats dates and Chinese numbers', () => {
-    expect(chineseDate('2025-03-01')).toBe('2025年3月1日');
-    expect([1, 10, 11, 12, 20, 21].map(chineseNumber)).toEqual(['一', '十', '十一', '十二', '二十', '二十一']);
   });
   it('fits pictures to the type area keeping proportions, never enlarging', () => {
     expect(fitImage(100, 50)).toEqual({ width: 100, height: 50 });

@@ -13,6 +13,7 @@ import {
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import type { Settings } from '../../shared/schemas/settings';
+import { dateInWords } from '../../shared/dates';
 
 /** Font names by role, as in the office's settings (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312, 宋体). */
 export type DocFonts = Settings['fonts'];
@@ -240,21 +241,6 @@ export function profileDocument(fonts: DocFonts, o: ProfileDocumentOptions): Doc
 
 // ---- Pieces shared by builders -------------------------------------------------------------------------
 
-/** 2025-03-31 → 2025年3月31日 (GB/T 9704 writes dates in Arabic numerals, without leading zeros). */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-const CN_DIGITS = '〇一二三四五六七八九';
-/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (for 一月…十二月 and 第N学期). */
-export function chineseNumber(n: number): string {
-  if (n < 10) return CN_DIGITS[n];
-  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  return String(n);
-}
-
 /** An empty body line (one grid line). */
 export const blankLine = (): Paragraph => new Paragraph({ style: STYLE.normal });
 
@@ -345,7 +331,7 @@ export function colophon(c: ColophonInput): { paragraphs: Paragraph[]; height: n
     }));
     height += LINE;
   }
-  paragraphs.push(ruleParagraph(RULE.thin), leftRightLine(STYLE.colophon, c.issuer, `${chineseDate(c.date)}印发`, SMALL_CHAR),
+  paragraphs.push(ruleParagraph(RULE.thin), leftRightLine(STYLE.colophon, c.issuer, `${dateInWords(c.date)}印发`, SMALL_CHAR),
     ruleParagraph(RULE.thick));
   height += ruleHeight(RULE.thin) + LINE + ruleHeight(RULE.thick);
   return { paragraphs, height };

@@ -7,6 +7,7 @@ import { Paragraph, TextRun, type Document } from 'docx';
 import type { Block } from '../../shared/schemas/blocks';
 import { blockRenderer, type BuildContext } from './blocks';
 import { STYLE, blankLine, profileDocument, section } from './profile';
+import { percentText } from '../../shared/numbers';
 
 export interface StatisticsChart {
   title: string;
@@ -34,14 +35,13 @@ export function statisticsTitle(office: string, year: number): string {
 }
 
 const P = (text: string): Block => ({ type: 'paragraph', runs: [{ text }] });
-const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 1000) / 10}%` : '0%');
 
 /** The report's body as blocks; charts are image blocks keyed by a stand-in hash read back by loadImage. */
 export function statisticsBlocks(s: StatisticsInput): { blocks: Block[]; images: Map<string, Uint8Array> } {
   const images = new Map<string, Uint8Array>();
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: '一、督导工作概况' },
-    P(`${s.year}年，全年共开展督导${s.visits}次，督导学校${s.schoolsVisited}所，占全部${s.schoolsTotal}所学校的${percent(s.schoolsVisited, s.schoolsTotal)}。`),
+    P(`${s.year}年，全年共开展督导${s.visits}次，督导学校${s.schoolsVisited}所，占全部${s.schoolsTotal}所学校的${percentText(s.schoolsVisited, s.schoolsTotal)}。`),
     { type: 'heading', level: 1, text: '二、问题整改情况' },
     P(`全年督导发现问题${s.problems.raised}个，已整改销号${s.problems.closed}个，整改率${s.problems.rate}%；`
       + `其中逾期未整改${s.problems.overdue}个。截至统计之日，全部逾期未整改问题共${s.problems.overdueNow}个。`),

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from './store';
-import { nowText } from './store';
+import { nowText } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 
 const HASH = /^[0-9a-f]{64}$/;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import JSZip from 'jszip';
 import type { Store } from './store';
-import { nowText } from './store';
+import { nowText } from '../../shared/dates';
 import { APP_VERSION } from '../../shared/version';
 import type { BackupManifest } from '../../shared/schemas/backup';
 

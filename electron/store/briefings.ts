@@ -3,7 +3,7 @@
  * issue) and 总第N期 (overall). The issued .docx is kept as an attachment, so a re-export is the same file.
  */
 import type { Store } from './store';
-import { nowText } from './store';
+import { nowText } from '../../shared/dates';
 import { putAttachment, readAttachment } from './attachments';
 import { audit } from './log';
 import { moveToBin } from './recycle';
@@ -12,10 +12,12 @@ import { prepared } from './statements';
 import { buildBriefing, type BriefingInput } from '../documents/briefing';
 import type { BuildContext } from '../documents/blocks';
 import { docxFileName, toDocx } from '../documents/pack';
-import { chineseNumber } from '../documents/profile';
+import { chineseNumber } from '../../shared/numbers';
 import { AppError } from '../../shared/result';
 import type { Block } from '../../shared/schemas/blocks';
 import type { Briefing, BriefingArticleData, BriefingFields, BriefingSummary } from '../../shared/schemas/briefing';
+import { issueLabel } from '../../shared/labels';
+import { percentText } from '../../shared/numbers';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -59,7 +61,7 @@ export const getBriefing = (a: Store, id: number): Briefing => toBriefing(row(a,
 /** What an issued briefing is called: 督导工作简报2025年第3期（总第15期）. */
 export function briefingLabel(name: string, b: Pick<Briefing, 'month' | 'year' | 'issueNo' | 'totalNo' | 'status'>): string {
   if (b.status !== '已印发') return `${name}（${b.month.replace('-', '年').replace(/^(\d+年)0?/, '$1')}月草稿）`;
-  return `${name}${b.year}年第${b.issueNo}期（总第${b.totalNo}期）`;
+  return `${name}${issueLabel(b.year!, b.issueNo!, b.totalNo!)}`;
 }
 
 function refuseIssued(r: Row, what: string): void {
@@ -97,7 +99,6 @@ export function deleteBriefing(a: Store, id: number): number {
 // ---- Proposing a month's articles from the archive ----
 
 const P = (text: string): Block => ({ type: 'paragraph', runs: [{ text }] });
-const pct = (n: number, of: number) => (of ? `${Math.round((n / of) * 1000) / 10}%` : '0%');
 
 function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
@@ -133,7 +134,7 @@ export function proposeBriefing(a: Store, month: string): BriefingArticleData[] 
   if (visits + raised + closed + complaints > 0) {
     out.push({
       kind: '督导数据', title: `${m}月督导工作数据`,
-      blocks: [P(`${y}年${m}月，全区共开展督导${visits}次，覆盖学校${covered}所，占全区${schools}所学校的${pct(covered, schools)}；`
+      blocks: [P(`${y}年${m}月，全区共开展督导${visits}次，覆盖学校${covered}所，占全区${schools}所学校的${percentText(covered, schools)}；`
         + `督导中发现问题${raised}个，整改销号${closed}个；受理来访来电${complaints}件。`)],
     });
   }
@@ -240,7 +241,7 @@ export async function issueBriefing(a: Store, id: number, issueDate: string): Pr
   const copies = draft.copies ?? s.printCopies;
   const fixed = { ...draft, issuingUnit: issuer, copies };
   const bytes = await toDocx(buildBriefing(documentInput(a, fixed, { issue: issueNo, total: totalNo, date: issueDate }), context(a)));
-  const label = `${s.briefingName}${year}年第${issueNo}期（总第${totalNo}期）`;
+  const label = `${s.briefingName}${issueLabel(year, issueNo, totalNo)}`;
   a.db.transaction(() => {
     const now = nextNumbers(a, year);
     const current = row(a, id);

@@ -1,12 +1,10 @@
 import type { Store } from './store';
-import { nowText } from './store';
+import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
 import { AppError } from '../../shared/result';
-import {
-  monthLabel, monthsBetween, shiftDate, shiftMonth,
-  type Calendar, type CalendarDetail, type CalendarFields, type CalendarItem, type CalendarItemFields, type CalendarMonth,
-} from '../../shared/schemas/calendar';
+import { monthsBetween, shiftMonth, type Calendar, type CalendarDetail, type CalendarFields, type CalendarItem, type CalendarItemFields, type CalendarMonth } from '../../shared/schemas/calendar';
+import { monthLabel, shiftDate } from '../../shared/dates';
 
 // A 行事历 is a range of months; each month has an optional theme (calendar_months) and numbered
 // items. `seq` is kept 1, 2, … per month by renumbering after every change; reads number items by

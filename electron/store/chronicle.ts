@@ -4,7 +4,7 @@
  */
 import type { Store } from './store';
 import { prepared } from './statements';
-import { nowText } from './store';
+import { nowText, todayText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
 import { getSettings } from './settings';
@@ -12,6 +12,7 @@ import { buildChronicle, chronicleTitle } from '../documents/chronicle';
 import { docxFileName, toDocx } from '../documents/pack';
 import { AppError } from '../../shared/result';
 import type { ChronicleCandidate, ChronicleEntryFields, ChronicleEntryRow } from '../../shared/schemas/chronicle';
+import { issueLabel } from '../../shared/labels';
 
 const SELECT = `SELECT id, year, precision, date, text, source_kind AS sourceKind, source_id AS sourceId FROM chronicle_entries`;
 /** Print order: by month, a month's 是月 entries after its days, 是年 entries last. */
@@ -97,7 +98,7 @@ function schoolNames(names: string[]): string {
 export function chronicleCandidates(a: Store, year: number): ChronicleCandidate[] {
   const from = `${year}-01-01`;
   const to = `${year + 1}-01-01`;
-  const today = nowText().slice(0, 10);
+  const today = todayText();
   const out: ChronicleCandidate[] = [];
 
   const items = a.db.prepare(`SELECT i.id, i.content, i.category, i.month, coalesce(i.end_date, i.start_date) AS day
@@ -128,7 +129,7 @@ export function chronicleCandidates(a: Store, year: number): ChronicleCandidate[
     WHERE deleted_at IS NULL AND status = '已印发' AND year = ?`).all(year) as { id: number; date: string; issueNo: number; totalNo: number }[];
   // Ends with 。 itself: the document adds one only after text that does not end in punctuation or a bracket.
   for (const b of briefings) {
-    out.push(cand(year, b.date, `印发《${name}》${year}年第${b.issueNo}期（总第${b.totalNo}期）。`, 'briefing', b.id, '简报'));
+    out.push(cand(year, b.date, `印发《${name}》${issueLabel(year, b.issueNo, b.totalNo)}。`, 'briefing', b.id, '简报'));
   }
 
   // One line a month; the month (yyyymm) is the source id, so accepting or rejecting it sticks.

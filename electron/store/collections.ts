@@ -1,5 +1,5 @@
 import type { Store } from './store';
-import { nowText } from './store';
+import { nowText } from '../../shared/dates';
 import { readAttachment } from './attachments';
 import { audit } from './log';
 import { authorDisplay, piecesByIds } from './pieces';
@@ -7,7 +7,7 @@ import { moveToBin } from './recycle';
 import { getSettings } from './settings';
 import { buildCollection } from '../documents/collection';
 import { docxFileName, toDocx } from '../documents/pack';
-import { chineseNumber } from '../documents/profile';
+import { chineseNumber } from '../../shared/numbers';
 import { AppError } from '../../shared/result';
 import type { FileOut } from '../../shared/schemas/admin';
 import type { Block } from '../../shared/schemas/blocks';

@@ -1,9 +1,11 @@
 import type { Store } from './store';
-import { LIVE_SCHOOL_SQL, OVERDUE_SQL, today } from './problems';
+import { LIVE_SCHOOL_SQL, OVERDUE_SQL } from './problems';
+import { todayText } from '../../shared/dates';
 import { getSettings } from './settings';
 import { prepared } from './statements';
 import type { Dashboard } from '../../shared/schemas/dashboard';
 import { COMPLAINT_TOPICS, OTHER_ITEM } from '../../shared/vocab';
+import { percent } from '../../shared/numbers';
 
 // The 首页 numbers. Each is one grouped query, filtered exactly as the list it links to filters
 // (visits.list, problems.list, complaints.list with year/month/zoneId), so a click shows the records counted.
@@ -49,7 +51,7 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
 
   // Problems as the 台账 counts them (live school in the live zone), raised in the period, by item;
   // one pass gives the rectification numbers too.
-  const on = today();
+  const on = todayText();
   const PROBLEMS = `FROM problems p WHERE p.deleted_at IS NULL AND ${LIVE_SCHOOL_SQL}`;
   const byItem = prepared(a, `SELECT p.category AS item, count(*) AS count,
       sum(p.status = '已销号') AS closed, sum(${OVERDUE_SQL}) AS overdue
@@ -89,7 +91,7 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
     problemsByItem,
     rectification: {
       raised: r.raised, closed: r.closed, overdue: r.overdue, overdueNow,
-      rate: r.raised ? Math.round((r.closed / r.raised) * 1000) / 10 : 0,
+      rate: percent(r.closed, r.raised),
     },
     complaints: complaintsByTopic.reduce((n, t) => n + t.count, 0),
     complaintsByTopic,

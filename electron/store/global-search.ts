@@ -2,7 +2,8 @@ import type { Store } from './store';
 import { prepared } from './statements';
 import { ftsRows, textMatch } from './search';
 import { SEARCH_COUNT_CAP, SEARCH_KIND_LABELS, type SearchHit, type SearchKind, type SearchResult } from '../../shared/schemas/dashboard';
-import { monthLabel } from '../../shared/schemas/calendar';
+import { monthLabel } from '../../shared/dates';
+
 
 // The header's one search box: every kind's FTS table (see textMatch), live rows only (and only rows
 // whose school or calendar is live), a count and the first hits per kind. A common word matches tens of

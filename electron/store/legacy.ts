@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { z } from 'zod';
 import type { Store } from './store';
-import { nowText } from './store';
+import { nowText } from '../../shared/dates';
 import { putAttachment, readAttachment } from './attachments';
 import { audit } from './log';
 import { moveToBin } from './recycle';

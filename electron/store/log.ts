@@ -1,5 +1,5 @@
 import type { Store } from './store';
-import { nowText } from './store';
+import { nowText } from '../../shared/dates';
 
 /** Write one audit-log line. Call inside the same transaction as the change it records. */
 export function audit(a: Store, action: string, kind: string, entityId: number | null, summary: string, detail?: unknown): void {

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { Store } from './store';
-import { nowText } from './store';
+import { addDays, nowText, todayText } from '../../shared/dates';
+import { noticeNumberText } from '../../shared/labels';
 import { audit } from './log';
 import { escapeLike } from './search';
-import { addDays, changeStatus, noticeNumberText, problemsWhere, today } from './problems';
+import { changeStatus, problemsWhere } from './problems';
 import { AppError } from '../../shared/result';
 import type { Page } from '../../shared/schemas/common';
 import type { Notice, Problem, Recheck, noticeIssue, noticeList, noticeReport, recheckSave } from '../../shared/schemas/problem';
@@ -32,7 +33,7 @@ function assemble(a: Store, rows: Row[]): Notice[] {
       s.name AS supervisorName, r.result, r.note
     FROM rechecks r JOIN supervisors s ON s.id = r.supervisor_id
     WHERE r.notice_id IN (${IDS}) ORDER BY r.date, r.id`).all(ids) as (Recheck & { noticeId: number })[];
-  const on = today();
+  const on = todayText();
   return rows.map(({ openCount, ...r }) => ({
     ...r,
     numberText: noticeNumberText(r.year, r.number),
@@ -63,7 +64,7 @@ export function listNotices(a: Store, query: NoticeQuery): Page<Notice> {
     const like = `%${escapeLike(q)}%`;
     params.push(like, like, like);
   }
-  if (query.overdueOnly) { where.push(`n.deadline_date < ? AND ${OPEN_COUNT} > 0`); params.push(today()); }
+  if (query.overdueOnly) { where.push(`n.deadline_date < ? AND ${OPEN_COUNT} > 0`); params.push(todayText()); }
   const w = where.join(' AND ');
   const total = (a.db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${w}`).get(...params) as { n: number }).n;
   const dir = query.dir === 'asc' ? 'ASC' : 'DESC';

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { Store } from './store';
-import { nowText } from './store';
+import { nowText, todayText } from '../../shared/dates';
+import { noticeNumberText } from '../../shared/labels';
 import { audit } from './log';
 import { prepared } from './statements';
 import { moveToBin } from './recycle';
@@ -13,22 +14,6 @@ import type { Problem, ProblemFields, ProblemHistoryEntry, problemList } from '.
 import { OTHER_ITEM, PROBLEM_STATUSES, PROBLEM_TRANSITIONS, type ProblemStatus } from '../../shared/vocab';
 
 export type ProblemQuery = z.output<typeof problemList>;
-
-/** Today as 'YYYY-MM-DD' in local time, like every date in the archive. */
-export function today(): string {
-  return nowText().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** 〔2025〕第12号 */
-export function noticeNumberText(year: number, number: number): string {
-  return `〔${year}〕第${number}号`;
-}
 
 /** The office's eight items plus 其他: what a visit or a problem may be tagged with. */
 export function allowedItems(a: Store): string[] {
@@ -158,7 +143,7 @@ const SORT_MATCHES_UP_TO = 10_000;
  * from the end; exported for the test that checks each order's plan.
  */
 export function pageIdsSql(query: Pick<ProblemQuery, 'sort' | 'dir'> & Partial<ProblemQuery>, backwards: boolean, sortMatches: boolean): [string, unknown[]] {
-  const [where, params] = ledgerWhere(query, today());
+  const [where, params] = ledgerWhere(query, todayText());
   const asc = (query.dir === 'asc') !== backwards;
   const { order, index } = pageOrder(query.sort, query.dir);
   const orderBy = `ORDER BY ${order.map((c) => `${c} ${asc ? 'ASC' : 'DESC'}`).join(', ')} LIMIT ? OFFSET ?`;
@@ -180,7 +165,7 @@ export function pageIdsSql(query: Pick<ProblemQuery, 'sort' | 'dir'> & Partial<P
  * round), so no OFFSET skips more than half the matches. (`sortUpTo`: SORT_MATCHES_UP_TO, set by tests.)
  */
 export function listProblems(a: Store, query: ProblemQuery, sortUpTo = SORT_MATCHES_UP_TO): Page<Problem> {
-  const on = today();
+  const on = todayText();
   const [where, params] = ledgerWhere(query, on);
   const { offset, limit } = query;
   return a.db.transaction(() => {
@@ -201,7 +186,7 @@ export function listProblems(a: Store, query: ProblemQuery, sortUpTo = SORT_MATC
 
 /** Every match of the filters, for the export (no paging). */
 export function allProblems(a: Store, query: Partial<ProblemQuery>, max = 200_000): Problem[] {
-  const on = today();
+  const on = todayText();
   const [where, params] = ledgerWhere(query, on);
   const order = orderBy({ sort: query.sort ?? 'raisedAt', dir: query.dir ?? 'desc' });
   return (a.db.prepare(`${SELECT} WHERE ${where} ORDER BY ${order} LIMIT ?`).all(...params, max) as Row[])
@@ -210,7 +195,7 @@ export function allProblems(a: Store, query: Partial<ProblemQuery>, max = 200_00
 
 /** Problems matching an extra condition (a visit's, a notice's, a complaint's), oldest first. */
 export function problemsWhere(a: Store, condition: string, ...params: unknown[]): Problem[] {
-  const on = today();
+  const on = todayText();
   return (a.db.prepare(`${SELECT} WHERE p.deleted_at IS NULL AND ${condition} ORDER BY p.id`).all(...params) as Row[])
     .map((r) => toProblem(r, on));
 }
@@ -218,7 +203,7 @@ export function problemsWhere(a: Store, condition: string, ...params: unknown[])
 export function getProblem(a: Store, id: number): Problem {
   const row = a.db.prepare(`${SELECT} WHERE p.id = ? AND p.deleted_at IS NULL`).get(id) as Row | undefined;
   if (!row) throw new AppError('not_found', `编号为 ${id} 的问题不存在或已被删除，请刷新列表后重试。`, 'id');
-  return toProblem(row, today());
+  return toProblem(row, todayText());
 }
 
 export function problemHistory(a: Store, id: number): ProblemHistoryEntry[] {
@@ -248,7 +233,7 @@ function checkProblem(a: Store, f: ProblemFields, before?: Problem): string {
   if (f.source === '专项督导' && !f.campaign) {
     throw new AppError('invalid', '「专项名称」来源为专项督导的问题必须填写专项名称（如 双减、校园安全）。', 'campaign');
   }
-  let raisedAt = today();
+  let raisedAt = todayText();
   if (f.visitId) {
     const v = linked(a, 'visits', f.visitId, f.visitId === before?.visitId, '「督导记录」所选的督导记录不存在或已被删除，请刷新后重新选择。', 'visitId');
     if (v.school_id !== f.schoolId) throw new AppError('invalid', '「督导记录」所选的督导记录不是这所学校的，请核对学校或督导记录。', 'visitId');
@@ -310,7 +295,7 @@ export function updateProblem(a: Store, id: number, f: ProblemFields): void {
  * Move a problem along PROBLEM_TRANSITIONS, keeping the change in its history; 已销号 sets the
  * closing date (`on`, default today). Anything else is refused with the allowed next steps.
  */
-export function changeStatus(a: Store, id: number, to: ProblemStatus, note: string | null, on = today()): void {
+export function changeStatus(a: Store, id: number, to: ProblemStatus, note: string | null, on = todayText()): void {
   a.db.transaction(() => {
     const p = getProblem(a, id);
     const allowed = PROBLEM_TRANSITIONS[p.status];
@@ -358,7 +343,7 @@ export async function exportLedger(a: Store, query: Partial<ProblemQuery>): Prom
   ws.columns = LEDGER_COLUMNS.map((c) => ({ width: c.width }));
   ws.mergeCells(1, 1, 1, LEDGER_COLUMNS.length);
   const title = ws.getCell(1, 1);
-  title.value = `${getSettings(a).officeName}问题整改台账（导出于 ${today()}，共 ${rows.length} 条）`;
+  title.value = `${getSettings(a).officeName}问题整改台账（导出于 ${todayText()}，共 ${rows.length} 条）`;
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: 'center' };
   const header = ws.addRow(LEDGER_COLUMNS.map((c) => c.header));
@@ -374,5 +359,5 @@ export async function exportLedger(a: Store, query: Partial<ProblemQuery>): Prom
   });
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: LEDGER_COLUMNS.length } };
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName: `问题整改台账-${today().replace(/-/g, '')}.xlsx`, data: buf.toString('base64') };
+  return { fileName: `问题整改台账-${todayText().replace(/-/g, '')}.xlsx`, data: buf.toString('base64') };
 }

@@ -1,5 +1,5 @@
 import type { Store } from './store';
-import { nowText } from './store';
+import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { AppError } from '../../shared/result';
 import { RECYCLE_KIND_LABELS, type RecycleItem, type RecycleKind } from '../../shared/schemas/admin';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Store } from './store';
 import { prepared } from './statements';
-import { nowText } from './store';
+import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
 import { textMatch } from './search';

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
+import { nowText } from '../../shared/dates';
 import { migrations as ALL_MIGRATIONS, type Migration } from './migrations';
 
 export interface Store {
@@ -22,12 +23,6 @@ export interface OpenOptions {
 }
 
 export const DB_FILE = 'archive.db';
-
-/** Local time as stored everywhere in the archive: 'YYYY-MM-DD HH:MM:SS'. */
-export function nowText(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
 
 function stamp(d = new Date()): string {
   return nowText(d).replace(/[-: ]/g, '').replace(/^(\d{8})(\d{6})$/, '$1-$2');

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Store } from './store';
 import { prepared } from './statements';
-import { nowText } from './store';
+import { addDays, nowText, todayText } from '../../shared/dates';
 import { audit } from './log';
 import { getSettings } from './settings';
 import { escapeLike, textMatch } from './search';
@@ -49,16 +49,6 @@ interface Row {
   notes: string | null; photo: string | null; updated_at: string; school_count: number; zone_names: string;
 }
 
-/** Today as 'YYYY-MM-DD' in local time, like every date in the archive. */
-export function today(): string {
-  return nowText().slice(0, 10);
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -68,7 +58,7 @@ function daysBetween(from: string, to: string): number {
  * The term warning: an end date within TERM_WARNING_DAYS from today, or already past while the
  * supervisor is still recorded as 在聘 (someone should renew or update the status).
  */
-export function termFlag(termEnd: string | null, status: string, on = today()): { termDaysLeft: number | null; termExpiring: boolean } {
+export function termFlag(termEnd: string | null, status: string, on = todayText()): { termDaysLeft: number | null; termExpiring: boolean } {
   if (!termEnd) return { termDaysLeft: null, termExpiring: false };
   const left = daysBetween(on, termEnd);
   if (left > TERM_WARNING_DAYS) return { termDaysLeft: null, termExpiring: false };
@@ -150,7 +140,7 @@ export function updateSupervisor(a: Store, id: number, f: SupervisorFields): voi
 export function getSupervisor(a: Store, id: number): Supervisor {
   const row = a.db.prepare(`${SELECT} WHERE s.id = ? AND s.deleted_at IS NULL`).get(id) as Row | undefined;
   if (!row) throw new AppError('not_found', `编号为 ${id} 的督学不存在或已被删除，请刷新列表后重试。`, 'id');
-  return toSupervisor(row, today());
+  return toSupervisor(row, todayText());
 }
 
 /** The schools a supervisor is listed at (挂牌), with the role at each. */
@@ -163,7 +153,7 @@ export function supervisorAssignments(a: Store, id: number): SupervisorAssignmen
 
 /** One page of the register with filters, search and sort; `total` counts every match. */
 export function listSupervisors(a: Store, query: SupervisorQuery): Page<Supervisor> {
-  const on = today();
+  const on = todayText();
   const where: string[] = ['s.deleted_at IS NULL'];
   const params: unknown[] = [];
   const [match, matchParams] = textMatch('supervisors_fts', 's.id', query.q);

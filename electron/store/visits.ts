@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Store } from './store';
-import { nowText } from './store';
+import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { prepared } from './statements';
 import { moveToBin } from './recycle';

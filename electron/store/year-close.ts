@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Store } from './store';
-import { nowText } from './store';
+import { nowText } from '../../shared/dates';
 import { readAttachment } from './attachments';
 import { audit } from './log';
 import { catalogueDocx, catalogueXlsx } from './year-close/catalogue';

@@ -1,5 +1,5 @@
 import type { Store } from './store';
-import { nowText } from './store';
+import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
 import { requireLive } from './schools';

@@ -1,7 +1,8 @@
 // Child process for crash.test.ts: writes schools in batches of BATCH rows, each batch in one
 // transaction together with an audit-log marker, as fast as it can, until it is killed.
 // Prints "ready" once the archive is open, then "committed <n>" after each batch's commit.
-import { openStore, nowText } from '../store/store';
+import { openStore } from '../store/store';
+import { nowText } from '../../shared/dates';
 import { audit } from '../store/log';
 
 async function main() {

@@ -1,5 +1,5 @@
 import type { Store } from '../store/store';
-import { nowText } from '../store/store';
+import { nowText } from '../../shared/dates';
 import { insertSchool } from '../store/schools';
 import { insertZone } from '../store/zones';
 import { schoolFields } from '../../shared/schemas/school';

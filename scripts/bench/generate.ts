@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openStore, nowText } from '../../electron/store/store';
+import { openStore } from '../../electron/store/store';
+import { nowText } from '../../shared/dates';
 import { DEMO_SETTINGS } from '../../electron/store/demo';
 import { generateRegisters } from '../../electron/store/demo/registers';
 import { generateCalendarAndComplaints } from '../../electron/store/demo/work-calendar';

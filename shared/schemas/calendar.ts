@@ -93,15 +93,3 @@ export function shiftMonth(month: string, years: number): string {
   return `${Number(month.slice(0, 4)) + years}${month.slice(4)}`;
 }
 
-/** 'YYYY-MM-DD' moved by whole years; 29 February becomes 28 February in a common year. */
-export function shiftDate(date: string, years: number): string {
-  const y = Number(date.slice(0, 4)) + years;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const md = date.slice(5) === '02-29' && !leap ? '02-28' : date.slice(5);
-  return `${y}-${md}`;
-}
-
-/** '2025-09' -> '2025年9月' */
-export function monthLabel(month: string): string {
-  return `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
-}

@@ -1,5 +1,5 @@
 import type { Store } from '../store';
-import { nowText } from '../store';
+import { nowText } from '../../../shared/dates';
 import { getSettings } from '../settings';
 import { cnNumber, createRng, type Rng } from './random';
 import { makeSchools, type DemoSchool } from './schools';

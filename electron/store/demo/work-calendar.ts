@@ -5,6 +5,7 @@ import { createRng, type Rng } from './random';
 import { isoDate } from './people';
 import { monthsBetween } from '../../../shared/schemas/calendar';
 import { COMPLAINT_TOPICS } from '../../../shared/vocab';
+import { addDays } from '../../../shared/dates';
 
 export interface CalendarOptions {
   /**
@@ -178,11 +179,6 @@ const TOPIC_ITEM: Record<string, number> = { 入学: 1, 管理: 0, 师德: 4, �
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function addDaysText(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 function daysIn(month: string): number {
   return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
@@ -265,7 +261,7 @@ export function generateCalendarAndComplaints(a: Store, opts: CalendarOptions): 
         if (p.dated === 'day') startDate = endDate = weekday(rng, month, 5, 25);
         if (p.dated === 'range') {
           startDate = p.category === '经常性' ? `${month}-01` : weekday(rng, month, 1, 15);
-          endDate = p.category === '经常性' ? `${month}-${pad(daysIn(month))}` : addDaysText(startDate, rng.int(5, 14));
+          endDate = p.category === '经常性' ? `${month}-${pad(daysIn(month))}` : addDays(startDate, rng.int(5, 14));
           if (endDate.slice(0, 7) !== month) endDate = `${month}-${pad(daysIn(month))}`;
         }
         const [s, note] = status(month);
@@ -321,11 +317,11 @@ export function generateCalendarAndComplaints(a: Store, opts: CalendarOptions): 
       const category = idx >= 0 && items[idx] ? items[idx] : '其他';
       const pid = raiseProblem(a, {
         source: '应访督导', visitId: null, complaintId: r.id, campaign: null, schoolId: r.schoolId, category,
-        description: `群众反映：${r.content.replace(/^反映/, '')}`, actor: '学校', deadline: addDaysText(r.date, 30),
+        description: `群众反映：${r.content.replace(/^反映/, '')}`, actor: '学校', deadline: addDays(r.date, 30),
       }, '由应访督导提出');
       const steps: ['整改中' | '待回查' | '已销号', number][] = r.age > 60 ? [['整改中', 3], ['待回查', 20], ['已销号', 35]]
         : r.age > 20 ? [['整改中', 3], ['待回查', 18]] : r.age > 3 ? [['整改中', 3]] : [];
-      for (const [to, after] of steps) changeStatus(a, pid, to, null, addDaysText(r.date, after));
+      for (const [to, after] of steps) changeStatus(a, pid, to, null, addDays(r.date, after));
     }
     return { calendars: 2, items: itemCount, complaints, problems: toRaise.length };
   })();

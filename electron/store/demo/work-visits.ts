@@ -1,5 +1,6 @@
 import type { Store } from '../store';
-import { addDays, noticeNumberText } from '../problems';
+import { addDays } from '../../../shared/dates';
+import { noticeNumberText } from '../../../shared/labels';
 import { getSettings } from '../settings';
 import { createRng, type Rng } from './random';
 import { isoDate } from './people';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Store } from '../store';
-import { nowText } from '../store';
+import { nowText } from '../../../shared/dates';
 import { getSettings } from '../settings';
 import { listZones } from '../zones';
 import type { FileOut } from '../../../shared/schemas/admin';

@@ -5,20 +5,15 @@ import { gridTable } from '../../documents/blocks';
 import { toDocx } from '../../documents/pack';
 import { MARGIN, PAGE, STYLE, blankLine, profileDocument, section, type DocFonts } from '../../documents/profile';
 import type { CatalogueEntry } from '../../../shared/schemas/year-close';
+import { fileSizeText } from '../../../shared/numbers';
 
 export function catalogueTitle(office: string, year: number): string {
   return `${office}${year}年度归档目录`;
 }
 
-/** 页数或大小: the size, in the unit a person reads. */
-export function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 const COLUMNS = ['序号', '题名', '类别', '日期', '页数或大小', 'SHA-256'] as const;
-const cells = (e: CatalogueEntry) => [String(e.no), e.title, e.kind, e.date, sizeText(e.size), e.sha256];
+const cells = (e: CatalogueEntry) => [String(e.no), e.title, e.kind, e.date, fileSizeText(e.size), e.sha256];
 
 export async function catalogueDocx(office: string, year: number, entries: CatalogueEntry[], fonts: DocFonts): Promise<Buffer> {
   const title = catalogueTitle(office, year);
@@ -59,6 +54,6 @@ export async function catalogueXlsx(office: string, year: number, entries: Catal
   t.alignment = { horizontal: 'center' };
   const head = ws.addRow(headers);
   head.font = { bold: true };
-  for (const e of entries) ws.addRow([e.no, e.title, e.kind, e.date, sizeText(e.size), e.sha256, e.path]);
+  for (const e of entries) ws.addRow([e.no, e.title, e.kind, e.date, fileSizeText(e.size), e.sha256, e.path]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

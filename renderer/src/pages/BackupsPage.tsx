@@ -6,13 +6,10 @@ import { useApi } from '../useApi';
 import { downloadBase64, fileToBase64 } from '../files';
 import { notifyError, notifyOk } from '../notify';
 import { BACKUP_MADE } from '../components/BackupWarning';
+import { fileSizeText } from '../../../shared/numbers';
 
 const KIND_COLOR: Record<BackupEntry['kind'], string> = { 自动: 'blue', 恢复前: 'grape', 迁移前: 'gray' };
 const CONFIRM_WORD = '恢复';
-
-function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /** What is about to replace the archive: an automatic backup by name, or a chosen backup file. */
 type Pending = { kind: 'auto'; entry: BackupEntry } | { kind: 'file'; file: File };
@@ -117,7 +114,7 @@ export function BackupsPage() {
                 <Table.Td><Badge variant="light" color={KIND_COLOR[b.kind]}>{b.kind}</Badge></Table.Td>
                 <Table.Td>{b.at}</Table.Td>
                 <Table.Td><Text size="sm" ff="monospace">{b.name}</Text></Table.Td>
-                <Table.Td>{size(b.size)}</Table.Td>
+                <Table.Td>{fileSizeText(b.size)}</Table.Td>
                 <Table.Td>
                   <Button size="xs" variant="light" color="orange" aria-label={`恢复备份 ${b.name}`} onClick={() => ask({ kind: 'auto', entry: b })}>恢复</Button>
                 </Table.Td>

@@ -12,10 +12,11 @@ import { CalendarTable } from './calendar/CalendarTable';
 import { CopyForm } from './calendar/CopyForm';
 import { ItemForm } from './calendar/ItemForm';
 import { MonthGrid } from './calendar/MonthGrid';
-import { thisMonth } from './calendar/forms';
+
 import { ConfirmDelete } from './schools/ConfirmDelete';
 import { ExportButton } from '../components/ExportButton';
-import { monthLabel, type Calendar, type CalendarItem } from '../../../shared/schemas/calendar';
+import { type Calendar, type CalendarItem } from '../../../shared/schemas/calendar';
+import { monthLabel, thisMonth } from '../../../shared/dates';
 
 /**
  * 行事历: pick a plan (?id=), see it as the printed month-by-month table or as a month calendar,

@@ -10,8 +10,10 @@ import { chartsIn } from '../components/chart-png';
 import { links } from './dashboard/links';
 import { dashboardQuery } from './dashboard/query';
 import { ITEM_STATUS_COLORS } from './calendar/status';
-import { monthLabel } from '../../../shared/schemas/calendar';
+
 import type { Dashboard } from '../../../shared/schemas/dashboard';
+import { monthLabel } from '../../../shared/dates';
+import { percent } from '../../../shared/numbers';
 
 /** A number that opens the records it counts. */
 function Num({ value, to, label, size = 28, color }: { value: number | string; to: string; label: string; size?: number; color?: string }) {
@@ -101,7 +103,7 @@ export function DashboardPage() {
 function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText: string; zoneName?: string; navigate: (to: string) => void }) {
   const p = d.period;
   const cov = d.coverage;
-  const pct = cov.total ? Math.round((100 * cov.visited) / cov.total) : 0;
+  const pct = percent(cov.visited, cov.total, 0);
   const r = d.rectification;
   const scope = `${periodText}${zoneName ? ` · ${zoneName}` : ''}`;
   const top = d.visitsBySupervisor.slice(0, TOP_SUPERVISORS);

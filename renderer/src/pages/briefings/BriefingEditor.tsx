@@ -9,9 +9,9 @@ import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
 import type { Briefing, BriefingFields } from '../../../../shared/schemas/briefing';
 import { ArticleCard, type EditArticle } from './ArticleCard';
-import { downloadBriefing, monthLabel, numberLabel } from './exportBriefing';
+import { downloadBriefing, numberLabel } from './exportBriefing';
+import { monthLabel, todayText } from '../../../../shared/dates';
 
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 /** The drafting workspace of one briefing: articles to edit, reorder, drop or add; save, export, issue. */
 export function BriefingEditor() {
@@ -23,7 +23,7 @@ export function BriefingEditor() {
   const [issuingUnit, setIssuingUnit] = useState('');
   const [copies, setCopies] = useState<number | string>('');
   const [showToc, setShowToc] = useState(true);
-  const [issueDate, setIssueDate] = useState(today());
+  const [issueDate, setIssueDate] = useState(todayText());
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);

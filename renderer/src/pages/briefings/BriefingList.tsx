@@ -5,7 +5,8 @@ import { IconDownload, IconSparkles } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
-import { downloadBriefing, monthLabel, numberLabel } from './exportBriefing';
+import { downloadBriefing, numberLabel } from './exportBriefing';
+import { monthLabel } from '../../../../shared/dates';
 
 function lastMonth(): string {
   const d = new Date();

@@ -1,6 +1,7 @@
 import { call } from '../../api';
 import { downloadBase64 } from '../../files';
 import { notifyError } from '../../notify';
+import { issueLabel } from '../../../../shared/labels';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -15,9 +16,5 @@ export async function downloadBriefing(id: number): Promise<void> {
 }
 
 export function numberLabel(b: { status: string; year: number | null; issueNo: number | null; totalNo: number | null }): string {
-  return b.status === '已印发' ? `${b.year}年第${b.issueNo}期（总第${b.totalNo}期）` : '—';
-}
-
-export function monthLabel(month: string): string {
-  return `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+  return b.status === '已印发' ? issueLabel(b.year!, b.issueNo!, b.totalNo!) : '—';
 }

@@ -3,7 +3,8 @@ import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mant
 import { call } from '../../api';
 import { notifyOk } from '../../notify';
 import { fieldErrors, showSaveError } from './forms';
-import { calendarCopy, monthLabel, shiftMonth, type Calendar } from '../../../../shared/schemas/calendar';
+import { calendarCopy, shiftMonth, type Calendar } from '../../../../shared/schemas/calendar';
+import { monthLabel } from '../../../../shared/dates';
 
 /** "2024—2025学年…" becomes "2025—2026学年…": every year in the title moved on. */
 function nextTitle(title: string, years: number): string {

@@ -3,8 +3,9 @@ import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { fieldErrors, showSaveError } from './forms';
-import { calendarItemFields, monthLabel, type CalendarItem } from '../../../../shared/schemas/calendar';
+import { calendarItemFields, type CalendarItem } from '../../../../shared/schemas/calendar';
 import { CALENDAR_ITEM_CATEGORIES, CALENDAR_ITEM_STATUSES } from '../../../../shared/vocab';
+import { monthLabel } from '../../../../shared/dates';
 
 interface FormState {
   month: string; content: string; category: string | null; owner: string; startDate: string; endDate: string;

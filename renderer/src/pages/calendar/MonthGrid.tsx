@@ -1,7 +1,8 @@
 import { Badge, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import { ITEM_STATUS_COLORS } from './status';
-import { todayText } from './forms';
+
 import type { CalendarDetail, CalendarItem } from '../../../../shared/schemas/calendar';
+import { todayText } from '../../../../shared/dates';
 
 const WEEK = ['一', '二', '三', '四', '五', '六', '日'];
 

@@ -22,14 +22,3 @@ export function showSaveError(e: unknown, fields: readonly string[], setErrors: 
   else notifyError(e);
 }
 
-/** 'YYYY-MM-DD' of today, local time. */
-export function todayText(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-/** 'YYYY-MM' of today, local time. */
-export function thisMonth(): string {
-  return todayText().slice(0, 7);
-}

@@ -3,9 +3,10 @@ import { Button, Drawer, Group, Select, SimpleGrid, Stack, TextInput, Textarea }
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyOk } from '../../notify';
-import { fieldErrors, showSaveError, todayText } from '../calendar/forms';
+import { fieldErrors, showSaveError } from '../calendar/forms';
 import { complaintFields, type Complaint } from '../../../../shared/schemas/complaint';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../../../../shared/vocab';
+import { todayText } from '../../../../shared/dates';
 
 interface FormState {
   receivedAt: string; visitor: string; identity: string; phone: string; channel: string | null; schoolId: string | null;

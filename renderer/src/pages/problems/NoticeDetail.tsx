@@ -9,12 +9,13 @@ import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyOk } from '../../notify';
 import { ExportButton } from '../../components/ExportButton';
-import { showSaveError, todayText } from '../calendar/forms';
+import { showSaveError } from '../calendar/forms';
 import { Attachments, type StoredFile } from '../visits/Attachments';
 import { useChoices } from '../visits/options';
 import { ProblemStatus, overdueRow } from './status';
 import { noticeStage } from './NoticeList';
 import type { Notice } from '../../../../shared/schemas/problem';
+import { todayText } from '../../../../shared/dates';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (

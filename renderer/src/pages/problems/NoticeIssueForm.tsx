@@ -2,18 +2,13 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { call } from '../../api';
 import { notifyError, notifyOk } from '../../notify';
-import { showSaveError, todayText } from '../calendar/forms';
+import { showSaveError } from '../calendar/forms';
 import { useChoices } from '../visits/options';
 import { ProblemStatus } from './status';
 import type { Notice, Problem } from '../../../../shared/schemas/problem';
+import { addDays, todayText } from '../../../../shared/dates';
 
 const FIELDS = ['schoolId', 'problemIds', 'issuedDate', 'deadlineDays', 'requirement'];
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
-}
 
 /** 开具整改通知书: choose a school, tick its open problems not yet on a notice, set the deadline in days. */
 export function NoticeIssueForm({ opened, onClose, onIssued, schoolId: initialSchool, problemIds: initialProblems }: {

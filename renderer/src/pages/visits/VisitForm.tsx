@@ -7,7 +7,7 @@ import {
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { call } from '../../api';
 import { notifyOk } from '../../notify';
-import { showSaveError, todayText } from '../calendar/forms';
+import { showSaveError } from '../calendar/forms';
 import { Attachments, type StoredFile } from './Attachments';
 import { useChoices } from './options';
 import { ProblemStatus } from '../problems/status';
@@ -15,6 +15,7 @@ import type { Input } from '../../../../shared/contract';
 import type { CalendarItem } from '../../../../shared/schemas/calendar';
 import type { Problem } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, VISIT_METHODS, VISIT_TYPES } from '../../../../shared/vocab';
+import { todayText } from '../../../../shared/dates';
 
 type Draft = { key: number; category: string | null; description: string; actor: string; deadline: string };
 type Fields = Input<'visits.save'>['fields'];

@@ -5,12 +5,9 @@ import { useApi } from '../../useApi';
 import { downloadBase64, fileToBase64 } from '../../files';
 import { notifyError, notifyOk } from '../../notify';
 import { LEGACY_KINDS, type LegacyFile } from '../../../../shared/schemas/year-close';
+import { fileSizeText } from '../../../../shared/numbers';
 
 const ACCEPT = '.docx,.pdf,.xlsx,.jpg,.jpeg,.png,.gif,.bmp,.webp';
-
-function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /** 历年档案: upload a file from before the app under a year, list, download, delete. */
 export function LegacyTab({ highlight }: { highlight: number | null }) {
@@ -100,7 +97,7 @@ export function LegacyTab({ highlight }: { highlight: number | null }) {
                 <Table.Td>{f.title}</Table.Td>
                 <Table.Td><Badge variant="light" color="gray">{f.kind}</Badge></Table.Td>
                 <Table.Td>{f.fileName}</Table.Td>
-                <Table.Td>{size(f.size)}</Table.Td>
+                <Table.Td>{fileSizeText(f.size)}</Table.Td>
                 <Table.Td>{f.searchable ? '可搜索' : '—'}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
