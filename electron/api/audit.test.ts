@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { call } from '.';
 import { audit } from '../store/log';
 import { AppError } from '../../shared/result';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { call } from './index';
 import { paragraphs, readDocx, textOf } from '../documents/read-docx';
 import type { BriefingArticleData, BriefingFields } from '../../shared/schemas/briefing';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { call } from './index';
 import { raiseProblem } from '../store/problems';
 import type { Input } from '../../shared/contract';

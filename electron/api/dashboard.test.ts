@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { call, dispatch } from './index';
 import { periodOf } from '../store/dashboard';
 import { EIGHT_ITEMS } from '../../shared/vocab';

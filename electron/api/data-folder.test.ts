@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { call } from '.';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { APP_VERSION } from '../../shared/version';

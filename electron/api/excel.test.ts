@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph } from 'docx';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { call } from './index';
 import { insertZone } from '../store/zones';
 import { insertSupervisor } from '../store/supervisors';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { dispatch } from '.';
 import { contract, channels, type Channel } from '../../shared/contract';
 import type { Store } from '../store/store';

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { call } from './index';
 import { expectRefused } from '../testing/refused';
 

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { call } from './index';
 import { putAttachment } from '../store/attachments';
 import { readDocx, paragraphs, styleOf, textOf } from '../documents/read-docx';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { call, dispatch } from './index';
 import { openStore } from '../store/store';
 import { nowText } from '../../shared/dates';

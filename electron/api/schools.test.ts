@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { seedSchool, seedSupervisor, seedZone, softDelete } from '../testing/seed';
 import { call } from './index';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { call, dispatch } from './index';
 import { nowText } from '../../shared/dates';
 import { putAttachment } from '../store/attachments';

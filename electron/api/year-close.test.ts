@@ -5,7 +5,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { putAttachment } from '../store/attachments';
 import { openStore } from '../store/store';
 import { migrations } from '../store/migrations';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { CHANNEL_NAMES } from '../../shared/contract/names';
 import { handlers } from '../api';
 import type { DataFolderStatus } from '../../shared/schemas/admin';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { autoBackup, backupsToKeep, lastBackupAt, listAutoBackups } from './backups';
 
 const open: { dispose(): void }[] = [];

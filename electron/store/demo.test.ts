@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempStore } from '../testing/temp-archive';
+import { tempStore } from '../testing/temp-store';
 import { call } from '../api';
 import { generateRegisters, loadDemo, MAX_ZONE_SCHOOLS } from './demo';
 import { textMatch } from './search';
