@@ -382,7 +382,7 @@ describe('the 台账 read by windows (as the virtual list does)', () => {
   const ids: Record<string, number> = {};
   type Q = Input<'problems.list'>;
   const SORTS = ['raisedAt', 'deadline', 'school', 'status'] as const;
-  /** Every stored due date equals the deadline that counts (DUE_SQL): the triggers of migration 009. */
+  /** Every stored due date equals the deadline that counts (the live notice's, else the problem's own): the triggers of migration 009. */
   const dueMismatches = () => a.db.prepare(`SELECT count(*) FROM problems p WHERE p.due IS NOT
     COALESCE((SELECT n.deadline_date FROM notices n WHERE n.id = p.notice_id AND n.deleted_at IS NULL), p.deadline)`).pluck().get();
 
@@ -439,7 +439,7 @@ describe('the 台账 read by windows (as the virtual list does)', () => {
     for (const filter of filters) {
       for (const sort of SORTS) {
         for (const dir of ['asc', 'desc'] as const) {
-          // The export's list keeps the plain ORDER BY over the joined deadline: the reference order.
+          // The export's list keeps the plain ORDER BY (no index named, no window): the reference order.
           const order = allProblems(a, { ...filter, sort, dir }).map((p) => p.id);
           expect(order.length).toBeGreaterThan(0);
           const where = JSON.stringify({ filter, sort, dir });

@@ -27,13 +27,6 @@ export function checkItem(allowed: string[], item: string, field: string, label:
 }
 
 /**
- * The deadline that counts: the live notice's deadline when the problem is on one, else its own, as
- * shown with a problem (over `p` and its live notice `n`). Triggers keep the same value in `p.due`
- * (migration 009), which the sorts, the overdue filter and the counts read.
- */
-export const DUE_SQL = 'COALESCE(n.deadline_date, p.deadline)';
-
-/**
  * Overdue: open (not 已销号) and due before `?` (bind today's date). Listing the open statuses rather
  * than `<> '已销号'` lets counts read the problems_open_live_due index.
  */
@@ -54,10 +47,14 @@ const PROBLEM_JOINS = `JOIN schools sc ON sc.id = p.school_id AND sc.deleted_at 
   LEFT JOIN notices n ON n.id = p.notice_id AND n.deleted_at IS NULL`;
 export const PROBLEM_FROM = `FROM problems p ${PROBLEM_JOINS}`;
 
+/**
+ * A problem's dueDate is `p.due`: the deadline that counts (its live notice's, else its own), kept by
+ * migration 009's triggers; the sorts, the overdue filter and the counts read the same column.
+ */
 const PROBLEM_COLUMNS = `p.id, p.source, p.visit_id AS visitId, p.complaint_id AS complaintId, p.campaign,
   p.school_id AS schoolId, p.category, p.description, p.actor, p.deadline, p.status,
   sc.full_name AS schoolName, z.name AS zoneName, n.id AS noticeId, n.year AS noticeYear, n.number AS noticeNo,
-  p.raised_at AS raisedAt, p.closed_at AS closedAt, ${DUE_SQL} AS dueDate`;
+  p.raised_at AS raisedAt, p.closed_at AS closedAt, p.due AS dueDate`;
 const SELECT = `SELECT ${PROBLEM_COLUMNS} ${PROBLEM_FROM}`;
 
 type Row = Omit<Problem, 'overdue' | 'noticeNumber'> & { noticeYear: number | null; noticeNo: number | null };
@@ -75,7 +72,7 @@ function toProblem(r: Row, on: string): Problem {
 const STATUS_ORDER = `CASE p.status ${PROBLEM_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
 const SORT_SQL: Record<ProblemQuery['sort'], { expr: string; nullable?: boolean }> = {
   raisedAt: { expr: 'p.raised_at' },
-  deadline: { expr: DUE_SQL, nullable: true },
+  deadline: { expr: 'p.due', nullable: true },
   school: { expr: 'sc.full_name' },
   status: { expr: STATUS_ORDER },
 };
