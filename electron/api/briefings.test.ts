@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { call } from './index';
-import { paragraphs, readDocx, textOf } from '../documents/read-docx';
+import { paragraphs, readDocx, textOf } from '../testing/read-docx';
 import type { BriefingArticleData, BriefingFields } from '../../shared/schemas/briefing';
 import { expectRefused } from '../testing/refused';
 

@@ -10,7 +10,7 @@ import { putAttachment } from '../store/attachments';
 import { openStore } from '../store/store';
 import { migrations } from '../store/migrations';
 import { call } from './index';
-import { readDocx, textOf } from '../documents/read-docx';
+import { readDocx, textOf } from '../testing/read-docx';
 import type { YearCloseResult } from '../../shared/schemas/year-close';
 import { expectRefused } from '../testing/refused';
 
