@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { test, expect } from './fixtures';
-import { samplePng } from '../electron/documents/samples';
+import { samplePng } from '../electron/testing/samples';
 
 interface FileOut { fileName: string; data: string }
 

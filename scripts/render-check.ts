@@ -15,7 +15,7 @@ import { buildNotice, buildReferral } from '../electron/documents/notice';
 import { toDocx } from '../electron/documents/pack';
 import {
   sampleBriefing, sampleCalendar, sampleChronicle, sampleCollection, sampleContext, sampleNotice, sampleReferral,
-} from '../electron/documents/samples';
+} from '../electron/testing/samples';
 
 const out = path.resolve(process.argv[2] ?? '/tmp/render-check');
 // Run from the repository root: the render script lives beside the checkout, in ../shared/tools.

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { refusal } from '../testing/refused';
 import { call } from '.';
 import { migrations } from '../store/migrations';
 import { openStore, type Store } from '../store/store';
@@ -16,16 +17,6 @@ async function archive() {
   const a = await tempStore({ init: 'empty' });
   open.push(a);
   return a;
-}
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 const addSchool = (a: Store, fullName: string) =>

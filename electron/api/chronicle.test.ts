@@ -1,13 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { call } from './index';
-import { paragraphs, readDocx, textOf } from '../documents/read-docx';
+import { paragraphs, readDocx, textOf } from '../testing/read-docx';
 import type { ChronicleEntryFields } from '../../shared/schemas/chronicle';
 import { expectRefused } from '../testing/refused';
 
+// Each test has its own archive with the same year 2025 (built with plain SQL and one issued briefing),
+// so what one test accepts, rejects or writes never shows up in another.
 let a: Awaited<ReturnType<typeof tempStore>>;
-beforeAll(async () => { a = await tempStore({ init: 'empty' }); });
-afterAll(() => a.dispose());
+beforeEach(async () => {
+  a = await tempStore({ init: 'empty' });
+  await seedYear();
+});
+afterEach(() => a.dispose());
 
 const AT = '2025-01-01 00:00:00';
 const ins = (sql: string, ...p: unknown[]) => Number(a.db.prepare(sql).run(...p).lastInsertRowid);
@@ -19,8 +24,10 @@ const notice = (schoolId: number, date: string) =>
   ins(`INSERT INTO notices (year, number, school_id, issued_date, deadline_days, deadline_date, created_at) VALUES (?, ?, ?, ?, 15, ?, ?)`,
     Number(date.slice(0, 4)), ++noticeNo, schoolId, date, date, AT);
 
-const ids: Record<string, number> = {};
-beforeAll(async () => {
+let ids: Record<string, number> = {};
+async function seedYear(): Promise<void> {
+  ids = {};
+  noticeNo = 0;
   const [s1, s2, s3] = [school('城关第一小学'), school('城关第二小学'), school('河西中学')];
   const cal = ins(`INSERT INTO calendars (title, period_kind, start_month, end_month, created_at, updated_at)
     VALUES ('2025年行事历', '自然年', '2025-01', '2025-12', ?, ?)`, AT, AT);
@@ -42,11 +49,26 @@ beforeAll(async () => {
   notice(s2, '2024-12-30');
   const b = await call(a, 'briefings.save', { fields: { month: '2025-05', articles: [{ title: '工作动态', blocks: [] }] } });
   ids.briefing = (await call(a, 'briefings.issue', { id: b.id, issueDate: '2025-06-03' })).id;
-});
+}
 
 const entry = (over: Partial<ChronicleEntryFields>) => ({ year: 2025, precision: 'day', date: '2025-01-01', text: '事件', ...over });
 const refused = (channel: string, input: unknown, field: string | undefined, text: string, code = 'invalid') =>
   expectRefused(a, channel, input, { code, field, text });
+
+/** Accept two candidates: the 2月18日 meeting (with an edited text) and the 6月3日 briefing. */
+async function acceptMeetingAndBriefing(): Promise<void> {
+  const c = await call(a, 'chronicle.candidates', { year: 2025 });
+  const meeting = c.find((x) => x.sourceKind === 'calendarItem' && x.date === '2025-02-18')!;
+  await call(a, 'chronicle.save', { fields: { ...meeting, text: '区教育督导室召开2025年度全区督学工作会议' } });
+  await call(a, 'chronicle.save', { fields: c.find((x) => x.sourceKind === 'briefing')! });
+}
+
+/** Manual entries: one 是年, one 是月 and one day. */
+async function addManualEntries(): Promise<void> {
+  await call(a, 'chronicle.save', { fields: entry({ precision: 'year', date: '2025', text: '全年共开展经常性督导1200余次' }) });
+  await call(a, 'chronicle.save', { fields: entry({ precision: 'month', date: '2025-02', text: '各责任区完成督学调整' }) });
+  await call(a, 'chronicle.save', { fields: entry({ date: '2025-02-03', text: '区教育督导室制定2025年工作要点' }) });
+}
 
 describe('chronicle', () => {
   it('collects candidates from the archive in date order', async () => {
@@ -77,6 +99,7 @@ describe('chronicle', () => {
   });
 
   it('keeps manual entries in print order: days, then 是月, then 是年', async () => {
+    await acceptMeetingAndBriefing();
     await call(a, 'chronicle.save', { fields: entry({ precision: 'year', date: '2025', text: '全年共开展经常性督导1200余次' }) });
     await call(a, 'chronicle.save', { fields: entry({ precision: 'month', date: '2025-02', text: '各责任区完成督学调整' }) });
     const e = await call(a, 'chronicle.save', { fields: entry({ date: '2025-02-03', text: '草稿' }) });
@@ -89,6 +112,8 @@ describe('chronicle', () => {
   });
 
   it('exports the list form with month headings and the table form', async () => {
+    await acceptMeetingAndBriefing();
+    await addManualEntries();
     const list = await call(a, 'chronicle.export', { year: 2025, form: 'list' });
     expect(list.fileName).toBe('××区人民政府教育督导室2025年教育督导大事记.docx');
     const texts = paragraphs((await readDocx(Buffer.from(list.data, 'base64'))).document).map(textOf);

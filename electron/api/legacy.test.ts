@@ -1,13 +1,14 @@
 import JSZip from 'jszip';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { call } from './index';
 import { expectRefused } from '../testing/refused';
 
+// Each test has its own archive and files what it needs.
 let a: Awaited<ReturnType<typeof tempStore>>;
-beforeAll(async () => { a = await tempStore({ init: 'empty' }); });
-afterAll(() => a.dispose());
+beforeEach(async () => { a = await tempStore({ init: 'empty' }); });
+afterEach(() => a.dispose());
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
 async function realDocx(lines: string[]): Promise<Buffer> {
@@ -20,14 +21,27 @@ const refused = (channel: string, input: unknown, code: string, text: string, fi
 const add = (fileName: string, data: Buffer | string, over: Record<string, unknown> = {}) =>
   ({ year: 2019, title: '2019年控辍保学工作总结', kind: '工作总结', fileName, data: b64(data), ...over });
 
-describe('legacy: files from before the app', () => {
-  let docxId = 0;
-  let docxBytes: Buffer;
+/** A 2019 work summary as a real .docx. */
+async function addDocx() {
+  const bytes = await realDocx(['二〇一九年控辍保学专项督导工作总结', '全县义务教育巩固率达到百分之九十九点二。']);
+  const file = await call(a, 'legacy.add', add('总结.docx', bytes));
+  return { id: file.id, bytes, file };
+}
 
+/** A 2019 report (.pdf), a 2018 photo (.png, returned) and a 2019 ledger (.xlsx). */
+async function addOthers() {
+  await call(a, 'legacy.add', add('报告.pdf', '%PDF-1.4\n%...', { title: '2019年督导报告', kind: '督导报告' }));
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('image')]);
+  const img = await call(a, 'legacy.add', add('挂牌.png', png, { year: 2018, title: '挂牌仪式照片', kind: '照片' }));
+  const zip = new JSZip();
+  zip.file('xl/workbook.xml', '<workbook/>');
+  await call(a, 'legacy.add', add('台账.xlsx', await zip.generateAsync({ type: 'nodebuffer' }), { title: '2019年整改台账', kind: '整改台账' }));
+  return img;
+}
+
+describe('legacy: files from before the app', () => {
   it('files a .docx with its text extracted, and the global search finds it by that text', async () => {
-    docxBytes = await realDocx(['二〇一九年控辍保学专项督导工作总结', '全县义务教育巩固率达到百分之九十九点二。']);
-    const f = await call(a, 'legacy.add', add('总结.docx', docxBytes));
-    docxId = f.id;
+    const { bytes: docxBytes, file: f } = await addDocx();
     expect(f).toMatchObject({ year: 2019, title: '2019年控辍保学工作总结', kind: '工作总结', fileName: '总结.docx', searchable: true, size: docxBytes.length });
     const hit = await call(a, 'search.global', { q: '巩固率达到' });
     const group = hit.groups.find((g) => g.kind === 'legacyFile');
@@ -39,13 +53,9 @@ describe('legacy: files from before the app', () => {
   });
 
   it('files .pdf, .xlsx and images (not searchable by content), lists by year, downloads the same bytes', async () => {
-    await call(a, 'legacy.add', add('报告.pdf', '%PDF-1.4\n%...', { title: '2019年督导报告', kind: '督导报告' }));
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('image')]);
-    const img = await call(a, 'legacy.add', add('挂牌.png', png, { year: 2018, title: '挂牌仪式照片', kind: '照片' }));
+    const { id: docxId, bytes: docxBytes } = await addDocx();
+    const img = await addOthers();
     expect(img).toMatchObject({ mime: 'image/png', searchable: false });
-    const zip = new JSZip();
-    zip.file('xl/workbook.xml', '<workbook/>');
-    await call(a, 'legacy.add', add('台账.xlsx', await zip.generateAsync({ type: 'nodebuffer' }), { title: '2019年整改台账', kind: '整改台账' }));
 
     expect((await call(a, 'legacy.list', {})).total).toBe(4);
     const y19 = await call(a, 'legacy.list', { year: 2019 });
@@ -57,6 +67,8 @@ describe('legacy: files from before the app', () => {
   });
 
   it('refuses damaged files and other types with a clear message', async () => {
+    const { bytes: docxBytes } = await addDocx();
+    await addOthers();
     await refused('legacy.add', add('坏文件.docx', 'this is not a word file'), 'invalid', '坏文件.docx 已损坏或不是有效的Word 文档（.docx）', 'data');
     const notWord = new JSZip();
     notWord.file('hello.txt', 'hi');
@@ -79,6 +91,8 @@ describe('legacy: files from before the app', () => {
   });
 
   it('deletes to the recycle bin (hidden from list and search) and restores', async () => {
+    const { id: docxId } = await addDocx();
+    await addOthers();
     const { recycleId } = await call(a, 'legacy.delete', { id: docxId });
     expect((await call(a, 'legacy.list', { year: 2019 })).total).toBe(2);
     expect((await call(a, 'search.global', { q: '巩固率达到' })).groups).toEqual([]);
@@ -89,6 +103,8 @@ describe('legacy: files from before the app', () => {
   });
 
   it('an archived year takes no more files, and its files go into the year package', async () => {
+    const { id: docxId } = await addDocx();
+    await addOthers();
     const year = await call(a, 'yearClose.close', { year: 2019 });
     const legacy = year.catalogue.filter((e) => e.kind === '历年档案');
     expect(legacy.map((e) => e.title).sort()).toEqual(['2019年控辍保学工作总结（工作总结）', '2019年整改台账（整改台账）', '2019年督导报告（督导报告）']);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { call, dispatch } from './index';
 import { openStore } from '../store/store';
@@ -181,14 +181,15 @@ describe('notices: issue, report, re-check', () => {
   const ids: Record<string, number> = {};
   const raise = async (schoolId: number, description: string, deadline: string | null = null) =>
     (await call(a, 'problems.save', { fields: { source: '督导记录', schoolId, category: EIGHT_ITEMS[6], description, deadline } })).id;
-  beforeAll(async () => {
+  // A fresh archive per test: notice numbers count every notice of the year.
+  beforeEach(async () => {
     a = await tempStore({ init: 'empty' });
     const f = fixtures(a);
     ids.s1 = f.school('城关第一小学');
     ids.s2 = f.school('白沙镇中心小学');
     ids.zhang = f.supervisor('张明');
   });
-  afterAll(() => a.dispose());
+  afterEach(() => a.dispose());
 
   it('numbers notices per year of issue, computes the deadline and starts rectification', async () => {
     const p1 = await raise(ids.s1, '食品留样不足');
@@ -225,10 +226,11 @@ describe('notices: issue, report, re-check', () => {
     const theirs = await raise(ids.s2, '饮水机滤芯未换');
     const closed = await raise(ids.s1, '已整改的问题');
     for (const to of ['整改中', '待回查', '已销号'] as const) await call(a, 'problems.transition', { id: closed, to });
+    const onNotice = await raise(ids.s1, '已列入通知书的问题');
+    await call(a, 'notices.issue', { schoolId: ids.s1, problemIds: [onNotice], issuedDate: '2025-03-10', deadlineDays: 30 });
     const before = [count(a, 'notices'), count(a, 'problem_history'), count(a, 'audit_log')];
     await refused(a, 'notices.issue', { schoolId: ids.s1, problemIds: [mine, theirs], issuedDate: '2025-07-01', deadlineDays: 10 },
       'invalid', 'problemIds', '一份整改通知书只针对一所学校');
-    const onNotice = a.db.prepare('SELECT id FROM problems WHERE notice_id IS NOT NULL AND school_id = ? LIMIT 1').pluck().get(ids.s1) as number;
     await refused(a, 'notices.issue', { schoolId: ids.s1, problemIds: [mine, onNotice], issuedDate: '2025-07-01', deadlineDays: 10 },
       'conflict', 'problemIds', '已列入整改通知书〔2025〕第');
     await refused(a, 'notices.issue', { schoolId: ids.s1, problemIds: [mine, 99_999], issuedDate: '2025-07-01', deadlineDays: 10 },
@@ -243,7 +245,7 @@ describe('notices: issue, report, re-check', () => {
       'invalid', 'issuedDate', '「下发日期」');
     expect([count(a, 'notices'), count(a, 'problem_history'), count(a, 'audit_log')]).toEqual(before);
     const next = await call(a, 'notices.issue', { schoolId: ids.s1, problemIds: [mine], issuedDate: '2025-07-01', deadlineDays: 10 });
-    expect(next.numberText).toBe('〔2025〕第4号');
+    expect(next.numberText).toBe('〔2025〕第2号');
   });
 
   it('runs report → failing 回查 (退回) → report → passing 回查 (销号)', async () => {

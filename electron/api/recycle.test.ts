@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { refusal } from '../testing/refused';
 import { call } from '.';
 import { moveToBin } from '../store/recycle';
 import { type Store } from '../store/store';
 import { nowText } from '../../shared/dates';
-import { AppError } from '../../shared/result';
 
 const open: { dispose(): void }[] = [];
 async function demo() {
@@ -13,16 +13,6 @@ async function demo() {
   return a;
 }
 afterEach(() => { for (const a of open.splice(0)) a.dispose(); });
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 const school = (a: Store, where = '1') =>
   a.db.prepare(`SELECT id, full_name AS name, deleted_at AS deletedAt FROM schools WHERE ${where} ORDER BY id LIMIT 1`).get() as

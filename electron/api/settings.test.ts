@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { refusal } from '../testing/refused';
 import { call } from '.';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings';
-import { AppError } from '../../shared/result';
 
 const open: { dispose(): void }[] = [];
 async function archive(init: 'empty' | 'demo' = 'empty') {
@@ -13,17 +13,6 @@ async function archive(init: 'empty' | 'demo' = 'empty') {
 afterEach(() => { for (const a of open.splice(0)) a.dispose(); });
 
 const edited = (patch: Partial<Settings>): Settings => ({ ...structuredClone(DEFAULT_SETTINGS), ...patch });
-
-/** The AppError a call fails with (the test fails if it succeeds). */
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('settings.get / settings.save', () => {
   it('starts from the defaults, then keeps every edited setting and logs what changed', async () => {

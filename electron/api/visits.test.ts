@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { call, dispatch } from './index';
 import { nowText } from '../../shared/dates';
@@ -36,13 +36,14 @@ describe('visits: save, get, edit', () => {
   const base = (over: Partial<Fields> = {}): Fields => ({
     schoolId: ids.school, date: '2025-04-10', supervisorIds: [ids.zhang], type: '经常性', ...over,
   });
-  beforeAll(async () => {
+  // A fresh archive per test: the first test reads back every audit line of its save.
+  beforeEach(async () => {
     a = await tempStore({ init: 'empty' });
     const f = fixtures(a);
     const z = f.zone('第一责任区');
     ids = { school: f.school('城关第一小学', z), other: f.school('白沙镇中心小学'), zhang: f.supervisor('张明'), li: f.supervisor('李芳'), wang: f.supervisor('王强') };
   });
-  afterAll(() => a.dispose());
+  afterEach(() => a.dispose());
 
   it('records a visit with every field and raises its problems in the same save', async () => {
     const photo = putAttachment(a, Buffer.from('jpeg-bytes'), '食堂.jpg', 'image/jpeg');
@@ -325,7 +326,11 @@ describe('visits: a long list read by windows (as the virtual list does)', () =>
 });
 
 describe('demo: a year of visits and problems', () => {
+  // One generated year (seed 3), read by the first two tests and never changed.
   let a: Store;
+  let r: ReturnType<typeof generateVisitsAndProblems>;
+  let auditsBefore: number;
+  const today = new Date(2026, 5, 30);
   /** 12 schools, 4 supervisors; each school has a 责任督学 and an A角. */
   const county = (x: Store) => {
     const f = fixtures(x);
@@ -337,18 +342,17 @@ describe('demo: a year of visits and problems', () => {
   beforeAll(async () => {
     a = await tempStore({ init: 'empty' });
     county(a);
-  });
+    auditsBefore = count(a, 'audit_log');
+    r = generateVisitsAndProblems(a, { year: 2025, seed: 3, today });
+  }, 30_000);
   afterAll(() => a.dispose());
 
   it('writes a realistic, consistent year that the lists read back', async () => {
-    const today = new Date(2026, 5, 30);
-    const audits = count(a, 'audit_log');
-    const r = generateVisitsAndProblems(a, { year: 2025, seed: 3, today });
     expect(r.visits).toBe(12 * 12);
     expect(r.problems).toBeGreaterThan(r.visits * 0.2);
     expect(r.problems).toBeLessThan(r.visits * 0.5);
     expect(r.notices).toBeGreaterThan(10);
-    expect(count(a, 'audit_log')).toBe(audits);
+    expect(count(a, 'audit_log')).toBe(auditsBefore);
 
     // Every school visited every month of 2025, by its own assigned supervisors.
     const months = a.db.prepare(`SELECT school_id, count(DISTINCT substr(date, 1, 7)) AS m FROM visits GROUP BY school_id`).all() as { m: number }[];
@@ -400,11 +404,10 @@ describe('demo: a year of visits and problems', () => {
     const b = await tempStore({ init: 'empty' });
     try {
       county(b);
-      const today = new Date(2026, 5, 30);
-      const r = generateVisitsAndProblems(b, { year: 2025, seed: 3, today });
+      const again = generateVisitsAndProblems(b, { year: 2025, seed: 3, today });
       const text = (x: Store) => x.db.prepare('SELECT narrative FROM visits ORDER BY id LIMIT 20').pluck().all();
       expect(text(b)).toEqual(text(a));
-      expect(r.visits).toBe(144);
+      expect(again.visits).toBe(144);
       const before = b.db.prepare('SELECT max(number) FROM notices WHERE year = 2025').pluck().get() as number;
       generateVisitsAndProblems(b, { year: 2025, seed: 4, today, visitsPerSchoolPerMonth: 1 });
       const numbers = b.db.prepare('SELECT number FROM notices WHERE year = 2025 ORDER BY number').pluck().all() as number[];

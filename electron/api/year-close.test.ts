@@ -4,22 +4,24 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { putAttachment } from '../store/attachments';
 import { openStore } from '../store/store';
 import { migrations } from '../store/migrations';
 import { call } from './index';
-import { readDocx, textOf } from '../documents/read-docx';
+import { readDocx, textOf } from '../testing/read-docx';
 import type { YearCloseResult } from '../../shared/schemas/year-close';
 import { expectRefused } from '../testing/refused';
 
-let a: Awaited<ReturnType<typeof tempStore>>;
-beforeAll(async () => { a = await tempStore({ init: 'empty' }); });
-afterAll(() => a.dispose());
-
 // The year is built with plain SQL (and one briefing issued through its channel), so these tests
-// depend only on the archiving code and the exports it reuses.
+// depend only on the archiving code and the exports it reuses. Tests that only read an archived 2025
+// share one archive; tests that archive, reopen or write get their own.
+let a: Awaited<ReturnType<typeof tempStore>>;
+async function freshYear(): Promise<void> {
+  a = await tempStore({ init: 'empty' });
+  await seedYear();
+}
 const AT = '2025-01-01 00:00:00';
 const ins = (sql: string, ...p: unknown[]) => Number(a.db.prepare(sql).run(...p).lastInsertRowid);
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
@@ -27,7 +29,7 @@ const P = (text: string) => ({ type: 'paragraph' as const, runs: [{ text }] });
 
 const ids = { school: 0, supervisor: 0, visit25: 0, visit24: 0, problem25: 0, problem24: 0, briefing: 0, photo: '' };
 
-beforeAll(async () => {
+async function seedYear(): Promise<void> {
   ids.school = ins(`INSERT INTO schools (full_name, type, nature, created_at, updated_at) VALUES ('城关第一小学', '小学', '公办', ?, ?)`, AT, AT);
   ids.supervisor = ins(`INSERT INTO supervisors (name, status, category, created_at, updated_at) VALUES ('王督学', '在聘', '兼职督学', ?, ?)`, AT, AT);
   const visit = (date: string, highlight: string) => {
@@ -58,7 +60,7 @@ beforeAll(async () => {
 
   const draft = await call(a, 'briefings.save', { fields: { month: '2025-03', articles: [{ title: '工作动态', blocks: [P('三月督导了12所学校。')] }] } });
   ids.briefing = (await call(a, 'briefings.issue', { id: draft.id, issueDate: '2025-04-02' })).id;
-});
+}
 
 const refused = (channel: string, input: unknown, code: string, text: string, field?: string) =>
   expectRefused(a, channel, input, field ? { code, text, field } : { code, text });
@@ -67,17 +69,15 @@ const READONLY = '2025年度已归档，不能再修改该年度的记录。如�
 const visitFields = (date: string, highlight: string) =>
   ({ schoolId: ids.school, date, supervisorIds: [ids.supervisor], type: '经常性', highlight });
 
-describe('yearly: archive a year, read-only, reopen', () => {
+describe('yearly: an archived year', () => {
   let result: YearCloseResult;
-
-  it('refuses invalid input and a download before archiving', async () => {
-    await refused('yearClose.close', { year: 1999 }, 'invalid', '「年份」应在2000至2100之间', 'year');
-    await refused('yearClose.close', {}, 'invalid', '「年份」', 'year');
-    await refused('yearClose.download', { year: 2025 }, 'not_found', '2025年度尚未归档');
-  });
+  beforeAll(async () => {
+    await freshYear();
+    result = await call(a, 'yearClose.close', { year: 2025 });
+  }, 30_000);
+  afterAll(() => a.dispose());
 
   it('writes the package: every document, the attachments, and a catalogue whose hashes match the files', async () => {
-    result = await call(a, 'yearClose.close', { year: 2025 });
     expect(result.folder).toBe(path.join(a.dataFolder, '年度归档', '2025'));
     const kinds = result.catalogue.map((e) => e.kind);
     for (const k of ['大事记', '简报', '案例集', '行事历', '整改台账', '统计报告', '附件']) expect(kinds, k).toContain(k);
@@ -150,8 +150,20 @@ describe('yearly: archive a year, read-only, reopen', () => {
     const v = await call(a, 'visits.get', { id: ids.visit25 });
     expect(v.visit.highlight).toBe('开展红领巾讲解员活动');
   });
+});
+
+describe('yearly: archive, write around it, reopen', () => {
+  beforeEach(freshYear);
+  afterEach(() => a.dispose());
+
+  it('refuses invalid input and a download before archiving', async () => {
+    await refused('yearClose.close', { year: 1999 }, 'invalid', '「年份」应在2000至2100之间', 'year');
+    await refused('yearClose.close', {}, 'invalid', '「年份」', 'year');
+    await refused('yearClose.download', { year: 2025 }, 'not_found', '2025年度尚未归档');
+  });
 
   it('keeps other years writable', async () => {
+    await call(a, 'yearClose.close', { year: 2025 });
     const v = await call(a, 'visits.save', { id: ids.visit24, fields: visitFields('2024-11-12', '课后服务丰富多彩') });
     expect(v.highlight).toBe('课后服务丰富多彩');
     const n = await call(a, 'visits.save', { fields: visitFields('2026-01-08', '新年第一次督导') });
@@ -159,6 +171,7 @@ describe('yearly: archive a year, read-only, reopen', () => {
   });
 
   it('reopens only with the typed confirmation, logged; the year is writable again', async () => {
+    await call(a, 'yearClose.close', { year: 2025 });
     await refused('yearClose.reopen', { year: 2025 }, 'invalid', '「确认文字」', 'confirm');
     await refused('yearClose.reopen', { year: 2025, confirm: '确定' }, 'invalid', '请输入「重新开启」四个字以确认', 'confirm');
     await refused('yearClose.reopen', { year: 2024, confirm: '重新开启' }, 'not_found', '2024年度尚未归档');
@@ -174,10 +187,11 @@ describe('yearly: archive a year, read-only, reopen', () => {
   });
 
   it('archives it again over the old package', async () => {
+    const result = await call(a, 'yearClose.close', { year: 2025 });
+    await call(a, 'yearClose.reopen', { year: 2025, confirm: '重新开启' });
     const again = await call(a, 'yearClose.close', { year: 2025 });
     expect(again.catalogue.length).toBe(result.catalogue.length);
     expect(fs.readdirSync(path.dirname(again.folder)).filter((f) => f.startsWith('.'))).toEqual([]);
-    await call(a, 'yearClose.reopen', { year: 2025, confirm: '重新开启' });
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildBriefing, mastheadSize } from './briefing';
 import { RED, SIZE } from './profile';
-import { attr, paragraphs, readDocx, sectionBodies, styleOf, styleXml, textOf } from './read-docx';
-import { sampleBriefing, sampleContext } from './samples';
+import { attr, paragraphs, readDocx, sectionBodies, styleOf, styleXml, textOf } from '../testing/read-docx';
+import { sampleBriefing, sampleContext } from '../testing/samples';
 
 describe('buildBriefing', () => {
   it('writes the masthead: red 小标宋 name, 第N期（总第N期）, issuer left and date right, a thick red rule', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCalendar, calendarTitle } from './calendar';
 import { MARGIN, PAGE } from './profile';
-import { attr, paragraphs, readDocx, styleOf, textOf } from './read-docx';
-import { sampleCalendar, sampleContext } from './samples';
+import { attr, paragraphs, readDocx, styleOf, textOf } from '../testing/read-docx';
+import { sampleCalendar, sampleContext } from '../testing/samples';
 
 const rowsOf = (xml: string): string[] => xml.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [];
 const cellsOf = (row: string): string[] => row.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildChronicle, chronicleTitle, entryLine, sortEntries } from './chronicle';
-import { paragraphs, readDocx, styleOf, textOf } from './read-docx';
-import { sampleChronicle, sampleContext } from './samples';
+import { paragraphs, readDocx, styleOf, textOf } from '../testing/read-docx';
+import { sampleChronicle, sampleContext } from '../testing/samples';
 
 describe('buildChronicle', () => {
   it('titles the chronicle and sets it in the Title style', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { buildCollection, type CollectionInput } from './collection';
-import { attr, paragraphs, readDocx, sectionBodies, styleOf, textOf } from './read-docx';
-import { SAMPLE_HASH, sampleCollection, sampleContext } from './samples';
+import { attr, paragraphs, readDocx, sectionBodies, styleOf, textOf } from '../testing/read-docx';
+import { SAMPLE_HASH, sampleCollection, sampleContext } from '../testing/samples';
 
 describe('buildCollection', () => {
   it('writes a cover without a page number: title, 第N册, office, year', async () => {

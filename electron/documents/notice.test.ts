@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildNotice, buildReferral, signature } from './notice';
 import { profileDocument, section } from './profile';
-import { attr, paragraphs, readDocx, styleOf, textOf } from './read-docx';
-import { sampleContext, sampleNotice, sampleReferral } from './samples';
+import { attr, paragraphs, readDocx, styleOf, textOf } from '../testing/read-docx';
+import { sampleContext, sampleNotice, sampleReferral } from '../testing/samples';
 
 describe('buildNotice', () => {
   it('writes the numbered notice to the school, worded as the office words it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildNotice } from './notice';
 import { docxFileName, toDocx } from './pack';
-import { sampleContext, sampleNotice } from './samples';
+import { sampleContext, sampleNotice } from '../testing/samples';
 
 describe('pack', () => {
   it('writes a .docx (a zip) from a Document', async () => {

@@ -5,8 +5,8 @@ import {
   CHAR_SPACING, FOOTER_DISTANCE, LINE, MARGIN, PAGE, RULE, TYPE_HEIGHT, TYPE_WIDTH, 
   colophonSection, mm, profileDocument, section,
 } from './profile';
-import { attr, paragraphs, readDocx, sectionBodies, styleOf, styleXml, textOf } from './read-docx';
-import { MISSING_HASH, SAMPLE_HASH, samplePng } from './samples';
+import { attr, paragraphs, readDocx, sectionBodies, styleOf, styleXml, textOf } from '../testing/read-docx';
+import { MISSING_HASH, SAMPLE_HASH, samplePng } from '../testing/samples';
 
 const fonts = DEFAULT_SETTINGS.fonts;
 const png = samplePng(1200, 600);

@@ -244,9 +244,6 @@ export function profileDocument(fonts: DocFonts, o: ProfileDocumentOptions): Doc
 /** An empty body line (one grid line). */
 export const blankLine = (): Paragraph => new Paragraph({ style: STYLE.normal });
 
-/** Body paragraph with plain text. */
-export const bodyText = (text: string): Paragraph => new Paragraph({ style: STYLE.normal, children: [new TextRun(text)] });
-
 const rule = (size: number, color = '000000'): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color, space: 1 });
 
 /**

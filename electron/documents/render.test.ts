@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildBriefing } from './briefing';
 import { toDocx } from './pack';
-import { sampleBriefing, sampleContext } from './samples';
+import { sampleBriefing, sampleContext } from '../testing/samples';
 
 const has = (cmd: string, ...args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
 const missing = !has('soffice', '--version') ? 'LibreOffice (soffice) is not installed'

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { call } from '../api';
 import { generateRegisters, loadDemo, MAX_ZONE_SCHOOLS } from './demo';
@@ -29,8 +29,12 @@ function dump(a: Store) {
 }
 
 describe('the demo archive (清河区)', () => {
+  // One demo archive, only read by these tests (the determinism test makes its own).
+  let demo: Awaited<ReturnType<typeof tempStore>>;
+  beforeAll(async () => { demo = await tempStore({ init: 'demo' }); }, 30_000);
+  afterAll(() => demo.dispose());
   it('has a county-sized register with counts in the expected ranges', async () => {
-    const a = await archive('demo');
+    const a = demo;
     const status = await call(a, 'dataFolder.status', {});
     expect(status.initialized).toBe(true);
     expect(status.counts.schools).toBeGreaterThanOrEqual(25);
@@ -43,7 +47,7 @@ describe('the demo archive (清河区)', () => {
   });
 
   it('sets the office up: name, phone, briefing name and 报/送/发 lists', async () => {
-    const a = await archive('demo');
+    const a = demo;
     const s = getSettings(a);
     expect(s.officeName).toBe('清河区人民政府教育督导室');
     expect(s.officePhone).toMatch(/^\d{4}-\d{7}$/);
@@ -52,7 +56,7 @@ describe('the demo archive (清河区)', () => {
   });
 
   it('covers every school type, both natures and 城区/镇区/乡村, with plausible fields', async () => {
-    const a = await archive('demo');
+    const a = demo;
     expect(new Set(pluck(a, 'SELECT type FROM schools'))).toEqual(new Set(SCHOOL_TYPES));
     expect(new Set(pluck(a, 'SELECT nature FROM schools'))).toEqual(new Set(SCHOOL_NATURES));
     expect(new Set(pluck(a, 'SELECT urban_rural FROM schools'))).toEqual(new Set(URBAN_RURAL));
@@ -71,7 +75,7 @@ describe('the demo archive (清河区)', () => {
   });
 
   it('has supervisors in every category of the settings, with valid records and realistic terms', async () => {
-    const a = await archive('demo');
+    const a = demo;
     const categories = getSettings(a).supervisorCategories;
     expect(new Set(pluck(a, 'SELECT category FROM supervisors'))).toEqual(new Set(categories));
     const rows = all<Record<string, string | null>>(a, `SELECT name, gender, birth_month AS birthMonth, unit, position,
@@ -97,7 +101,7 @@ describe('the demo archive (清河区)', () => {
   });
 
   it('gives every school a 责任督学, most an A角 and a B角, some the other roles; only 在聘 supervisors are assigned', async () => {
-    const a = await archive('demo');
+    const a = demo;
     const without = pluck(a, `SELECT full_name FROM schools s WHERE NOT EXISTS
       (SELECT 1 FROM assignments x WHERE x.school_id = s.id AND x.role = '责任督学')`);
     expect(without).toEqual([]);
@@ -110,7 +114,7 @@ describe('the demo archive (清河区)', () => {
   });
 
   it('leads every zone by a 专职督学 (each a different one), with at most 20 schools, urban and rural together', async () => {
-    const a = await archive('demo');
+    const a = demo;
     const zones = all<{ id: number; category: string; status: string; leader: number; urban: number; other: number }>(a, `
       SELECT z.id, s.category, s.status, z.leader_id AS leader,
         (SELECT count(*) FROM schools WHERE zone_id = z.id AND urban_rural = '城区') AS urban,
@@ -128,7 +132,7 @@ describe('the demo archive (清河区)', () => {
   });
 
   it('is a sound database: integrity and foreign keys check out, one audit line for the whole load', async () => {
-    const a = await archive('demo');
+    const a = demo;
     expect(a.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(a.db.pragma('foreign_key_check')).toEqual([]);
     const lines = all<{ action: string; summary: string }>(a, 'SELECT action, summary FROM audit_log');
@@ -136,7 +140,7 @@ describe('the demo archive (清河区)', () => {
   });
 
   it('holds this year of work up to today: every school visited every month, problems, notices, calendar and complaints', async () => {
-    const a = await archive('demo');
+    const a = demo;
     const now = new Date();
     const year = now.getFullYear();
     const months = Array.from({ length: now.getMonth() + 1 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
@@ -157,7 +161,7 @@ describe('the demo archive (清河区)', () => {
   });
 
   it('is indexed for search: a 4-character substring finds the school, a 2-character one too', async () => {
-    const a = await archive('demo');
+    const a = demo;
     const find = (q: string) => {
       const [where, params] = textMatch('schools_fts', 'id', q);
       return a.db.prepare(`SELECT full_name FROM schools WHERE ${where}`).pluck().all(...params) as string[];

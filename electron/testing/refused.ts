@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Store } from '../store/store';
 import { dispatch } from '../api';
+import { AppError } from '../../shared/result';
 
 /**
  * Raw input through the full dispatch path: expect a refusal with this code and words in its Chinese
@@ -15,4 +16,15 @@ export async function expectRefused(a: Store, channel: string, input: unknown,
     expect(res.error.message).toContain(want.text);
     if ('field' in want) expect(res.error.field).toBe(want.field);
   }
+}
+
+/** The AppError a direct handler call fails with (the test fails if the call succeeds or throws anything else). */
+export async function refusal(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError);
+    return e as AppError;
+  }
+  throw new Error('expected the call to be refused');
 }

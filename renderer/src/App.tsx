@@ -1,10 +1,9 @@
 import { lazy, Suspense } from 'react';
-import { AppShell, Group, Loader, NavLink, ScrollArea, Text, Title, Badge, Center, Alert } from '@mantine/core';
+import { AppShell, Group, Loader, NavLink, ScrollArea, Text, Title, Center, Alert } from '@mantine/core';
 import { NavLink as RouterLink, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useApi } from './useApi';
 import { prefetch } from './prefetch';
 import { dashboardQuery } from './pages/dashboard/query';
-import { ComingSoon } from './components/ComingSoon';
 import { GlobalSearch } from './components/GlobalSearch';
 import { BackupWarning } from './components/BackupWarning';
 
@@ -42,7 +41,7 @@ const VisitsPage = lazy(() => import('./pages/VisitsPage').then((m) => ({ defaul
 const ProblemsPage = lazy(() => import('./pages/ProblemsPage').then((m) => ({ default: m.ProblemsPage })));
 const YearClosePage = lazy(() => import('./pages/YearClosePage').then((m) => ({ default: m.YearClosePage })));
 
-interface NavItem { path: string; label: string; soon?: string }
+interface NavItem { path: string; label: string }
 
 const REGISTERS: NavItem[] = [
   { path: '/supervisors', label: '督学' },
@@ -80,7 +79,6 @@ function Section({ title, items }: { title: string; items: NavItem[] }) {
           to={it.path}
           label={it.label}
           active={location.pathname.startsWith(it.path)}
-          rightSection={it.soon ? <Badge size="xs" color="gray" variant="light">即将推出</Badge> : null}
         />
       ))}
     </>
@@ -132,9 +130,6 @@ export function App() {
             <Route path="/visits/*" element={<VisitsPage />} />
             <Route path="/problems/*" element={<ProblemsPage />} />
             <Route path="/year-close" element={<YearClosePage />} />
-            {WORK.filter((it) => it.soon).map((it) => (
-              <Route key={it.path} path={it.path} element={<ComingSoon title={it.label} description={it.soon ?? ''} />} />
-            ))}
             <Route path="*" element={<Navigate to="/supervisors" replace />} />
           </Routes>
         </Suspense>

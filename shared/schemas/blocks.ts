@@ -6,7 +6,7 @@ import { z } from 'zod';
  * numbered or bulleted body lines, image → a centred picture with its caption, table → a simple grid.
  */
 
-export const textRun = z.object({
+const textRun = z.object({
   text: z.string().max(20_000, '一段文字不能超过20000个字'),
   bold: z.boolean().optional(),
 });
@@ -16,22 +16,22 @@ const HASH = /^[0-9a-f]{64}$/;
 const pixels = (what: string) =>
   z.number({ error: `${what}必须是数字` }).int(`${what}必须是整数`).min(1, `${what}至少为1像素`).max(20_000, `${what}过大`);
 
-export const paragraphBlock = z.object({
+const paragraphBlock = z.object({
   type: z.literal('paragraph'),
   runs: z.array(textRun).max(500, '一段最多500处格式变化'),
 });
-export const headingBlock = z.object({
+const headingBlock = z.object({
   type: z.literal('heading'),
   level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: '标题级别应为1到4' }),
   text: z.string().trim().min(1, '标题不能为空').max(200, '标题不能超过200个字'),
 });
-export const listBlock = z.object({
+const listBlock = z.object({
   type: z.literal('list'),
   ordered: z.boolean(),
   items: z.array(z.string().trim().min(1, '列表项不能为空').max(5000, '列表项不能超过5000个字'))
     .min(1, '列表至少要有一项').max(500, '列表最多500项'),
 });
-export const imageBlock = z.object({
+const imageBlock = z.object({
   type: z.literal('image'),
   /** The attachment's content hash (SHA-256, hex). */
   hash: z.string().regex(HASH, '图片附件无效，请重新上传'),
@@ -40,7 +40,7 @@ export const imageBlock = z.object({
   height: pixels('图片高度'),
   caption: z.string().trim().max(200, '图片说明不能超过200个字').nullish().transform((v) => (v ? v : null)),
 });
-export const tableBlock = z.object({
+const tableBlock = z.object({
   type: z.literal('table'),
   /** The first row is a header row (bold, repeated on each page). */
   header: z.boolean().default(true),
@@ -49,16 +49,11 @@ export const tableBlock = z.object({
     .refine((rows) => rows.every((r) => r.length === rows[0].length), '表格每行的单元格数必须相同'),
 });
 
-export const block = z.discriminatedUnion('type', [paragraphBlock, headingBlock, listBlock, imageBlock, tableBlock],
+const block = z.discriminatedUnion('type', [paragraphBlock, headingBlock, listBlock, imageBlock, tableBlock],
   { error: '内容块类型无效' });
 export const blocks = z.array(block).max(5000, '内容过长');
 
 export type Block = z.output<typeof block>;
-export type BlockInput = z.input<typeof block>;
-export type ParagraphBlock = z.output<typeof paragraphBlock>;
-export type HeadingBlock = z.output<typeof headingBlock>;
-export type ListBlock = z.output<typeof listBlock>;
-export type ImageBlock = z.output<typeof imageBlock>;
 export type TableBlock = z.output<typeof tableBlock>;
 
 /** Plain text → paragraphs, one per non-empty line (for narrative fields typed as plain text). */

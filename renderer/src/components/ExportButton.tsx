@@ -3,10 +3,9 @@ import { Button, type ButtonProps } from '@mantine/core';
 import { IconFileTypeDocx } from '@tabler/icons-react';
 import { call } from '../api';
 import { downloadBase64 } from '../files';
+import { DOCX_MIME } from '../lib/mime';
 import { notifyError, notifyOk } from '../notify';
 import type { Input } from '../../../shared/contract';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 type DocChannel = 'documents.notice' | 'documents.referral' | 'documents.calendar' | 'documents.statistics' | 'collections.export';
 
@@ -26,7 +25,7 @@ export function ExportButton<C extends DocChannel>({ channel, input, label, ...b
     try {
       const value = typeof input === 'function' ? await (input as () => Input<C> | Promise<Input<C>>)() : input;
       const out = await call(channel, value) as { fileName: string; data: string };
-      downloadBase64(out.fileName, out.data, DOCX);
+      downloadBase64(out.fileName, out.data, DOCX_MIME);
       notifyOk(`已生成「${out.fileName}」`);
     } catch (e) {
       notifyError(e);

@@ -4,6 +4,7 @@ import type { BackupEntry } from '../../../shared/schemas/backup';
 import { call } from '../api';
 import { useApi } from '../useApi';
 import { downloadBase64, fileToBase64 } from '../files';
+import { ZIP_MIME } from '../lib/mime';
 import { notifyError, notifyOk } from '../notify';
 import { BACKUP_MADE } from '../components/BackupWarning';
 import { fileSizeText } from '../../../shared/numbers';
@@ -27,7 +28,7 @@ export function BackupsPage() {
     setSaving(true);
     try {
       const out = await call('backups.createFile', {});
-      downloadBase64(out.fileName, out.data, 'application/zip');
+      downloadBase64(out.fileName, out.data, ZIP_MIME);
       void status.reload();
       window.dispatchEvent(new Event(BACKUP_MADE));
       notifyOk(`已生成备份文件 ${out.fileName}，请把它保存到U盘或其他电脑。`);

@@ -13,7 +13,7 @@ import { CopyForm } from './calendar/CopyForm';
 import { ItemForm } from './calendar/ItemForm';
 import { MonthGrid } from './calendar/MonthGrid';
 
-import { ConfirmDelete } from './schools/ConfirmDelete';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { ExportButton } from '../components/ExportButton';
 import { type Calendar, type CalendarItem } from '../../../shared/schemas/calendar';
 import { monthLabel, thisMonth } from '../../../shared/dates';

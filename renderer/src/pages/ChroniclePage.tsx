@@ -6,11 +6,11 @@ import { IconCheck, IconDownload, IconEdit, IconPlus, IconTrash, IconX } from '@
 import { call } from '../api';
 import { useApi } from '../useApi';
 import { downloadBase64 } from '../files';
+import { DOCX_MIME } from '../lib/mime';
 import { notifyError, notifyOk } from '../notify';
 import type { ChronicleCandidate, ChronicleEntryRow } from '../../../shared/schemas/chronicle';
 import { EntryForm, type EntryDraft } from './chronicle/EntryForm';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
 /** How an entry's date is printed: 3月12日 / 是月 / 是年. */
@@ -48,7 +48,7 @@ export function ChroniclePage() {
   const exportAs = async (form: 'list' | 'table') => {
     try {
       const f = await call('chronicle.export', { year, form });
-      downloadBase64(f.fileName, f.data, DOCX);
+      downloadBase64(f.fileName, f.data, DOCX_MIME);
     } catch (e) { notifyError(e); }
   };
   const accept = (c: ChronicleCandidate) => {

@@ -9,7 +9,7 @@ import { ExportButton } from '../components/ExportButton';
 import { chartsIn } from '../components/chart-png';
 import { links } from './dashboard/links';
 import { dashboardQuery } from './dashboard/query';
-import { ITEM_STATUS_COLORS } from './calendar/status';
+import { ITEM_STATUS_COLORS } from '../lib/status-colors';
 
 import type { Dashboard } from '../../../shared/schemas/dashboard';
 import { monthLabel } from '../../../shared/dates';

@@ -4,6 +4,7 @@ import { Alert, Badge, Button, Group, Loader, Modal, Progress, Stack, Table, Tab
 import { call } from '../api';
 import { useApi } from '../useApi';
 import { downloadBase64 } from '../files';
+import { ZIP_MIME } from '../lib/mime';
 import { notifyError, notifyOk } from '../notify';
 import { REOPEN_CONFIRM, type YearSummary } from '../../../shared/schemas/year-close';
 import { LegacyTab } from './year-close/LegacyTab';
@@ -54,7 +55,7 @@ function YearsTab() {
   async function download(year: number) {
     try {
       const f = await call('yearClose.download', { year });
-      downloadBase64(f.fileName, f.data, 'application/zip');
+      downloadBase64(f.fileName, f.data, ZIP_MIME);
     } catch (e) {
       notifyError(e);
     }

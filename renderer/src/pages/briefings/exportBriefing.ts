@@ -1,9 +1,8 @@
 import { call } from '../../api';
 import { downloadBase64 } from '../../files';
+import { DOCX_MIME } from '../../lib/mime';
 import { notifyError } from '../../notify';
 import { issueLabel } from '../../../../shared/labels';
-
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Download a briefing's .docx: the stored file for an issued one, a fresh 第×期 draft otherwise. */
 export async function downloadBriefing(id: number): Promise<void> {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { call } from '../../api';
 import { notifyOk } from '../../notify';
-import { fieldErrors, showSaveError } from './forms';
+import { fieldErrors, showSaveError } from '../../lib/forms';
 import { calendarFields, type Calendar } from '../../../../shared/schemas/calendar';
 import { PERIOD_KINDS } from '../../../../shared/vocab';
 

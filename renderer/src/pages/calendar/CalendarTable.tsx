@@ -4,7 +4,7 @@ import { ActionIcon, Anchor, Badge, Button, Group, Menu, Stack, Table, Text, Tex
 import { IconArrowDown, IconArrowUp, IconCheck, IconPencil, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { call } from '../../api';
 import { notifyError } from '../../notify';
-import { ITEM_STATUS_COLORS } from './status';
+import { ITEM_STATUS_COLORS } from '../../lib/status-colors';
 import type { CalendarDetail, CalendarItem, CalendarMonth } from '../../../../shared/schemas/calendar';
 import { CALENDAR_ITEM_STATUSES } from '../../../../shared/vocab';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { call } from '../../api';
 import { notifyOk } from '../../notify';
-import { fieldErrors, showSaveError } from './forms';
+import { fieldErrors, showSaveError } from '../../lib/forms';
 import { calendarCopy, shiftMonth, type Calendar } from '../../../../shared/schemas/calendar';
 import { monthLabel } from '../../../../shared/dates';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
-import { fieldErrors, showSaveError } from './forms';
+import { fieldErrors, showSaveError } from '../../lib/forms';
 import { calendarItemFields, type CalendarItem } from '../../../../shared/schemas/calendar';
 import { CALENDAR_ITEM_CATEGORIES, CALENDAR_ITEM_STATUSES } from '../../../../shared/vocab';
 import { monthLabel } from '../../../../shared/dates';

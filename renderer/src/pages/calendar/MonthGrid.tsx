@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
-import { ITEM_STATUS_COLORS } from './status';
+import { ITEM_STATUS_COLORS } from '../../lib/status-colors';
 
 import type { CalendarDetail, CalendarItem } from '../../../../shared/schemas/calendar';
 import { todayText } from '../../../../shared/dates';

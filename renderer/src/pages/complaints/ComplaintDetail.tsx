@@ -9,8 +9,8 @@ import { useApi } from '../../useApi';
 import { notifyOk } from '../../notify';
 import { ComplaintForm } from './ComplaintForm';
 import { RaiseProblemForm } from './RaiseProblemForm';
-import { ConfirmDelete } from '../schools/ConfirmDelete';
-import { COMPLAINT_STATUS_COLORS, PROBLEM_STATUS_COLORS } from '../calendar/status';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { COMPLAINT_STATUS_COLORS, PROBLEM_STATUS_COLORS } from '../../lib/status-colors';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -3,7 +3,7 @@ import { Button, Drawer, Group, Select, SimpleGrid, Stack, TextInput, Textarea }
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyOk } from '../../notify';
-import { fieldErrors, showSaveError } from '../calendar/forms';
+import { fieldErrors, showSaveError } from '../../lib/forms';
 import { complaintFields, type Complaint } from '../../../../shared/schemas/complaint';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../../../../shared/vocab';
 import { todayText } from '../../../../shared/dates';

@@ -7,7 +7,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useApi } from '../../useApi';
 import { ComplaintForm } from './ComplaintForm';
-import { COMPLAINT_STATUS_COLORS } from '../calendar/status';
+import { COMPLAINT_STATUS_COLORS } from '../../lib/status-colors';
 import type { Input } from '../../../../shared/contract';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../../../../shared/vocab';
 import { ListFooter, pageWindow } from '../../components/Paging';

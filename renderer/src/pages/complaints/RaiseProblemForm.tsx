@@ -3,7 +3,7 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Texta
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyOk } from '../../notify';
-import { fieldErrors, showSaveError } from '../calendar/forms';
+import { fieldErrors, showSaveError } from '../../lib/forms';
 import { problemFields } from '../../../../shared/schemas/problem';
 import type { Complaint } from '../../../../shared/schemas/complaint';
 import { EIGHT_ITEMS, OTHER_ITEM, PROBLEM_ACTORS } from '../../../../shared/vocab';

@@ -5,12 +5,11 @@ import { IconDownload, IconFileSpreadsheet, IconTableExport, IconUpload } from '
 import type { ImportPreview, ImportResult } from '../../../../shared/schemas/admin';
 import { call } from '../../api';
 import { downloadBase64, fileToBase64 } from '../../files';
+import { XLSX_MIME } from '../../lib/mime';
 import { notifyError, notifyOk } from '../../notify';
 import { PreviewTable } from './PreviewTable';
 
 export type RosterKind = ImportPreview['kind'];
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const ROSTER: Record<RosterKind, { label: string; title: string; path: string; match: string }> = {
   supervisors: {

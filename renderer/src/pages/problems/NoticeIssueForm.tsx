@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { call } from '../../api';
 import { notifyError, notifyOk } from '../../notify';
-import { showSaveError } from '../calendar/forms';
-import { useChoices } from '../visits/options';
-import { ProblemStatus } from './status';
+import { showSaveError } from '../../lib/forms';
+import { useChoices } from '../../lib/options';
+import { ProblemStatus } from '../../components/ProblemStatus';
 import type { Notice, Problem } from '../../../../shared/schemas/problem';
 import { addDays, todayText } from '../../../../shared/dates';
 

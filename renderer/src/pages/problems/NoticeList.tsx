@@ -6,10 +6,10 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileText, IconSearch } from '@tabler/icons-react';
 import { useApi } from '../../useApi';
-import { setParam, useChoices, years } from '../visits/options';
+import { setParam, useChoices, years } from '../../lib/options';
 import { NoticeIssueForm } from './NoticeIssueForm';
 import { ProblemTabs } from './ProblemTabs';
-import { overdueRow } from './status';
+import { overdueRow } from '../../components/ProblemStatus';
 import type { Notice } from '../../../../shared/schemas/problem';
 import { ListFooter, pageWindow } from '../../components/Paging';
 

@@ -10,8 +10,8 @@ import { notifyError, notifyOk } from '../../notify';
 import { ProblemForm } from './ProblemForm';
 import { ExportButton } from '../../components/ExportButton';
 import { NoticeIssueForm } from './NoticeIssueForm';
-import { ProblemStatus } from './status';
-import { PROBLEM_STATUS_COLORS } from '../calendar/status';
+import { ProblemStatus } from '../../components/ProblemStatus';
+import { PROBLEM_STATUS_COLORS } from '../../lib/status-colors';
 import { PROBLEM_TRANSITIONS, type ProblemStatus as Status } from '../../../../shared/vocab';
 
 /** What each allowed step is called on its button. */

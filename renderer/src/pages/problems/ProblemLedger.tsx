@@ -5,13 +5,14 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconFileText, IconPlus, IconSearch } from '@tabler/icons-react';
 import { call } from '../../api';
 import { downloadBase64 } from '../../files';
+import { XLSX_MIME } from '../../lib/mime';
 import { notifyError, notifyOk } from '../../notify';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
-import { setParam, useChoices, years } from '../visits/options';
+import { setParam, useChoices, years } from '../../lib/options';
 import { ProblemForm } from './ProblemForm';
 import { NoticeIssueForm } from './NoticeIssueForm';
 import { ProblemTabs } from './ProblemTabs';
-import { ProblemStatus, XLSX, overdueRow } from './status';
+import { ProblemStatus, overdueRow } from '../../components/ProblemStatus';
 import type { Input } from '../../../../shared/contract';
 import type { Problem, PROBLEM_SORTS } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../../../../shared/vocab';
@@ -91,7 +92,7 @@ export function ProblemLedger() {
     setExporting(true);
     try {
       const out = await call('problems.exportLedger', { ...filters, limit: 500 });
-      downloadBase64(out.fileName, out.data, XLSX);
+      downloadBase64(out.fileName, out.data, XLSX_MIME);
       notifyOk(`已导出「${out.fileName}」`);
     } catch (e) {
       notifyError(e);

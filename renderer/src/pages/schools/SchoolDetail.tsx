@@ -7,10 +7,10 @@ import { IconArrowLeft, IconPencil, IconPlus, IconPresentation, IconTrash } from
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
-import { ConfirmDelete } from './ConfirmDelete';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { SchoolForm } from './SchoolForm';
-import { SupervisorSelect } from './SupervisorSelect';
-import { show } from './options';
+import { SupervisorSelect } from '../../components/SupervisorSelect';
+import { show } from '../../lib/format';
 import type { SchoolSupervisor } from '../../../../shared/schemas/school';
 import { ASSIGNMENT_ROLES } from '../../../../shared/vocab';
 

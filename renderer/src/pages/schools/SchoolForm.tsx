@@ -3,7 +3,7 @@ import { Button, Drawer, Group, NumberInput, Select, SimpleGrid, Stack, TextInpu
 import { call, ApiCallError } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
-import { zoneOptions } from './options';
+import { zoneOptions } from '../../lib/options';
 import { schoolFields, type School } from '../../../../shared/schemas/school';
 import { SCHOOL_NATURES, SCHOOL_TYPES, URBAN_RURAL } from '../../../../shared/vocab';
 

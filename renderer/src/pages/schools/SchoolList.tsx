@@ -8,10 +8,11 @@ import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyOk } from '../../notify';
-import { ConfirmDelete } from './ConfirmDelete';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { SchoolForm } from './SchoolForm';
 import { SortHeader } from './SortHeader';
-import { show, zoneOptions } from './options';
+import { zoneOptions } from '../../lib/options';
+import { show } from '../../lib/format';
 import type { Input } from '../../../../shared/contract';
 import type { School, SCHOOL_SORTS } from '../../../../shared/schemas/school';
 import { SCHOOL_NATURES, SCHOOL_TYPES, URBAN_RURAL } from '../../../../shared/vocab';

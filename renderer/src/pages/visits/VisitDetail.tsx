@@ -7,8 +7,8 @@ import { IconArrowLeft, IconEdit, IconTrash } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
-import { Attachments } from './Attachments';
-import { ProblemStatus, overdueRow } from '../problems/status';
+import { Attachments } from '../../components/Attachments';
+import { ProblemStatus, overdueRow } from '../../components/ProblemStatus';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (

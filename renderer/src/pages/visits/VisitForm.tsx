@@ -7,10 +7,10 @@ import {
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { call } from '../../api';
 import { notifyOk } from '../../notify';
-import { showSaveError } from '../calendar/forms';
-import { Attachments, type StoredFile } from './Attachments';
-import { useChoices } from './options';
-import { ProblemStatus } from '../problems/status';
+import { showSaveError } from '../../lib/forms';
+import { Attachments, type StoredFile } from '../../components/Attachments';
+import { useChoices } from '../../lib/options';
+import { ProblemStatus } from '../../components/ProblemStatus';
 import type { Input } from '../../../../shared/contract';
 import type { CalendarItem } from '../../../../shared/schemas/calendar';
 import type { Problem } from '../../../../shared/schemas/problem';

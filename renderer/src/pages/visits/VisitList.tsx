@@ -9,7 +9,7 @@ import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { VisitTimeline } from './VisitTimeline';
-import { setParam, useChoices, years } from './options';
+import { setParam, useChoices, years } from '../../lib/options';
 import type { Input } from '../../../../shared/contract';
 import type { Visit, VISIT_SORTS } from '../../../../shared/schemas/visit';
 import { VISIT_TYPES } from '../../../../shared/vocab';

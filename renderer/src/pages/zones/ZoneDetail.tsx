@@ -8,7 +8,8 @@ import { IconArrowsExchange, IconPlus } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
-import { show, zoneOptions } from '../schools/options';
+import { zoneOptions } from '../../lib/options';
+import { show } from '../../lib/format';
 import type { School } from '../../../../shared/schemas/school';
 import type { Zone } from '../../../../shared/schemas/zone';
 

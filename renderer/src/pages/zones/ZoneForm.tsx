@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { call, ApiCallError } from '../../api';
 import { notifyError, notifyOk } from '../../notify';
-import { SupervisorSelect } from '../schools/SupervisorSelect';
+import { SupervisorSelect } from '../../components/SupervisorSelect';
 import { zoneFields, type Zone } from '../../../../shared/schemas/zone';
 
 /** Create or edit a 责任区: its name, its leader (a supervisor) and notes. */

@@ -5,7 +5,7 @@ import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyOk } from '../../notify';
-import { ConfirmDelete } from '../schools/ConfirmDelete';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { ZoneForm } from './ZoneForm';
 import type { Zone } from '../../../../shared/schemas/zone';
 

@@ -1,5 +1,6 @@
-import { useApi } from '../../useApi';
-import { EIGHT_ITEMS, OTHER_ITEM } from '../../../../shared/vocab';
+import { useApi } from '../useApi';
+import { EIGHT_ITEMS, OTHER_ITEM } from '../../../shared/vocab';
+import type { Zone } from '../../../shared/schemas/zone';
 
 /** Choices for the forms and filters: live schools, supervisors and zones, and the office's items. */
 export function useChoices() {
@@ -14,6 +15,12 @@ export function useChoices() {
     items: [...(settings.data?.eightItems ?? EIGHT_ITEMS), OTHER_ITEM],
     error: schools.error ?? supervisors.error ?? zones.error ?? settings.error,
   };
+}
+
+/** Select data for a zone choice; `withNone` adds 未分区 (schools in no zone) as 'none'. */
+export function zoneOptions(zones: Zone[] | undefined, withNone = false): { value: string; label: string }[] {
+  const list = (zones ?? []).map((z) => ({ value: String(z.id), label: z.name }));
+  return withNone ? [{ value: 'none', label: '未分区' }, ...list] : list;
 }
 
 /** The last eight years, newest first, for a 年份 filter. */

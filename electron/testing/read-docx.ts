@@ -1,7 +1,6 @@
 /**
  * Test helper: reads a built .docx back from its zip — document, styles, settings, numbering and each
- * section's footers by kind — and small XML look-ups for assertions. Only tests import this (jszip comes
- * with docx and exceljs).
+ * section's footers by kind — and small XML look-ups for assertions. Only tests import this.
  */
 import JSZip from 'jszip';
 import { Packer, type Document } from 'docx';

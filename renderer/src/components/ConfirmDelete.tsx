@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { notifyError } from '../../notify';
+import { notifyError } from '../notify';
 
 /** Ask before deleting; says plainly that the record goes to the 回收站 and can be restored. */
 export function ConfirmDelete({ what, title, opened, onClose, onConfirm }: {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { call } from '../../api';
+import { call } from '../api';
 
 interface Option { value: string; label: string }
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { ActionIcon, Anchor, Button, Group, Image, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconFile, IconPaperclip, IconX } from '@tabler/icons-react';
-import { call } from '../../api';
-import { fileToBase64, resizeImage } from '../../files';
-import { notifyError } from '../../notify';
+import { call } from '../api';
+import { fileToBase64, resizeImage } from '../files';
+import { notifyError } from '../notify';
 
 export interface StoredFile { hash: string; fileName: string; kind?: 'photo' | 'file' }
 

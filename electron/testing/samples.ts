@@ -5,12 +5,12 @@
 import zlib from 'node:zlib';
 import type { Block } from '../../shared/schemas/blocks';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
-import type { BriefingInput } from './briefing';
-import type { CalendarInput } from './calendar';
-import type { ChronicleInput } from './chronicle';
-import type { CollectionInput } from './collection';
-import type { NoticeInput, ReferralInput } from './notice';
-import type { BuildContext } from './blocks';
+import type { BriefingInput } from '../documents/briefing';
+import type { CalendarInput } from '../documents/calendar';
+import type { ChronicleInput } from '../documents/chronicle';
+import type { CollectionInput } from '../documents/collection';
+import type { NoticeInput, ReferralInput } from '../documents/notice';
+import type { BuildContext } from '../documents/blocks';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

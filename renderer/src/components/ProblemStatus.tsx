@@ -1,6 +1,6 @@
 import { Badge, Group } from '@mantine/core';
-import { PROBLEM_STATUS_COLORS } from '../calendar/status';
-import type { Problem } from '../../../../shared/schemas/problem';
+import { PROBLEM_STATUS_COLORS } from '../lib/status-colors';
+import type { Problem } from '../../../shared/schemas/problem';
 
 /** A problem's 整改状态, with 逾期 beside it when past its deadline. */
 export function ProblemStatus({ problem }: { problem: Pick<Problem, 'status' | 'overdue'> }) {
@@ -14,5 +14,3 @@ export function ProblemStatus({ problem }: { problem: Pick<Problem, 'status' | '
 
 /** Row style for an overdue problem or notice: red, the same in every list. */
 export const overdueRow = (overdue: boolean) => (overdue ? { backgroundColor: 'var(--mantine-color-red-0)', color: 'var(--mantine-color-red-9)' } : undefined);
-
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ApiCallError } from '../../api';
-import { notifyError } from '../../notify';
+import { ApiCallError } from '../api';
+import { notifyError } from '../notify';
 
 /** The first message per top-level field of a failed client-side parse (the archive's own schema). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
