@@ -4,7 +4,7 @@ import { calendarDetail } from '../store/calendars';
 import { loadStoredImage } from '../store/collections';
 import { dashboard } from '../store/dashboard';
 import { getNotice } from '../store/notices';
-import { problemsWhere } from '../store/problems';
+import { problemsByIds } from '../store/problems/queries';
 import { todayText } from '../../shared/dates';
 import { getSettings } from '../store/settings';
 import { buildCalendar } from '../documents/calendar';
@@ -36,7 +36,7 @@ async function noticeDocx(a: Store, id: number): Promise<FileOut> {
 }
 
 async function referralDocx(a: Store, problemIds: number[], section: string): Promise<FileOut> {
-  const found = problemsWhere(a, 'p.id IN (SELECT value FROM json_each(?))', JSON.stringify(problemIds));
+  const found = problemsByIds(a, problemIds);
   const missing = problemIds.filter((id) => !found.some((p) => p.id === id));
   if (missing.length) {
     throw new AppError('not_found', `所选问题中有 ${missing.length} 个不存在或已被删除（编号 ${missing.join('、')}），请刷新后重新选择。`, 'problemIds');

@@ -1,7 +1,7 @@
 import type { HandlerMap } from './types';
-import {
-  changeStatus, deleteProblem, exportLedger, getProblem, listProblems, problemHistory, raiseProblem, updateProblem,
-} from '../store/problems';
+import { getProblem, listProblems, problemHistory } from '../store/problems/queries';
+import { changeStatus, deleteProblem, raiseProblem, updateProblem } from '../store/problems/workflow';
+import { exportLedger } from '../store/problems/ledger';
 import { getNotice, issueNotice, listNotices, recheckNotice, reportNotice } from '../store/notices';
 
 export const problemHandlers: HandlerMap<'problems.list' | 'problems.get' | 'problems.save' | 'problems.transition' | 'problems.delete' | 'problems.exportLedger' | 'notices.list' | 'notices.get' | 'notices.issue' | 'notices.report' | 'notices.recheck'> = {

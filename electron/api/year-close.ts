@@ -4,7 +4,7 @@ import { exportBriefing } from '../store/briefings';
 import { listCalendars } from '../store/calendars';
 import { exportChronicle, listChronicle } from '../store/chronicle';
 import { exportCollection, listCollections } from '../store/collections';
-import { exportLedger } from '../store/problems';
+import { exportLedger } from '../store/problems/ledger';
 import { getSettings } from '../store/settings';
 import { addLegacy, deleteLegacy, downloadLegacy, listLegacy } from '../store/legacy';
 import {

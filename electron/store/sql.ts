@@ -8,8 +8,8 @@
  * A value written into a template is bound (`?`), never pasted into the text; a fragment written into
  * one brings its text and its parameters, in their place. So a condition made in one module and used
  * in another cannot lose or reorder its parameters. Text comes only from the templates themselves, from
- * `sqlLiteral` (a quoted constant, for expressions an index must match) and from `sqlName` (a checked
- * table or column name).
+ * `sqlLiteral` (a quoted constant, for expressions an index must match), `sqlName` (a checked
+ * table or column name) and `sqlConstant` (a string literal of the source).
  */
 
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -59,6 +59,14 @@ export function sqlLiteral(value: string | number): SqlFragment {
     return make(String(value), []);
   }
   return make(`'${value.replace(/'/g, "''")}'`, []);
+}
+
+/**
+ * SQL text written as a string literal in the source (a constant such as DUE_SQL): its type must be a
+ * literal, so text built at run time cannot come through here.
+ */
+export function sqlConstant<T extends string>(text: string extends T ? never : T): SqlFragment {
+  return make(text, []);
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
