@@ -1,9 +1,8 @@
 import type { HandlerMap } from './types';
 import { nowText } from '../../shared/dates';
 import { listAutoBackups } from '../store/backups';
-import { createBackupFile } from '../store/backup-file';
+import { createBackupFile, lastFileBackupAt, logBackupFile } from '../store/backup-file';
 import { listBackups, restoreFromBackup, restoreFromFile } from '../store/restore';
-import { audit } from '../store/log';
 import { AppError } from '../../shared/result';
 import { BACKUP_STALE_DAYS } from '../../shared/schemas/backup';
 
@@ -13,8 +12,7 @@ export const backupHandlers: HandlerMap<BackupChannel> = {
   'backups.status': (a) => {
     const autos = listAutoBackups(a);
     const auto = autos[0]?.at ?? null;
-    // A backup file is recorded in the audit log when it is made (its copy leaves the machine).
-    const file = a.db.prepare(`SELECT max(at) FROM audit_log WHERE action = '备份' AND kind = 'archive'`).pluck().get() as string | null;
+    const file = lastFileBackupAt(a);
     const newest = Math.max(auto?.getTime() ?? 0, file ? new Date(file.replace(' ', 'T')).getTime() : 0);
     return {
       lastAutoBackup: auto ? nowText(auto) : null,
@@ -27,7 +25,7 @@ export const backupHandlers: HandlerMap<BackupChannel> = {
   'backups.list': (a) => listBackups(a),
   'backups.createFile': async (a) => {
     const { fileName, bytes, manifest } = await createBackupFile(a);
-    a.db.transaction(() => audit(a, '备份', 'archive', null, `生成备份文件 ${fileName}`, { counts: manifest.counts, attachments: manifest.attachments }))();
+    logBackupFile(a, fileName, manifest);
     return { fileName, data: bytes.toString('base64') };
   },
   'backups.restoreFile': (a, { data }) => {

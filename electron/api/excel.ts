@@ -1,6 +1,6 @@
 import type { HandlerMap } from './types';
 import { readRoster } from '../store/excel/read';
-import { commitPlan, planImport, toPreview } from '../store/excel/import';
+import { importRoster, planImport, toPreview } from '../store/excel/import';
 import { exportRoster, rosterTemplate } from '../store/excel/write';
 import { ROSTERS } from '../store/excel/columns';
 
@@ -13,8 +13,7 @@ export const excelHandlers: HandlerMap<'excel.previewImport' | 'excel.commitImpo
   },
   'excel.commitImport': async (a, { kind, data }) => {
     const sheet = await readRoster(Buffer.from(data, 'base64'), ROSTERS[kind]);
-    // Plan and write in one transaction, so no change can slip in between the check and the write.
-    return a.db.transaction(() => commitPlan(a, planImport(a, kind, sheet)))();
+    return importRoster(a, kind, sheet);
   },
   'excel.exportRoster': (a, { kind }) => exportRoster(a, kind),
   'excel.template': (a, { kind }) => rosterTemplate(a, kind),

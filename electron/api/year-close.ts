@@ -1,10 +1,11 @@
 import type { HandlerMap } from './types';
 import type { Store } from '../store/store';
-import { exportBriefing } from '../store/briefings';
+import { exportBriefing, issuedBriefingsOf } from '../store/briefings';
 import { listCalendars } from '../store/calendars';
 import { exportChronicle, listChronicle } from '../store/chronicle';
 import { exportCollection, listCollections } from '../store/collections';
 import { exportLedger } from '../store/problems/ledger';
+import { problemsRaisedIn } from '../store/problems/queries';
 import { getSettings } from '../store/settings';
 import { addLegacy, deleteLegacy, downloadLegacy, listLegacy } from '../store/legacy';
 import {
@@ -32,9 +33,7 @@ async function yearDocuments(a: Store, year: number): Promise<PackageFile[]> {
   }
 
   // Every 简报 issued in the year: the stored .docx, byte for byte.
-  const issued = a.db.prepare(`SELECT id, issue_date AS date FROM briefings
-    WHERE deleted_at IS NULL AND status = '已印发' AND year = ? ORDER BY issue_no`).all(year) as { id: number; date: string }[];
-  for (const b of issued) {
+  for (const b of issuedBriefingsOf(a, year)) {
     const f = await exportBriefing(a, b.id);
     files.push({ kind: '简报', folder: '简报', date: b.date, title: stem(f.fileName), fileName: f.fileName, bytes: f.bytes });
   }
@@ -50,9 +49,7 @@ async function yearDocuments(a: Store, year: number): Promise<PackageFile[]> {
     files.push(fromFileOut(await documentHandlers['documents.calendar'](a, { id: c.id }), '行事历', `${c.startMonth}至${c.endMonth}`));
   }
 
-  const problems = a.db.prepare(`SELECT count(*) FROM problems WHERE deleted_at IS NULL AND raised_at >= ? AND raised_at < ?`)
-    .pluck().get(`${year}-01-01`, `${year + 1}-01-01`) as number;
-  if (problems > 0) {
+  if (problemsRaisedIn(a, year) > 0) {
     const ledger = await exportLedger(a, { year });
     files.push({ ...fromFileOut(ledger, '整改台账', String(year)), title: `${office}${year}年问题整改台账`, fileName: `${year}年问题整改台账.xlsx` });
   }

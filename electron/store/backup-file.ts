@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import JSZip from 'jszip';
 import type { Store } from './store';
+import { audit } from './log';
 import { nowText } from '../../shared/dates';
 import { APP_VERSION } from '../../shared/version';
 import type { BackupManifest } from '../../shared/schemas/backup';
@@ -79,4 +80,14 @@ export async function createBackupFile(a: Store, now = new Date()): Promise<{ fi
   } finally {
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
   }
+}
+
+/** A backup file is recorded in the audit log when it is made (its copy leaves the machine). */
+export function logBackupFile(a: Store, fileName: string, manifest: BackupManifest): void {
+  a.db.transaction(() => audit(a, '备份', 'archive', null, `生成备份文件 ${fileName}`, { counts: manifest.counts, attachments: manifest.attachments }))();
+}
+
+/** When the newest backup file was made (from its audit line), if ever. */
+export function lastFileBackupAt(a: Store): string | null {
+  return a.db.prepare(`SELECT max(at) FROM audit_log WHERE action = '备份' AND kind = 'archive'`).pluck().get() as string | null;
 }

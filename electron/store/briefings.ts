@@ -58,6 +58,12 @@ function row(a: Store, id: number): Row {
 
 export const getBriefing = (a: Store, id: number): Briefing => toBriefing(row(a, id));
 
+/** The briefings issued in a year, by number: their ids and issue dates. */
+export function issuedBriefingsOf(a: Store, year: number): { id: number; date: string }[] {
+  return a.db.prepare(`SELECT id, issue_date AS date FROM briefings
+    WHERE deleted_at IS NULL AND status = '已印发' AND year = ? ORDER BY issue_no`).all(year) as { id: number; date: string }[];
+}
+
 /** What an issued briefing is called: 督导工作简报2025年第3期（总第15期）. */
 export function briefingLabel(name: string, b: Pick<Briefing, 'month' | 'year' | 'issueNo' | 'totalNo' | 'status'>): string {
   if (b.status !== '已印发') return `${name}（${b.month.replace('-', '年').replace(/^(\d+年)0?/, '$1')}月草稿）`;

@@ -232,3 +232,8 @@ export function commitPlan(a: Store, p: Plan): ImportResult {
   })();
   return result;
 }
+
+/** Plan and write in one transaction, so no change can slip in between the check and the write. */
+export function importRoster(a: Store, kind: RosterKind, sheet: Sheet): ImportResult {
+  return a.db.transaction(() => commitPlan(a, planImport(a, kind, sheet)))();
+}
