@@ -16,3 +16,8 @@ export async function fileOut(file: GeneratedFile | Promise<GeneratedFile>): Pro
 export function bytesIn(data: string): Buffer {
   return Buffer.from(data, 'base64');
 }
+
+/** A stored picture or file for display in the page (attachments.get). */
+export function dataUrlOut(mime: string, bytes: Buffer): string {
+  return `data:${mime};base64,${bytes.toString('base64')}`;
+}
