@@ -1,7 +1,8 @@
 import type { HandlerMap } from './types';
-import {
-  deleteBriefing, exportBriefing, getBriefing, issueBriefing, listBriefings, proposeBriefing, saveBriefing,
-} from '../store/briefings';
+import { deleteBriefing, getBriefing, listBriefings, saveBriefing } from '../store/briefings/repository';
+import { proposeBriefing } from '../store/briefings/drafting';
+import { fileOut } from './file-out';
+import { briefingFile, issueBriefing } from './files';
 
 export const briefingHandlers: HandlerMap<'briefings.list' | 'briefings.get' | 'briefings.propose' | 'briefings.save' | 'briefings.issue' | 'briefings.export' | 'briefings.delete'> = {
   'briefings.list': (a) => listBriefings(a),
@@ -9,9 +10,6 @@ export const briefingHandlers: HandlerMap<'briefings.list' | 'briefings.get' | '
   'briefings.propose': (a, { month }) => proposeBriefing(a, month),
   'briefings.save': (a, { id, fields }) => saveBriefing(a, id, fields),
   'briefings.issue': (a, { id, issueDate }) => issueBriefing(a, id, issueDate),
-  'briefings.export': async (a, { id }) => {
-    const { fileName, bytes } = await exportBriefing(a, id);
-    return { fileName, data: bytes.toString('base64') };
-  },
+  'briefings.export': (a, { id }) => fileOut(briefingFile(a, id)),
   'briefings.delete': (a, { id }) => ({ recycleId: deleteBriefing(a, id) }),
 };

@@ -1,7 +1,9 @@
 import type { HandlerMap } from './types';
 import {
-  chronicleCandidates, deleteChronicle, exportChronicle, listChronicle, rejectCandidate, saveChronicle,
+  chronicleCandidates, deleteChronicle, listChronicle, rejectCandidate, saveChronicle,
 } from '../store/chronicle';
+import { fileOut } from './file-out';
+import { chronicleFile } from './files';
 
 export const chronicleHandlers: HandlerMap<'chronicle.list' | 'chronicle.candidates' | 'chronicle.save' | 'chronicle.delete' | 'chronicle.reject' | 'chronicle.export'> = {
   'chronicle.list': (a, { year }) => listChronicle(a, year),
@@ -12,8 +14,5 @@ export const chronicleHandlers: HandlerMap<'chronicle.list' | 'chronicle.candida
     rejectCandidate(a, year, sourceKind, sourceId);
     return { rejected: true };
   },
-  'chronicle.export': async (a, { year, form }) => {
-    const { fileName, bytes } = await exportChronicle(a, year, form);
-    return { fileName, data: bytes.toString('base64') };
-  },
+  'chronicle.export': (a, { year, form }) => fileOut(chronicleFile(a, year, form)),
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { call } from './index';
-import { raiseProblem } from '../store/problems';
+import { raiseProblem } from '../store/problems/workflow';
 import type { Input } from '../../shared/contract';
 import type { Complaint } from '../../shared/schemas/complaint';
 import { EIGHT_ITEMS } from '../../shared/vocab';

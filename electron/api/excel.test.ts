@@ -7,7 +7,7 @@ import { insertZone } from '../store/zones';
 import { insertSupervisor } from '../store/supervisors';
 import { putAttachment } from '../store/attachments';
 import { moveToBin } from '../store/recycle';
-import { SCHOOL_ROSTER, SUPERVISOR_ROSTER } from '../store/excel/columns';
+import { SCHOOL_ROSTER, SUPERVISOR_ROSTER } from '../../shared/rosters';
 import { supervisorFields } from '../../shared/schemas/supervisor';
 import type { ImportPreview, ImportRow } from '../../shared/schemas/admin';
 

@@ -1,21 +1,15 @@
 import type { HandlerMap } from './types';
-import { readRoster } from '../store/excel/read';
-import { commitPlan, planImport, toPreview } from '../store/excel/import';
-import { exportRoster, rosterTemplate } from '../store/excel/write';
-import { ROSTERS } from '../store/excel/columns';
+import { importRoster, planImport, toPreview } from '../store/roster-import';
+import { readRoster } from '../documents/excel/read-roster';
+import { ROSTERS } from '../../shared/rosters';
+import { bytesIn, fileOut } from './file-out';
+import { rosterExport, rosterTemplate } from './files';
 
-// File content travels as base64. Preview and commit parse the same bytes the same way, so what
-// the user confirmed is what gets written (the commit re-checks against the archive as it is now).
+// Preview and commit parse the same bytes the same way, so what the user confirmed is what gets
+// written (the commit re-checks against the archive as it is now).
 export const excelHandlers: HandlerMap<'excel.previewImport' | 'excel.commitImport' | 'excel.exportRoster' | 'excel.template'> = {
-  'excel.previewImport': async (a, { kind, data }) => {
-    const sheet = await readRoster(Buffer.from(data, 'base64'), ROSTERS[kind]);
-    return toPreview(planImport(a, kind, sheet));
-  },
-  'excel.commitImport': async (a, { kind, data }) => {
-    const sheet = await readRoster(Buffer.from(data, 'base64'), ROSTERS[kind]);
-    // Plan and write in one transaction, so no change can slip in between the check and the write.
-    return a.db.transaction(() => commitPlan(a, planImport(a, kind, sheet)))();
-  },
-  'excel.exportRoster': (a, { kind }) => exportRoster(a, kind),
-  'excel.template': (a, { kind }) => rosterTemplate(a, kind),
+  'excel.previewImport': async (a, { kind, data }) => toPreview(planImport(a, kind, await readRoster(bytesIn(data), ROSTERS[kind]))),
+  'excel.commitImport': async (a, { kind, data }) => importRoster(a, kind, await readRoster(bytesIn(data), ROSTERS[kind])),
+  'excel.exportRoster': (a, { kind }) => fileOut(rosterExport(a, kind)),
+  'excel.template': (a, { kind }) => fileOut(rosterTemplate(a, kind)),
 };

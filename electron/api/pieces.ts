@@ -1,8 +1,10 @@
 import type { HandlerMap } from './types';
 import { deletePiece, getPiece, insertPiece, listPieces, updatePiece } from '../store/pieces';
 import {
-  deleteCollection, exportCollection, getCollection, insertCollection, listCollections, updateCollection,
+  deleteCollection, getCollection, insertCollection, listCollections, updateCollection,
 } from '../store/collections';
+import { fileOut } from './file-out';
+import { collectionFile } from './files';
 
 export const pieceHandlers: HandlerMap<'pieces.list' | 'pieces.get' | 'pieces.save' | 'pieces.delete' | 'collections.list' | 'collections.get' | 'collections.save' | 'collections.delete' | 'collections.export'> = {
   'pieces.list': (a, q) => listPieces(a, q),
@@ -25,5 +27,5 @@ export const pieceHandlers: HandlerMap<'pieces.list' | 'pieces.get' | 'pieces.sa
     return getCollection(a, insertCollection(a, fields));
   },
   'collections.delete': (a, { id }) => ({ recycleId: deleteCollection(a, id) }),
-  'collections.export': (a, { id }) => exportCollection(a, id),
+  'collections.export': (a, { id }) => fileOut(collectionFile(a, id)),
 };

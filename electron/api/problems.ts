@@ -1,7 +1,8 @@
 import type { HandlerMap } from './types';
-import {
-  changeStatus, deleteProblem, exportLedger, getProblem, listProblems, problemHistory, raiseProblem, updateProblem,
-} from '../store/problems';
+import { getProblem, listProblems, problemHistory } from '../store/problems/queries';
+import { changeStatus, deleteProblem, raiseProblem, updateProblem } from '../store/problems/workflow';
+import { fileOut } from './file-out';
+import { ledgerFile } from './files';
 import { getNotice, issueNotice, listNotices, recheckNotice, reportNotice } from '../store/notices';
 
 export const problemHandlers: HandlerMap<'problems.list' | 'problems.get' | 'problems.save' | 'problems.transition' | 'problems.delete' | 'problems.exportLedger' | 'notices.list' | 'notices.get' | 'notices.issue' | 'notices.report' | 'notices.recheck'> = {
@@ -19,7 +20,7 @@ export const problemHandlers: HandlerMap<'problems.list' | 'problems.get' | 'pro
     return getProblem(a, id);
   },
   'problems.delete': (a, { id }) => ({ recycleId: deleteProblem(a, id) }),
-  'problems.exportLedger': (a, query) => exportLedger(a, query),
+  'problems.exportLedger': (a, query) => fileOut(ledgerFile(a, query)),
   'notices.list': (a, query) => listNotices(a, query),
   'notices.get': (a, { id }) => getNotice(a, id),
   'notices.issue': (a, input) => getNotice(a, issueNotice(a, input)),

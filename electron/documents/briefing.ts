@@ -3,6 +3,10 @@
  */
 import { Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import type { Block } from '../../shared/schemas/blocks';
+import type { Briefing } from '../../shared/schemas/briefing';
+import type { Settings } from '../../shared/schemas/settings';
+import { issueLabel } from '../../shared/labels';
+import { docxFileName, toDocx, type GeneratedFile } from './pack';
 import { blockRenderer, type BuildContext } from './blocks';
 import {
   RED, RULE, SIZE, STYLE, TYPE_WIDTH, blankLine, colophonSection, leftRightLine, profileDocument,
@@ -89,4 +93,42 @@ export function buildBriefing(b: BriefingInput, ctx: BuildContext): Document {
       }),
     ],
   });
+}
+
+/** What an issued briefing is called: 督导工作简报2025年第3期（总第15期）; a draft: 督导工作简报（2025年3月草稿）. */
+export function briefingLabel(name: string, b: Pick<Briefing, 'month' | 'year' | 'issueNo' | 'totalNo' | 'status'>): string {
+  if (b.status !== '已印发') return `${name}（${b.month.replace('-', '年').replace(/^(\d+年)0?/, '$1')}月草稿）`;
+  return `${name}${issueLabel(b.year!, b.issueNo!, b.totalNo!)}`;
+}
+
+/** A briefing's file name: its label as a .docx name. */
+export function briefingFileName(name: string, b: Pick<Briefing, 'month' | 'year' | 'issueNo' | 'totalNo' | 'status'>): string {
+  return docxFileName(briefingLabel(name, b));
+}
+
+/**
+ * The document's input from a briefing and the office's settings: the issuing unit and copies default
+ * to the settings'; 本期要目 lists the articles' titles when the briefing asks for it.
+ */
+export function briefingInput(
+  s: Pick<Settings, 'briefingName' | 'officeName' | 'distribution' | 'printCopies'>,
+  b: Pick<Briefing, 'issuingUnit' | 'showToc' | 'articles' | 'copies'>,
+  numbers: { issue: number | string; total: number | null; date: string },
+): BriefingInput {
+  return {
+    name: s.briefingName,
+    issue: numbers.issue,
+    totalIssue: numbers.total,
+    issuer: b.issuingUnit ?? s.officeName,
+    date: numbers.date,
+    contents: b.showToc ? b.articles.map((x) => x.title) : null,
+    articles: b.articles,
+    distribution: s.distribution,
+    copies: b.copies ?? s.printCopies,
+  };
+}
+
+/** The briefing as a .docx called `fileName` (see briefingFileName). */
+export async function briefingFile(b: BriefingInput, fileName: string, ctx: BuildContext): Promise<GeneratedFile> {
+  return { fileName, bytes: await toDocx(buildBriefing(b, ctx)) };
 }

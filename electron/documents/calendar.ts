@@ -4,7 +4,8 @@
  */
 import { Paragraph, TextRun, type Document } from 'docx';
 import { gridTable, type BuildContext, type GridCell } from './blocks';
-import { MARGIN, PAGE, STYLE, TYPE_WIDTH, blankLine, profileDocument, section } from './profile';
+import { LANDSCAPE_TYPE_WIDTH, STYLE, TYPE_WIDTH, blankLine, profileDocument, section } from './profile';
+import { docxFile, type GeneratedFile } from './pack';
 import { chineseNumber } from '../../shared/numbers';
 
 export interface CalendarItemRow {
@@ -60,9 +61,14 @@ export function calendarRows(months: CalendarMonthRow[]): { cells: GridCell[]; k
   });
 }
 
+/** The title printed on the calendar (and its file's name). */
+function titleOf(c: CalendarInput): string {
+  return c.title || calendarTitle(c.office, c.schoolYear, c.term);
+}
+
 export function buildCalendar(c: CalendarInput, ctx: BuildContext): Document {
-  const title = c.title || calendarTitle(c.office, c.schoolYear, c.term);
-  const width = c.landscape ? PAGE.height - MARGIN.left - MARGIN.right : TYPE_WIDTH;
+  const title = titleOf(c);
+  const width = c.landscape ? LANDSCAPE_TYPE_WIDTH : TYPE_WIDTH;
   const table = gridTable({
     width,
     columns: [
@@ -80,4 +86,9 @@ export function buildCalendar(c: CalendarInput, ctx: BuildContext): Document {
       children: [new Paragraph({ style: STYLE.title, children: [new TextRun(title)] }), blankLine(), table],
     })],
   });
+}
+
+/** The calendar as a .docx named after its title. */
+export function calendarFile(c: CalendarInput, ctx: BuildContext): Promise<GeneratedFile> {
+  return docxFile(titleOf(c), buildCalendar(c, ctx));
 }

@@ -7,6 +7,8 @@ import { Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import { gridTable, type BuildContext } from './blocks';
 import { STYLE, blankLine, profileDocument, section } from './profile';
 import { chineseNumber } from '../../shared/numbers';
+import { docxFile, type GeneratedFile } from './pack';
+import type { ChronicleEntryRow } from '../../shared/schemas/chronicle';
 
 export interface ChronicleEntry {
   /** 1–12, or null when only the year is known (是年). */
@@ -87,4 +89,19 @@ export function buildChronicle(c: ChronicleInput, ctx: BuildContext): Document {
     ...(c.form === 'table' ? tableForm(c.year, entries) : listForm(entries)),
   ];
   return profileDocument(ctx.fonts, { title, sections: [section({ children })] });
+}
+
+/** The entries as kept (a date of its precision: yyyy-mm-dd, yyyy-mm or yyyy), as the document takes them. */
+export function chronicleEntries(rows: Pick<ChronicleEntryRow, 'precision' | 'date' | 'text'>[]): ChronicleEntry[] {
+  return rows.map((e) => ({
+    month: e.precision === 'year' ? null : Number(e.date.slice(5, 7)),
+    day: e.precision === 'day' ? Number(e.date.slice(8, 10)) : null,
+    text: e.text,
+  }));
+}
+
+/** The chronicle as a .docx: its title, marked （表格） in the table form. */
+export function chronicleFile(c: ChronicleInput, ctx: BuildContext): Promise<GeneratedFile> {
+  const title = chronicleTitle(c.office, c.year);
+  return docxFile(c.form === 'table' ? `${title}（表格）` : title, buildChronicle(c, ctx));
 }

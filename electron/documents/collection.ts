@@ -8,6 +8,8 @@ import { blockRenderer, type BlockRenderer, type BuildContext } from './blocks';
 import { isMonospacedCjkFont, piecePages, standInBlocks, standInPageNumbers } from './collection-pages';
 import { STYLE, blankLine, profileDocument, section, type DocFonts, type ProfileDocumentOptions } from './profile';
 import { chineseNumber } from '../../shared/numbers';
+import { volumeLabel } from '../../shared/labels';
+import { docxFile, type GeneratedFile } from './pack';
 
 export interface CollectionPiece {
   title: string;
@@ -122,4 +124,9 @@ function collectionDocument(c: CollectionInput, ctx: BuildContext, pages: Pick<P
       section({ children: body, start: 'odd', firstPageNumber: 1 }),
     ],
   });
+}
+
+/** The collection as a .docx: its title and volume, 教育督导案例集（第二册）.docx */
+export function collectionFile(c: CollectionInput, ctx: BuildContext): Promise<GeneratedFile> {
+  return docxFile(`${c.title}${volumeLabel(c.volume ?? null)}`, buildCollection(c, ctx));
 }

@@ -6,6 +6,7 @@ import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TextRun, type Docu
 import type { BuildContext } from './blocks';
 import { CHAR, LINE, SMALL_CHAR, STYLE, blankLine, profileDocument, section } from './profile';
 import { dateInWords } from '../../shared/dates';
+import { docxFile, type GeneratedFile } from './pack';
 
 export interface NoticeInput {
   office: string;
@@ -139,4 +140,14 @@ export function buildReferral(r: ReferralInput, ctx: BuildContext): Document {
     ...signature(r.office, r.issuedDate),
   ];
   return profileDocument(ctx.fonts, { title: `协商函${r.numberText ?? ''}`, sections: [section({ children })] });
+}
+
+/** The notice as a .docx: 整改通知书〔2025〕第12号城关第一小学.docx */
+export function noticeFile(n: NoticeInput, ctx: BuildContext): Promise<GeneratedFile> {
+  return docxFile(`整改通知书${n.numberText}${n.schoolName}`, buildNotice(n, ctx));
+}
+
+/** The referral as a .docx: 协商函（计财科）城关第一小学.docx */
+export function referralFile(r: ReferralInput, ctx: BuildContext): Promise<GeneratedFile> {
+  return docxFile(`协商函（${r.section}）${r.schoolName}`, buildReferral(r, ctx));
 }

@@ -28,6 +28,8 @@ export const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26)
 /** Width and height of the type area (版心) in twips: 8845 × 12756. */
 export const TYPE_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 export const TYPE_HEIGHT = PAGE.height - MARGIN.top - MARGIN.bottom;
+/** The type area's width on a landscape page (the margins stay on the same edges of the paper). */
+export const LANDSCAPE_TYPE_WIDTH = PAGE.height - MARGIN.left - MARGIN.right;
 
 /** Font sizes in half-points, by their Chinese names. */
 export const SIZE = { chuhao: 84, xiaochu: 72, yihao: 52, erhao: 44, sanhao: 32, sihao: 28, xiaosi: 24 } as const;

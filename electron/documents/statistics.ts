@@ -8,6 +8,7 @@ import type { Block } from '../../shared/schemas/blocks';
 import { blockRenderer, type BuildContext } from './blocks';
 import { STYLE, blankLine, profileDocument, section } from './profile';
 import { percentText } from '../../shared/numbers';
+import { docxFile, type GeneratedFile } from './pack';
 
 export interface StatisticsChart {
   title: string;
@@ -81,4 +82,9 @@ export function buildStatistics(s: StatisticsInput, ctx: BuildContext): Document
       children: [new Paragraph({ style: STYLE.title, children: [new TextRun(title)] }), blankLine(), ...render.render(blocks)],
     })],
   });
+}
+
+/** The report as a .docx named after its title. */
+export function statisticsFile(s: StatisticsInput, ctx: BuildContext): Promise<GeneratedFile> {
+  return docxFile(statisticsTitle(s.office, s.year), buildStatistics(s, ctx));
 }

@@ -35,3 +35,10 @@ export function readAttachment(a: Store, hash: string): { bytes: Buffer; mime: s
   if (!row || !fs.existsSync(file)) throw new AppError('not_found', '附件文件不存在，可能已被移出档案文件夹。');
   return { bytes: fs.readFileSync(file), ...row };
 }
+
+/** Pictures of the archive for a Word export: a stored file's bytes, or null when it is missing (the export goes on without it). */
+export function imageLoader(a: Store): (hash: string) => Uint8Array | null {
+  return (hash) => {
+    try { return readAttachment(a, hash).bytes; } catch { return null; }
+  };
+}

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from './store';
+import { nowText } from '../../shared/dates';
+import { BACKUP_STALE_DAYS, type BackupStatus } from '../../shared/schemas/backup';
+import { lastFileBackupAt } from './backup-file';
 
 /** Automatic backups are named 自动-YYYYMMDD-HHMMSS.db inside the archive's backups/ folder. */
 const AUTO = /^自动-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.db$/;
@@ -63,4 +66,19 @@ export async function autoBackup(a: Store, now = new Date()): Promise<string> {
 /** When the newest automatic backup was made, if any. */
 export function lastBackupAt(a: Store): Date | null {
   return listAutoBackups(a)[0]?.at ?? null;
+}
+
+/** The newest backups of both kinds, and whether the user should be warned that they are old. */
+export function backupStatus(a: Store): BackupStatus {
+  const autos = listAutoBackups(a);
+  const auto = autos[0]?.at ?? null;
+  const file = lastFileBackupAt(a);
+  const newest = Math.max(auto?.getTime() ?? 0, file ? new Date(file.replace(' ', 'T')).getTime() : 0);
+  return {
+    lastAutoBackup: auto ? nowText(auto) : null,
+    lastFileBackup: file,
+    stale: !newest || Date.now() - newest > BACKUP_STALE_DAYS * 86400_000,
+    autoCount: autos.length,
+    folder: a.backupsDir,
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * 督导大事记: the year's entries (day, month-only 是月, or year-only 是年), candidates collected from
- * the archive for the user to accept or reject, and the export in list or table form.
+ * the archive for the user to accept or reject. The document (list or table form) is electron/documents/chronicle.ts.
  */
 import type { Store } from './store';
 import { prepared } from './statements';
@@ -8,8 +8,6 @@ import { nowText, todayText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
 import { getSettings } from './settings';
-import { buildChronicle, chronicleTitle } from '../documents/chronicle';
-import { docxFileName, toDocx } from '../documents/pack';
 import { AppError } from '../../shared/result';
 import type { ChronicleCandidate, ChronicleEntryFields, ChronicleEntryRow } from '../../shared/schemas/chronicle';
 import { issueLabel } from '../../shared/labels';
@@ -146,16 +144,4 @@ export function chronicleCandidates(a: Store, year: number): ChronicleCandidate[
   ].map(([k, i]) => `${k}:${i}`));
   const order = (c: ChronicleCandidate) => `${c.date.slice(0, 7)}${c.precision === 'month' ? '-99' : c.date.slice(7)}`;
   return out.filter((c) => !taken.has(`${c.sourceKind}:${c.sourceId}`)).sort((x, y) => order(x).localeCompare(order(y)));
-}
-
-export async function exportChronicle(a: Store, year: number, form: 'list' | 'table'): Promise<{ fileName: string; bytes: Buffer }> {
-  const s = getSettings(a);
-  const entries = listChronicle(a, year).map((e) => ({
-    month: e.precision === 'year' ? null : Number(e.date.slice(5, 7)),
-    day: e.precision === 'day' ? Number(e.date.slice(8, 10)) : null,
-    text: e.text,
-  }));
-  const bytes = await toDocx(buildChronicle({ office: s.officeName, year, entries, form }, { fonts: s.fonts, loadImage: () => null }));
-  const title = chronicleTitle(s.officeName, year);
-  return { fileName: docxFileName(form === 'table' ? `${title}（表格）` : title), bytes };
 }

@@ -1,15 +1,10 @@
 import type { Store } from './store';
 import { nowText } from '../../shared/dates';
-import { readAttachment } from './attachments';
 import { audit } from './log';
-import { authorDisplay, piecesByIds } from './pieces';
+import { authorDisplay } from './pieces';
 import { moveToBin } from './recycle';
-import { getSettings } from './settings';
-import { buildCollection } from '../documents/collection';
-import { docxFileName, toDocx } from '../documents/pack';
-import { chineseNumber } from '../../shared/numbers';
+import { volumeLabel } from '../../shared/labels';
 import { AppError } from '../../shared/result';
-import type { FileOut } from '../../shared/schemas/admin';
 import type { Block } from '../../shared/schemas/blocks';
 import type { Collection, CollectionFields } from '../../shared/schemas/piece';
 
@@ -47,10 +42,6 @@ export function getCollection(a: Store, id: number): Collection {
   return withPieces(a, [row])[0];
 }
 
-function volumeText(volume: number | null): string {
-  return volume ? `（第${chineseNumber(volume)}册）` : '';
-}
-
 /** Every piece must be live; then the links are rewritten in the given order. */
 function writePieces(a: Store, id: number, pieceIds: number[]): void {
   const live = a.db.prepare(`SELECT count(*) FROM pieces WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`)
@@ -72,7 +63,7 @@ export function insertCollection(a: Store, f: CollectionFields): number {
     const id = Number(a.db.prepare(`INSERT INTO collections (title, kind, volume, year, preface, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?)`).run(f.title, f.kind, f.volume, f.year, JSON.stringify(f.preface), at, at).lastInsertRowid);
     writePieces(a, id, f.pieceIds);
-    audit(a, '新增', 'collection', id, `新建汇编「${f.title}${volumeText(f.volume)}」，收录${f.pieceIds.length}篇`);
+    audit(a, '新增', 'collection', id, `新建汇编「${f.title}${volumeLabel(f.volume)}」，收录${f.pieceIds.length}篇`);
     return id;
   })();
 }
@@ -84,34 +75,11 @@ export function updateCollection(a: Store, id: number, f: CollectionFields): voi
       .run(f.title, f.kind, f.volume, f.year, JSON.stringify(f.preface), nowText(), id);
     writePieces(a, id, f.pieceIds);
     const count = before.pieceIds.length !== f.pieceIds.length ? `，收录 ${before.pieceIds.length} → ${f.pieceIds.length} 篇` : '';
-    audit(a, '修改', 'collection', id, `修改汇编「${f.title}${volumeText(f.volume)}」${count}`);
+    audit(a, '修改', 'collection', id, `修改汇编「${f.title}${volumeLabel(f.volume)}」${count}`);
   })();
 }
 
 export function deleteCollection(a: Store, id: number): number {
   const c = getCollection(a, id);
-  return moveToBin(a, 'collection', id, `${c.title}${volumeText(c.volume)}`);
-}
-
-/** A picture of the archive for a Word export, or null when its file is missing (the export goes on without it). */
-export function loadStoredImage(a: Store) {
-  return (hash: string): Uint8Array | null => {
-    try { return readAttachment(a, hash).bytes; } catch { return null; }
-  };
-}
-
-/** The collection as a .docx: cover, 前言, 目录, each piece on a new page. */
-export async function exportCollection(a: Store, id: number): Promise<FileOut> {
-  const c = getCollection(a, id);
-  if (c.pieces.length === 0) {
-    throw new AppError('invalid', `汇编「${c.title}」还没有收录文章，请先选择要收录的文章再导出。`, 'pieceIds');
-  }
-  const s = getSettings(a);
-  const pieces = piecesByIds(a, c.pieceIds);
-  const doc = buildCollection({
-    title: c.title, volume: c.volume, office: s.officeName, year: c.year, preface: c.preface,
-    pieces: pieces.map((p) => ({ title: p.title, author: p.authorDisplay, school: p.schoolName, blocks: p.body })),
-  }, { fonts: s.fonts, loadImage: loadStoredImage(a) });
-  const data = (await toDocx(doc)).toString('base64');
-  return { fileName: docxFileName(`${c.title}${volumeText(c.volume)}`), data };
+  return moveToBin(a, 'collection', id, `${c.title}${volumeLabel(c.volume)}`);
 }

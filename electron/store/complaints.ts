@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { Store } from './store';
-import { prepared } from './statements';
+import { row as queryRow, rows as queryRows, value } from './statements';
+import { sql, sqlFragment, sqlJoin, type SqlFragment } from './sql';
 import { nowText } from '../../shared/dates';
 import { audit } from './log';
-import { problemsWhere } from './problems';
+import { problemsOfComplaint } from './problems/queries';
 import { moveToBin } from './recycle';
-import { textMatch } from './search';
+import { matchText } from './search';
 import { AppError } from '../../shared/result';
 import type { Page } from '../../shared/schemas/common';
 import type { Complaint, ComplaintFields, complaintList } from '../../shared/schemas/complaint';
@@ -14,8 +15,8 @@ import type { Problem } from '../../shared/schemas/problem';
 export type ComplaintQuery = z.output<typeof complaintList>;
 
 // The 应访督导 log. A complaint's school counts only while live (a deleted school reads as none);
-// problemCount counts the live problems raised from it, as problemsWhere lists them.
-const SELECT_COMPLAINT = `
+// problemCount counts the live problems raised from it, as problemsOfComplaint lists them.
+const SELECT_COMPLAINT = sqlFragment`
   SELECT c.id, c.received_at AS receivedAt, c.visitor, c.identity, c.phone, c.channel, s.id AS schoolId,
     s.full_name AS schoolName, c.topic, c.content, c.recorder, c.handler, c.result, c.status,
     (SELECT count(*) FROM problems p JOIN schools ps ON ps.id = p.school_id AND ps.deleted_at IS NULL
@@ -29,40 +30,37 @@ function short(text: string, n = 20): string {
 
 /** One page of live complaints, newest first by default; `q` is any substring of the log text or the school's name. */
 export function listComplaints(a: Store, q: ComplaintQuery): Page<Complaint> {
-  const where: string[] = ['c.deleted_at IS NULL'];
-  const params: unknown[] = [];
+  const where: SqlFragment[] = [sqlFragment`c.deleted_at IS NULL`];
   // School conditions test c.school_id against live schools, so the count needs no join.
-  const LIVE_SCHOOL = 'c.school_id IN (SELECT s.id FROM schools s WHERE s.deleted_at IS NULL AND';
+  const liveSchool = (condition: SqlFragment) =>
+    sqlFragment`c.school_id IN (SELECT s.id FROM schools s WHERE s.deleted_at IS NULL AND ${condition})`;
   if (q.q?.trim()) {
-    const [match, matchParams] = textMatch('complaints_fts', 'c.id', q.q);
-    const [school, schoolParams] = textMatch('schools_fts', 's.id', q.q);
-    where.push(`(${match} OR ${LIVE_SCHOOL} ${school}))`);
-    params.push(...matchParams, ...schoolParams);
+    where.push(sqlFragment`(${matchText('complaints_fts', 'c.id', q.q)} OR ${liveSchool(matchText('schools_fts', 's.id', q.q))})`);
   }
-  if (q.schoolId) { where.push(`${LIVE_SCHOOL} s.id = ?)`); params.push(q.schoolId); }
-  if (q.zoneId) { where.push(`${LIVE_SCHOOL} s.zone_id = ? AND s.zone_id IN (SELECT id FROM zones WHERE deleted_at IS NULL))`); params.push(q.zoneId); }
-  if (q.topic) { where.push('c.topic = ?'); params.push(q.topic); }
-  if (q.status) { where.push('c.status = ?'); params.push(q.status); }
-  if (q.channel) { where.push('c.channel = ?'); params.push(q.channel); }
-  if (q.year) { where.push('c.received_at >= ? AND c.received_at < ?'); params.push(`${q.year}-01-01`, `${q.year + 1}-01-01`); }
-  if (q.month) { where.push('c.received_at >= ? AND c.received_at < ?'); params.push(`${q.month}-01`, `${q.month}-32`); }
-  const whereSql = where.join(' AND ');
-  const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
-  const rows = prepared(a, `${SELECT_COMPLAINT} WHERE ${whereSql} ORDER BY c.received_at ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset) as Complaint[];
-  const total = prepared(a, `SELECT count(*) FROM complaints c WHERE ${whereSql}`).pluck().get(...params) as number;
+  if (q.schoolId) where.push(liveSchool(sqlFragment`s.id = ${q.schoolId}`));
+  if (q.zoneId) where.push(liveSchool(sqlFragment`s.zone_id = ${q.zoneId} AND s.zone_id IN (SELECT id FROM zones WHERE deleted_at IS NULL)`));
+  if (q.topic) where.push(sqlFragment`c.topic = ${q.topic}`);
+  if (q.status) where.push(sqlFragment`c.status = ${q.status}`);
+  if (q.channel) where.push(sqlFragment`c.channel = ${q.channel}`);
+  if (q.year) where.push(sqlFragment`c.received_at >= ${`${q.year}-01-01`} AND c.received_at < ${`${q.year + 1}-01-01`}`);
+  if (q.month) where.push(sqlFragment`c.received_at >= ${`${q.month}-01`} AND c.received_at < ${`${q.month}-32`}`);
+  const whereSql = sqlJoin(where, ' AND ');
+  const dir = q.dir === 'asc' ? sqlFragment`ASC` : sqlFragment`DESC`;
+  const rows = queryRows<Complaint>(a, sql`${SELECT_COMPLAINT} WHERE ${whereSql} ORDER BY c.received_at ${dir}, c.id ${dir}
+    LIMIT ${q.limit} OFFSET ${q.offset}`);
+  const total = value<number>(a, sql`SELECT count(*) FROM complaints c WHERE ${whereSql}`);
   return { rows, total };
 }
 
 export function getComplaint(a: Store, id: number): Complaint {
-  const row = a.db.prepare(`${SELECT_COMPLAINT} WHERE c.id = ? AND c.deleted_at IS NULL`).get(id) as Complaint | undefined;
+  const row = queryRow<Complaint>(a, sql`${SELECT_COMPLAINT} WHERE c.id = ${id} AND c.deleted_at IS NULL`);
   if (!row) throw new AppError('not_found', '该来访来电记录不存在或已被删除，请刷新列表后重试。');
   return row;
 }
 
 /** The live problems raised from a complaint, oldest first. */
 export function complaintProblems(a: Store, id: number): Problem[] {
-  return problemsWhere(a, 'p.complaint_id = ?', id);
+  return problemsOfComplaint(a, id);
 }
 
 /** What the schema cannot check: a live school, and a result once the case is closed. */

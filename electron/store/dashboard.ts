@@ -1,8 +1,9 @@
 import type { Store } from './store';
-import { LIVE_SCHOOL_SQL, OVERDUE_SQL } from './problems';
+import { liveSchoolIn, overdueOn } from './problems/read';
+import { sql, sqlFragment } from './sql';
 import { todayText } from '../../shared/dates';
 import { getSettings } from './settings';
-import { prepared } from './statements';
+import { rows, value } from './statements';
 import type { Dashboard } from '../../shared/schemas/dashboard';
 import { COMPLAINT_TOPICS, OTHER_ITEM } from '../../shared/vocab';
 import { percent } from '../../shared/numbers';
@@ -29,55 +30,51 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
   const { from, to, end } = periodOf(q.year, q.month);
   const zone = q.zoneId ?? null;
   // The school's zone, counted only while the zone is live.
-  const ZONE = `(? IS NULL OR sc.zone_id = ? AND sc.zone_id IN (SELECT id FROM zones WHERE deleted_at IS NULL))`;
-  const zp = [zone, zone];
+  const ZONE = sqlFragment`(${zone} IS NULL OR sc.zone_id = ${zone} AND sc.zone_id IN (SELECT id FROM zones WHERE deleted_at IS NULL))`;
 
-  const schools = prepared(a, `SELECT sc.id, sc.full_name AS name,
-      EXISTS (SELECT 1 FROM visits v WHERE v.school_id = sc.id AND v.deleted_at IS NULL AND v.date >= ? AND v.date < ?) AS visited
-    FROM schools sc WHERE sc.deleted_at IS NULL AND ${ZONE} ORDER BY sc.full_name, sc.id`)
-    .all(from, end, ...zp) as { id: number; name: string; visited: number }[];
+  const schools = rows<{ id: number; name: string; visited: number }>(a, sql`SELECT sc.id, sc.full_name AS name,
+      EXISTS (SELECT 1 FROM visits v WHERE v.school_id = sc.id AND v.deleted_at IS NULL AND v.date >= ${from} AND v.date < ${end}) AS visited
+    FROM schools sc WHERE sc.deleted_at IS NULL AND ${ZONE} ORDER BY sc.full_name, sc.id`);
 
-  const VISITS = `FROM visits v JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
-    WHERE v.deleted_at IS NULL AND v.date >= ? AND v.date < ? AND ${ZONE}`;
-  const visits = prepared(a, `SELECT count(*) ${VISITS}`).pluck().get(from, end, ...zp) as number;
+  const VISITS = sqlFragment`FROM visits v JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
+    WHERE v.deleted_at IS NULL AND v.date >= ${from} AND v.date < ${end} AND ${ZONE}`;
+  const visits = value<number>(a, sql`SELECT count(*) ${VISITS}`);
   // From the period's visits to their supervisors (not the other way round: every supervisor's
   // ten years of visits would be read to keep one year's).
-  const visitsBySupervisor = prepared(a, `SELECT p.id AS supervisorId, p.name, count(*) AS visits
+  const visitsBySupervisor = rows<Dashboard['visitsBySupervisor'][number]>(a, sql`SELECT p.id AS supervisorId, p.name, count(*) AS visits
     FROM visits v JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
       JOIN visit_supervisors vs ON vs.visit_id = v.id
       JOIN supervisors p ON p.id = vs.supervisor_id AND p.deleted_at IS NULL
-    WHERE v.deleted_at IS NULL AND v.date >= ? AND v.date < ? AND ${ZONE}
-    GROUP BY p.id ORDER BY visits DESC, p.name, p.id`).all(from, end, ...zp) as Dashboard['visitsBySupervisor'];
+    WHERE v.deleted_at IS NULL AND v.date >= ${from} AND v.date < ${end} AND ${ZONE}
+    GROUP BY p.id ORDER BY visits DESC, p.name, p.id`);
 
   // Problems as the 台账 counts them (live school in the live zone), raised in the period, by item;
   // one pass gives the rectification numbers too.
   const on = todayText();
-  const PROBLEMS = `FROM problems p WHERE p.deleted_at IS NULL AND ${LIVE_SCHOOL_SQL}`;
-  const byItem = prepared(a, `SELECT p.category AS item, count(*) AS count,
-      sum(p.status = '已销号') AS closed, sum(${OVERDUE_SQL}) AS overdue
-    ${PROBLEMS} AND p.raised_at >= ? AND p.raised_at < ? GROUP BY p.category`)
-    .all(on, ...zp, from, end) as { item: string; count: number; closed: number; overdue: number }[];
+  const PROBLEMS = sqlFragment`FROM problems p WHERE p.deleted_at IS NULL AND ${liveSchoolIn(zone)}`;
+  const byItem = rows<{ item: string; count: number; closed: number; overdue: number }>(a, sql`SELECT p.category AS item, count(*) AS count,
+      sum(p.status = '已销号') AS closed, sum(${overdueOn(on)}) AS overdue
+    ${PROBLEMS} AND p.raised_at >= ${from} AND p.raised_at < ${end} GROUP BY p.category`);
   const order = [...getSettings(a).eightItems, OTHER_ITEM];
   const rank = (item: string) => (order.includes(item) ? order.indexOf(item) : order.length);
   const problemsByItem = byItem.sort((x, y) => rank(x.item) - rank(y.item) || x.item.localeCompare(y.item))
     .map(({ item, count }) => ({ item, count }));
   const r = byItem.reduce((t, i) => ({ raised: t.raised + i.count, closed: t.closed + i.closed, overdue: t.overdue + i.overdue }),
     { raised: 0, closed: 0, overdue: 0 });
-  const overdueNow = prepared(a, `SELECT count(*) ${PROBLEMS} AND ${OVERDUE_SQL}`).pluck().get(...zp, on) as number;
+  const overdueNow = value<number>(a, sql`SELECT count(*) ${PROBLEMS} AND ${overdueOn(on)}`);
 
-  const topics = prepared(a, `SELECT c.topic, count(*) AS count FROM complaints c
+  const topics = rows<{ topic: string; count: number }>(a, sql`SELECT c.topic, count(*) AS count FROM complaints c
     LEFT JOIN schools sc ON sc.id = c.school_id AND sc.deleted_at IS NULL
-    WHERE c.deleted_at IS NULL AND c.received_at >= ? AND c.received_at < ? AND ${ZONE} GROUP BY c.topic`)
-    .all(from, end, ...zp) as { topic: string; count: number }[];
+    WHERE c.deleted_at IS NULL AND c.received_at >= ${from} AND c.received_at < ${end} AND ${ZONE} GROUP BY c.topic`);
   const topicRank = (t: string) => { const i = (COMPLAINT_TOPICS as readonly string[]).indexOf(t); return i < 0 ? 99 : i; };
   const complaintsByTopic = topics.sort((x, y) => topicRank(x.topic) - topicRank(y.topic));
 
-  const calendarDue = prepared(a, `SELECT i.id, i.calendar_id AS calendarId, c.title AS calendarTitle, i.month,
+  const calendarDue = rows<Dashboard['calendarDue'][number]>(a, sql`SELECT i.id, i.calendar_id AS calendarId, c.title AS calendarTitle, i.month,
       row_number() OVER (PARTITION BY i.calendar_id, i.month ORDER BY i.seq, i.id) AS seq,
       i.content, i.category, i.owner, i.status
     FROM calendar_items i JOIN calendars c ON c.id = i.calendar_id AND c.deleted_at IS NULL
-    WHERE i.deleted_at IS NULL AND i.month >= ? AND i.month <= ?
-    ORDER BY i.month, c.start_month DESC, c.id, i.seq, i.id`).all(from.slice(0, 7), to.slice(0, 7)) as Dashboard['calendarDue'];
+    WHERE i.deleted_at IS NULL AND i.month >= ${from.slice(0, 7)} AND i.month <= ${to.slice(0, 7)}
+    ORDER BY i.month, c.start_month DESC, c.id, i.seq, i.id`);
 
   return {
     period: { year: q.year, month: q.month ?? null, zoneId: zone, from, to },

@@ -28,7 +28,7 @@ export const DEMO_SETTINGS: Pick<Settings, 'officeName' | 'officePhone' | 'brief
  * Fill an empty archive with the demo county 清河区: the office's settings, its registers, and this
  * year's work up to today — the 行事历 and complaints first (visits take the month's theme and
  * calendar items from them), then visit records, problems, notices and re-checks.
- * Runs inside the caller's transaction ('dataFolder.initialize' writes the one audit line).
+ * Runs inside the caller's transaction (initializeDataFolder writes the one audit line).
  */
 export function loadDemo(a: Store, opts: Partial<RegisterOptions> = {}): GeneratedRegisters {
   putSettings(a, { ...getSettings(a), ...DEMO_SETTINGS });

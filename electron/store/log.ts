@@ -1,5 +1,9 @@
 import type { Store } from './store';
 import { nowText } from '../../shared/dates';
+import type { AuditEntry } from '../../shared/schemas/admin';
+import type { Page } from '../../shared/schemas/common';
+import { sql, sqlFragment } from './sql';
+import { rows, value } from './statements';
 
 /** Write one audit-log line. Call inside the same transaction as the change it records. */
 export function audit(a: Store, action: string, kind: string, entityId: number | null, summary: string, detail?: unknown): void {
@@ -21,4 +25,13 @@ export function withoutAudit<T>(a: Store, fn: () => T): T {
   } finally {
     quiet.delete(a);
   }
+}
+
+/** One page of the audit log, newest first, optionally of one kind; `total` counts every match. */
+export function listAudit(a: Store, q: { offset: number; limit: number; kind?: string }): Page<AuditEntry> {
+  const where = q.kind ? sqlFragment`WHERE kind = ${q.kind}` : sqlFragment``;
+  const total = value<number>(a, sql`SELECT count(*) AS n FROM audit_log ${where}`);
+  const page = rows<AuditEntry>(a, sql`SELECT id, at, actor, action, kind, entity_id AS entityId, summary FROM audit_log ${where}
+    ORDER BY id DESC LIMIT ${q.limit} OFFSET ${q.offset}`);
+  return { rows: page, total };
 }

@@ -4,7 +4,8 @@ import { addDays, nowText, todayText } from '../../shared/dates';
 import { noticeNumberText } from '../../shared/labels';
 import { audit } from './log';
 import { escapeLike } from './search';
-import { changeStatus, problemsWhere } from './problems';
+import { problemsByIds, problemsOfNotices } from './problems/queries';
+import { changeStatus } from './problems/workflow';
 import { AppError } from '../../shared/result';
 import type { Page } from '../../shared/schemas/common';
 import type { Notice, Problem, Recheck, noticeIssue, noticeList, noticeReport, recheckSave } from '../../shared/schemas/problem';
@@ -25,8 +26,8 @@ const IDS = 'SELECT value FROM json_each(?)';
 /** Notices with their problems, files and re-checks, fetched in three batched queries (no N+1). */
 function assemble(a: Store, rows: Row[]): Notice[] {
   if (rows.length === 0) return [];
+  const problems = problemsOfNotices(a, rows.map((r) => r.id));
   const ids = JSON.stringify(rows.map((r) => r.id));
-  const problems = problemsWhere(a, `p.notice_id IN (${IDS})`, ids);
   const files = a.db.prepare(`SELECT notice_id AS noticeId, hash, file_name AS fileName FROM notice_files
     WHERE notice_id IN (${IDS}) ORDER BY notice_id, seq`).all(ids) as { noticeId: number; hash: string; fileName: string }[];
   const rechecks = a.db.prepare(`SELECT r.notice_id AS noticeId, r.id, r.date, r.supervisor_id AS supervisorId,
@@ -96,7 +97,7 @@ export function issueNotice(a: Store, input: z.output<typeof noticeIssue>): numb
       { name: string } | undefined;
     if (!school) throw new AppError('invalid', '「学校」所选的学校不存在或已被删除，请刷新后重新选择。', 'schoolId');
     const ids = [...new Set(input.problemIds)];
-    const problems = problemsWhere(a, `p.id IN (${IDS})`, JSON.stringify(ids));
+    const problems = problemsByIds(a, ids);
     if (problems.length !== ids.length) {
       throw new AppError('not_found', `「问题」所选问题中有 ${ids.length - problems.length} 个不存在或已被删除，请刷新后重新选择。`, 'problemIds');
     }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { Store } from './store';
-import { prepared } from './statements';
+import { row as queryRow, rows as queryRows, value } from './statements';
+import { sql, sqlFragment, sqlJoin, type SqlFragment } from './sql';
 import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
-import { textMatch } from './search';
+import { matchText } from './search';
 import { AppError } from '../../shared/result';
 import { blocksText, type Block } from '../../shared/schemas/blocks';
 import type { Page } from '../../shared/schemas/common';
@@ -14,10 +15,10 @@ export type PieceQuery = z.output<typeof pieceList>;
 
 // 案例, 学习心得, 论文, 调研报告. The author is a supervisor of the register, free text, or both (co-authors);
 // a deleted supervisor or school reads as none. body_text (plain text of the blocks) feeds pieces_fts.
-const COLUMNS = `p.id, p.kind, p.title, p.author_id AS authorId, p.author_name AS authorName, p.school_id AS schoolId,
+const COLUMNS = sqlFragment`p.id, p.kind, p.title, p.author_id AS authorId, p.author_name AS authorName, p.school_id AS schoolId,
   sc.full_name AS schoolName, p.year, p.status, p.updated_at AS updatedAt, length(p.body_text) AS length,
   su.name AS supervisorName`;
-const FROM = `FROM pieces p
+const FROM = sqlFragment`FROM pieces p
   LEFT JOIN supervisors su ON su.id = p.author_id AND su.deleted_at IS NULL
   LEFT JOIN schools sc ON sc.id = p.school_id AND sc.deleted_at IS NULL`;
 
@@ -39,27 +40,22 @@ function toPiece({ supervisorName, body, ...r }: Row): Piece {
 
 /** A page of live pieces (without bodies), newest year first, then the latest edited. */
 export function listPieces(a: Store, q: PieceQuery): Page<Piece> {
-  const where = ['p.deleted_at IS NULL'];
-  const params: unknown[] = [];
-  if (q.q?.trim()) {
-    const [match, mp] = textMatch('pieces_fts', 'p.id', q.q);
-    where.push(match);
-    params.push(...mp);
-  }
-  if (q.kind) { where.push('p.kind = ?'); params.push(q.kind); }
-  if (q.year) { where.push('p.year = ?'); params.push(q.year); }
-  if (q.authorId) { where.push('p.author_id = ?'); params.push(q.authorId); }
-  if (q.status) { where.push('p.status = ?'); params.push(q.status); }
-  const w = where.join(' AND ');
-  const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
-  const rows = prepared(a, `SELECT ${COLUMNS} ${FROM} WHERE ${w} ORDER BY p.year ${dir}, p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset) as Row[];
-  const total = prepared(a, `SELECT count(*) FROM pieces p WHERE ${w}`).pluck().get(...params) as number;
+  const where: SqlFragment[] = [sqlFragment`p.deleted_at IS NULL`];
+  if (q.q?.trim()) where.push(matchText('pieces_fts', 'p.id', q.q));
+  if (q.kind) where.push(sqlFragment`p.kind = ${q.kind}`);
+  if (q.year) where.push(sqlFragment`p.year = ${q.year}`);
+  if (q.authorId) where.push(sqlFragment`p.author_id = ${q.authorId}`);
+  if (q.status) where.push(sqlFragment`p.status = ${q.status}`);
+  const w = sqlJoin(where, ' AND ');
+  const dir = q.dir === 'asc' ? sqlFragment`ASC` : sqlFragment`DESC`;
+  const rows = queryRows<Row>(a, sql`SELECT ${COLUMNS} ${FROM} WHERE ${w} ORDER BY p.year ${dir}, p.updated_at DESC, p.id DESC
+    LIMIT ${q.limit} OFFSET ${q.offset}`);
+  const total = value<number>(a, sql`SELECT count(*) FROM pieces p WHERE ${w}`);
   return { rows: rows.map(toPiece), total };
 }
 
 export function getPiece(a: Store, id: number): Piece {
-  const row = a.db.prepare(`SELECT ${COLUMNS}, p.body ${FROM} WHERE p.id = ? AND p.deleted_at IS NULL`).get(id) as Row | undefined;
+  const row = queryRow<Row>(a, sql`SELECT ${COLUMNS}, p.body ${FROM} WHERE p.id = ${id} AND p.deleted_at IS NULL`);
   if (!row) throw new AppError('not_found', `编号为 ${id} 的文章不存在或已被删除，请刷新列表后重试。`, 'id');
   return toPiece(row);
 }
@@ -67,8 +63,8 @@ export function getPiece(a: Store, id: number): Piece {
 /** Live pieces with their bodies, in the order of `ids` (missing ones left out): for a collection's export. */
 export function piecesByIds(a: Store, ids: number[]): Piece[] {
   if (ids.length === 0) return [];
-  const rows = a.db.prepare(`SELECT ${COLUMNS}, p.body ${FROM} WHERE p.id IN (SELECT value FROM json_each(?)) AND p.deleted_at IS NULL`)
-    .all(JSON.stringify(ids)) as Row[];
+  const rows = queryRows<Row>(a, sql`SELECT ${COLUMNS}, p.body ${FROM}
+    WHERE p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND p.deleted_at IS NULL`);
   const by = new Map(rows.map((r) => [r.id, toPiece(r)]));
   return ids.map((id) => by.get(id)).filter((p): p is Piece => !!p);
 }

@@ -1,16 +1,14 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import JSZip from 'jszip';
 import { DB_FILE, openStore, reopen, type Store } from './store';
 import { nowText } from '../../shared/dates';
 import { attachmentPath } from './attachments';
-import { ATTACHMENT_ENTRY, DB_ENTRY, MANIFEST, countRecords } from './backup-file';
+import { countRecords } from './backup-file';
 import { audit } from './log';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { AppError } from '../../shared/result';
-import type { BackupEntry, BackupKind, RestoreResult } from '../../shared/schemas/backup';
+import { NOT_A_BACKUP, type BackupEntry, type BackupKind, type RestoreResult } from '../../shared/schemas/backup';
 
 // Restoring replaces the live archive. Everything that can fail is done first, on a staged copy in
 // a folder beside archive.db: read the file, check integrity_check and the schema version, bring an
@@ -35,10 +33,19 @@ export function listBackups(a: Store): BackupEntry[] {
 
 let restoring = false;
 
-/** Restore from a manual backup file (.zip made by createBackupFile). */
-export function restoreFromFile(a: Store, bytes: Buffer): Promise<RestoreResult> {
+/**
+ * A backup file as electron/documents/backup-file.ts reads it: the database, then each attachment
+ * (its content already checked against its hash).
+ */
+export interface BackupFileContent {
+  database: Buffer;
+  attachments: AsyncIterable<{ hash: string; content: Buffer }>;
+}
+
+/** Restore from a manual backup file; `read` opens it (and refuses a file that is not one). */
+export function restoreFromFile(a: Store, read: () => Promise<BackupFileContent>): Promise<RestoreResult> {
   return exclusive(a, async (stage) => {
-    await unpack(bytes, stage);
+    await unpack(await read(), stage);
     return '备份文件';
   });
 }
@@ -73,37 +80,14 @@ async function exclusive(a: Store, fill: (stage: string) => Promise<string>): Pr
   }
 }
 
-const NOT_A_BACKUP = '所选文件不是督导档案的备份文件或已损坏。请选择由「立即备份到文件」生成的 .zip 文件。';
-
-/** Unzip a backup file into `stage`: archive.db, and attachments whose content matches their hash. */
-async function unpack(bytes: Buffer, stage: string): Promise<void> {
-  let zip: JSZip;
+/** Write a backup file's database and attachments into `stage`. */
+async function unpack(content: BackupFileContent, stage: string): Promise<void> {
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-  } catch {
-    throw new AppError('invalid', `${NOT_A_BACKUP}（无法作为压缩包读取）`, 'data');
-  }
-  const manifestFile = zip.file(MANIFEST);
-  if (!manifestFile) throw new AppError('invalid', `${NOT_A_BACKUP}（缺少 manifest.json）`, 'data');
-  let manifest: { app?: unknown } | null = null;
-  try {
-    manifest = JSON.parse(await manifestFile.async('string')) as { app?: unknown };
-  } catch { /* refused just below */ }
-  if (manifest?.app !== '督导档案') throw new AppError('invalid', `${NOT_A_BACKUP}（manifest.json 无法识别）`, 'data');
-  const dbFile = zip.file(DB_ENTRY);
-  if (!dbFile) throw new AppError('invalid', `${NOT_A_BACKUP}（缺少档案数据库 archive.db）`, 'data');
-  try {
-    fs.writeFileSync(path.join(stage, DB_FILE), await dbFile.async('nodebuffer'));
-    // Only names matching attachments/<xx>/<sha256> are extracted, so no entry name becomes a path.
-    for (const entry of Object.values(zip.files)) {
-      const m = ATTACHMENT_ENTRY.exec(entry.name);
-      if (!m || entry.dir || !m[2].startsWith(m[1])) continue;
-      const content = await entry.async('nodebuffer');
-      if (crypto.createHash('sha256').update(content).digest('hex') !== m[2]) {
-        throw new AppError('invalid', `${NOT_A_BACKUP}（附件 ${m[2].slice(0, 12)}… 的内容与编号不符）`, 'data');
-      }
-      fs.mkdirSync(path.join(stage, 'attachments', m[1]), { recursive: true });
-      fs.writeFileSync(path.join(stage, 'attachments', m[1], m[2]), content);
+    fs.writeFileSync(path.join(stage, DB_FILE), content.database);
+    for await (const { hash, content: bytes } of content.attachments) {
+      const dir = hash.slice(0, 2);
+      fs.mkdirSync(path.join(stage, 'attachments', dir), { recursive: true });
+      fs.writeFileSync(path.join(stage, 'attachments', dir, hash), bytes);
     }
   } catch (e) {
     if (e instanceof AppError) throw e;

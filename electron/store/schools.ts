@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { Store } from './store';
-import { prepared } from './statements';
+import { row, rows } from './statements';
 import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
-import { textMatch } from './search';
+import { matchText } from './search';
+import { sql, sqlFragment, sqlJoin, sqlLiteral, type SqlFragment } from './sql';
 import { getSettings } from './settings';
 import { AppError } from '../../shared/result';
 import { ASSIGNMENT_ROLES, SCHOOL_TYPES } from '../../shared/vocab';
@@ -18,17 +19,18 @@ export type SchoolQuery = z.output<typeof schoolList>;
  * the field, so the message tells the user which choice to redo.
  */
 export function requireLive(a: Store, table: 'schools' | 'zones' | 'supervisors', id: number, label: string, field: string): void {
-  const row = a.db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id);
-  if (!row) throw new AppError('invalid', `「${label}」所选的记录不存在或已被删除，请刷新后重新选择。`, field);
+  const found = a.db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id);
+  if (!found) throw new AppError('invalid', `「${label}」所选的记录不存在或已被删除，请刷新后重新选择。`, field);
 }
 
 /** Order of an enumerated column as the vocabulary lists it (Chinese text does not sort usefully). */
-export function vocabOrder(column: string, values: readonly string[]): string {
-  return `CASE ${column} ${values.map((v, i) => `WHEN '${v.replace(/'/g, "''")}' THEN ${i}`).join(' ')} ELSE ${values.length} END`;
+function vocabOrder(column: SqlFragment, values: readonly string[]): SqlFragment {
+  const whens = values.map((v, i) => sqlFragment`WHEN ${sqlLiteral(v)} THEN ${sqlLiteral(i)}`);
+  return sqlFragment`CASE ${column} ${sqlJoin(whens, ' ')} ELSE ${sqlLiteral(values.length)} END`;
 }
 
 // A school's zone counts only while the zone is live: a deleted zone's schools read as 未分区.
-const SELECT_SCHOOL = `
+const SELECT_SCHOOL = sqlFragment`
   SELECT s.id, s.full_name AS fullName, s.short_name AS shortName, s.type, s.nature, s.urban_rural AS urbanRural,
     s.address, s.principal, s.phone, s.students, s.teachers, z.id AS zoneId, z.name AS zoneName, s.notes,
     s.updated_at AS updatedAt,
@@ -39,12 +41,12 @@ const SELECT_SCHOOL = `
   LEFT JOIN zones z ON z.id = s.zone_id AND z.deleted_at IS NULL`;
 
 // Sort keys; blanks (no zone, no student count) go last in either direction.
-const SORTS: Record<SchoolQuery['sort'], { expr: string; nullable?: boolean }> = {
-  fullName: { expr: 's.full_name' },
-  type: { expr: vocabOrder('s.type', SCHOOL_TYPES) },
-  zone: { expr: 'z.name', nullable: true },
-  students: { expr: 's.students', nullable: true },
-  updatedAt: { expr: 's.updated_at' },
+const SORTS: Record<SchoolQuery['sort'], { expr: SqlFragment; nullable?: boolean }> = {
+  fullName: { expr: sqlFragment`s.full_name` },
+  type: { expr: vocabOrder(sqlFragment`s.type`, SCHOOL_TYPES) },
+  zone: { expr: sqlFragment`z.name`, nullable: true },
+  students: { expr: sqlFragment`s.students`, nullable: true },
+  updatedAt: { expr: sqlFragment`s.updated_at` },
 };
 
 const DEFAULT_QUERY: SchoolQuery = { offset: 0, limit: 50, dir: 'asc', sort: 'fullName' };
@@ -52,34 +54,29 @@ const DEFAULT_QUERY: SchoolQuery = { offset: 0, limit: 50, dir: 'asc', sort: 'fu
 /** One page of live schools matching the search and filters, with the total count. */
 export function listSchools(a: Store, query: Partial<SchoolQuery> = {}): Page<School> {
   const q = { ...DEFAULT_QUERY, ...query };
-  const where: string[] = ['s.deleted_at IS NULL'];
-  const params: unknown[] = [];
-  const [match, matchParams] = textMatch('schools_fts', 's.id', q.q);
-  where.push(match);
-  params.push(...matchParams);
-  if (q.type) { where.push('s.type = ?'); params.push(q.type); }
-  if (q.nature) { where.push('s.nature = ?'); params.push(q.nature); }
-  if (q.urbanRural) { where.push('s.urban_rural = ?'); params.push(q.urbanRural); }
-  if (q.noZone) where.push('z.id IS NULL');
-  else if (q.zoneId) { where.push('z.id = ?'); params.push(q.zoneId); }
-  const whereSql = where.join(' AND ');
+  const where: SqlFragment[] = [sqlFragment`s.deleted_at IS NULL`, matchText('schools_fts', 's.id', q.q)];
+  if (q.type) where.push(sqlFragment`s.type = ${q.type}`);
+  if (q.nature) where.push(sqlFragment`s.nature = ${q.nature}`);
+  if (q.urbanRural) where.push(sqlFragment`s.urban_rural = ${q.urbanRural}`);
+  if (q.noZone) where.push(sqlFragment`z.id IS NULL`);
+  else if (q.zoneId) where.push(sqlFragment`z.id = ${q.zoneId}`);
+  const whereSql = sqlJoin(where, ' AND ');
 
-  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const dir = q.dir === 'desc' ? sqlFragment`DESC` : sqlFragment`ASC`;
   const { expr, nullable } = SORTS[q.sort];
   // The name and id after the chosen key keep pages stable.
-  const order = `${nullable ? `${expr} IS NULL, ` : ''}${expr} ${dir}, s.full_name ${dir}, s.id`;
-  const rows = prepared(a, `${SELECT_SCHOOL} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset) as School[];
-  const { n } = prepared(a, `SELECT count(*) AS n FROM schools s LEFT JOIN zones z ON z.id = s.zone_id AND z.deleted_at IS NULL
-    WHERE ${whereSql}`).get(...params) as { n: number };
-  return { rows, total: n };
+  const order = sqlFragment`${nullable ? sqlFragment`${expr} IS NULL, ` : sqlFragment``}${expr} ${dir}, s.full_name ${dir}, s.id`;
+  const page = rows<School>(a, sql`${SELECT_SCHOOL} WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`);
+  const { n } = row<{ n: number }>(a, sql`SELECT count(*) AS n FROM schools s LEFT JOIN zones z ON z.id = s.zone_id AND z.deleted_at IS NULL
+    WHERE ${whereSql}`)!;
+  return { rows: page, total: n };
 }
 
 /** A live school, or not_found. */
 export function getSchool(a: Store, id: number): School {
-  const row = a.db.prepare(`${SELECT_SCHOOL} WHERE s.id = ? AND s.deleted_at IS NULL`).get(id) as School | undefined;
-  if (!row) throw new AppError('not_found', '该学校不存在或已被删除，请刷新列表后重试。');
-  return row;
+  const school = row<School>(a, sql`${SELECT_SCHOOL} WHERE s.id = ${id} AND s.deleted_at IS NULL`);
+  if (!school) throw new AppError('not_found', '该学校不存在或已被删除，请刷新列表后重试。');
+  return school;
 }
 
 /** Check what the schema cannot: a unique 全称 and a live 责任区. */
@@ -125,12 +122,14 @@ export function deleteSchool(a: Store, id: number): number {
   return moveToBin(a, 'school', id, s.fullName);
 }
 
+const ROLE_ORDER = vocabOrder(sqlFragment`asg.role`, ASSIGNMENT_ROLES);
+
 /** The live supervisors listed at a school, by role order then name. */
 export function schoolSupervisors(a: Store, schoolId: number): SchoolSupervisor[] {
-  return a.db.prepare(`SELECT asg.id AS assignmentId, p.id AS supervisorId, p.name, asg.role, p.mobile, p.category, p.photo
+  return rows<SchoolSupervisor>(a, sql`SELECT asg.id AS assignmentId, p.id AS supervisorId, p.name, asg.role, p.mobile, p.category, p.photo
     FROM assignments asg JOIN supervisors p ON p.id = asg.supervisor_id AND p.deleted_at IS NULL
-    WHERE asg.school_id = ? AND asg.deleted_at IS NULL
-    ORDER BY ${vocabOrder('asg.role', ASSIGNMENT_ROLES)}, p.name, asg.id`).all(schoolId) as SchoolSupervisor[];
+    WHERE asg.school_id = ${schoolId} AND asg.deleted_at IS NULL
+    ORDER BY ${ROLE_ORDER}, p.name, asg.id`);
 }
 
 /** What the 公示牌 at the school gate shows. */

@@ -1,5 +1,12 @@
+import { sql, sqlFragment, sqlName, type Query, type SqlFragment } from './sql';
+
+/** The trigram indexes (migrations 001–006), by the table they index. */
+export type FtsTable = 'supervisors_fts' | 'schools_fts' | 'visits_fts' | 'problems_fts' | 'complaints_fts'
+  | 'calendar_items_fts' | 'pieces_fts' | 'legacy_files_fts';
+
 /**
- * A WHERE fragment matching rows whose FTS text contains `q` as a substring. Returns [sql, params].
+ * A condition matching rows whose FTS text contains `q` as a substring, on the column `idColumn`
+ * (e.g. `s.id`) that the FTS rowid matches; always true for an empty query.
  * - 3+ characters: the trigram index, the query as one phrase.
  * - 2 characters: the trigrams that start with the query, read from `<fts>_vocab` (an fts5vocab table,
  *   migration 006), then MATCH any of them. Every indexed text ends in two spaces (006), so each
@@ -7,25 +14,30 @@
  *   looked up in lower case; no such trigram gives the phrase "" which matches nothing.
  * - 1 character: LIKE over the indexed text (a single character starts too many trigrams to OR).
  */
-export function textMatch(ftsTable: string, idColumn: string, q: string | undefined): [string, unknown[]] {
+export function matchText(ftsTable: FtsTable, idColumn: string, q: string | undefined): SqlFragment {
   const rows = ftsRows(ftsTable, q);
-  if (!rows) return ['1', []];
-  return [`${idColumn} IN (${rows[0]})`, rows[1]];
+  return rows ? sqlFragment`${sqlName(idColumn)} IN (${rows})` : sqlFragment`1`;
 }
 
-/** `SELECT rowid AS id FROM <fts> WHERE …` for the rows containing `q` (as textMatch), or null for an empty query. */
-export function ftsRows(ftsTable: string, q: string | undefined): [string, unknown[]] | null {
+/** `SELECT rowid AS id FROM <fts> WHERE …` for the rows containing `q` (as matchText), or null for an empty query. */
+export function ftsRows(ftsTable: FtsTable, q: string | undefined): SqlFragment | null {
   const term = (q ?? '').trim();
   if (!term) return null;
+  const fts = sqlName(ftsTable);
   const n = [...term].length;
-  if (n >= 3) return [`SELECT rowid AS id FROM ${ftsTable} WHERE ${ftsTable} MATCH ?`, [ftsPhrase(term)]];
+  if (n >= 3) return sqlFragment`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH ${ftsPhrase(term)}`;
   if (n === 2) {
     const prefix = term.toLowerCase();
-    const terms = `SELECT coalesce(group_concat('"' || replace(term, '"', '""') || '"', ' OR '), '""') FROM ${ftsTable}_vocab`
-      + ` WHERE term >= ? AND term < ? || char(0x10FFFF)`;
-    return [`SELECT rowid AS id FROM ${ftsTable} WHERE ${ftsTable} MATCH (${terms})`, [prefix, prefix]];
+    const terms = sqlFragment`SELECT coalesce(group_concat('"' || replace(term, '"', '""') || '"', ' OR '), '""')
+      FROM ${sqlName(`${ftsTable}_vocab`)} WHERE term >= ${prefix} AND term < ${prefix} || char(0x10FFFF)`;
+    return sqlFragment`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH (${terms})`;
   }
-  return [`SELECT rowid AS id FROM ${ftsTable} WHERE text LIKE ? ESCAPE '\\'`, [`%${escapeLike(term)}%`]];
+  return sqlFragment`SELECT rowid AS id FROM ${fts} WHERE text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`;
+}
+
+/** matchText as a finished condition ([sql, params]), for a statement of its own (tests, checks). */
+export function textMatch(ftsTable: string, idColumn: string, q: string | undefined): Query {
+  return sql`${matchText(ftsTable as FtsTable, idColumn, q)}`;
 }
 
 /** Quote a user's text as one FTS5 phrase so operators in it are taken literally. */

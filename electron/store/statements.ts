@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Store } from './store';
+import type { Query } from './sql';
 
 // Lists, searches and the dashboard run the same statements again and again (a scrolled list fetches
 // window after window): prepare each once per database instead of on every call. The SQL varies only
@@ -17,4 +18,26 @@ export function prepared(a: Store, sql: string): Statement {
   }
   // A caller that plucks sets it again; one sharing the SQL without plucking must not get plucked rows.
   return st.pluck(false);
+}
+
+// Running a finished query (sql.ts) through the cache above.
+
+/** Every row of the query. */
+export function rows<T>(a: Store, [text, params]: Query): T[] {
+  return prepared(a, text).all(...params) as T[];
+}
+
+/** The first row of the query, if any. */
+export function row<T>(a: Store, [text, params]: Query): T | undefined {
+  return prepared(a, text).get(...params) as T | undefined;
+}
+
+/** The first column of the first row (a count, a max). */
+export function value<T>(a: Store, [text, params]: Query): T {
+  return prepared(a, text).pluck().get(...params) as T;
+}
+
+/** The first column of every row (ids, texts). */
+export function values<T>(a: Store, [text, params]: Query): T[] {
+  return prepared(a, text).pluck().all(...params) as T[];
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { Store } from './store';
-import { prepared } from './statements';
+import { row as queryRow, rows as queryRows, value } from './statements';
+import { sql, sqlFragment, sqlJoin, type SqlFragment } from './sql';
 import { addDays, nowText, todayText } from '../../shared/dates';
 import { audit } from './log';
 import { getSettings } from './settings';
-import { escapeLike, textMatch } from './search';
+import { escapeLike, matchText } from './search';
 import { AppError } from '../../shared/result';
 import type { Page } from '../../shared/schemas/common';
 import type {
@@ -23,22 +24,22 @@ const COLUMNS: Record<keyof SupervisorFields, string> = {
 };
 const FIELD_KEYS = Object.keys(COLUMNS) as (keyof SupervisorFields)[];
 
-const SORT_SQL: Record<SupervisorQuery['sort'], string> = {
-  name: 's.name', category: 's.category', status: 's.status', unit: 's.unit',
-  updatedAt: 's.updated_at', termEnd: 's.term_end',
+const SORT_SQL: Record<SupervisorQuery['sort'], SqlFragment> = {
+  name: sqlFragment`s.name`, category: sqlFragment`s.category`, status: sqlFragment`s.status`, unit: sqlFragment`s.unit`,
+  updatedAt: sqlFragment`s.updated_at`, termEnd: sqlFragment`s.term_end`,
 };
 
-// Live assignments of a supervisor to live schools; zones count only while live too.
-const LIVE_SCHOOLS_OF = (sid: string) => `SELECT asg.school_id FROM assignments asg
+// Live assignments of supervisor `s` to live schools; zones count only while live too.
+const LIVE_SCHOOLS_OF_S = sqlFragment`SELECT asg.school_id FROM assignments asg
   JOIN schools sc ON sc.id = asg.school_id AND sc.deleted_at IS NULL
-  WHERE asg.supervisor_id = ${sid} AND asg.deleted_at IS NULL`;
+  WHERE asg.supervisor_id = s.id AND asg.deleted_at IS NULL`;
 
 /** One row per supervisor with its zones and school count as correlated aggregates (no N+1). */
-const SELECT = `SELECT s.*,
-  (SELECT count(DISTINCT x.school_id) FROM (${LIVE_SCHOOLS_OF('s.id')}) x) AS school_count,
+const SELECT = sqlFragment`SELECT s.*,
+  (SELECT count(DISTINCT x.school_id) FROM (${LIVE_SCHOOLS_OF_S}) x) AS school_count,
   (SELECT json_group_array(z.name ORDER BY z.name) FROM zones z
      WHERE z.deleted_at IS NULL AND (z.leader_id = s.id OR z.id IN (
-       SELECT sc.zone_id FROM schools sc WHERE sc.id IN (${LIVE_SCHOOLS_OF('s.id')})))) AS zone_names
+       SELECT sc.zone_id FROM schools sc WHERE sc.id IN (${LIVE_SCHOOLS_OF_S})))) AS zone_names
   FROM supervisors s`;
 
 interface Row {
@@ -138,7 +139,7 @@ export function updateSupervisor(a: Store, id: number, f: SupervisorFields): voi
 }
 
 export function getSupervisor(a: Store, id: number): Supervisor {
-  const row = a.db.prepare(`${SELECT} WHERE s.id = ? AND s.deleted_at IS NULL`).get(id) as Row | undefined;
+  const row = queryRow<Row>(a, sql`${SELECT} WHERE s.id = ${id} AND s.deleted_at IS NULL`);
   if (!row) throw new AppError('not_found', `编号为 ${id} 的督学不存在或已被删除，请刷新列表后重试。`, 'id');
   return toSupervisor(row, todayText());
 }
@@ -154,42 +155,36 @@ export function supervisorAssignments(a: Store, id: number): SupervisorAssignmen
 /** One page of the register with filters, search and sort; `total` counts every match. */
 export function listSupervisors(a: Store, query: SupervisorQuery): Page<Supervisor> {
   const on = todayText();
-  const where: string[] = ['s.deleted_at IS NULL'];
-  const params: unknown[] = [];
-  const [match, matchParams] = textMatch('supervisors_fts', 's.id', query.q);
-  where.push(match);
-  params.push(...matchParams);
-  if (query.category) { where.push('s.category = ?'); params.push(query.category); }
-  if (query.status) { where.push('s.status = ?'); params.push(query.status); }
-  if (query.stage) { where.push('s.stage = ?'); params.push(query.stage); }
+  const where: SqlFragment[] = [sqlFragment`s.deleted_at IS NULL`, matchText('supervisors_fts', 's.id', query.q)];
+  if (query.category) where.push(sqlFragment`s.category = ${query.category}`);
+  if (query.status) where.push(sqlFragment`s.status = ${query.status}`);
+  if (query.stage) where.push(sqlFragment`s.stage = ${query.stage}`);
   const subject = query.subject?.trim();
-  if (subject) { where.push(`s.subject LIKE ? ESCAPE '\\'`); params.push(`%${escapeLike(subject)}%`); }
+  if (subject) where.push(sqlFragment`s.subject LIKE ${`%${escapeLike(subject)}%`} ESCAPE '\\'`);
   if (query.zoneId) {
     // A zone's supervisors: its leader, and everyone listed at one of its schools.
-    where.push(`s.id IN (
-      SELECT z.leader_id FROM zones z WHERE z.id = ? AND z.deleted_at IS NULL
+    where.push(sqlFragment`s.id IN (
+      SELECT z.leader_id FROM zones z WHERE z.id = ${query.zoneId} AND z.deleted_at IS NULL
       UNION
       SELECT asg.supervisor_id FROM assignments asg
         JOIN schools sc ON sc.id = asg.school_id AND sc.deleted_at IS NULL
         JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL
-        WHERE sc.zone_id = ? AND asg.deleted_at IS NULL)`);
-    params.push(query.zoneId, query.zoneId);
+        WHERE sc.zone_id = ${query.zoneId} AND asg.deleted_at IS NULL)`);
   }
   if (query.expiringOnly) {
     // Same rule as termFlag, in SQL so paging and total stay right.
-    where.push(`s.term_end IS NOT NULL AND s.term_end <= ? AND (s.term_end >= ? OR s.status = '在聘')`);
-    params.push(addDays(on, TERM_WARNING_DAYS), on);
+    where.push(sqlFragment`s.term_end IS NOT NULL AND s.term_end <= ${addDays(on, TERM_WARNING_DAYS)} AND (s.term_end >= ${on} OR s.status = '在聘')`);
   }
-  const whereSql = where.join(' AND ');
-  const total = (prepared(a, `SELECT count(*) AS n FROM supervisors s WHERE ${whereSql}`).get(...params) as { n: number }).n;
-  const dir = query.dir === 'desc' ? 'DESC' : 'ASC';
+  const whereSql = sqlJoin(where, ' AND ');
+  const total = value<number>(a, sql`SELECT count(*) AS n FROM supervisors s WHERE ${whereSql}`);
+  const dir = query.dir === 'desc' ? sqlFragment`DESC` : sqlFragment`ASC`;
   const col = SORT_SQL[query.sort];
   // Empty values go last whichever way the column is sorted; id keeps pages stable.
-  const order = `${col} IS NULL, ${col} ${dir}, s.name ${dir}, s.id ${dir}`;
+  const order = sqlFragment`${col} IS NULL, ${col} ${dir}, s.name ${dir}, s.id ${dir}`;
   // Pick the page's ids first, so the aggregates run for one page only, not every match.
-  const rows = prepared(a, `${SELECT} WHERE s.id IN (
-      SELECT s.id FROM supervisors s WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?)
-    ORDER BY ${order}`).all(...params, query.limit, query.offset) as Row[];
+  const rows = queryRows<Row>(a, sql`${SELECT} WHERE s.id IN (
+      SELECT s.id FROM supervisors s WHERE ${whereSql} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset})
+    ORDER BY ${order}`);
   return { rows: rows.map((r) => toSupervisor(r, on)), total };
 }
 

@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import type { Store } from './store';
 import { nowText } from '../../shared/dates';
 import { audit } from './log';
-import { prepared } from './statements';
+import { prepared, row as queryRow, rows as queryRows, value, values } from './statements';
+import { sql, sqlFragment, sqlJoin, type SqlFragment } from './sql';
 import { moveToBin } from './recycle';
-import { escapeLike, textMatch } from './search';
-import { allowedItems, checkItem, raiseProblem } from './problems';
+import { escapeLike, matchText } from './search';
+import { allowedItems, checkItem, raiseProblem } from './problems/workflow';
 import { AppError } from '../../shared/result';
 import type { Page } from '../../shared/schemas/common';
 import type { Visit, VisitFields, visitList, visitSave } from '../../shared/schemas/visit';
@@ -14,11 +15,11 @@ export type VisitQuery = z.output<typeof visitList>;
 type ProblemDraft = z.output<typeof visitSave>['newProblems'][number];
 
 // One row per visit; its live supervisors (by name) and its live problems are fetched in batch.
-const COLUMNS = `v.id, v.school_id AS schoolId, v.date, v.type, v.theme, v.methods, v.items, v.narrative,
+const COLUMNS = sqlFragment`v.id, v.school_id AS schoolId, v.date, v.type, v.theme, v.methods, v.items, v.narrative,
   v.highlight, v.feedback, v.calendar_item_id AS calendarItemId, v.updated_at AS updatedAt,
   sc.full_name AS schoolName, z.name AS zoneName,
   (SELECT count(*) FROM problems p WHERE p.visit_id = v.id AND p.deleted_at IS NULL) AS problemCount`;
-const SCHOOL_ZONE = `JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
+const SCHOOL_ZONE = sqlFragment`JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
   LEFT JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL`;
 
 type Row = Omit<Visit, 'methods' | 'items' | 'supervisorIds' | 'supervisorNames' | 'attachments'> & { methods: string; items: string };
@@ -55,39 +56,35 @@ function assemble(a: Store, rows: Row[]): Visit[] {
  * (school_id, id) make the order total. By 学校 the walk goes school by school in name order
  * (schools_live), each school's visits by date (visits_school_live).
  */
-const ORDER: Record<VisitQuery['sort'], string[]> = {
-  date: ['v.date', 'v.school_id', 'v.id'], // visits_live_date_school
-  type: ['v.type', 'v.date', 'v.school_id', 'v.id'], // visits_live_type_date
-  updatedAt: ['v.updated_at', 'v.school_id', 'v.id'], // visits_live_updated
-  school: ['sc.full_name', 'sc.id', 'v.date', 'v.id'],
+const ORDER: Record<VisitQuery['sort'], SqlFragment[]> = {
+  date: [sqlFragment`v.date`, sqlFragment`v.school_id`, sqlFragment`v.id`], // visits_live_date_school
+  type: [sqlFragment`v.type`, sqlFragment`v.date`, sqlFragment`v.school_id`, sqlFragment`v.id`], // visits_live_type_date
+  updatedAt: [sqlFragment`v.updated_at`, sqlFragment`v.school_id`, sqlFragment`v.id`], // visits_live_updated
+  school: [sqlFragment`sc.full_name`, sqlFragment`sc.id`, sqlFragment`v.date`, sqlFragment`v.id`],
 };
 
-/** The filters as conditions on `visits v` (and `vs`, a supervisor's links), with their parameters. */
-function filters(query: VisitQuery): [string[], unknown[]] {
-  const where = ['v.deleted_at IS NULL'];
-  const params: unknown[] = [];
+/** The filters as one condition on `visits v` (and `vs`, a supervisor's links). */
+function filters(query: VisitQuery): SqlFragment {
+  const where: SqlFragment[] = [sqlFragment`v.deleted_at IS NULL`];
   const q = query.q?.trim();
   if (q) {
     // The record's text (theme, narrative, highlight, feedback) or the school's name.
-    const [match, matchParams] = textMatch('visits_fts', 'v.id', q);
     const like = `%${escapeLike(q)}%`;
-    where.push(`(${match} OR v.school_id IN (SELECT id FROM schools WHERE full_name LIKE ? ESCAPE '\\' OR short_name LIKE ? ESCAPE '\\'))`);
-    params.push(...matchParams, like, like);
+    where.push(sqlFragment`(${matchText('visits_fts', 'v.id', q)} OR v.school_id IN (SELECT id FROM schools WHERE full_name LIKE ${like} ESCAPE '\\' OR short_name LIKE ${like} ESCAPE '\\'))`);
   }
-  if (query.schoolId) { where.push('v.school_id = ?'); params.push(query.schoolId); }
+  if (query.schoolId) where.push(sqlFragment`v.school_id = ${query.schoolId}`);
   // Read from the supervisor's links (see VISITS below).
-  if (query.supervisorId) { where.push('vs.supervisor_id = ?'); params.push(query.supervisorId); }
+  if (query.supervisorId) where.push(sqlFragment`vs.supervisor_id = ${query.supervisorId}`);
   if (query.zoneId) {
     // The live schools of a live zone.
-    where.push(`v.school_id IN (SELECT sc.id FROM schools sc JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL
-      WHERE sc.zone_id = ? AND sc.deleted_at IS NULL)`);
-    params.push(query.zoneId);
+    where.push(sqlFragment`v.school_id IN (SELECT sc.id FROM schools sc JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL
+      WHERE sc.zone_id = ${query.zoneId} AND sc.deleted_at IS NULL)`);
   }
-  if (query.month) { where.push('v.date >= ? AND v.date < ?'); params.push(`${query.month}-01`, `${query.month}-32`); }
-  if (query.year) { where.push('v.date >= ? AND v.date < ?'); params.push(`${query.year}-01-01`, `${query.year + 1}-01-01`); }
-  if (query.type) { where.push('v.type = ?'); params.push(query.type); }
-  if (query.item) { where.push('v.id IN (SELECT visit_id FROM visit_items WHERE item = ?)'); params.push(query.item); }
-  return [where, params];
+  if (query.month) where.push(sqlFragment`v.date >= ${`${query.month}-01`} AND v.date < ${`${query.month}-32`}`);
+  if (query.year) where.push(sqlFragment`v.date >= ${`${query.year}-01-01`} AND v.date < ${`${query.year + 1}-01-01`}`);
+  if (query.type) where.push(sqlFragment`v.type = ${query.type}`);
+  if (query.item) where.push(sqlFragment`v.id IN (SELECT visit_id FROM visit_items WHERE item = ${query.item})`);
+  return sqlJoin(where, ' AND ');
 }
 
 /**
@@ -97,41 +94,40 @@ function filters(query: VisitQuery): [string[], unknown[]] {
  * is read backwards from the end (and turned round), so no OFFSET skips more than half the matches.
  */
 export function listVisits(a: Store, query: VisitQuery): Page<Visit> {
-  const [where, params] = filters(query);
-  const w = where.join(' AND ');
+  const w = filters(query);
   const { offset, limit } = query;
   // A supervisor has a thousand or two visits in ten years: start from those links (CROSS JOIN keeps
   // them outermost) rather than checking every visit in the index against them.
-  const visits = query.supervisorId ? 'visit_supervisors vs CROSS JOIN visits v ON v.id = vs.visit_id' : 'visits v';
-  let from: string;
+  const visits = query.supervisorId ? sqlFragment`visit_supervisors vs CROSS JOIN visits v ON v.id = vs.visit_id` : sqlFragment`visits v`;
+  let from: SqlFragment;
   if (query.sort !== 'school') {
-    from = `FROM ${visits} WHERE ${w} AND v.school_id NOT IN (SELECT id FROM schools WHERE deleted_at IS NOT NULL)`;
+    from = sqlFragment`FROM ${visits} WHERE ${w} AND v.school_id NOT IN (SELECT id FROM schools WHERE deleted_at IS NOT NULL)`;
   } else if (query.supervisorId) {
-    from = `FROM ${visits} JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL WHERE ${w}`;
+    from = sqlFragment`FROM ${visits} JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL WHERE ${w}`;
   } else {
-    from = `FROM schools sc CROSS JOIN visits v ON v.school_id = sc.id WHERE sc.deleted_at IS NULL AND ${w}`;
+    from = sqlFragment`FROM schools sc CROSS JOIN visits v ON v.school_id = sc.id WHERE sc.deleted_at IS NULL AND ${w}`;
   }
   return a.db.transaction(() => {
     // Visits of schools in the 回收站 stay hidden: the live-school checks read school_id from the index.
-    const total = prepared(a, `SELECT count(*) FROM ${visits} WHERE ${w}
-      AND v.school_id IN (SELECT id FROM schools WHERE deleted_at IS NULL)`).pluck().get(...params) as number;
+    const total = value<number>(a, sql`SELECT count(*) FROM ${visits} WHERE ${w}
+      AND v.school_id IN (SELECT id FROM schools WHERE deleted_at IS NULL)`);
     if (offset >= total) return { rows: [], total };
     const after = total - offset - limit;
     const backwards = after < offset;
-    const asc = (query.dir === 'asc') !== backwards;
-    const order = ORDER[query.sort].map((c) => `${c} ${asc ? 'ASC' : 'DESC'}`).join(', ');
-    const ids = prepared(a, `SELECT v.id ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck()
-      .all(...params, backwards ? Math.min(limit, total - offset) : limit, backwards ? Math.max(0, after) : offset) as number[];
+    const dir = (query.dir === 'asc') !== backwards ? sqlFragment`ASC` : sqlFragment`DESC`;
+    const order = sqlJoin(ORDER[query.sort].map((c) => sqlFragment`${c} ${dir}`), ', ');
+    const ids = values<number>(a, sql`SELECT v.id ${from} ORDER BY ${order}
+      LIMIT ${backwards ? Math.min(limit, total - offset) : limit} OFFSET ${backwards ? Math.max(0, after) : offset}`);
     if (backwards) ids.reverse();
     // CROSS JOIN keeps json_each outermost: the records come back in the page's order.
-    const rows = prepared(a, `SELECT ${COLUMNS} FROM json_each(?) j CROSS JOIN visits v ON v.id = j.value ${SCHOOL_ZONE}
-      ORDER BY j.key`).all(JSON.stringify(ids)) as Row[];
+    const rows = queryRows<Row>(a, sql`SELECT ${COLUMNS} FROM json_each(${JSON.stringify(ids)}) j CROSS JOIN visits v ON v.id = j.value ${SCHOOL_ZONE}
+      ORDER BY j.key`);
     return { rows: assemble(a, rows), total };
   })();
 }
 
 export function getVisit(a: Store, id: number): Visit {
-  const row = prepared(a, `SELECT ${COLUMNS} FROM visits v ${SCHOOL_ZONE} WHERE v.id = ? AND v.deleted_at IS NULL`).get(id) as Row | undefined;
+  const row = queryRow<Row>(a, sql`SELECT ${COLUMNS} FROM visits v ${SCHOOL_ZONE} WHERE v.id = ${id} AND v.deleted_at IS NULL`);
   if (!row) throw new AppError('not_found', `编号为 ${id} 的督导记录不存在或已被删除，请刷新列表后重试。`, 'id');
   return assemble(a, [row])[0];
 }

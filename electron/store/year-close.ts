@@ -1,17 +1,15 @@
 /**
  * 年度归档: the year package (a folder and a .zip of the year's documents, attachments and 归档目录) and
  * the read-only mark. The database itself refuses writes to a marked year (triggers in migration 004);
- * here are the mark, its removal, the summary of years, and writing the package.
+ * here are the mark, its removal, the summary of years, the files the year's records point to, and
+ * writing the package (laid out by electron/documents/year-package.ts) into the data folder.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
 import type { Store } from './store';
 import { nowText } from '../../shared/dates';
 import { readAttachment } from './attachments';
 import { audit } from './log';
-import { catalogueDocx, catalogueXlsx } from './year-close/catalogue';
 import { AppError } from '../../shared/result';
 import type { CatalogueEntry, YearCloseResult, YearCounts, YearSummary } from '../../shared/schemas/year-close';
 
@@ -65,8 +63,8 @@ export function listYears(a: Store): YearSummary[] {
 
 // ---- The package ----
 
-/** One file of the package, before it is written. */
-export interface PackageFile {
+/** A file the year's records point to, for the package. */
+export interface YearAttachment {
   title: string;
   kind: string;
   date: string;
@@ -76,23 +74,12 @@ export interface PackageFile {
   bytes: Buffer;
 }
 
-/** Characters Windows forbids in a file name become full-width or go. */
-export function safeName(name: string): string {
-  const s = name.replace(/[\\/]/g, '－').replace(/:/g, '：').replace(/\*/g, '＊').replace(/\?/g, '？')
-    .replace(/"/g, '＂').replace(/</g, '＜').replace(/>/g, '＞').replace(/\|/g, '｜')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f]/g, '').trim().replace(/[. ]+$/, '');
-  const ext = path.extname(s);
-  const stem = [...s.slice(0, s.length - ext.length)].slice(0, 80).join('');
-  return `${stem || '文件'}${ext}`;
-}
-
 /**
  * Files the year's records point to: photos and files of its visit records, files of its 整改通知书, and
  * the 历年档案 filed under the year. A file missing from attachments/ is left out (the package is still made).
  */
-export function yearAttachments(a: Store, year: number): PackageFile[] {
-  const out: PackageFile[] = [];
+export function yearAttachments(a: Store, year: number): YearAttachment[] {
+  const out: YearAttachment[] = [];
   const add = (kind: string, folder: string, title: string, date: string, fileName: string, hash: string) => {
     try {
       out.push({ kind, folder, title, date, fileName, bytes: readAttachment(a, hash).bytes });
@@ -120,48 +107,26 @@ function packagePaths(a: Store, year: number) {
   return { root, folder: path.join(root, String(year)), zip: path.join(root, `${year}年度归档.zip`), relative: `${PACKAGES_DIR}/${year}` };
 }
 
-const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
-
 /**
- * Write the package: every file under its kind's folder, then 归档目录.docx/.xlsx listing them with their
- * SHA-256, and a .zip of the whole folder. Built in a temporary folder and moved into place, so a failure
- * halfway leaves the previous package (if any) as it was.
+ * Write the package: every file under its path, and the .zip beside the folder. Written in a temporary
+ * folder and moved into place, so a failure halfway leaves the previous package (if any) as it was.
  */
-export async function writePackage(a: Store, year: number, office: string, fonts: Parameters<typeof catalogueDocx>[3],
-  files: PackageFile[]): Promise<YearCloseResult> {
+export function writePackage(a: Store, year: number, pkg: { files: { path: string; bytes: Buffer }[]; zip: Buffer; catalogue: CatalogueEntry[] }): YearCloseResult {
   const p = packagePaths(a, year);
   fs.mkdirSync(p.root, { recursive: true });
   const tmp = path.join(p.root, `.${year}-${process.pid}-${Date.now()}`);
   const tmpZip = `${tmp}.zip`;
   try {
-    const taken = new Set<string>();
-    const catalogue: CatalogueEntry[] = [];
-    const written: { rel: string; bytes: Buffer }[] = [];
-    for (const f of files) {
-      const name = safeName(f.fileName);
-      const ext = path.extname(name);
-      let rel = `${f.folder}/${name}`;
-      for (let n = 2; taken.has(rel.toLowerCase()); n++) rel = `${f.folder}/${name.slice(0, name.length - ext.length)}（${n}）${ext}`;
-      taken.add(rel.toLowerCase());
-      written.push({ rel, bytes: f.bytes });
-      catalogue.push({ no: catalogue.length + 1, title: f.title, kind: f.kind, date: f.date, size: f.bytes.length, sha256: sha256(f.bytes), path: rel });
-    }
-    written.push({ rel: '归档目录.docx', bytes: await catalogueDocx(office, year, catalogue, fonts) });
-    written.push({ rel: '归档目录.xlsx', bytes: await catalogueXlsx(office, year, catalogue) });
-
-    const zip = new JSZip();
-    const top = `${year}年度归档`;
-    for (const w of written) {
-      const file = path.join(tmp, ...w.rel.split('/'));
+    for (const w of pkg.files) {
+      const file = path.join(tmp, ...w.path.split('/'));
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, w.bytes);
-      zip.file(`${top}/${w.rel}`, w.bytes);
     }
-    fs.writeFileSync(tmpZip, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
+    fs.writeFileSync(tmpZip, pkg.zip);
     fs.rmSync(p.folder, { recursive: true, force: true });
     fs.renameSync(tmp, p.folder);
     fs.renameSync(tmpZip, p.zip);
-    return { year, folder: p.folder, zip: p.zip, catalogue };
+    return { year, folder: p.folder, zip: p.zip, catalogue: pkg.catalogue };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
     fs.rmSync(tmpZip, { force: true });

@@ -13,6 +13,9 @@ export interface BackupStatus {
 }
 export const BACKUP_STALE_DAYS = 7;
 
+/** What a restore says about a file that is not a backup file (a reason follows in brackets). */
+export const NOT_A_BACKUP = '所选文件不是督导档案的备份文件或已损坏。请选择由「立即备份到文件」生成的 .zip 文件。';
+
 export type BackupKind = '自动' | '恢复前' | '迁移前';
 export interface BackupEntry {
   /** File name inside backups/ (the only thing the renderer ever sends back). */

@@ -1,5 +1,5 @@
 import type { Store } from '../store';
-import { changeStatus, raiseProblem } from '../problems';
+import { changeStatus, raiseProblem } from '../problems/workflow';
 import { getSettings } from '../settings';
 import { createRng, type Rng } from './random';
 import { isoDate } from './people';

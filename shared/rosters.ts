@@ -1,7 +1,10 @@
+// The two rosters (督学, 学校) as Excel sheets: each column's Chinese header, field, how its cells are
+// read, and what the 说明 sheet says about it. The .xlsx is read and written in electron/documents/excel;
+// the rows are checked and written by electron/store/roster-import.ts.
 import {
   APPOINTMENT_STATUSES, EDUCATION_LEVELS, GENDERS, SCHOOL_NATURES, SCHOOL_TYPES, TEACHING_STAGES, URBAN_RURAL,
-} from '../../../shared/vocab';
-import type { ROSTER_KINDS } from '../../../shared/schemas/admin';
+} from './vocab';
+import type { ROSTER_KINDS } from './schemas/admin';
 
 export type RosterKind = (typeof ROSTER_KINDS)[number];
 
@@ -101,4 +104,26 @@ export function columnFor(roster: Roster, header: string): Column | undefined {
   const h = normalizeHeader(header);
   if (!h) return undefined;
   return roster.columns.find((c) => normalizeHeader(c.header) === h || c.aliases?.some((x) => normalizeHeader(x) === h));
+}
+
+// ---- A roster as read from a file (plain data; electron/documents/excel/read-roster.ts makes it) ----
+
+/** One cell as the importer sees it: what to show, and what to hand to the schema. */
+export interface SheetCell {
+  text: string;
+  /** undefined: the cell is empty. */
+  value: string | number | undefined;
+}
+
+export interface SheetRow {
+  /** Row number as Excel shows it. */
+  rowNumber: number;
+  /** By field. Only columns present in the sheet have an entry. */
+  cells: Map<string, SheetCell>;
+}
+
+export interface Sheet {
+  /** The roster's columns found in the sheet, in the roster's order. */
+  columns: Column[];
+  rows: SheetRow[];
 }

@@ -1,7 +1,9 @@
-import type { Store } from '../store';
-import type { SupervisorFields } from '../../../shared/schemas/supervisor';
-import type { SchoolFields } from '../../../shared/schemas/school';
-import type { RosterKind } from './columns';
+import type { Store } from './store';
+import type { SupervisorFields } from '../../shared/schemas/supervisor';
+import type { SchoolFields } from '../../shared/schemas/school';
+import type { RosterKind } from '../../shared/rosters';
+import { getSettings } from './settings';
+import { listZones } from './zones';
 
 /** A live record as import matches it and export writes it. */
 export interface Existing<F> { id: number; fields: F; title: string }
@@ -28,4 +30,9 @@ export function liveSchools(a: Store): Existing<SchoolFields & { zoneName: strin
 
 export function liveRecords(a: Store, kind: RosterKind): Existing<Record<string, unknown>>[] {
   return (kind === 'supervisors' ? liveSupervisors(a) : liveSchools(a)) as unknown as Existing<Record<string, unknown>>[];
+}
+
+/** The lists a roster sheet's drop-downs offer: the office's 督学类别 and the live 责任区 by name. */
+export function rosterLists(a: Store): { categories: string[]; zones: string[] } {
+  return { categories: getSettings(a).supervisorCategories, zones: listZones(a).map((z) => z.name) };
 }

@@ -1,26 +1,7 @@
+/** Reading a roster .xlsx for import: find the header, read each row's cells as the roster's columns say. */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/result';
-import { columnFor, type CellKind, type Column, type Roster } from './columns';
-
-/** One cell as the importer sees it: what to show, and what to hand to the schema. */
-export interface SheetCell {
-  text: string;
-  /** undefined: the cell is empty. */
-  value: string | number | undefined;
-}
-
-export interface SheetRow {
-  /** Row number as Excel shows it. */
-  rowNumber: number;
-  /** By field. Only columns present in the sheet have an entry. */
-  cells: Map<string, SheetCell>;
-}
-
-export interface Sheet {
-  /** The roster's columns found in the sheet, in the roster's order. */
-  columns: Column[];
-  rows: SheetRow[];
-}
+import { columnFor, type CellKind, type Column, type Roster, type Sheet, type SheetCell, type SheetRow } from '../../../shared/rosters';
 
 /** More rows than any office has; beyond this the file is surely something else. */
 export const MAX_ROWS = 10_000;

@@ -1,18 +1,21 @@
 import type { z } from 'zod';
-import type { Store } from '../store';
-import { audit } from '../log';
-import { getSettings } from '../settings';
-import { insertSupervisor, updateSupervisor } from '../supervisors';
-import { insertSchool, updateSchool } from '../schools';
-import { listZones } from '../zones';
-import { AppError } from '../../../shared/result';
-import { labelOf } from '../../../shared/validation';
-import type { ImportPreview, ImportResult, ImportRow } from '../../../shared/schemas/admin';
-import { supervisorFields, type SupervisorFields } from '../../../shared/schemas/supervisor';
-import { schoolFields, type SchoolFields } from '../../../shared/schemas/school';
-import { ROSTERS, type Column, type Roster, type RosterKind } from './columns';
-import type { Sheet, SheetRow } from './read';
-import { liveSchools, liveSupervisors, type Existing } from './records';
+/**
+ * Importing a roster (督学 or 学校) read from an .xlsx (electron/documents/excel/read-roster.ts): every row
+ * checked against the schema and the archive for the preview, then the valid rows written in one go.
+ */
+import type { Store } from './store';
+import { audit } from './log';
+import { getSettings } from './settings';
+import { insertSupervisor, updateSupervisor } from './supervisors';
+import { insertSchool, updateSchool } from './schools';
+import { listZones } from './zones';
+import { AppError } from '../../shared/result';
+import { labelOf } from '../../shared/validation';
+import type { ImportPreview, ImportResult, ImportRow } from '../../shared/schemas/admin';
+import { supervisorFields, type SupervisorFields } from '../../shared/schemas/supervisor';
+import { schoolFields, type SchoolFields } from '../../shared/schemas/school';
+import { ROSTERS, type Column, type Roster, type RosterKind, type Sheet, type SheetRow } from '../../shared/rosters';
+import { liveSchools, liveSupervisors, type Existing } from './roster-records';
 
 type Fields = SupervisorFields | SchoolFields;
 
@@ -231,4 +234,9 @@ export function commitPlan(a: Store, p: Plan): ImportResult {
       result);
   })();
   return result;
+}
+
+/** Plan and write in one transaction, so no change can slip in between the check and the write. */
+export function importRoster(a: Store, kind: RosterKind, sheet: Sheet): ImportResult {
+  return a.db.transaction(() => commitPlan(a, planImport(a, kind, sheet)))();
 }

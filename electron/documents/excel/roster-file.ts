@@ -1,22 +1,25 @@
-import ExcelJS from 'exceljs';
-import type { Store } from '../store';
+/** The roster .xlsx files: an empty template to fill in, and the live register in the same layout. */
+import type ExcelJS from 'exceljs';
 import { nowText } from '../../../shared/dates';
-import { getSettings } from '../settings';
-import { listZones } from '../zones';
-import type { FileOut } from '../../../shared/schemas/admin';
-import { ROSTERS, type Column, type Roster, type RosterKind } from './columns';
-import { liveRecords } from './records';
+import { ROSTERS, type Column, type Roster, type RosterKind } from '../../../shared/rosters';
+import { newWorkbook, xlsxFile, type GeneratedFile } from '../pack';
+
+/** The archive's own lists a roster's drop-downs offer: the office's 督学类别 and the live 责任区. */
+export interface RosterLists {
+  categories: string[];
+  zones: string[];
+}
 
 /** Rows below the data that still get the drop-down lists, for people adding records. */
 const SPARE_ROWS = 1000;
 /** Excel refuses an inline list longer than this. */
 const MAX_INLINE_LIST = 255;
 
-/** The allowed values of a column, resolved against this archive. */
-function allowedValues(a: Store, c: Column): string[] | undefined {
+/** The allowed values of a column, resolved against the archive's lists. */
+function allowedValues(lists: RosterLists, c: Column): string[] | undefined {
   if (!c.values) return undefined;
-  if (c.values === 'categories') return getSettings(a).supervisorCategories;
-  if (c.values === 'zones') return listZones(a).map((z) => z.name);
+  if (c.values === 'categories') return lists.categories;
+  if (c.values === 'zones') return lists.zones;
   return [...c.values];
 }
 
@@ -24,7 +27,7 @@ function allowedValues(a: Store, c: Column): string[] | undefined {
 type Validations = { add(range: string, v: ExcelJS.DataValidation): void };
 
 /** The roster sheet: the header row (bold, frozen, filter), widths, text formats, drop-downs. */
-function rosterSheet(a: Store, wb: ExcelJS.Workbook, roster: Roster, rowCount: number): ExcelJS.Worksheet {
+function rosterSheet(lists: RosterLists, wb: ExcelJS.Workbook, roster: Roster, rowCount: number): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(roster.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   // Text format everywhere but counts, so Excel keeps phone numbers, leading zeros and 1980-05 as typed.
   ws.columns = roster.columns.map((c) => ({
@@ -43,7 +46,7 @@ function rosterSheet(a: Store, wb: ExcelJS.Workbook, roster: Roster, rowCount: n
   const last = rowCount + SPARE_ROWS + 1;
   const validations = (ws as unknown as { dataValidations: Validations }).dataValidations;
   roster.columns.forEach((c, i) => {
-    const values = allowedValues(a, c);
+    const values = allowedValues(lists, c);
     const list = values?.join(',');
     if (!values?.length || !list || list.length > MAX_INLINE_LIST || values.some((v) => /[,"]/.test(v))) return;
     const col = ws.getColumn(i + 1).letter;
@@ -56,7 +59,7 @@ function rosterSheet(a: Store, wb: ExcelJS.Workbook, roster: Roster, rowCount: n
 }
 
 /** The 说明 sheet: how rows are matched, and each column's rule and allowed values. */
-function notesSheet(a: Store, wb: ExcelJS.Workbook, roster: Roster): void {
+function notesSheet(lists: RosterLists, wb: ExcelJS.Workbook, roster: Roster): void {
   const ws = wb.addWorksheet('说明');
   ws.columns = [{ width: 14 }, { width: 8 }, { width: 40 }, { width: 60 }];
   const title = ws.addRow([`${roster.sheetName}填写说明`]);
@@ -76,46 +79,42 @@ function notesSheet(a: Store, wb: ExcelJS.Workbook, roster: Roster): void {
   const head = ws.addRow(['列名', '必填', '填写要求', '可选值']);
   head.font = { bold: true };
   for (const c of roster.columns) {
-    const values = allowedValues(a, c);
+    const values = allowedValues(lists, c);
     const shown = values ? (values.length ? values.join('、') : '（档案中还没有，请先建立）') : '';
     const row = ws.addRow([c.header, c.required ? '是' : '', c.note, shown]);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
 }
 
-async function toFile(wb: ExcelJS.Workbook, fileName: string): Promise<FileOut> {
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName, data: buf.toString('base64') };
-}
-
-function newWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '督导档案';
+function rosterWorkbook(): ExcelJS.Workbook {
+  const wb = newWorkbook('督导档案');
   wb.created = new Date();
   return wb;
 }
 
 /** An empty roster with the header row, drop-downs and the 说明 sheet. */
-export async function rosterTemplate(a: Store, kind: RosterKind): Promise<FileOut> {
+export async function rosterTemplateFile(kind: RosterKind, lists: RosterLists): Promise<GeneratedFile> {
   const roster = ROSTERS[kind];
-  const wb = newWorkbook();
-  rosterSheet(a, wb, roster, 0);
-  notesSheet(a, wb, roster);
-  return toFile(wb, `${roster.sheetName}导入模板.xlsx`);
+  const wb = rosterWorkbook();
+  rosterSheet(lists, wb, roster, 0);
+  notesSheet(lists, wb, roster);
+  return xlsxFile(`${roster.sheetName}导入模板.xlsx`, wb);
 }
 
-/** Every live record in the template's layout, so the file can be edited and imported again. */
-export async function exportRoster(a: Store, kind: RosterKind): Promise<FileOut> {
+/**
+ * Every live record (its fields by name, a school's zone by `zoneName`) in the template's layout, so
+ * the file can be edited and imported again.
+ */
+export async function rosterExportFile(kind: RosterKind, records: Record<string, unknown>[], lists: RosterLists): Promise<GeneratedFile> {
   const roster = ROSTERS[kind];
-  const records = liveRecords(a, kind);
-  const wb = newWorkbook();
-  const ws = rosterSheet(a, wb, roster, records.length);
-  for (const { fields } of records) {
+  const wb = rosterWorkbook();
+  const ws = rosterSheet(lists, wb, roster, records.length);
+  for (const fields of records) {
     ws.addRow(roster.columns.map((c) => {
       const v = c.kind === 'zone' ? fields.zoneName : fields[c.field];
       return v === undefined ? null : v;
     }));
   }
-  notesSheet(a, wb, roster);
-  return toFile(wb, `${roster.sheetName}-${nowText().slice(0, 10)}.xlsx`);
+  notesSheet(lists, wb, roster);
+  return xlsxFile(`${roster.sheetName}-${nowText().slice(0, 10)}.xlsx`, wb);
 }

@@ -1,16 +1,14 @@
 /** 归档目录: the year package's catalogue, as a Word table (on the GB/T 9704 profile) and as an .xlsx. */
-import ExcelJS from 'exceljs';
 import { Paragraph, TextRun } from 'docx';
-import { gridTable } from '../../documents/blocks';
-import { toDocx } from '../../documents/pack';
-import { MARGIN, PAGE, STYLE, blankLine, profileDocument, section, type DocFonts } from '../../documents/profile';
-import type { CatalogueEntry } from '../../../shared/schemas/year-close';
-import { fileSizeText } from '../../../shared/numbers';
+import { gridTable } from './blocks';
+import { newWorkbook, toDocx, toXlsx } from './pack';
+import { LANDSCAPE_TYPE_WIDTH, STYLE, blankLine, profileDocument, section, type DocFonts } from './profile';
+import type { CatalogueEntry } from '../../shared/schemas/year-close';
+import { fileSizeText } from '../../shared/numbers';
 
 export function catalogueTitle(office: string, year: number): string {
   return `${office}${year}年度归档目录`;
 }
-
 
 const COLUMNS = ['序号', '题名', '类别', '日期', '页数或大小', 'SHA-256'] as const;
 const cells = (e: CatalogueEntry) => [String(e.no), e.title, e.kind, e.date, fileSizeText(e.size), e.sha256];
@@ -18,9 +16,8 @@ const cells = (e: CatalogueEntry) => [String(e.no), e.title, e.kind, e.date, fil
 export async function catalogueDocx(office: string, year: number, entries: CatalogueEntry[], fonts: DocFonts): Promise<Buffer> {
   const title = catalogueTitle(office, year);
   // Landscape: the SHA-256 needs the width.
-  const width = PAGE.height - MARGIN.left - MARGIN.right;
   const table = gridTable({
-    width,
+    width: LANDSCAPE_TYPE_WIDTH,
     columns: [
       { title: COLUMNS[0], weight: 2, align: 'center' },
       { title: COLUMNS[1], weight: 12 },
@@ -42,8 +39,7 @@ export async function catalogueDocx(office: string, year: number, entries: Catal
 }
 
 export async function catalogueXlsx(office: string, year: number, entries: CatalogueEntry[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = office;
+  const wb = newWorkbook(office);
   const ws = wb.addWorksheet('归档目录', { views: [{ state: 'frozen', ySplit: 2 }] });
   const headers = [...COLUMNS, '文件'];
   ws.columns = [6, 50, 10, 12, 12, 68, 50].map((width) => ({ width }));
@@ -55,5 +51,5 @@ export async function catalogueXlsx(office: string, year: number, entries: Catal
   const head = ws.addRow(headers);
   head.font = { bold: true };
   for (const e of entries) ws.addRow([e.no, e.title, e.kind, e.date, fileSizeText(e.size), e.sha256, e.path]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return toXlsx(wb);
 }

@@ -1,0 +1,188 @@
+/**
+ * Every file the app generates, each in one function: the store's query, then the builder in
+ * electron/documents. The page's export handler and the year package (./year-package.ts) call the
+ * same function, so the package holds exactly what the office would print. Each returns a
+ * GeneratedFile; handlers turn it into the contract's FileOut with `fileOut` (./file-out.ts).
+ */
+import type { Store } from '../store/store';
+import { imageLoader } from '../store/attachments';
+import { backupContent, logBackupFile } from '../store/backup-file';
+import { issuedDocx } from '../store/briefings/issued-file';
+import { commitIssue, planIssue } from '../store/briefings/numbering';
+import { getBriefing } from '../store/briefings/repository';
+import { calendarDetail } from '../store/calendars';
+import { listChronicle } from '../store/chronicle';
+import { getCollection } from '../store/collections';
+import { dashboard } from '../store/dashboard';
+import { getNotice } from '../store/notices';
+import { piecesByIds } from '../store/pieces';
+import { allProblems } from '../store/problems/ledger';
+import { problemsByIds } from '../store/problems/queries';
+import type { ProblemQuery } from '../store/problems/read';
+import { liveRecords, rosterLists } from '../store/roster-records';
+import { getSettings } from '../store/settings';
+import { backupFile } from '../documents/backup-file';
+import type { BuildContext } from '../documents/blocks';
+import { briefingFile as briefingDocx, briefingFileName, briefingInput } from '../documents/briefing';
+import { calendarFile as calendarDocx } from '../documents/calendar';
+import { chronicleEntries, chronicleFile as chronicleDocx } from '../documents/chronicle';
+import { collectionFile as collectionDocx } from '../documents/collection';
+import { rosterExportFile, rosterTemplateFile } from '../documents/excel/roster-file';
+import { ledgerFile as ledgerXlsx } from '../documents/ledger';
+import { noticeFile as noticeDocx, referralFile as referralDocx } from '../documents/notice';
+import type { GeneratedFile } from '../documents/pack';
+import { statisticsFile as statisticsDocx } from '../documents/statistics';
+import { nowText, todayText } from '../../shared/dates';
+import { AppError } from '../../shared/result';
+import type { RosterKind } from '../../shared/rosters';
+import type { Briefing } from '../../shared/schemas/briefing';
+
+/** The office's fonts, and the archive's pictures for documents that show them. */
+const context = (a: Store): BuildContext => ({ fonts: getSettings(a).fonts, loadImage: imageLoader(a) });
+
+// ---- 整改通知书, 协商函 ----
+
+export async function noticeFile(a: Store, id: number): Promise<GeneratedFile> {
+  const n = getNotice(a, id);
+  const sources = [...new Set(n.problems.map((p) => p.campaign ?? p.source))];
+  return noticeDocx({
+    office: getSettings(a).officeName, numberText: n.numberText, schoolName: n.schoolName, source: sources.join('、') || null,
+    problems: n.problems.map((p) => p.description), requirement: n.requirement, deadlineDays: n.deadlineDays, issuedDate: n.issuedDate,
+  }, context(a));
+}
+
+/** A 协商函 about problems of one school, in the order chosen; refused for deleted problems or several schools. */
+export async function referralFile(a: Store, problemIds: number[], section: string): Promise<GeneratedFile> {
+  const found = problemsByIds(a, problemIds);
+  const missing = problemIds.filter((id) => !found.some((p) => p.id === id));
+  if (missing.length) {
+    throw new AppError('not_found', `所选问题中有 ${missing.length} 个不存在或已被删除（编号 ${missing.join('、')}），请刷新后重新选择。`, 'problemIds');
+  }
+  const schools = [...new Set(found.map((p) => p.schoolName))];
+  if (schools.length > 1) {
+    throw new AppError('invalid', `「问题」协商函一次只写一所学校，所选问题来自${schools.length}所学校（${schools.join('、')}），请按学校分别导出。`, 'problemIds');
+  }
+  // In the order chosen; the visit date is the latest date the problems were found.
+  const problems = problemIds.map((id) => found.find((p) => p.id === id)!);
+  const visitDate = problems.map((p) => p.raisedAt).sort().at(-1)!;
+  const s = getSettings(a);
+  return referralDocx({
+    office: s.officeName, section, visitDate, schoolName: schools[0], problems: problems.map((p) => p.description),
+    issuedDate: todayText(), contact: s.officePhone ? `联系电话：${s.officePhone}` : null,
+  }, context(a));
+}
+
+// ---- 行事历 ----
+
+/** 完成情况 as printed: blank while not started (a plan handed out before the term), with its note if any. */
+function statusText(status: string, note: string | null): string {
+  if (status === '未开始') return '';
+  return note ? `${status}（${note}）` : status;
+}
+
+export async function calendarFile(a: Store, id: number): Promise<GeneratedFile> {
+  const { calendar, months } = calendarDetail(a, id);
+  return calendarDocx({
+    office: getSettings(a).officeName,
+    schoolYear: '',
+    title: calendar.title,
+    months: months.map((m) => ({
+      month: m.month, theme: m.theme,
+      items: m.items.map((it) => ({ content: it.content, owner: it.owner, status: statusText(it.status, it.statusNote) })),
+    })),
+  }, context(a));
+}
+
+// ---- 年度统计报告 ----
+
+/** The year's report with the dashboard's charts (PNG, as drawn in the app); the year package has none. */
+export async function statisticsFile(a: Store, year: number, charts: { title: string; png: Buffer; width: number; height: number }[]): Promise<GeneratedFile> {
+  const d = dashboard(a, { year });
+  const office = getSettings(a).officeName;
+  charts.forEach((c, i) => {
+    const png = c.png;
+    if (!(png[0] === 0x89 && png[1] === 0x50 && png[2] === 0x4e && png[3] === 0x47)) {
+      throw new AppError('invalid', `「图表」第${i + 1}张图（${c.title}）不是 PNG 图片，请刷新首页后重新导出。`, 'charts');
+    }
+  });
+  return statisticsDocx({
+    office, year, visits: d.visits, schoolsVisited: d.coverage.visited, schoolsTotal: d.coverage.total,
+    problems: d.rectification, problemsByItem: d.problemsByItem, complaints: d.complaints, complaintsByTopic: d.complaintsByTopic,
+    visitsBySupervisor: d.visitsBySupervisor, charts,
+  }, context(a));
+}
+
+// ---- 大事记 ----
+
+export async function chronicleFile(a: Store, year: number, form: 'list' | 'table'): Promise<GeneratedFile> {
+  const s = getSettings(a);
+  return chronicleDocx({ office: s.officeName, year, entries: chronicleEntries(listChronicle(a, year)), form },
+    { fonts: s.fonts, loadImage: () => null });
+}
+
+// ---- 简报 ----
+
+/** An issued briefing: the kept file, byte for byte. A draft: a fresh build marked 第×期, not kept. */
+export async function briefingFile(a: Store, id: number): Promise<GeneratedFile> {
+  const b = getBriefing(a, id);
+  const s = getSettings(a);
+  const fileName = briefingFileName(s.briefingName, b);
+  const kept = issuedDocx(a, id);
+  if (kept) return { fileName, bytes: kept };
+  const date = b.issueDate ?? nowText().slice(0, 10);
+  return briefingDocx(briefingInput(s, b, { issue: '×', total: null, date }), fileName, context(a));
+}
+
+/**
+ * Issue a draft: its numbers (store), its .docx built with them (documents), then the issue written
+ * with the file kept, in one transaction that re-checks the numbers (store).
+ */
+export async function issueBriefing(a: Store, id: number, issueDate: string): Promise<Briefing> {
+  const plan = planIssue(a, id, issueDate);
+  const numbers = { issue: plan.issueNo, total: plan.totalNo, date: issueDate };
+  const fileName = briefingFileName(plan.name, { ...plan.draft, status: '已印发', year: plan.year, issueNo: plan.issueNo, totalNo: plan.totalNo });
+  const file = await briefingDocx(briefingInput(getSettings(a), plan.draft, numbers), fileName, context(a));
+  return commitIssue(a, plan, file);
+}
+
+// ---- 案例集 and other collections ----
+
+/** The collection: cover, 前言, 目录, each live piece on a new page; refused while it has none. */
+export async function collectionFile(a: Store, id: number): Promise<GeneratedFile> {
+  const c = getCollection(a, id);
+  if (c.pieces.length === 0) {
+    throw new AppError('invalid', `汇编「${c.title}」还没有收录文章，请先选择要收录的文章再导出。`, 'pieceIds');
+  }
+  const s = getSettings(a);
+  const pieces = piecesByIds(a, c.pieceIds);
+  return collectionDocx({
+    title: c.title, volume: c.volume, office: s.officeName, year: c.year, preface: c.preface,
+    pieces: pieces.map((p) => ({ title: p.title, author: p.authorDisplay, school: p.schoolName, blocks: p.body })),
+  }, context(a));
+}
+
+// ---- Excel: 问题整改台账, rosters ----
+
+/** The 台账 with the page's filters, every match. */
+export async function ledgerFile(a: Store, query: Partial<ProblemQuery>): Promise<GeneratedFile> {
+  return ledgerXlsx(getSettings(a).officeName, allProblems(a, query));
+}
+
+export async function rosterTemplate(a: Store, kind: RosterKind): Promise<GeneratedFile> {
+  return rosterTemplateFile(kind, rosterLists(a));
+}
+
+export async function rosterExport(a: Store, kind: RosterKind): Promise<GeneratedFile> {
+  return rosterExportFile(kind, liveRecords(a, kind).map((r) => r.fields), rosterLists(a));
+}
+
+// ---- 备份文件 ----
+
+/** The manual backup file of the live archive (a .zip), recorded in the audit log as it is made. */
+export async function backupFileNow(a: Store): Promise<GeneratedFile> {
+  const now = new Date();
+  const content = await backupContent(a, now);
+  const file = await backupFile(content, now);
+  logBackupFile(a, file.fileName, content.manifest);
+  return file;
+}
