@@ -41,7 +41,7 @@ class ClientGone extends Error {}
  * Browser mode: the built renderer and `POST /api/<channel>` on 127.0.0.1 only. Every API request
  * needs the per-launch token, and a browser request must come from our own origin.
  *
- * No request may stop the server: every request runs inside one try/catch (bad encoding 400, a body
+ * No request may stop the server: every request runs in one guarded promise chain (bad encoding 400, a body
  * the client abandons is dropped, anything else 500 with a Chinese message); request lines Node's
  * parser cannot read get a 400 from the clientError handler; and cli.ts installs installLastResort
  * for what escapes a request's own promise chain (an emitter's 'error' or a timer in its work).
@@ -66,7 +66,9 @@ export async function startWebServer(opts: {
   // A request Node's parser rejects (broken request line or headers, a body longer than announced
   // running into the next request): answer 400 in Chinese if the connection is still open.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    // As Node's own handler: never write into a response already under way on this connection.
+    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) return void socket.destroy();
     const [status, text] = err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large']
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout'] : [400, 'Bad Request'];
     const body = Buffer.from(status === 408 ? '请求超时。' : status === 431 ? '请求头过大。' : '无法解析的请求。');
