@@ -13,9 +13,14 @@ export function textMatch(ftsTable: string, idColumn: string, q: string | undefi
   return [`${idColumn} IN (${rows[0]})`, rows[1]];
 }
 
-/** `SELECT rowid AS id FROM <fts> WHERE …` for the rows containing `q` (as textMatch), or null for an empty query. */
+/**
+ * `SELECT rowid AS id FROM <fts> WHERE …` for the rows containing `q` (as textMatch), or null for an
+ * empty query. The channels refuse control characters in queries; should one arrive from elsewhere,
+ * it is read as a space here, since a NUL makes FTS5's query parser fail ("unterminated string").
+ */
 export function ftsRows(ftsTable: string, q: string | undefined): [string, unknown[]] | null {
-  const term = (q ?? '').trim();
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const term = (q ?? '').replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').trim();
   if (!term) return null;
   const n = [...term].length;
   if (n >= 3) return [`SELECT rowid AS id FROM ${ftsTable} WHERE ${ftsTable} MATCH ?`, [ftsPhrase(term)]];
