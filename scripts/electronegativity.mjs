@@ -1,21 +1,18 @@
 // Run Electronegativity over electron/ and fail on any finding that security/electronegativity.md does
-// not explain. Usage: node scripts/electronegativity.mjs  (npm run security)
+// not explain. A row explains one finding: its check, file and code (electronegativity-explained.mjs).
+// Usage: node scripts/electronegativity.mjs  (npm run security)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import run from '@doyensec/electronegativity';
+import { keyed, match, parseExplanations, suggestRow } from './electronegativity-explained.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const explanations = path.join(root, 'security', 'electronegativity.md');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const electronVersion = String(pkg.devDependencies.electron).replace(/^[^\d]*/, '');
 
-/** Rows of the table: | `CHECK` | `file` | explanation | */
-const explained = new Map();
-for (const line of fs.readFileSync(explanations, 'utf8').split('\n')) {
-  const m = /^\|\s*`([A-Z0-9_]+)`\s*\|\s*`([^`]+)`\s*\|\s*(.*?)\s*\|\s*$/.exec(line);
-  if (m && m[3].length >= 20) explained.set(`${m[1]} ${m[2]}`, m[3]);
-}
+const rows = parseExplanations(fs.readFileSync(explanations, 'utf8'));
 
 // The translation and release-list downloads print noise offline; keep the output to our report.
 const log = console.log;
@@ -33,10 +30,9 @@ try {
   console.log = log;
 }
 
-const files = (i) => (i.file || 'N/A').split(path.sep).join('/');
-const unexplained = result.issues.filter((i) => !explained.has(`${i.id} ${files(i)}`));
-const seen = new Set(result.issues.map((i) => `${i.id} ${files(i)}`));
-for (const key of explained.keys()) if (!seen.has(key)) console.warn(`提示：${key} 已不再出现，可从 security/electronegativity.md 删除。`);
+const findings = keyed(result.issues, (i) => (i.file || 'N/A').split(path.sep).join('/'));
+const { unexplained, stale } = match(findings, rows);
+for (const r of stale) console.warn(`提示：${r.id} ${r.file} ${r.fingerprint}（${r.code}）已不再出现，可从 security/electronegativity.md 删除。`);
 
 console.log(`Electronegativity ${result.globalChecks + result.atomicChecks} 项检查（Electron ${electronVersion}）：${result.issues.length} 个发现，${result.issues.length - unexplained.length} 个已说明。`);
 if (result.errors.length) {
@@ -44,9 +40,10 @@ if (result.errors.length) {
   process.exit(1);
 }
 if (unexplained.length) {
-  console.error('以下发现没有在 security/electronegativity.md 中说明（修复它，或在表中写明为什么可以接受）：');
-  for (const i of unexplained) {
-    console.error(`  ${i.id}  ${files(i)}:${i.location.line}:${i.location.column}  ${i.description}\n    ${String(i.sample ?? '').slice(0, 160)}`);
+  console.error('以下发现没有在 security/electronegativity.md 中说明（修复它，或在表中加一行写明为什么可以接受）：');
+  for (const f of unexplained) {
+    const i = f.issue;
+    console.error(`  ${i.id}  ${f.file}:${i.location.line}:${i.location.column}  ${i.description}\n    ${f.code.slice(0, 160)}\n    ${suggestRow(f)}`);
   }
   process.exit(1);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './result';
+import { CONTROL_CHAR, controlCharMessage } from './schemas/common';
 
 // Zod's own Chinese messages for anything a schema does not word itself.
 z.config(z.locales.zhCN());
@@ -50,8 +51,38 @@ function describedLabel(schema: z.ZodType, path: readonly PropertyKey[]): string
   return label;
 }
 
-/** Validate a channel's input; on failure throw one clear Chinese message naming the first bad field. */
+/**
+ * The path of the first string anywhere in `raw` holding a control character (CONTROL_CHAR: NUL
+ * and the like, not tab or line breaks), with that string; null when there is none. Iterative, so
+ * however deeply nested the input, it cannot overflow the stack.
+ */
+export function findControlChar(raw: unknown): { path: PropertyKey[]; text: string } | null {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: raw, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (CONTROL_CHAR.test(value)) return { path, text: value };
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+    } else if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], path: [...path, entries[i][0]] });
+    }
+  }
+  return null;
+}
+
+/**
+ * Validate a channel's input; on failure throw one clear Chinese message naming the first bad field.
+ * Before the schema: no text of any channel may hold control characters (findControlChar), so none
+ * reaches the database or the search index, whatever the channel's schema says about its strings.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const bad = findControlChar(raw);
+  if (bad) {
+    const field = bad.path.filter((p) => typeof p === 'string').join('.') || undefined;
+    throw new AppError('invalid', `「${bad.path.length ? labelOf(bad.path, schema) : '输入'}」${controlCharMessage(bad.text)}`, field);
+  }
   const res = schema.safeParse(raw);
   if (res.success) return res.data;
   const issue = res.error.issues[0];

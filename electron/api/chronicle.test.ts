@@ -132,7 +132,7 @@ describe('chronicle', () => {
     await refused('chronicle.save', { fields: entry({ text: ' ' }) }, 'fields.text', '「事件」必须填写');
     await refused('chronicle.save', { fields: entry({ year: 1990 }) }, 'fields.year', '「年份」');
     await refused('chronicle.save', { fields: entry({ precision: 'month', date: '2025-02-03' }) }, 'date', '「日期」格式不对，应为 2025-03（是月）');
-    await refused('chronicle.save', { fields: entry({ date: '2025-02-30' }) }, 'date', '「日期」格式不对');
+    await refused('chronicle.save', { fields: entry({ date: '2025-02-30' }) }, 'fields.date', '「日期」不是日历上的日期');
     await refused('chronicle.save', { fields: entry({ date: '2024-12-31' }) }, 'date', '不在2025年内');
     await refused('chronicle.export', { year: 2025, form: 'pdf' }, 'form', '应为 list（列表）或 table（表格）');
     await refused('chronicle.candidates', { year: '去年' }, 'year', '「年份」必须是年份');

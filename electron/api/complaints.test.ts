@@ -61,7 +61,7 @@ describe('complaints: log, edit, refuse, delete', () => {
 
   it('refuses bad input, naming the field in Chinese', async () => {
     await refused('complaints.save', { fields: base({ receivedAt: '2025-03-05' }) }, 'fields.receivedAt', '「日期时间」应为日期时间');
-    await refused('complaints.save', { fields: base({ receivedAt: '2025-13-45 10:00' }) }, 'fields.receivedAt', '「日期时间」不是有效的日期时间');
+    await refused('complaints.save', { fields: base({ receivedAt: '2025-13-45 10:00' }) }, 'fields.receivedAt', '「日期时间」不是日历上的日期');
     await refused('complaints.save', { fields: base({ channel: '微信' as never }) }, 'fields.channel', '「方式」应为方式之一：来访、来电、信件、网络');
     await refused('complaints.save', { fields: base({ topic: '收费' as never }) }, 'fields.topic', '「主题」应为主题之一');
     await refused('complaints.save', { fields: base({ content: '  ' }) }, 'fields.content', '「反映内容」必须填写');

@@ -51,9 +51,13 @@ export const handlers: HandlerMap<Channel> = {
   ...yearCloseHandlers,
 };
 
-/** Validate, run, and wrap the answer. Never throws: every failure becomes a Chinese message. */
+/**
+ * Validate, run, and wrap the answer. Never throws: every failure becomes a Chinese message.
+ * Nothing runs once this process has lost its hold on the data folder (folder-lock.ts).
+ */
 export async function dispatch(store: Store, channel: string, raw: unknown): Promise<ApiResult<unknown>> {
   try {
+    store.lock.assertHeld();
     if (!isChannel(channel)) throw new AppError('not_found', `没有名为「${channel}」的功能接口。`);
     const input = parseInput(contract[channel].input, raw);
     const handler = handlers[channel] as (a: Store, i: unknown) => unknown;

@@ -158,8 +158,10 @@ async function openWithRecovery(): Promise<Store | null> {
       return await openStore(folder, { actor: actor() });
     } catch (e) {
       console.error(`[archive] cannot open ${folder}:`, e);
+      // A folder held elsewhere (folder-lock.ts) says by whom; 'retry' tries the same folder again.
       const choice = await ask(openFailureDialog(folder, e, !samePath(folder, defaultFolder())));
       if (choice === 'quit') return null;
+      if (choice === 'retry') continue;
       if (choice === 'default') {
         folder = defaultFolder();
         saveFolder(undefined);

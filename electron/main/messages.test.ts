@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/result';
+import { FolderLockedError } from '../store/folder-lock';
 import { aboutDialog, changeFolderDialog, describeOpenError, openFailureDialog, rendererGoneDialog } from './messages';
 
 const sysError = (code: string) => Object.assign(new Error(`${code}: x`), { code });
@@ -12,6 +13,18 @@ describe('openFailureDialog', () => {
     expect(d.buttons).toEqual(['选择其他文件夹…', '使用默认文件夹', '退出']);
     expect(d.choices).toEqual(['choose', 'default', 'quit']);
     expect(d.choices[d.cancelId]).toBe('quit');
+  });
+
+  it('names who holds a folder open elsewhere and offers to retry, pick another folder or quit', () => {
+    const holder = { app: '督导档案', id: 'x', host: 'BGS-PC02', pid: 4242, user: '李老师', since: '2025-09-01 08:30:00' };
+    const msg = '档案文件夹 D:\\督导档案 正由 李老师@BGS-PC02（进程 4242）使用，自 2025-09-01 08:30:00 起。';
+    const d = openFailureDialog('D:\\督导档案', new FolderLockedError('D:\\督导档案', holder, msg), true);
+    expect(d.message).toBe('档案文件夹正在被使用：D:\\督导档案');
+    expect(d.detail).toContain('李老师@BGS-PC02（进程 4242）');
+    expect(d.buttons).toEqual(['重试', '选择其他文件夹…', '使用默认文件夹', '退出']);
+    expect(d.choices).toEqual(['retry', 'choose', 'default', 'quit']);
+    expect(d.choices[d.cancelId]).toBe('quit');
+    expect(openFailureDialog('/x', new FolderLockedError('/x', null, 'm'), false).choices).toEqual(['retry', 'choose', 'quit']);
   });
 
   it('does not offer the default folder when that is the one failing', () => {

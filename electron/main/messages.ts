@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/result';
+import { FolderLockedError } from '../store/folder-lock';
 
 // The shell's dialogs as plain data (Chinese text, buttons, what each button means), tested under Node.
 
@@ -45,17 +46,24 @@ export function describeOpenError(e: unknown): string {
   }
 }
 
-export type OpenFailureChoice = 'choose' | 'default' | 'quit';
+export type OpenFailureChoice = 'retry' | 'choose' | 'default' | 'quit';
 
-/** Shown when the archive folder cannot be opened at start. */
+/**
+ * Shown when the archive folder cannot be opened at start. A folder held by another 督导档案
+ * (another PC on a shared drive, or browser mode) names who has it and offers to try again once
+ * that one is closed.
+ */
 export function openFailureDialog(folder: string, e: unknown, canUseDefault: boolean): Dialog<OpenFailureChoice> {
-  const choices: OpenFailureChoice[] = canUseDefault ? ['choose', 'default', 'quit'] : ['choose', 'quit'];
-  const labels: Record<OpenFailureChoice, string> = { choose: '选择其他文件夹…', default: '使用默认文件夹', quit: '退出' };
+  const locked = e instanceof FolderLockedError;
+  const choices: OpenFailureChoice[] = [...(locked ? ['retry' as const] : []), 'choose', ...(canUseDefault ? ['default' as const] : []), 'quit'];
+  const labels: Record<OpenFailureChoice, string> = { retry: '重试', choose: '选择其他文件夹…', default: '使用默认文件夹', quit: '退出' };
   return {
-    type: 'error',
+    type: locked ? 'warning' : 'error',
     title: '督导档案',
-    message: `无法打开档案文件夹：${folder}`,
-    detail: `${describeOpenError(e)}\n\n可以选择其他档案文件夹（例如从备份恢复的文件夹）${canUseDefault ? '，或改用默认档案文件夹' : ''}；也可以退出，检查后再启动。档案文件不会被修改。`,
+    message: locked ? `档案文件夹正在被使用：${folder}` : `无法打开档案文件夹：${folder}`,
+    detail: locked
+      ? `${describeOpenError(e)}\n\n那边关闭后点“重试”；也可以选择其他档案文件夹${canUseDefault ? '、改用默认档案文件夹' : ''}，或退出。档案文件不会被修改。`
+      : `${describeOpenError(e)}\n\n可以选择其他档案文件夹（例如从备份恢复的文件夹）${canUseDefault ? '，或改用默认档案文件夹' : ''}；也可以退出，检查后再启动。档案文件不会被修改。`,
     buttons: choices.map((c) => labels[c]),
     choices,
     defaultId: 0,

@@ -19,9 +19,14 @@ export function matchText(ftsTable: FtsTable, idColumn: string, q: string | unde
   return rows ? sqlFragment`${sqlName(idColumn)} IN (${rows})` : sqlFragment`1`;
 }
 
-/** `SELECT rowid AS id FROM <fts> WHERE …` for the rows containing `q` (as matchText), or null for an empty query. */
+/**
+ * `SELECT rowid AS id FROM <fts> WHERE …` for the rows containing `q` (as matchText), or null for an
+ * empty query. The channels refuse control characters in queries; should one arrive from elsewhere,
+ * it is read as a space here, since a NUL makes FTS5's query parser fail ("unterminated string").
+ */
 export function ftsRows(ftsTable: FtsTable, q: string | undefined): SqlFragment | null {
-  const term = (q ?? '').trim();
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const term = (q ?? '').replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').trim();
   if (!term) return null;
   const fts = sqlName(ftsTable);
   const n = [...term].length;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/result';
 import { nowText } from '../../shared/dates';
 import { migrations as ALL_MIGRATIONS, type Migration } from './migrations';
+import { acquireFolderLock, type FolderLock } from './folder-lock';
 
 export interface Store {
   db: Database.Database;
@@ -13,6 +14,8 @@ export interface Store {
   backupsDir: string;
   /** Who is making changes (the Windows user name), for the audit log. */
   actor: string;
+  /** This process's exclusive hold on the data folder (folder-lock.ts), released by close(). */
+  lock: FolderLock;
   close(): void;
 }
 
@@ -29,11 +32,22 @@ function stamp(d = new Date()): string {
 }
 
 /**
- * Open (or create) the archive in `folder`: pragmas, then every pending migration in one
+ * Open (or create) the archive in `folder`: take the folder's lock (one writer per data folder;
+ * another opener is refused with FolderLockedError), pragmas, then every pending migration in one
  * transaction after a backup of the archive as it was. An archive written by a newer app is refused.
  */
 export async function openStore(folder: string, opts: OpenOptions = {}): Promise<Store> {
   fs.mkdirSync(folder, { recursive: true });
+  const lock = acquireFolderLock(folder);
+  try {
+    return await openLocked(folder, lock, opts);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+async function openLocked(folder: string, lock: FolderLock, opts: OpenOptions): Promise<Store> {
   const attachmentsDir = path.join(folder, 'attachments');
   const backupsDir = path.join(folder, 'backups');
   fs.mkdirSync(attachmentsDir, { recursive: true });
@@ -73,7 +87,14 @@ export async function openStore(folder: string, opts: OpenOptions = {}): Promise
     attachmentsDir,
     backupsDir,
     actor: opts.actor ?? 'user',
-    close: () => a.db.close(), // a.db, not db: restore.ts may have swapped the handle (reopen)
+    lock,
+    close: () => {
+      try {
+        a.db.close(); // a.db, not db: restore.ts may have swapped the handle (reopen)
+      } finally {
+        a.lock.release();
+      }
+    },
   };
   return a;
 }

@@ -8,10 +8,15 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * with its URL. Run as `node --import tsx`, so the child's pid is the server itself (for its memory
  * and for stopping it). Used by the Playwright fixtures and the benchmark.
  */
-export async function spawnWebServer(dataDir: string, opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}):
-  Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--data', dataDir, '--port', '0'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env },
+export async function spawnWebServer(dataDir: string, opts: {
+  env?: NodeJS.ProcessEnv; timeoutMs?: number;
+  /** Another script that starts the server the same way (tests: electron/testing/fault-server.ts). */
+  script?: string;
+  /** Keep stdin open as a pipe, for scripts that take commands. */
+  stdin?: boolean;
+} = {}): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', opts.script ?? 'electron/web/cli.ts', '--data', dataDir, '--port', '0'], {
+    cwd: ROOT, stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env },
   });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../store/store';
-import { startWebServer } from './server';
+import { installLastResort, startWebServer } from './server';
 import { defaultDataFolder } from './paths';
 import { autoBackup } from '../store/backups';
 
@@ -19,23 +19,33 @@ async function main() {
     console.error(`端口号无效：${portText}（应为 0–65535 的整数）`);
     process.exit(2);
   }
+  // Takes the folder's lock: a folder open elsewhere (another window, process or PC) is refused
+  // with a message naming who has it, and this process exits non-zero (main().catch below).
   const store = await openStore(folder, { actor: os.userInfo().username });
   // DUDAO_STATIC_DIR lets parallel test runs serve their own build of the renderer.
   const staticDir = path.resolve(process.env.DUDAO_STATIC_DIR ?? path.join(__dirname, '../../dist/renderer'));
   const server = await startWebServer({ store, staticDir, port });
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await autoBackup(store).catch((e) => console.error(`自动备份失败：${e.message}`));
+    store.close();
+    process.exit(code);
+  };
+  // An error outside any request is a bug: logged, then the usual shutdown (backup, lock released).
+  installLastResort(() => {
+    console.error('督导档案（浏览器模式）遇到程序内部错误，正在保存备份并退出。请重新启动；如仍出错，请联系维护人员。');
+    void stop(1);
+  });
   // Automatic backups: on start (before the address is printed, so nothing else runs meanwhile),
   // daily while running, and on quit. A failed backup is reported, never fatal.
   await autoBackup(store).catch((e) => console.error(`自动备份失败：${e.message}`));
   console.log(`督导档案（浏览器模式）已启动，档案文件夹 ${folder}，请在浏览器中打开：${server.url}`);
   setInterval(() => { void autoBackup(store).catch((e) => console.error(`自动备份失败：${e.message}`)); }, 24 * 3600_000).unref();
-  const stop = async () => {
-    await server.close();
-    await autoBackup(store).catch((e) => console.error(`自动备份失败：${e.message}`));
-    store.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
 }
 
 main().catch((e) => {

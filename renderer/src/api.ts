@@ -13,13 +13,23 @@ export class ApiCallError extends Error {
 
 const TOKEN_KEY = 'dudao-token';
 
-/** Browser mode: the token arrives in the launch URL once and is kept for this tab. */
+/**
+ * Browser mode: the token arrives in the launch URL once. It is kept for this tab (sessionStorage,
+ * so a reload still works) and taken out of the address bar and the tab's history, where anyone
+ * glancing at the screen, a bookmark or a shared link would otherwise carry it. main.tsx calls this
+ * before the first render; calling it again does nothing.
+ */
+export function adoptLaunchToken(): void {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (!fromUrl) return;
+  sessionStorage.setItem(TOKEN_KEY, fromUrl);
+  url.searchParams.delete('token');
+  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+}
+
 function browserToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    return fromUrl;
-  }
+  adoptLaunchToken();
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 

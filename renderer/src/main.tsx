@@ -6,11 +6,15 @@ import { HashRouter } from 'react-router-dom';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { App } from './App';
+import { adoptLaunchToken } from './api';
 
 const theme = createTheme({
   primaryColor: 'red',
   fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
 });
+
+// Browser mode: keep the launch token for this tab and take it out of the address bar first.
+if (!window.api) adoptLaunchToken();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

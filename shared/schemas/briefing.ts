@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { blocks, type Block } from './blocks';
-import { id, isoDate, optText } from './common';
+import { id, isoDate, optText, yearMonth } from './common';
 
-const month = z.string({ error: '必须填写' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为年月，格式如 2025-09').describe('月份');
+const month = yearMonth.describe('月份');
 
 /** Where a proposed article came from (the user may keep, edit, reorder or drop each). */
 export const ARTICLE_KINDS = ['工作动态', '督导数据', '亮点做法', '存在问题', '专项督导', '下月安排', '其他'] as const;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CALENDAR_ITEM_CATEGORIES, CALENDAR_ITEM_STATUSES, PERIOD_KINDS } from '../vocab';
-import { id, oneOf, optDate, optText, reqText } from './common';
+import { id, oneOf, optDate, optText, reqText, yearMonth } from './common';
 
 // Field labels are set with .describe(): keys such as title and status mean other things elsewhere.
-const month = z.string({ error: '必须填写' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为年月，格式如 2025-09');
+const month = yearMonth;
 
 /** A 行事历: one plan for a 学年 (Sep→Aug), a 学期, or a 自然年, as a range of months. */
 export const calendarFields = z.object({

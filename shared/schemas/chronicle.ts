@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
+import { id, partialDate } from './common';
 
 export const CHRONICLE_PRECISIONS = ['day', 'month', 'year'] as const;
 
@@ -7,7 +7,7 @@ export const chronicleEntryFields = z.object({
   year: z.number({ error: '必须是年份' }).int('必须是年份').min(2000, '应在2000年到2100年之间').max(2100, '应在2000年到2100年之间').describe('年份'),
   precision: z.enum(CHRONICLE_PRECISIONS, { error: '应为具体日期（day）、只知月份（month）或只知年份（year）' }).describe('日期精度'),
   /** yyyy-mm-dd, yyyy-mm or yyyy, matching the precision and the year. */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '应为日期（2025-03-12）、年月（2025-03）或年份（2025）').describe('日期'),
+  date: partialDate.describe('日期'),
   text: z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(300, '一条大事记不能超过300个字').describe('事件'),
   sourceKind: z.string().max(30).nullish().transform((v) => v ?? null),
   sourceId: id.nullish().transform((v) => v ?? null),

@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../vocab';
-import { id, oneOf, optText, pageQuery, phone, reqText } from './common';
+import { dateTimeMinutes, id, oneOf, optText, pageQuery, phone, reqText, yearMonth } from './common';
 
 // Field labels are set with .describe(): keys such as status and result mean other things elsewhere.
 export const complaintFields = z.object({
   /** yyyy-mm-dd hh:mm (a 'T' between date and time is accepted and stored as a space). */
-  receivedAt: z.string({ error: '必须填写' }).trim()
-    .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/, '应为日期时间，格式如 2025-09-01 14:30')
-    .refine((s) => !Number.isNaN(Date.parse(s.replace(' ', 'T'))), '不是有效的日期时间')
-    .transform((s) => s.replace('T', ' '))
-    .describe('日期时间'),
+  receivedAt: dateTimeMinutes.describe('日期时间'),
   visitor: optText(30).describe('来访人'),
   identity: optText(30).describe('身份'),
   phone: phone.describe('电话'),
@@ -32,7 +28,6 @@ export interface Complaint extends ComplaintFields {
   problemCount: number;
 }
 
-const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为年月，格式如 2025-09');
 export const complaintList = z.object({
   ...pageQuery,
   dir: z.enum(['asc', 'desc']).default('desc'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
+import { id, searchQuery } from './common';
 
 export const dashboardQuery = z.object({
   year: z.number({ error: '必须是年份' }).int('必须是整数').min(2000, '应在2000至2100之间').max(2100, '应在2000至2100之间').describe('年份'),
@@ -40,7 +40,7 @@ export interface Dashboard {
 }
 
 export const globalSearch = z.object({
-  q: z.string({ error: '请输入要搜索的内容' }).trim().min(1, '请输入要搜索的内容').max(50, '不能超过50个字').describe('搜索词'),
+  q: searchQuery('请输入要搜索的内容').describe('搜索词'),
   limit: z.number().int().min(1).max(50, '最多50条').default(10).describe('每类条数'),
 });
 export type SearchKind = 'supervisor' | 'school' | 'visit' | 'problem' | 'complaint' | 'calendarItem' | 'legacyFile';

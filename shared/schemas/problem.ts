@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { PROBLEM_ACTORS, PROBLEM_SOURCES, PROBLEM_STATUSES, RECHECK_RESULTS } from '../vocab';
-import { id, isoDate, oneOf, optDate, optText, pageQuery } from './common';
+import { id, isoDate, oneOf, optDate, optText, pageQuery, yearMonth } from './common';
 
 // Field labels are set with .describe(): keys such as status, category and result mean other things elsewhere.
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/, '附件无效，请重新上传');
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为年月，格式如 2025-09');
+const month = yearMonth;
 const year = z.number({ error: '必须是年份' }).int().min(2000).max(2100);
 const files = z.array(z.object({ hash, fileName: z.string().trim().min(1).max(200).describe('文件名') }));
 

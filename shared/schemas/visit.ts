@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROBLEM_ACTORS, VISIT_METHODS, VISIT_TYPES } from '../vocab';
-import { id, isoDate, oneOf, optDate, optText, pageQuery } from './common';
+import { id, isoDate, oneOf, optDate, optText, pageQuery, yearMonth } from './common';
 
 // Field labels are set with .describe(): keys such as type, date and category mean other things elsewhere.
 
@@ -8,7 +8,7 @@ import { id, isoDate, oneOf, optDate, optText, pageQuery } from './common';
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/, '附件无效，请重新上传');
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为年月，格式如 2025-09');
+const month = yearMonth;
 
 /** A raised-from-the-record problem, saved with the visit. */
 export const visitProblemDraft = z.object({
