@@ -13,8 +13,9 @@ import globals from 'globals';
 // import x = require() (@typescript-eslint/no-restricted-imports), import(), require() and the type
 // import('…') (no-restricted-syntax).
 //
-// ESLint applies one set of options per rule to a file (a later block replaces an earlier one), so every
-// block below states all of its folder's restrictions, and the folders' blocks do not overlap.
+// ESLint applies one set of options per rule to a file (a later block's replace an earlier block's), so
+// each folder's block states all of its restrictions, replacing the default for everywhere ('electron'
+// only), and no two folders' blocks match the same file.
 
 /** A module or folder that a part of the code may not load. `regex` is tested on the import's text. */
 const restriction = (regex, message) => ({ regex, message });
