@@ -3,19 +3,22 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-// Boundaries (architecture.md), each enforced here and tested by scripts/lint-boundaries.test.ts:
-//   shared/           ES builtins only: no Node or DOM globals; imports only itself (and zod)
+// Boundaries (../shared/docs/architecture.md, docs/architecture.md), each enforced here and tested by
+// scripts/lint-boundaries.test.ts:
+//   shared/             ES builtins only: no Node or DOM globals; imports only itself (and zod)
 //   electron/main, electron/preload   the only code that imports 'electron'
-//   electron/documents                no SQLite, no store, no handlers: fed plain data
-//   electron/* else   no 'electron', no renderer, main or preload
-//   renderer/         only shared/ and its own files: no electron/, no Node, no Node-side libraries
+//   electron/documents  fed plain data: no SQLite, no store, no handlers; the only app code using
+//                       docx, exceljs, jszip, mammoth (tests elsewhere may, to read files back)
+//   electron/store      no documents, handlers or browser mode (electron/api puts them together)
+//   electron/*          no 'electron' outside main and preload; nothing reaches into renderer, main, preload
+//   renderer/           only shared/ and its own files: no electron/, no Node, no Node-side libraries
 // Each boundary covers a module in every form it can be loaded: import / export … from / import type /
 // import x = require() (@typescript-eslint/no-restricted-imports), import(), require() and the type
 // import('…') (no-restricted-syntax).
 //
 // ESLint applies one set of options per rule to a file (a later block's replace an earlier block's), so
-// each folder's block states all of its restrictions, replacing the default for everywhere ('electron'
-// only), and no two folders' blocks match the same file.
+// every block states all of the restrictions for its files, and narrower blocks come later: everywhere
+// ('electron' only), then each folder, then its tests.
 
 /** A module or folder that a part of the code may not load. `regex` is tested on the import's text. */
 const restriction = (regex, message) => ({ regex, message });
@@ -72,8 +75,12 @@ const SHARED_NO_NODE = 'shared/ 在两端都运行，不能引用 Node 的模块
 const DATA_NOT_UI = '数据层不依赖界面与外壳';
 const DOCUMENTS_PLAIN_DATA = 'electron/documents 只根据传入的数据生成文档，不读数据库、不调用处理函数';
 const RENDERER_ONLY_API = '界面只通过 window.api 调用主进程';
+const FILES_IN_DOCUMENTS = '文件的生成与读取（docx、exceljs、jszip、mammoth）只在 electron/documents';
+const STORE_ONLY_DATA = 'electron/store 只管数据：不引用 documents、处理函数与浏览器模式，由 electron/api 把它们组合起来';
 
 const shellFolders = folders(['renderer', 'main', 'preload'], DATA_NOT_UI);
+// docs/architecture.md: of the app's code only electron/documents writes and reads files (tests may read them back).
+const fileLibraries = packages(['docx', 'exceljs', 'jszip', 'mammoth'], FILES_IN_DOCUMENTS);
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'test-results', 'playwright-report', 'e2e-artifacts', '.tsbuild'] },
@@ -112,9 +119,14 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: importRules([electronPackage, folders(['electron', 'renderer'], SHARED_ONLY_ITSELF)]),
   },
+  // electron/: first what holds for every folder in it, then each folder's own block.
+  {
+    files: ['electron/**'],
+    rules: importRules([electronPackage, shellFolders]),
+  },
   {
     files: ['electron/main/**', 'electron/preload/**'],
-    rules: importRules([folders(['renderer'], RENDERER_ONLY_API)]),
+    rules: importRules([folders(['renderer'], RENDERER_ONLY_API), fileLibraries]),
   },
   {
     files: ['electron/documents/**'],
@@ -125,10 +137,21 @@ export default tseslint.config(
       folders(['store', 'archive', 'api', 'web'], DOCUMENTS_PLAIN_DATA), // archive: architecture.md's name for the store
     ]),
   },
-  // The store, the handlers, browser mode and the test helpers run under plain Node.
   {
-    files: ['electron/**'],
-    ignores: ['electron/main/**', 'electron/preload/**', 'electron/documents/**'],
+    files: ['electron/store/**'],
+    rules: importRules([electronPackage, shellFolders, fileLibraries, folders(['documents', 'api', 'web'], STORE_ONLY_DATA)]),
+  },
+  {
+    files: ['electron/api/**', 'electron/web/**'],
+    rules: importRules([electronPackage, shellFolders, fileLibraries]),
+  },
+  // Tests read generated files back (docx, jszip …), and a store test may go through the handlers.
+  {
+    files: ['electron/main/**/*.test.ts', 'electron/preload/**/*.test.ts'],
+    rules: importRules([folders(['renderer'], RENDERER_ONLY_API)]),
+  },
+  {
+    files: ['electron/store/**/*.test.ts', 'electron/api/**/*.test.ts', 'electron/web/**/*.test.ts'],
     rules: importRules([electronPackage, shellFolders]),
   },
   {

@@ -76,11 +76,11 @@ describe("'electron' only in electron/main and electron/preload", () => {
     }
   });
 
-  it('the store, the handlers, browser mode and the test helpers may use Node, SQLite and each other', async () => {
+  it('the store, the handlers, browser mode and the test helpers may use Node, SQLite and the store', async () => {
     const code = [
       "import fs from 'node:fs';", "import path from 'path';", "import Database from 'better-sqlite3';",
-      "import { openStore } from '../store/store';", "import { handlers } from '../api';", "import { tempStore } from '../testing/temp-store';",
-      'export const all = [fs, path, Database, openStore, handlers, tempStore, process.env, Buffer.from(\'a\')];',
+      "import { openStore } from '../store/store';",
+      'export const all = [fs, path, Database, openStore, process.env, Buffer.from(\'a\')];',
       "export const later = () => import('node:worker_threads');",
     ].join('\n');
     for (const file of ['electron/store/x.ts', 'electron/api/x.ts', 'electron/web/x.ts', 'electron/testing/x.ts']) {
@@ -116,6 +116,60 @@ describe('electron/documents is fed plain data', () => {
       'export const all = [Document, JSZip, fs, pageProfile, storeName, archive, todayText, readDocx];',
     ].join('\n');
     expect(await lint(file, code)).toEqual([]);
+  });
+});
+
+describe('the store holds data; files are written and read in electron/documents', () => {
+  it.each([
+    "import { noticeFile } from '../documents/notice';\nexport const n = noticeFile;",
+    "import type { GeneratedFile } from '../../documents/pack';\nexport type G = GeneratedFile;",
+    "import { handlers } from '../api';\nexport const h = handlers;",
+    "import { fileOut } from '../api/file-out';\nexport const f = fileOut;",
+    "import { startWebServer } from '../web/server';\nexport const w = startWebServer;",
+  ])('electron/store refuses %s', async (code) => {
+    expect(await refusal('electron/store/problems/x.ts', code, IMPORTS)).toContain('electron/store 只管数据');
+  });
+
+  it('electron/store refuses them loaded later too', async () => {
+    expect(await refusal('electron/store/x.ts', "export const n = () => import('../documents/notice');", SYNTAX)).toContain('electron/store 只管数据');
+  });
+
+  it.each(['docx', 'docx/layout', 'exceljs', 'jszip', 'mammoth'])('the store, the handlers, browser mode, main and preload refuse %s', async (name) => {
+    for (const file of ['electron/store/x.ts', 'electron/api/x.ts', 'electron/web/x.ts', 'electron/main/x.ts', 'electron/preload/x.ts']) {
+      expect(await refusal(file, `import * as m from '${name}';\nexport { m };`, IMPORTS), file).toContain('只在 electron/documents');
+      expect(await refusal(file, `export const m = () => import('${name}');`, SYNTAX), file).toContain('只在 electron/documents');
+    }
+  });
+
+  it('tests and test helpers may read files back, and a store test may go through the handlers', async () => {
+    const code = "import JSZip from 'jszip';\nimport { Packer } from 'docx';\nimport ExcelJS from 'exceljs';\nexport const all = [JSZip, Packer, ExcelJS];";
+    for (const file of ['electron/store/x.test.ts', 'electron/api/x.test.ts', 'electron/web/x.test.ts', 'electron/main/x.test.ts', 'electron/testing/read-x.ts']) {
+      expect(await lint(file, code), file).toEqual([]);
+    }
+    expect(await lint('electron/store/x.test.ts', "import { call } from '../api';\nexport const c = call;")).toEqual([]);
+  });
+
+  it('tests are still held to the boundaries', async () => {
+    expect(await refusal('electron/store/x.test.ts', "import { app } from 'electron';\nexport const a = app;", IMPORTS)).toContain('只有 electron/main');
+    expect(await refusal('electron/api/x.test.ts', "import { call } from '../../renderer/src/api';\nexport const c = call;", IMPORTS)).toContain('数据层不依赖界面与外壳');
+    expect(await refusal('electron/main/x.test.ts', "import { call } from '../../renderer/src/api';\nexport const c = call;", IMPORTS)).toContain('window.api');
+  });
+
+  it('the store may use SQLite, Node, shared/ and its own files', async () => {
+    const code = [
+      "import Database from 'better-sqlite3';", "import fs from 'node:fs';", "import { sql } from '../sql';",
+      "import { rows } from '../statements';", "import { todayText } from '../../../shared/dates';", "import { read } from './read';",
+      'export const all = [Database, fs, sql, rows, todayText, read];',
+    ].join('\n');
+    expect(await lint('electron/store/problems/x.ts', code)).toEqual([]);
+  });
+
+  it('the handlers put the store and documents together; browser mode and the test helpers call the handlers', async () => {
+    const code = "import { listSchools } from '../store/schools';\nimport { noticeFile } from '../documents/notice';\nexport const all = [listSchools, noticeFile];";
+    expect(await lint('electron/api/x.ts', code)).toEqual([]);
+    for (const file of ['electron/web/x.ts', 'electron/testing/x.ts']) {
+      expect(await lint(file, "import { dispatch } from '../api';\nimport { tempStore } from '../testing/temp-store';\nexport const all = [dispatch, tempStore];"), file).toEqual([]);
+    }
   });
 });
 
