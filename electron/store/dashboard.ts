@@ -34,7 +34,7 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
 
   const schools = prepared(a, `SELECT sc.id, sc.full_name AS name,
       EXISTS (SELECT 1 FROM visits v WHERE v.school_id = sc.id AND v.deleted_at IS NULL AND v.date >= ? AND v.date < ?) AS visited
-    FROM schools sc WHERE sc.deleted_at IS NULL AND ${ZONE} ORDER BY sc.full_name, sc.id`)
+    FROM schools sc WHERE sc.deleted_at IS NULL AND ${ZONE} ORDER BY sc.name_pinyin, sc.id`)
     .all(from, end, ...zp) as { id: number; name: string; visited: number }[];
 
   const VISITS = `FROM visits v JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
@@ -47,7 +47,7 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
       JOIN visit_supervisors vs ON vs.visit_id = v.id
       JOIN supervisors p ON p.id = vs.supervisor_id AND p.deleted_at IS NULL
     WHERE v.deleted_at IS NULL AND v.date >= ? AND v.date < ? AND ${ZONE}
-    GROUP BY p.id ORDER BY visits DESC, p.name, p.id`).all(from, end, ...zp) as Dashboard['visitsBySupervisor'];
+    GROUP BY p.id ORDER BY visits DESC, p.name_pinyin, p.id`).all(from, end, ...zp) as Dashboard['visitsBySupervisor'];
 
   // Problems as the 台账 counts them (live school in the live zone), raised in the period, by item;
   // one pass gives the rectification numbers too.

@@ -28,13 +28,13 @@ const SOURCES: Source[] = [
     kind: 'supervisor', fts: 'supervisors_fts', id: 'p.id',
     from: 'supervisors p', live: 'p.deleted_at IS NULL',
     select: `p.id, p.name AS title, concat_ws(' · ', p.category, p.unit, p.position) AS detail, NULL AS parentId`,
-    order: 'p.name, p.id',
+    order: 'p.name_pinyin, p.id',
   },
   {
     kind: 'school', fts: 'schools_fts', id: 'sc.id',
     from: `schools sc LEFT JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL`, live: 'sc.deleted_at IS NULL',
     select: `sc.id, sc.full_name AS title, concat_ws(' · ', sc.type, sc.nature, coalesce(z.name, '未分责任区')) AS detail, NULL AS parentId`,
-    order: 'sc.full_name, sc.id',
+    order: 'sc.name_pinyin, sc.id',
   },
   {
     kind: 'visit', fts: 'visits_fts', id: 'v.id',

@@ -73,7 +73,7 @@ const STATUS_ORDER = `CASE p.status ${PROBLEM_STATUSES.map((s, i) => `WHEN '${s}
 const SORT_SQL: Record<ProblemQuery['sort'], { expr: string; nullable?: boolean }> = {
   raisedAt: { expr: 'p.raised_at' },
   deadline: { expr: 'p.due', nullable: true },
-  school: { expr: 'sc.full_name' },
+  school: { expr: 'sc.name_pinyin' },
   status: { expr: STATUS_ORDER },
 };
 
@@ -103,7 +103,9 @@ function ledgerWhere(query: Partial<ProblemQuery>, on: string): [string, unknown
 function orderBy(query: Pick<ProblemQuery, 'sort' | 'dir'>): string {
   const dir = query.dir === 'asc' ? 'ASC' : 'DESC';
   const s = SORT_SQL[query.sort];
-  return `${s.nullable ? `${s.expr} IS NULL, ` : ''}${s.expr} ${dir}, p.id ${dir}`;
+  // Two schools may share a sort key (pinyin.ts): sc.id keeps each school's problems together.
+  const school = query.sort === 'school' ? `sc.id ${dir}, ` : '';
+  return `${s.nullable ? `${s.expr} IS NULL, ` : ''}${s.expr} ${dir}, ${school}p.id ${dir}`;
 }
 
 /**
@@ -111,8 +113,8 @@ function orderBy(query: Pick<ProblemQuery, 'sort' | 'dir'>): string {
  * one direction, so a page's ids are read along it with no sort and a deep OFFSET skips index
  * entries only. Empty deadlines come last either way: from earliest by
  * `due IS NULL` first; from latest by `due` alone, where NULL is the smallest value. By 学校 the walk
- * goes school by school in name order (full names of live schools are unique, so sc.id only lets the
- * planner see the order is total), each school's problems by id.
+ * goes school by school in pinyin order of their names (schools_live_pinyin; sc.id makes the order
+ * total), each school's problems by id.
  */
 function pageOrder(sort: ProblemQuery['sort'], dir: ProblemQuery['dir']): { order: string[]; index: string } {
   switch (sort) {
@@ -121,7 +123,7 @@ function pageOrder(sort: ProblemQuery['sort'], dir: ProblemQuery['dir']): { orde
       ? { order: ['p.due IS NULL', 'p.due', 'p.id'], index: 'problems_live_due_last' }
       : { order: ['p.due', 'p.id'], index: 'problems_live_due_id' };
     case 'status': return { order: [STATUS_ORDER, 'p.id'], index: 'problems_live_status_id' };
-    case 'school': return { order: ['sc.full_name', 'sc.id', 'p.id'], index: 'problems_school_live_id' };
+    case 'school': return { order: ['sc.name_pinyin', 'sc.id', 'p.id'], index: 'problems_school_live_id' };
   }
 }
 
@@ -150,7 +152,7 @@ export function pageIdsSql(query: Pick<ProblemQuery, 'sort' | 'dir'> & Partial<P
       SELECT p.id FROM m p ${school ? 'JOIN schools sc ON sc.id = p.school_id' : ''} ${orderBy}`, params];
   }
   const from = school
-    ? `schools sc INDEXED BY schools_live CROSS JOIN problems p INDEXED BY ${index} ON p.school_id = sc.id WHERE sc.deleted_at IS NULL AND`
+    ? `schools sc INDEXED BY schools_live_pinyin CROSS JOIN problems p INDEXED BY ${index} ON p.school_id = sc.id WHERE sc.deleted_at IS NULL AND`
     : `problems p INDEXED BY ${index} WHERE`;
   return [`SELECT p.id FROM ${from} ${where} ${orderBy}`, params];
 }

@@ -5,6 +5,7 @@ import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
 import { textMatch } from './search';
+import { pinyinKey, schoolInitials } from './pinyin';
 import { getSettings } from './settings';
 import { AppError } from '../../shared/result';
 import { ASSIGNMENT_ROLES, SCHOOL_TYPES } from '../../shared/vocab';
@@ -40,7 +41,7 @@ const SELECT_SCHOOL = `
 
 // Sort keys; blanks (no zone, no student count) go last in either direction.
 const SORTS: Record<SchoolQuery['sort'], { expr: string; nullable?: boolean }> = {
-  fullName: { expr: 's.full_name' },
+  fullName: { expr: 's.name_pinyin' }, // pinyin order (pinyin.ts)
   type: { expr: vocabOrder('s.type', SCHOOL_TYPES) },
   zone: { expr: 'z.name', nullable: true },
   students: { expr: 's.students', nullable: true },
@@ -66,8 +67,8 @@ export function listSchools(a: Store, query: Partial<SchoolQuery> = {}): Page<Sc
 
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
   const { expr, nullable } = SORTS[q.sort];
-  // The name and id after the chosen key keep pages stable.
-  const order = `${nullable ? `${expr} IS NULL, ` : ''}${expr} ${dir}, s.full_name ${dir}, s.id`;
+  // The name (in pinyin order) and id after the chosen key keep pages stable.
+  const order = `${nullable ? `${expr} IS NULL, ` : ''}${expr} ${dir}, s.name_pinyin ${dir}, s.id`;
   const rows = prepared(a, `${SELECT_SCHOOL} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as School[];
   const { n } = prepared(a, `SELECT count(*) AS n FROM schools s LEFT JOIN zones z ON z.id = s.zone_id AND z.deleted_at IS NULL
@@ -89,9 +90,10 @@ function checkFields(a: Store, f: SchoolFields, selfId: number | null): void {
   if (f.zoneId !== null) requireLive(a, 'zones', f.zoneId, '所属责任区', 'zoneId');
 }
 
+/** The fields' values, then the name's pinyin sort key and initials (pinyin.ts), in the column order below. */
 function fieldParams(f: SchoolFields) {
   return [f.fullName, f.shortName, f.type, f.nature, f.urbanRural, f.address, f.principal, f.phone,
-    f.students, f.teachers, f.zoneId, f.notes];
+    f.students, f.teachers, f.zoneId, f.notes, pinyinKey(f.fullName, 'place'), schoolInitials(f.fullName, f.shortName)];
 }
 
 export function insertSchool(a: Store, f: SchoolFields): number {
@@ -99,7 +101,8 @@ export function insertSchool(a: Store, f: SchoolFields): number {
     checkFields(a, f, null);
     const at = nowText();
     const res = a.db.prepare(`INSERT INTO schools (full_name, short_name, type, nature, urban_rural, address, principal,
-      phone, students, teachers, zone_id, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      phone, students, teachers, zone_id, notes, name_pinyin, name_initials, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(...fieldParams(f), at, at);
     const id = Number(res.lastInsertRowid);
     audit(a, '新增', 'school', id, `新增学校「${f.fullName}」`);
@@ -112,7 +115,8 @@ export function updateSchool(a: Store, id: number, f: SchoolFields): void {
     const before = getSchool(a, id);
     checkFields(a, f, id);
     a.db.prepare(`UPDATE schools SET full_name = ?, short_name = ?, type = ?, nature = ?, urban_rural = ?, address = ?,
-      principal = ?, phone = ?, students = ?, teachers = ?, zone_id = ?, notes = ?, updated_at = ? WHERE id = ?`)
+      principal = ?, phone = ?, students = ?, teachers = ?, zone_id = ?, notes = ?, name_pinyin = ?, name_initials = ?,
+      updated_at = ? WHERE id = ?`)
       .run(...fieldParams(f), nowText(), id);
     const renamed = before.fullName !== f.fullName ? `（原名「${before.fullName}」）` : '';
     audit(a, '修改', 'school', id, `修改学校「${f.fullName}」${renamed}`);
@@ -125,12 +129,12 @@ export function deleteSchool(a: Store, id: number): number {
   return moveToBin(a, 'school', id, s.fullName);
 }
 
-/** The live supervisors listed at a school, by role order then name. */
+/** The live supervisors listed at a school, by role order then name (pinyin). */
 export function schoolSupervisors(a: Store, schoolId: number): SchoolSupervisor[] {
   return a.db.prepare(`SELECT asg.id AS assignmentId, p.id AS supervisorId, p.name, asg.role, p.mobile, p.category, p.photo
     FROM assignments asg JOIN supervisors p ON p.id = asg.supervisor_id AND p.deleted_at IS NULL
     WHERE asg.school_id = ? AND asg.deleted_at IS NULL
-    ORDER BY ${vocabOrder('asg.role', ASSIGNMENT_ROLES)}, p.name, asg.id`).all(schoolId) as SchoolSupervisor[];
+    ORDER BY ${vocabOrder('asg.role', ASSIGNMENT_ROLES)}, p.name_pinyin, asg.id`).all(schoolId) as SchoolSupervisor[];
 }
 
 /** What the 公示牌 at the school gate shows. */

@@ -33,7 +33,7 @@ function assemble(a: Store, rows: Row[]): Visit[] {
   const people = prepared(a, `SELECT vs.visit_id AS visitId, s.id, s.name FROM json_each(?) j
     CROSS JOIN visit_supervisors vs ON vs.visit_id = j.value
     JOIN supervisors s ON s.id = vs.supervisor_id AND s.deleted_at IS NULL
-    ORDER BY vs.visit_id, s.name, s.id`).all(ids) as { visitId: number; id: number; name: string }[];
+    ORDER BY vs.visit_id, s.name_pinyin, s.id`).all(ids) as { visitId: number; id: number; name: string }[];
   const files = prepared(a, `SELECT visit_id AS visitId, hash, file_name AS fileName, kind FROM visit_attachments
     WHERE visit_id IN (${IDS}) ORDER BY visit_id, seq`).all(ids) as { visitId: number; hash: string; fileName: string; kind: 'photo' | 'file' }[];
   return rows.map((r) => {
@@ -53,13 +53,13 @@ function assemble(a: Store, rows: Row[]): Visit[] {
  * Each order is exactly the column order of one index, so a page's ids are read along it with no
  * temp b-tree, and skipping rows for an OFFSET never touches the wide record rows. The tie-breaks
  * (school_id, id) make the order total. By 学校 the walk goes school by school in name order
- * (schools_live), each school's visits by date (visits_school_live).
+ * (pinyin, schools_live_pinyin), each school's visits by date (visits_school_live).
  */
 const ORDER: Record<VisitQuery['sort'], string[]> = {
   date: ['v.date', 'v.school_id', 'v.id'], // visits_live_date_school
   type: ['v.type', 'v.date', 'v.school_id', 'v.id'], // visits_live_type_date
   updatedAt: ['v.updated_at', 'v.school_id', 'v.id'], // visits_live_updated
-  school: ['sc.full_name', 'sc.id', 'v.date', 'v.id'],
+  school: ['sc.name_pinyin', 'sc.id', 'v.date', 'v.id'],
 };
 
 /** The filters as conditions on `visits v` (and `vs`, a supervisor's links), with their parameters. */
