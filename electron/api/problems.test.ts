@@ -12,6 +12,7 @@ import { putAttachment } from '../store/attachments';
 import { listProblems, pageIdsSql } from '../store/problems/queries';
 import { allProblems } from '../store/problems/ledger';
 import { raiseProblem } from '../store/problems/workflow';
+import { pinyinKey } from '../store/pinyin';
 import type { Input } from '../../shared/contract';
 import { EIGHT_ITEMS } from '../../shared/vocab';
 import { expectRefused } from '../testing/refused';
@@ -19,17 +20,18 @@ import { expectRefused } from '../testing/refused';
 type Store = Awaited<ReturnType<typeof tempStore>>;
 type Fields = Input<'problems.save'>['fields'];
 
-// Registers are written with SQL here: this area must not depend on the register repositories.
+// Registers are written with SQL here: this area must not depend on the register repositories. Names
+// carry their pinyin sort keys (store/pinyin.ts) as the repositories write them.
 function fixtures(a: Store) {
   const now = nowText();
   const zone = (name: string) => Number(a.db.prepare('INSERT INTO zones (name, created_at, updated_at) VALUES (?, ?, ?)')
     .run(name, now, now).lastInsertRowid);
   const school = (name: string, zoneId: number | null = null) => Number(a.db.prepare(
-    `INSERT INTO schools (full_name, type, nature, zone_id, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?, ?)`)
-    .run(name, zoneId, now, now).lastInsertRowid);
+    `INSERT INTO schools (full_name, type, nature, zone_id, name_pinyin, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?, ?, ?)`)
+    .run(name, zoneId, pinyinKey(name, 'place'), now, now).lastInsertRowid);
   const supervisor = (name: string) => Number(a.db.prepare(
-    `INSERT INTO supervisors (name, status, category, created_at, updated_at) VALUES (?, '在聘', '兼职督学', ?, ?)`)
-    .run(name, now, now).lastInsertRowid);
+    `INSERT INTO supervisors (name, status, category, name_pinyin, created_at, updated_at) VALUES (?, '在聘', '兼职督学', ?, ?, ?)`)
+    .run(name, pinyinKey(name, 'person'), now, now).lastInsertRowid);
   return { zone, school, supervisor };
 }
 

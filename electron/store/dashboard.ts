@@ -34,7 +34,7 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
 
   const schools = rows<{ id: number; name: string; visited: number }>(a, sql`SELECT sc.id, sc.full_name AS name,
       EXISTS (SELECT 1 FROM visits v WHERE v.school_id = sc.id AND v.deleted_at IS NULL AND v.date >= ${from} AND v.date < ${end}) AS visited
-    FROM schools sc WHERE sc.deleted_at IS NULL AND ${ZONE} ORDER BY sc.full_name, sc.id`);
+    FROM schools sc WHERE sc.deleted_at IS NULL AND ${ZONE} ORDER BY sc.name_pinyin, sc.id`);
 
   const VISITS = sqlFragment`FROM visits v JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
     WHERE v.deleted_at IS NULL AND v.date >= ${from} AND v.date < ${end} AND ${ZONE}`;
@@ -46,7 +46,7 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
       JOIN visit_supervisors vs ON vs.visit_id = v.id
       JOIN supervisors p ON p.id = vs.supervisor_id AND p.deleted_at IS NULL
     WHERE v.deleted_at IS NULL AND v.date >= ${from} AND v.date < ${end} AND ${ZONE}
-    GROUP BY p.id ORDER BY visits DESC, p.name, p.id`);
+    GROUP BY p.id ORDER BY visits DESC, p.name_pinyin, p.id`);
 
   // Problems as the 台账 counts them (live school in the live zone), raised in the period, by item;
   // one pass gives the rectification numbers too.

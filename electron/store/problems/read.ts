@@ -65,7 +65,7 @@ export const STATUS_ORDER = sqlFragment`CASE p.status ${sqlJoin(PROBLEM_STATUSES
 const SORT_SQL: Record<ProblemQuery['sort'], { expr: SqlFragment; nullable?: boolean }> = {
   raisedAt: { expr: sqlFragment`p.raised_at` },
   deadline: { expr: sqlFragment`p.due`, nullable: true },
-  school: { expr: sqlFragment`sc.full_name` },
+  school: { expr: sqlFragment`sc.name_pinyin` },
   status: { expr: STATUS_ORDER },
 };
 
@@ -93,5 +93,7 @@ export function ledgerWhere(query: Partial<ProblemQuery>, on: string): SqlFragme
 export function orderBy(query: Pick<ProblemQuery, 'sort' | 'dir'>): SqlFragment {
   const dir = query.dir === 'asc' ? sqlFragment`ASC` : sqlFragment`DESC`;
   const s = SORT_SQL[query.sort];
-  return sqlFragment`${s.nullable ? sqlFragment`${s.expr} IS NULL, ` : sqlFragment``}${s.expr} ${dir}, p.id ${dir}`;
+  // Two schools may share a sort key (pinyin.ts): sc.id keeps each school's problems together.
+  const school = query.sort === 'school' ? sqlFragment`sc.id ${dir}, ` : sqlFragment``;
+  return sqlFragment`${s.nullable ? sqlFragment`${s.expr} IS NULL, ` : sqlFragment``}${s.expr} ${dir}, ${school}p.id ${dir}`;
 }

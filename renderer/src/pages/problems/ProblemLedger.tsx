@@ -8,7 +8,7 @@ import { downloadBase64 } from '../../files';
 import { XLSX_MIME } from '../../lib/mime';
 import { notifyError, notifyOk } from '../../notify';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
-import { setParam, useChoices, years } from '../../lib/options';
+import { setParam, useChoices } from '../../lib/options';
 import { ProblemForm } from './ProblemForm';
 import { NoticeIssueForm } from './NoticeIssueForm';
 import { ProblemTabs } from './ProblemTabs';
@@ -16,6 +16,7 @@ import { ProblemStatus, overdueRow } from '../../components/ProblemStatus';
 import type { Input } from '../../../../shared/contract';
 import type { Problem, PROBLEM_SORTS } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../../../../shared/vocab';
+import { PeriodFilter } from '../../components/PeriodFilter';
 
 /** Filters live in the URL (the dashboard links here with ?year=&month=&zoneId=&status=&category=&overdueOnly=1). */
 const KEYS = ['q', 'schoolId', 'zoneId', 'status', 'category', 'source', 'actor', 'year', 'month', 'overdueOnly'] as const;
@@ -124,8 +125,8 @@ export function ProblemLedger() {
           <Select label="问题类别" placeholder="全部" clearable w={180} data={choices.items} value={get('category') ?? null} onChange={(v) => setFilter('category', v)} />
           <Select label="来源" placeholder="全部" clearable w={100} data={[...PROBLEM_SOURCES]} value={get('source') ?? null} onChange={(v) => setFilter('source', v)} />
           <Select label="责任方" placeholder="全部" clearable w={110} data={[...PROBLEM_ACTORS]} value={get('actor') ?? null} onChange={(v) => setFilter('actor', v)} />
-          <Select label="年份" placeholder="全部" clearable w={90} data={years()} value={get('year') ?? null} onChange={(v) => setFilter('year', v)} />
-          <TextInput label="月份" type="month" w={140} value={get('month') ?? ''} onChange={(e) => setFilter('month', e.currentTarget.value || null)} />
+          <PeriodFilter year={get('year') ?? null} month={get('month') ?? null}
+            onChange={(y, m) => setParams((p) => setParam(setParam(p, 'year', y), 'month', m), { replace: true })} />
           <Checkbox label="只看逾期" mb={8} checked={!!get('overdueOnly')} onChange={(e) => setFilter('overdueOnly', e.currentTarget.checked ? '1' : null)} />
           {filtering && (
             <Button variant="subtle" color="gray" onClick={() => { setSearch(''); setParams({}, { replace: true }); }}>清除条件</Button>
