@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { call } from './index';
-import { SCHOOL_ROSTER, SUPERVISOR_ROSTER } from '../store/excel/columns';
+import { SCHOOL_ROSTER, SUPERVISOR_ROSTER } from '../../shared/rosters';
 
 // People and schools in pinyin order in every list, picker and export (issue 16), through the handlers
 // over a real archive: the keys are written on save, on rename and on Excel import.
