@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateTo, objectNames, userVersion } from '../../testing/migrate-to';
+import { indexOf, migrateTo, objectNames, userVersion } from '../../testing/migrate-to';
 
 const AT = '2024-03-01 09:00:00';
 let db: Database.Database;
@@ -107,6 +107,7 @@ describe('migration 011 (year lock)', () => {
 
     migrateTo(11, db);
     expect(userVersion(db)).toBe(11);
+    expect(indexOf(db, 'problems_closed_live')).toEqual({ table: 'problems', columns: ['status', 'deleted_at', 'closed_at', 'raised_at', 'school_id'], unique: false, partial: false });
     for (const t of TABLES) {
       expect(count(t.table), t.table).toBe(before[t.table]);
       expect(objectNames(db, 'trigger').filter((g) => g.startsWith(`${t.table}_archived_`)), t.table)

@@ -22,6 +22,16 @@ export function overdueOn(on: string): SqlFragment {
 }
 
 /**
+ * 结转 (carried over) into a period starting on `start`: raised before it and not yet 销号 on that day,
+ * so the period takes over its rectification. The same definition for the 台账 and the 首页.
+ */
+export function carriedInto(start: string): SqlFragment {
+  return sqlFragment`p.id IN (
+    SELECT c.id FROM problems c INDEXED BY problems_open_live_due WHERE c.status IN (${OPEN_STATUSES}) AND c.deleted_at IS NULL AND c.raised_at < ${start}
+    UNION ALL SELECT c.id FROM problems c INDEXED BY problems_closed_live WHERE c.status = '已销号' AND c.deleted_at IS NULL AND c.closed_at >= ${start} AND c.raised_at < ${start})`;
+}
+
+/**
  * Problems count only while their school is live (and, with a zone, while the school is in that live
  * zone). As a condition on `p.school_id` rather than a join, counts walk the (school, live) index
  * instead of looking up the school of each of 100,000 rows.
@@ -84,8 +94,15 @@ export function ledgerWhere(query: Partial<ProblemQuery>, on: string): SqlFragme
   if (query.source) where.push(sqlFragment`p.source = ${query.source}`);
   if (query.actor) where.push(sqlFragment`p.actor = ${query.actor}`);
   if (query.overdueOnly) where.push(overdueOn(on));
-  if (query.month) where.push(sqlFragment`p.raised_at >= ${`${query.month}-01`} AND p.raised_at < ${`${query.month}-32`}`);
-  if (query.year) where.push(sqlFragment`p.raised_at >= ${`${query.year}-01-01`} AND p.raised_at < ${`${query.year + 1}-01-01`}`);
+  const periods = [query.month && [`${query.month}-01`, `${query.month}-32`], query.year && [`${query.year}-01-01`, `${query.year + 1}-01-01`]];
+  for (const period of periods) {
+    if (!period) continue;
+    const [start, end] = period;
+    const raised = sqlFragment`(p.raised_at >= ${start} AND p.raised_at < ${end})`;
+    if (!query.carryOver) where.push(raised);
+    else if (query.carryOver === 'only') where.push(carriedInto(start));
+    else where.push(sqlFragment`(${raised} OR ${carriedInto(start)})`);
+  }
   return sqlJoin(where, ' AND ');
 }
 
