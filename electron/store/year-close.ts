@@ -1,8 +1,10 @@
 /**
  * 年度归档: the year package (a folder and a .zip of the year's documents, attachments and 归档目录) and
- * the read-only mark. The database itself refuses writes to a marked year (triggers in migration 004);
- * here are the mark, its removal, the summary of years, the files the year's records point to, and
- * writing the package (laid out by electron/documents/year-package.ts) into the data folder.
+ * the read-only mark. The database itself refuses writes to a marked year (triggers in migrations 004
+ * and 011, on every year-scoped table; the open rectification of a marked year goes on); here are the
+ * check before archiving (a year that has ended, its open work confirmed), the mark, its removal, the
+ * summary of years, the files the year's records point to, and writing the package (laid out by
+ * electron/documents/year-package.ts) into the data folder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
