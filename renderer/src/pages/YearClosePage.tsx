@@ -103,7 +103,7 @@ function YearsTab() {
                 ) : notEndedReason(y.year, today) ? (
                   <Stack gap={0}>
                     <Button size="xs" disabled title={notEndedReason(y.year, today) ?? undefined}>归档</Button>
-                    <Text size="xs" c="dimmed">年度未结束，{y.year + 1}年1月1日起可归档</Text>
+                    <Text size="xs" c="dimmed">{y.year > Number(today.slice(0, 4)) ? '年度未开始' : '年度未结束'}，{y.year + 1}年1月1日起可归档</Text>
                   </Stack>
                 ) : (
                   <Button size="xs" disabled={total(y) === 0} onClick={() => setArchiving(y.year)}>归档</Button>
