@@ -11,6 +11,8 @@ import { migrations } from '../store/migrations';
 import { putAttachment } from '../store/attachments';
 import { listProblems, pageIdsSql } from '../store/problems/queries';
 import { allProblems } from '../store/problems/ledger';
+import { ledgerWhere } from '../store/problems/read';
+import { sql } from '../store/sql';
 import { raiseProblem } from '../store/problems/workflow';
 import { pinyinKey } from '../store/pinyin';
 import type { Input } from '../../shared/contract';
@@ -477,6 +479,16 @@ describe('the 台账 read by windows (as the virtual list does)', () => {
           }
         }
       }
+    }
+  });
+
+  it('finds the problems carried over into a year (结转) on their two indexes, not by reading every problem', () => {
+    for (const carryOver of ['only', 'include'] as const) {
+      const [text, params] = sql`SELECT count(*) FROM problems p WHERE ${ledgerWhere({ year: 2025, carryOver }, '2025-06-01')}`;
+      const plan = (a.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+      expect(plan, carryOver).toMatch(/USING COVERING INDEX problems_open_live_due/);
+      expect(plan, carryOver).toMatch(/USING COVERING INDEX problems_closed_live/);
+      expect(plan, carryOver).not.toMatch(/SCAN p\b|SEARCH p USING (COVERING )?INDEX \w+ \(deleted_at=\?\)$/m);
     }
   });
 });

@@ -10,7 +10,7 @@ import { listChronicle } from '../store/chronicle';
 import { listCollections } from '../store/collections';
 import { problemsRaisedIn } from '../store/problems/queries';
 import { getSettings } from '../store/settings';
-import { changeMark, markClosed, refuseClosed, writePackage, yearAttachments } from '../store/year-close';
+import { changeMark, markClosed, refuseClosing, writePackage, yearAttachments } from '../store/year-close';
 import { chronicleTitle } from '../documents/chronicle';
 import type { GeneratedFile } from '../documents/pack';
 import { buildYearPackage, type PackageFile } from '../documents/year-package';
@@ -48,9 +48,12 @@ async function yearDocuments(a: Store, year: number): Promise<PackageFile[]> {
   return files;
 }
 
-/** Close a year: the package made and written, then the year marked, refused if anything changed meanwhile. */
-export async function closeYear(a: Store, year: number): Promise<YearCloseResult> {
-  refuseClosed(a, year);
+/**
+ * Close a year that has ended, its open work confirmed by number (`openWork`, see refuseClosing): the
+ * package made and written, then the year marked, refused if anything changed meanwhile.
+ */
+export async function closeYear(a: Store, year: number, openWork?: number): Promise<YearCloseResult> {
+  refuseClosing(a, year, openWork);
   const mark = changeMark(a);
   const s = getSettings(a);
   const files = [...await yearDocuments(a, year), ...yearAttachments(a, year)];

@@ -1,5 +1,5 @@
 import type { Store } from './store';
-import { liveSchoolIn, overdueOn } from './problems/read';
+import { carriedRows, liveSchoolIn, overdueOn } from './problems/read';
 import { sql, sqlFragment } from './sql';
 import { todayText } from '../../shared/dates';
 import { getSettings } from './settings';
@@ -62,6 +62,9 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
   const r = byItem.reduce((t, i) => ({ raised: t.raised + i.count, closed: t.closed + i.closed, overdue: t.overdue + i.overdue }),
     { raised: 0, closed: 0, overdue: 0 });
   const overdueNow = value<number>(a, sql`SELECT count(*) ${PROBLEMS} AND ${overdueOn(on)}`);
+  // 结转: raised before the period, still open on its first day; how many of them are 销号 by now.
+  const carried = rows<{ total: number; closed: number }>(a, sql`SELECT count(*) AS total, coalesce(sum(p.status = '已销号'), 0) AS closed
+    FROM (${carriedRows(from)}) p WHERE ${liveSchoolIn(zone)}`)[0];
 
   const topics = rows<{ topic: string; count: number }>(a, sql`SELECT c.topic, count(*) AS count FROM complaints c
     LEFT JOIN schools sc ON sc.id = c.school_id AND sc.deleted_at IS NULL
@@ -90,6 +93,7 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
       raised: r.raised, closed: r.closed, overdue: r.overdue, overdueNow,
       rate: percent(r.closed, r.raised),
     },
+    carriedOver: carried,
     complaints: complaintsByTopic.reduce((n, t) => n + t.count, 0),
     complaintsByTopic,
     calendarDue,

@@ -32,7 +32,7 @@ import { collectionSave, pieceList, pieceSave, type Collection, type Piece } fro
 import { referralExport, statisticsExport } from '../schemas/exports';
 import { backupRestoreAuto, backupRestoreFile, type BackupEntry, type BackupStatus, type RestoreResult } from '../schemas/backup';
 import {
-  legacyAdd, legacyList, yearInput, yearReopen, type LegacyFile, type YearCloseResult, type YearSummary,
+  legacyAdd, legacyList, yearCloseInput, yearInput, yearReopen, type LegacyFile, type YearCheck, type YearCloseResult, type YearSummary,
 } from '../schemas/year-close';
 
 const none = z.object({}).strict().optional();
@@ -155,7 +155,8 @@ export const contract = {
   'backups.restoreAuto': channel(backupRestoreAuto).returns<RestoreResult>(),
 
   'yearClose.list': channel(none).returns<YearSummary[]>(),
-  'yearClose.close': channel(yearInput).returns<YearCloseResult>(),
+  'yearClose.check': channel(yearInput).returns<YearCheck>(),
+  'yearClose.close': channel(yearCloseInput).returns<YearCloseResult>(),
   'yearClose.reopen': channel(yearReopen).returns<{ reopened: boolean }>(),
   'yearClose.download': channel(yearInput).returns<FileOut>(),
   'legacy.add': channel(legacyAdd).returns<LegacyFile>(),

@@ -78,7 +78,7 @@ export function listProblems(a: Store, query: ProblemQuery, sortUpTo = SORT_MATC
     if (offset >= total) return { rows: [], total };
     const after = total - offset - limit;
     const backwards = after < offset;
-    const [text, params] = pageIdsSql(query, backwards, total <= sortUpTo);
+    const [text, params] = pageIdsSql(query, backwards, total <= sortUpTo || !!query.carryOver);
     const ids = values<number>(a, [text, [...params,
       backwards ? Math.min(limit, total - offset) : limit, backwards ? Math.max(0, after) : offset]]);
     if (backwards) ids.reverse();
