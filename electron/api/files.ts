@@ -36,6 +36,18 @@ import { nowText, todayText } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import type { RosterKind } from '../../shared/rosters';
 import type { Briefing } from '../../shared/schemas/briefing';
+import { getSupervisor } from '../store/supervisors';
+import { allowedItems } from '../store/problems/workflow';
+import { formSchools } from '../store/visit-form-import';
+import { getTraining, getPlan } from '../store/trainings';
+import { getAssessment } from '../store/assessments';
+import { visitFormWorkbook, type VisitFormTemplateInput } from '../documents/excel/visit-form-file';
+import { visitFormDocx } from '../documents/visit-form-docx';
+import { minutesFile, signInFile, type TrainingDocInput } from '../documents/training';
+import { trainingPlanFile as trainingPlanDocx } from '../documents/training-plan';
+import { sheetsFile, summaryDocx, summaryXlsx, type AssessmentDocInput } from '../documents/assessment';
+import { writeZip } from '../documents/zip';
+import { VISIT_METHODS, VISIT_TYPES } from '../../shared/vocab';
 
 /** The office's fonts, and the archive's pictures for documents that show them. */
 const context = (a: Store): BuildContext => ({ fonts: getSettings(a).fonts, loadImage: imageLoader(a) });
@@ -185,4 +197,77 @@ export async function backupFileNow(a: Store): Promise<GeneratedFile> {
   const file = await backupFile(content, now);
   logBackupFile(a, file.fileName, content.manifest);
   return file;
+}
+
+// ---- 督导记录表 sent to supervisors (issue 15) ----
+
+/**
+ * Each supervisor's 督导记录表 for the 填报期间: the Excel form to fill and the Word form to print, in one
+ * .zip (a folder per supervisor would only add clicks; two people of the same name get their 督学证编号).
+ */
+export async function visitFormTemplates(a: Store, q: { supervisorIds: number[]; from: string; to: string }): Promise<GeneratedFile> {
+  const s = getSettings(a);
+  const people = q.supervisorIds.map((id) => getSupervisor(a, id));
+  const entries = [];
+  for (const p of people) {
+    const input: VisitFormTemplateInput = {
+      office: s.officeName, supervisor: { id: p.id, name: p.name, certNo: p.certNo }, from: q.from, to: q.to,
+      lists: { schools: formSchools(a, p.id), types: [...VISIT_TYPES], methods: [...VISIT_METHODS], items: allowedItems(a) },
+    };
+    const twin = people.some((o) => o !== p && o.name === p.name);
+    const who = twin ? `${p.name}（${p.certNo ?? `编号${p.id}`}）` : p.name;
+    const xlsx = await visitFormWorkbook(input, `督导记录表-${who}.xlsx`);
+    const docx = await visitFormDocx(input, `督导记录表（打印版）-${who}`, context(a));
+    entries.push({ name: xlsx.fileName, bytes: xlsx.bytes }, { name: docx.fileName, bytes: docx.bytes });
+  }
+  const one = people.length === 1 ? people[0].name : `${people.length}名督学`;
+  return { fileName: `督导记录表-${one}-${q.from.replace(/-/g, '')}至${q.to.replace(/-/g, '')}.zip`, bytes: await writeZip(entries) };
+}
+
+// ---- 培训 and 会议 ----
+
+function trainingDoc(a: Store, id: number): TrainingDocInput {
+  const t = getTraining(a, id);
+  return { ...t, office: getSettings(a).officeName };
+}
+
+export async function trainingSignInFile(a: Store, id: number): Promise<GeneratedFile> {
+  return signInFile(trainingDoc(a, id), context(a));
+}
+
+export async function trainingMinutesFile(a: Store, id: number): Promise<GeneratedFile> {
+  return minutesFile(trainingDoc(a, id), context(a));
+}
+
+export async function trainingPlanFile(a: Store, id: number): Promise<GeneratedFile> {
+  const p = getPlan(a, id);
+  return trainingPlanDocx({ office: getSettings(a).officeName, title: p.title, period: p.period, body: p.body }, context(a));
+}
+
+// ---- 督学考核 ----
+
+function assessmentDoc(a: Store, id: number, supervisorId?: number): AssessmentDocInput {
+  const x = getAssessment(a, id);
+  const rows = supervisorId ? x.rows.filter((r) => r.supervisorId === supervisorId) : x.rows;
+  if (supervisorId && rows.length === 0) {
+    throw new AppError('not_found', '「督学」这名督学不在本次考核名单中，请刷新后重试。', 'supervisorId');
+  }
+  return {
+    office: getSettings(a).officeName, year: x.year, scheme: x.scheme.title, until: x.until, finished: x.status === '已完成',
+    date: (x.finishedAt ?? nowText()).slice(0, 10), thresholds: x.scheme.thresholds,
+    items: x.scheme.items.map(({ key, label, points, rule }) => ({ key, label, points, rule })),
+    rows: rows.map((r) => ({ ...r, items: r.items.map((i) => ({ ...i, measure: i.measure.text })) })),
+    total: x.rows.length,
+  };
+}
+
+/** The 考核表 of one supervisor, or of everyone (one page each, in rank order). */
+export async function assessmentSheets(a: Store, id: number, supervisorId?: number): Promise<GeneratedFile> {
+  const d = assessmentDoc(a, id, supervisorId);
+  return sheetsFile(d, context(a), supervisorId ? d.rows[0].name : undefined);
+}
+
+export async function assessmentSummary(a: Store, id: number, format: 'docx' | 'xlsx'): Promise<GeneratedFile> {
+  const d = assessmentDoc(a, id);
+  return format === 'docx' ? summaryDocx(d, context(a)) : summaryXlsx(d);
 }

@@ -24,6 +24,9 @@ import { pieceHandlers } from './pieces';
 import { documentHandlers } from './documents';
 import { backupHandlers } from './backups';
 import { yearCloseHandlers } from './year-close';
+import { visitFormHandlers } from './visit-forms';
+import { trainingHandlers } from './trainings';
+import { assessmentHandlers } from './assessments';
 import { readOnlyMessage } from '../store/year-close';
 
 /** The one handler table: channel -> function(archive, input). IPC and HTTP both call `dispatch`. */
@@ -49,6 +52,9 @@ export const handlers: HandlerMap<Channel> = {
   ...documentHandlers,
   ...backupHandlers,
   ...yearCloseHandlers,
+  ...visitFormHandlers,
+  ...trainingHandlers,
+  ...assessmentHandlers,
 };
 
 /**

@@ -34,6 +34,16 @@ import { backupRestoreAuto, backupRestoreFile, type BackupEntry, type BackupStat
 import {
   legacyAdd, legacyList, yearCloseInput, yearInput, yearReopen, type LegacyFile, type YearCheck, type YearCloseResult, type YearSummary,
 } from '../schemas/year-close';
+import {
+  visitFormFiles, visitFormImportList, visitFormTemplates, type VisitFormImport, type VisitFormPreview, type VisitFormResult,
+} from '../schemas/visit-form';
+import {
+  trainingList, trainingPlanSave, trainingSave, type PlannedEvent, type Training, type TrainingHours, type TrainingPlan,
+} from '../schemas/training';
+import {
+  appointmentRecord, assessmentAdjust, assessmentExportSheets, assessmentExportSummary, assessmentScheme, assessmentYear, workloadQuery,
+  type Assessment, type AssessmentScheme, type AssessmentSummary, type HistoryEntry, type SupervisorHistory, type WorkloadRow,
+} from '../schemas/assessment';
 
 const none = z.object({}).strict().optional();
 
@@ -163,6 +173,42 @@ export const contract = {
   'legacy.list': channel(legacyList).returns<Page<LegacyFile>>(),
   'legacy.delete': channel(idInput).returns<{ recycleId: number }>(),
   'legacy.download': channel(idInput).returns<FileOut>(),
+
+  'visitForms.templates': channel(visitFormTemplates).returns<FileOut>(),
+  'visitForms.preview': channel(visitFormFiles).returns<VisitFormPreview>(),
+  'visitForms.commit': channel(visitFormFiles).returns<VisitFormResult>(),
+  'visitForms.imports': channel(visitFormImportList).returns<Page<VisitFormImport>>(),
+
+  'trainings.list': channel(trainingList).returns<Training[]>(),
+  'trainings.get': channel(idInput).returns<Training>(),
+  'trainings.save': channel(trainingSave).returns<Training>(),
+  'trainings.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'trainings.hours': channel(z.object({ year: trainingList.shape.year })).returns<TrainingHours[]>(),
+  'trainings.planned': channel(z.object({ year: trainingList.shape.year })).returns<PlannedEvent[]>(),
+  'trainings.signInSheet': channel(idInput).returns<FileOut>(),
+  'trainings.minutes': channel(idInput).returns<FileOut>(),
+  'trainings.plans': channel(none).returns<TrainingPlan[]>(),
+  'trainings.plan': channel(idInput).returns<TrainingPlan>(),
+  'trainings.savePlan': channel(trainingPlanSave).returns<TrainingPlan>(),
+  'trainings.deletePlan': channel(idInput).returns<{ recycleId: number }>(),
+  'trainings.exportPlan': channel(idInput).returns<FileOut>(),
+
+  'assessments.scheme': channel(none).returns<AssessmentScheme>(),
+  'assessments.saveScheme': channel(assessmentScheme).returns<AssessmentScheme>(),
+  'assessments.list': channel(none).returns<AssessmentSummary[]>(),
+  'assessments.get': channel(idInput).returns<Assessment>(),
+  'assessments.compute': channel(assessmentYear).returns<Assessment>(),
+  'assessments.adjust': channel(assessmentAdjust).returns<Assessment>(),
+  'assessments.finish': channel(idInput).returns<Assessment>(),
+  'assessments.reopen': channel(idInput).returns<Assessment>(),
+  'assessments.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'assessments.exportSheets': channel(assessmentExportSheets).returns<FileOut>(),
+  'assessments.exportSummary': channel(assessmentExportSummary).returns<FileOut>(),
+  'assessments.workload': channel(workloadQuery).returns<WorkloadRow[]>(),
+
+  'appointments.record': channel(appointmentRecord).returns<HistoryEntry>(),
+  'appointments.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'supervisors.history': channel(idInput).returns<SupervisorHistory>(),
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } as const satisfies Record<ChannelName, ChannelDef<any, unknown>>;
 

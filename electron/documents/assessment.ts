@@ -1,0 +1,162 @@
+/**
+ * 督学考核 documents (issue 15): the 考核表 of each supervisor (one page each, in one .docx), and the
+ * year's 汇总表 in Word (landscape) and Excel. Fed the 考核 as computed: nothing is recounted here.
+ */
+import { AlignmentType, Paragraph, TextRun, type Document, type FileChild } from 'docx';
+import { dateInWords } from '../../shared/dates';
+import { gridTable, type BuildContext } from './blocks';
+import { formTable } from './form-table';
+import { signature } from './notice';
+import { LANDSCAPE_TYPE_WIDTH, STYLE, blankLine, profileDocument, section } from './profile';
+import { docxFile, newWorkbook, xlsxFile, type GeneratedFile } from './pack';
+
+export interface AssessmentDocInput {
+  office: string;
+  year: number;
+  /** The 考核办法's name. */
+  scheme: string;
+  /** Records counted up to this day. */
+  until: string;
+  finished: boolean;
+  /** The date signed: the day it was finished, or today for a draft. */
+  date: string;
+  thresholds: { excellent: number; pass: number; basic: number };
+  /** How many were assessed (the rows may be one supervisor's only). */
+  total: number;
+  items: { key: string; label: string; points: number; rule: string | null }[];
+  rows: {
+    name: string; category: string; unit: string | null; total: number; grade: string; rank: number;
+    items: { key: string; measure: string; computed: number; adjustment: number | null; comment: string | null; score: number }[];
+  }[];
+}
+
+/** 90 → '90', 12.5 → '12.5', −2 → '−2' as printed. */
+const num = (n: number) => String(n).replace('-', '−');
+const signed = (n: number) => (n > 0 ? `+${num(n)}` : num(n));
+
+const title = (text: string) => new Paragraph({ style: STYLE.title, children: [new TextRun(text)] });
+const centred = (text: string) => new Paragraph({ style: STYLE.tableText, alignment: AlignmentType.CENTER, children: [new TextRun(text)] });
+
+export const sheetTitle = (d: AssessmentDocInput) => `${d.year}年度责任督学考核表`;
+export const summaryTitle = (d: AssessmentDocInput) => `${d.office}${d.year}年度督学考核结果汇总表`;
+const draftNote = (d: AssessmentDocInput) => (d.finished ? [] : [centred('（草稿：考核尚未完成，结果以最终公布为准）')]);
+const gradeLine = (d: AssessmentDocInput) =>
+  `等次：优秀${num(d.thresholds.excellent)}分以上，合格${num(d.thresholds.pass)}分以上，基本合格${num(d.thresholds.basic)}分以上，以下为不合格`;
+
+/** One supervisor's page: who, each item's standard, what the archive shows, the score (and any adjustment), total, grade, rank. */
+function sheet(d: AssessmentDocInput, r: AssessmentDocInput['rows'][number]): FileChild[] {
+  const info = formTable({
+    weights: [3, 7, 3, 7],
+    rows: [
+      { cells: [{ text: '姓　名', label: true }, { text: r.name }, { text: '类　别', label: true }, { text: r.category }], height: 520 },
+      { cells: [{ text: '工作单位', label: true }, { text: r.unit ?? '', span: 3 }], height: 520 },
+    ],
+  });
+  const scores = formTable({
+    weights: [4, 2, 8, 6, 2],
+    rows: [
+      { header: true, cells: ['考核项目', '分值', '评分标准', '完成情况', '得分'].map((text) => ({ text, label: true })), height: 480 },
+      ...d.items.map((item) => {
+        const s = r.items.find((x) => x.key === item.key)!;
+        const adj = s.adjustment !== null ? [`调整${signed(s.adjustment)}分：${s.comment ?? ''}`] : [];
+        return {
+          cells: [
+            { text: item.label }, { text: num(item.points), align: 'center' as const }, { text: item.rule ?? '' },
+            { text: [...(s.measure ? [s.measure] : []), ...adj] }, { text: num(s.score), align: 'center' as const },
+          ],
+        };
+      }),
+      { cells: [{ text: '总　分', label: true }, { text: num(r.total), span: 4, align: 'left' as const }], height: 480 },
+      { cells: [{ text: '等　次', label: true }, { text: r.grade, span: 2 }, { text: '排　名', label: true }, { text: `第${r.rank}名（共${d.total}人）`, span: 1 }], height: 480 },
+      { cells: [{ text: '考核意见', label: true }, { text: '', span: 4 }], height: 1400 },
+    ],
+  });
+  return [
+    title(sheetTitle(d)),
+    centred(`${d.office}\u3000\u3000考核依据：《${d.scheme}》\u3000\u3000数据截至${dateInWords(d.until)}`),
+    ...draftNote(d),
+    blankLine(),
+    info,
+    new Paragraph({ style: STYLE.tableText, children: [] }),
+    scores,
+    centred(gradeLine(d)),
+    blankLine(),
+    ...signature(d.office, d.date),
+  ];
+}
+
+/** The 考核表 of the rows given (one, or everyone in rank order), each on its own page. */
+export function buildSheets(d: AssessmentDocInput, ctx: BuildContext): Document {
+  return profileDocument(ctx.fonts, {
+    title: sheetTitle(d),
+    sections: d.rows.map((r) => section({ children: sheet(d, r), pageNumbers: false })),
+  });
+}
+
+export function sheetsFile(d: AssessmentDocInput, ctx: BuildContext, who?: string): Promise<GeneratedFile> {
+  return docxFile(`${sheetTitle(d)}${who ? `（${who}）` : ''}`, buildSheets(d, ctx));
+}
+
+/** Column titles of the summary: rank, name, category, each item with its points, total, grade. */
+function summaryColumns(d: AssessmentDocInput): string[] {
+  return ['排名', '姓名', '类别', ...d.items.map((i) => `${i.label}（${num(i.points)}分）`), '总分', '等次'];
+}
+
+function summaryCells(r: AssessmentDocInput['rows'][number], d: AssessmentDocInput): string[] {
+  return [String(r.rank), r.name, r.category, ...d.items.map((i) => num(r.items.find((x) => x.key === i.key)!.score)), num(r.total), r.grade];
+}
+
+export function buildSummary(d: AssessmentDocInput, ctx: BuildContext): Document {
+  const cols = summaryColumns(d);
+  const table = gridTable({
+    width: LANDSCAPE_TYPE_WIDTH,
+    columns: cols.map((c, i) => ({ title: c, weight: i === 1 ? 3 : i === 2 ? 4 : i < 3 || i >= cols.length - 2 ? 2 : 3, align: i === 2 ? 'left' : 'center' })),
+    rows: d.rows.map((r) => summaryCells(r, d)),
+  });
+  const counts = ['优秀', '合格', '基本合格', '不合格'].map((g) => `${g}${d.rows.filter((r) => r.grade === g).length}人`).join('，');
+  const adjusted = d.rows.flatMap((r) => r.items.filter((s) => s.adjustment !== null).map((s) => {
+    const item = d.items.find((i) => i.key === s.key)!;
+    return `${r.name}：${item.label}${signed(s.adjustment!)}分（${s.comment ?? ''}）`;
+  }));
+  const children: FileChild[] = [
+    title(summaryTitle(d)),
+    ...draftNote(d),
+    centred(`考核依据：《${d.scheme}》\u3000数据截至${dateInWords(d.until)}\u3000考核${d.rows.length}人：${counts}`),
+    blankLine(),
+    table,
+    centred(gradeLine(d)),
+    ...(adjusted.length ? [new Paragraph({ style: STYLE.tableText, children: [new TextRun(`分数调整：${adjusted.join('；')}。`)] })] : []),
+    blankLine(),
+    ...signature(d.office, d.date),
+  ];
+  return profileDocument(ctx.fonts, { title: summaryTitle(d), sections: [section({ children, landscape: true })] });
+}
+
+export function summaryDocx(d: AssessmentDocInput, ctx: BuildContext): Promise<GeneratedFile> {
+  return docxFile(summaryTitle(d), buildSummary(d, ctx));
+}
+
+/** The summary as an .xlsx: the same columns, numbers as numbers, and the adjustments with their reasons. */
+export async function summaryXlsx(d: AssessmentDocInput): Promise<GeneratedFile> {
+  const wb = newWorkbook(d.office);
+  const ws = wb.addWorksheet(`${d.year}年度考核`, { views: [{ state: 'frozen', ySplit: 2 }] });
+  const cols = [...summaryColumns(d), '调整说明'];
+  ws.columns = cols.map((c, i) => ({ width: i === 1 ? 10 : i === 2 ? 12 : i === cols.length - 1 ? 50 : Math.max(8, Math.min(22, c.length * 2)) }));
+  ws.mergeCells(1, 1, 1, cols.length);
+  const head = ws.getCell(1, 1);
+  head.value = `${summaryTitle(d)}${d.finished ? '' : '（草稿）'}（数据截至${dateInWords(d.until)}）`;
+  head.font = { bold: true, size: 14 };
+  head.alignment = { horizontal: 'center' };
+  const header = ws.addRow(cols);
+  header.font = { bold: true };
+  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  header.eachCell((cell) => { cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } }; });
+  for (const r of d.rows) {
+    const adjusted = r.items.filter((s) => s.adjustment !== null)
+      .map((s) => `${d.items.find((i) => i.key === s.key)!.label}${signed(s.adjustment!)}分：${s.comment ?? ''}`).join('；');
+    const row = ws.addRow([r.rank, r.name, r.category, ...d.items.map((i) => r.items.find((x) => x.key === i.key)!.score), r.total, r.grade, adjusted]);
+    row.alignment = { vertical: 'top', wrapText: true };
+  }
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: cols.length } };
+  return xlsxFile(`${summaryTitle(d)}.xlsx`, wb);
+}
