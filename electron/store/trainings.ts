@@ -89,9 +89,10 @@ function check(a: Store, f: TrainingFields): void {
 function writeLinks(a: Store, id: number, f: TrainingFields): void {
   a.db.prepare(`DELETE FROM training_attendance WHERE training_id = ?
     AND supervisor_id IN (SELECT id FROM supervisors WHERE deleted_at IS NULL)`).run(id);
-  const base = (a.db.prepare('SELECT coalesce(max(seq), 0) FROM training_attendance WHERE training_id = ?').pluck().get(id) as number);
+  // The kept rows after the form's, in their order.
+  a.db.prepare('UPDATE training_attendance SET seq = seq + ? WHERE training_id = ?').run(f.attendance.length, id);
   const add = a.db.prepare('INSERT INTO training_attendance (training_id, supervisor_id, seq, status, note) VALUES (?, ?, ?, ?, ?)');
-  f.attendance.forEach((p, i) => add.run(id, p.supervisorId, base + i + 1, p.status, p.note));
+  f.attendance.forEach((p, i) => add.run(id, p.supervisorId, i + 1, p.status, p.note));
   a.db.prepare('DELETE FROM training_files WHERE training_id = ?').run(id);
   const file = a.db.prepare('INSERT INTO training_files (training_id, hash, file_name, seq) VALUES (?, ?, ?, ?)');
   f.files.forEach((x, i) => file.run(id, x.hash, x.fileName, i + 1));
