@@ -88,7 +88,7 @@ describe('培训 and 会议', () => {
     await expectRefused(a, 'trainings.save', { fields: meeting({ hours: 1.2 }) }, { field: 'fields.hours', text: '「学时」按0.5学时计' });
     await expectRefused(a, 'trainings.save', { fields: meeting({ calendarItemId: 999 }) }, { field: 'calendarItemId', text: '「行事历事项」所选的事项不存在' });
     await expectRefused(a, 'trainings.save', { fields: meeting({ attendance: [{ supervisorId: 999, status: '出席' }] }) }, { field: 'attendance', text: '有的督学不存在' });
-    await expectRefused(a, 'trainings.save', { fields: meeting({ attendance: [{ supervisorId: p.zhang, status: '迟到' }] }) }, { text: '应为出勤情况之一：出席、请假、缺席' });
+    await expectRefused(a, 'trainings.save', { fields: meeting({ attendance: [{ supervisorId: p.zhang, status: '迟到' as never }] }) }, { text: '应为出勤情况之一：出席、请假、缺席' });
     const t = await call(a, 'trainings.save', { fields: meeting() });
     a.db.prepare(`INSERT INTO archived_years (year, archived_at, archived_by, package_folder, catalogue) VALUES (2025, ?, '测试', '年度归档/2025', '[]')`).run(nowText());
     await expectRefused(a, 'trainings.save', { id: t.id, fields: meeting({ topic: '改' }) }, { code: 'readonly', text: '2025' });
