@@ -5,6 +5,7 @@ import { isInitialized } from '../store/settings';
 import { initializeDataFolder, registerCounts } from '../store/data-folder';
 import type { DataFolderStatus } from '../../shared/schemas/admin';
 import { APP_VERSION } from '../../shared/version';
+import { writeDemoReturnedForms } from './files';
 
 function status(a: Store): DataFolderStatus {
   return {
@@ -18,8 +19,9 @@ function status(a: Store): DataFolderStatus {
 
 export const dataFolderHandlers: HandlerMap<'dataFolder.status' | 'dataFolder.initialize'> = {
   'dataFolder.status': (a) => status(a),
-  'dataFolder.initialize': (a, { mode }) => {
+  'dataFolder.initialize': async (a, { mode }) => {
     initializeDataFolder(a, mode);
+    if (mode === 'demo') await writeDemoReturnedForms(a);
     return status(a);
   },
 };

@@ -47,6 +47,10 @@ import { minutesFile, signInFile, type TrainingDocInput } from '../documents/tra
 import { trainingPlanFile as trainingPlanDocx } from '../documents/training-plan';
 import { sheetsFile, summaryDocx, summaryXlsx, type AssessmentDocInput } from '../documents/assessment';
 import { writeZip } from '../documents/zip';
+import { fillVisitForm } from '../documents/excel/fill-visit-form';
+import { gradientPng } from '../documents/png';
+import { DEMO_SIZE } from '../store/demo';
+import { planDemoReturns, writeDemoFiles } from '../store/demo/returned-forms';
 import { VISIT_METHODS, VISIT_TYPES } from '../../shared/vocab';
 
 /** The office's fonts, and the archive's pictures for documents that show them. */
@@ -222,6 +226,25 @@ export async function visitFormTemplates(a: Store, q: { supervisorIds: number[];
   }
   const one = people.length === 1 ? people[0].name : `${people.length}名督学`;
   return { fileName: `督导记录表-${one}-${q.from.replace(/-/g, '')}至${q.to.replace(/-/g, '')}.zip`, bytes: await writeZip(entries) };
+}
+
+/**
+ * The demo archive's returned forms: four supervisors' filled 督导记录表 written into the data folder for
+ * the user to import (one row missing its 纪实, one visit already in the archive, a photo).
+ */
+export async function writeDemoReturnedForms(a: Store): Promise<string> {
+  const s = getSettings(a);
+  const files: GeneratedFile[] = [];
+  for (const r of planDemoReturns(a, { seed: DEMO_SIZE.seed })) {
+    const template = await visitFormWorkbook({
+      office: s.officeName, supervisor: { id: r.supervisorId, name: r.name, certNo: r.certNo }, from: r.from, to: r.to,
+      lists: { schools: r.schools, types: [...VISIT_TYPES], methods: [...VISIT_METHODS], items: allowedItems(a) },
+    }, '');
+    const photo = { bytes: gradientPng(480, 360), extension: 'png' as const };
+    const bytes = await fillVisitForm(template.bytes, r.visits.map((v) => ({ values: v.values, photos: v.photo ? [photo] : [] })));
+    files.push({ fileName: `督导记录表-${r.name}（已填）.xlsx`, bytes });
+  }
+  return writeDemoFiles(a, files);
 }
 
 // ---- 培训 and 会议 ----

@@ -3,6 +3,7 @@ import type { Store } from '../store/store';
 import { readAttachment } from '../store/attachments';
 import { commitVisitForms, listVisitFormImports, planVisitForms, toPreview, type ReceivedForm } from '../store/visit-form-import';
 import { readVisitForm } from '../documents/excel/read-visit-form';
+import { demoFormsFolder } from '../store/demo/returned-forms';
 import { AppError } from '../../shared/result';
 import { fileOut } from './file-out';
 import { visitFormTemplates } from './files';
@@ -34,5 +35,5 @@ export const visitFormHandlers: HandlerMap<'visitForms.templates' | 'visitForms.
   'visitForms.templates': (a, q) => fileOut(visitFormTemplates(a, q)),
   'visitForms.preview': async (a, { files }) => toPreview(planVisitForms(a, await receive(a, files, false))),
   'visitForms.commit': async (a, { files }) => commitVisitForms(a, await receive(a, files, true)),
-  'visitForms.imports': (a, q) => listVisitFormImports(a, q),
+  'visitForms.imports': (a, q) => ({ ...listVisitFormImports(a, q), samples: demoFormsFolder(a) }),
 };

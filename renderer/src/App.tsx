@@ -40,6 +40,8 @@ const ChroniclePage = lazy(() => import('./pages/ChroniclePage').then((m) => ({ 
 const VisitsPage = lazy(() => import('./pages/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 const ProblemsPage = lazy(() => import('./pages/ProblemsPage').then((m) => ({ default: m.ProblemsPage })));
 const YearClosePage = lazy(() => import('./pages/YearClosePage').then((m) => ({ default: m.YearClosePage })));
+const TrainingsPage = lazy(() => import('./pages/TrainingsPage').then((m) => ({ default: m.TrainingsPage })));
+const AssessmentsPage = lazy(() => import('./pages/AssessmentsPage').then((m) => ({ default: m.AssessmentsPage })));
 
 interface NavItem { path: string; label: string }
 
@@ -58,6 +60,8 @@ const WORK: NavItem[] = [
   { path: '/briefings', label: '督导简报' },
   { path: '/chronicle', label: '大事记' },
   { path: '/pieces', label: '案例集' },
+  { path: '/trainings', label: '培训会议' },
+  { path: '/assessments', label: '督学考核' },
   { path: '/year-close', label: '年度归档' },
 ];
 const SYSTEM: NavItem[] = [
@@ -130,6 +134,8 @@ export function App() {
             <Route path="/visits/*" element={<VisitsPage />} />
             <Route path="/problems/*" element={<ProblemsPage />} />
             <Route path="/year-close" element={<YearClosePage />} />
+            <Route path="/trainings/*" element={<TrainingsPage />} />
+            <Route path="/assessments/*" element={<AssessmentsPage />} />
             <Route path="*" element={<Navigate to="/supervisors" replace />} />
           </Routes>
         </Suspense>

@@ -177,7 +177,7 @@ export const contract = {
   'visitForms.templates': channel(visitFormTemplates).returns<FileOut>(),
   'visitForms.preview': channel(visitFormFiles).returns<VisitFormPreview>(),
   'visitForms.commit': channel(visitFormFiles).returns<VisitFormResult>(),
-  'visitForms.imports': channel(visitFormImportList).returns<Page<VisitFormImport>>(),
+  'visitForms.imports': channel(visitFormImportList).returns<Page<VisitFormImport> & { samples: string | null }>(),
 
   'trainings.list': channel(trainingList).returns<Training[]>(),
   'trainings.get': channel(idInput).returns<Training>(),

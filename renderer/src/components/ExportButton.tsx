@@ -7,17 +7,22 @@ import { DOCX_MIME } from '../lib/mime';
 import { notifyError, notifyOk } from '../notify';
 import type { Input } from '../../../shared/contract';
 
-type DocChannel = 'documents.notice' | 'documents.referral' | 'documents.calendar' | 'documents.statistics' | 'collections.export';
+type DocChannel = 'documents.notice' | 'documents.referral' | 'documents.calendar' | 'documents.statistics' | 'collections.export'
+  | 'trainings.signInSheet' | 'trainings.minutes' | 'trainings.exportPlan' | 'assessments.exportSheets' | 'assessments.exportSummary'
+  | 'visitForms.templates';
 
 /**
  * A button that builds a Word document on the archive side and saves it, e.g.
  * `<ExportButton channel="documents.notice" input={{ id }} label="导出整改通知书" />`.
  * `input` may be a function, called on click (to draw charts into PNG only when needed).
  */
-export function ExportButton<C extends DocChannel>({ channel, input, label, ...button }: {
+export function ExportButton<C extends DocChannel>({ channel, input, label, mime = DOCX_MIME, icon, ...button }: {
   channel: C;
   input: Input<C> | (() => Input<C> | Promise<Input<C>>);
   label: string;
+  /** The file's type (a Word document unless said otherwise). */
+  mime?: string;
+  icon?: React.ReactNode;
 } & Omit<ButtonProps, 'children' | 'onClick'>) {
   const [busy, setBusy] = useState(false);
   async function run() {
@@ -25,7 +30,7 @@ export function ExportButton<C extends DocChannel>({ channel, input, label, ...b
     try {
       const value = typeof input === 'function' ? await (input as () => Input<C> | Promise<Input<C>>)() : input;
       const out = await call(channel, value) as { fileName: string; data: string };
-      downloadBase64(out.fileName, out.data, DOCX_MIME);
+      downloadBase64(out.fileName, out.data, mime);
       notifyOk(`已生成「${out.fileName}」`);
     } catch (e) {
       notifyError(e);
@@ -34,6 +39,6 @@ export function ExportButton<C extends DocChannel>({ channel, input, label, ...b
     }
   }
   return (
-    <Button variant="light" leftSection={<IconFileTypeDocx size={16} />} loading={busy} onClick={run} {...button}>{label}</Button>
+    <Button variant="light" leftSection={icon ?? <IconFileTypeDocx size={16} />} loading={busy} onClick={run} {...button}>{label}</Button>
   );
 }
