@@ -160,8 +160,8 @@ describe('督学考核 computed from the archive', () => {
     expect(text).toContain('（草稿：考核尚未完成，结果以最终公布为准）');
     expect(text).toContain('挂牌学校2所，8个月，应督导16校次，实督导14校次');
     expect(text).toContain('调整−3分：无故缺席12月培训');
-    expect(text).toContain('第2名（共3人）');
-    expect(text).toContain('73.5');
+    expect(text).toContain('总分73.5分，基本合格，第2名（共3人）');
+    expect(text).toContain('××区人民政府教育督导室\u3000\u3000'); // signed in the 考核意见 cell
     const all = await readDocx(Buffer.from((await call(a, 'assessments.exportSheets', { id: x.id })).data, 'base64'));
     expect(all.sections).toHaveLength(3);
 

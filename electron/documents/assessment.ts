@@ -2,12 +2,12 @@
  * 督学考核 documents (issue 15): the 考核表 of each supervisor (one page each, in one .docx), and the
  * year's 汇总表 in Word (landscape) and Excel. Fed the 考核 as computed: nothing is recounted here.
  */
-import { AlignmentType, Paragraph, TextRun, type Document, type FileChild } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import { dateInWords } from '../../shared/dates';
-import { gridTable, type BuildContext } from './blocks';
+import type { BuildContext } from './blocks';
 import { formTable } from './form-table';
 import { signature } from './notice';
-import { LANDSCAPE_TYPE_WIDTH, STYLE, blankLine, profileDocument, section } from './profile';
+import { LANDSCAPE_TYPE_WIDTH, SIZE, STYLE, blankLine, profileDocument, section } from './profile';
 import { docxFile, newWorkbook, xlsxFile, type GeneratedFile } from './pack';
 
 export interface AssessmentDocInput {
@@ -35,11 +35,17 @@ const num = (n: number) => String(n).replace('-', '−');
 const signed = (n: number) => (n > 0 ? `+${num(n)}` : num(n));
 
 const title = (text: string) => new Paragraph({ style: STYLE.title, children: [new TextRun(text)] });
-const centred = (text: string) => new Paragraph({ style: STYLE.tableText, alignment: AlignmentType.CENTER, children: [new TextRun(text)] });
+/** A little room between tables (a line of 小四). */
+const gap = () => new Paragraph({ style: STYLE.tableText, spacing: { line: 120, lineRule: LineRuleType.EXACT }, children: [] });
+/** A line of 小四 under a title or a table. */
+const note = (text: string, align: 'center' | 'left' = 'center') => new Paragraph({
+  style: STYLE.tableText, alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+  spacing: { before: 60, line: 340, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text, size: SIZE.xiaosi })],
+});
 
 export const sheetTitle = (d: AssessmentDocInput) => `${d.year}年度责任督学考核表`;
 export const summaryTitle = (d: AssessmentDocInput) => `${d.office}${d.year}年度督学考核结果汇总表`;
-const draftNote = (d: AssessmentDocInput) => (d.finished ? [] : [centred('（草稿：考核尚未完成，结果以最终公布为准）')]);
+const draftNote = (d: AssessmentDocInput) => (d.finished ? [] : [note('（草稿：考核尚未完成，结果以最终公布为准）')]);
 const gradeLine = (d: AssessmentDocInput) =>
   `等次：优秀${num(d.thresholds.excellent)}分以上，合格${num(d.thresholds.pass)}分以上，基本合格${num(d.thresholds.basic)}分以上，以下为不合格`;
 
@@ -48,12 +54,12 @@ function sheet(d: AssessmentDocInput, r: AssessmentDocInput['rows'][number]): Fi
   const info = formTable({
     weights: [3, 7, 3, 7],
     rows: [
-      { cells: [{ text: '姓　名', label: true }, { text: r.name }, { text: '类　别', label: true }, { text: r.category }], height: 520 },
-      { cells: [{ text: '工作单位', label: true }, { text: r.unit ?? '', span: 3 }], height: 520 },
+      { cells: [{ text: '姓　名', label: true }, { text: r.name }, { text: '类　别', label: true }, { text: r.category }], height: 460 },
+      { cells: [{ text: '工作单位', label: true }, { text: r.unit ?? '', span: 3 }], height: 460 },
     ],
   });
   const scores = formTable({
-    weights: [4, 2, 8, 6, 2],
+    weights: [3.5, 2, 8, 6, 2],
     rows: [
       { header: true, cells: ['考核项目', '分值', '评分标准', '完成情况', '得分'].map((text) => ({ text, label: true })), height: 480 },
       ...d.items.map((item) => {
@@ -61,27 +67,25 @@ function sheet(d: AssessmentDocInput, r: AssessmentDocInput['rows'][number]): Fi
         const adj = s.adjustment !== null ? [`调整${signed(s.adjustment)}分：${s.comment ?? ''}`] : [];
         return {
           cells: [
-            { text: item.label }, { text: num(item.points), align: 'center' as const }, { text: item.rule ?? '' },
-            { text: [...(s.measure ? [s.measure] : []), ...adj] }, { text: num(s.score), align: 'center' as const },
+            { text: item.label, small: true }, { text: num(item.points), align: 'center' as const }, { text: item.rule ?? '', small: true },
+            { text: [...(s.measure ? [s.measure] : []), ...adj], small: true }, { text: num(s.score), align: 'center' as const },
           ],
         };
       }),
-      { cells: [{ text: '总　分', label: true }, { text: num(r.total), span: 4, align: 'left' as const }], height: 480 },
-      { cells: [{ text: '等　次', label: true }, { text: r.grade, span: 2 }, { text: '排　名', label: true }, { text: `第${r.rank}名（共${d.total}人）`, span: 1 }], height: 480 },
-      { cells: [{ text: '考核意见', label: true }, { text: '', span: 4 }], height: 1400 },
+      { cells: [{ text: '考核结果', label: true }, { text: `总分${num(r.total)}分，${r.grade}，第${r.rank}名（共${d.total}人）`, span: 4 }], height: 480 },
+      // The office signs in the cell, as on the office's paper forms.
+      { cells: [{ text: '考核意见', label: true }, { text: ['', `${d.office}\u3000\u3000`, `${dateInWords(d.date)}\u3000\u3000`], span: 4, align: 'right' as const }], height: 800 },
     ],
   });
   return [
     title(sheetTitle(d)),
-    centred(`${d.office}\u3000\u3000考核依据：《${d.scheme}》\u3000\u3000数据截至${dateInWords(d.until)}`),
+    note(`考核依据：《${d.scheme}》\u3000数据截至${dateInWords(d.until)}`),
     ...draftNote(d),
-    blankLine(),
+    gap(),
     info,
-    new Paragraph({ style: STYLE.tableText, children: [] }),
+    gap(),
     scores,
-    centred(gradeLine(d)),
-    blankLine(),
-    ...signature(d.office, d.date),
+    note(gradeLine(d), 'left'),
   ];
 }
 
@@ -108,10 +112,15 @@ function summaryCells(r: AssessmentDocInput['rows'][number], d: AssessmentDocInp
 
 export function buildSummary(d: AssessmentDocInput, ctx: BuildContext): Document {
   const cols = summaryColumns(d);
-  const table = gridTable({
+  // 五号 so a page holds twenty people; the titles repeat on every page.
+  const weights = cols.map((_, i) => [2.5, 3.5, 4.5][i] ?? (i === cols.length - 2 ? 2.5 : 3.5));
+  const table = formTable({
     width: LANDSCAPE_TYPE_WIDTH,
-    columns: cols.map((c, i) => ({ title: c, weight: i === 1 ? 3 : i === 2 ? 4 : i < 3 || i >= cols.length - 2 ? 2 : 3, align: i === 2 ? 'left' : 'center' })),
-    rows: d.rows.map((r) => summaryCells(r, d)),
+    weights,
+    rows: [
+      { header: true, cells: cols.map((text) => ({ text, label: true, small: true })) },
+      ...d.rows.map((r) => ({ height: 380, cells: summaryCells(r, d).map((text) => ({ text, small: true, align: 'center' as const })) })),
+    ],
   });
   const counts = ['优秀', '合格', '基本合格', '不合格'].map((g) => `${g}${d.rows.filter((r) => r.grade === g).length}人`).join('，');
   const adjusted = d.rows.flatMap((r) => r.items.filter((s) => s.adjustment !== null).map((s) => {
@@ -121,11 +130,11 @@ export function buildSummary(d: AssessmentDocInput, ctx: BuildContext): Document
   const children: FileChild[] = [
     title(summaryTitle(d)),
     ...draftNote(d),
-    centred(`考核依据：《${d.scheme}》\u3000数据截至${dateInWords(d.until)}\u3000考核${d.rows.length}人：${counts}`),
+    note(`考核依据：《${d.scheme}》\u3000数据截至${dateInWords(d.until)}\u3000考核${d.rows.length}人：${counts}`),
     blankLine(),
     table,
-    centred(gradeLine(d)),
-    ...(adjusted.length ? [new Paragraph({ style: STYLE.tableText, children: [new TextRun(`分数调整：${adjusted.join('；')}。`)] })] : []),
+    note(gradeLine(d), 'left'),
+    ...(adjusted.length ? [note(`分数调整：${adjusted.join('；')}。`, 'left')] : []),
     blankLine(),
     ...signature(d.office, d.date),
   ];

@@ -4,11 +4,14 @@
  * in DXA on every cell, fixed layout, the 表格文字 / 表头 styles.
  */
 import {
-  AlignmentType, BorderStyle, HeightRule, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable,
+  AlignmentType, BorderStyle, HeightRule, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable,
   WidthType,
 } from 'docx';
 import { columnWidths } from './blocks';
 import { STYLE, TYPE_WIDTH } from './profile';
+
+/** 五号 (10.5 pt) on an exact 15 pt line. */
+const SMALL = { size: 21, line: 300 };
 
 export interface FormCell {
   /** Text, or lines (a paragraph each). */
@@ -18,6 +21,8 @@ export interface FormCell {
   /** A label: 黑体, centred. */
   label?: boolean;
   align?: 'left' | 'center' | 'right';
+  /** 五号 on a tighter line, for long lists of boxes to tick and long standards. */
+  small?: boolean;
 }
 
 export interface FormRow {
@@ -49,7 +54,8 @@ export function formTable(o: { weights: number[]; rows: FormRow[]; width?: numbe
           style: c.label ? STYLE.tableHead : STYLE.tableText,
           alignment: ALIGN[align],
           indent: { left: 0, right: 0, firstLine: 0 },
-          children: text ? [new TextRun(text)] : [],
+          spacing: c.small ? { line: SMALL.line, lineRule: LineRuleType.EXACT } : undefined,
+          children: text ? [new TextRun({ text, size: c.small ? SMALL.size : undefined })] : [],
         })),
       });
     });

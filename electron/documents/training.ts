@@ -35,7 +35,7 @@ function field(label: string, text: string): Paragraph {
   });
 }
 
-/** 2026年3月12日 第一次督学工作会议签到表 → the title, as printed and as the file's name. */
+/** The 签到表's title: 2026年第一次督学工作会议签到表. */
 export function signInTitle(t: TrainingDocInput): string {
   return `${t.topic}签到表`;
 }
@@ -57,7 +57,7 @@ const meta = (t: TrainingDocInput) => [
 export function buildSignIn(t: TrainingDocInput, ctx: BuildContext): Document {
   const people = t.attendance.length ? t.attendance : Array.from({ length: 20 }, () => null);
   const table = formTable({
-    weights: [2, 4, 4, 8, 5, 3],
+    weights: [3, 4, 4, 8, 5, 3],
     rows: [
       { header: true, cells: ['序号', '姓名', '类别', '工作单位', '签　名', '备注'].map((text) => ({ text, label: true })), height: 520 },
       ...people.map((p, i) => ({

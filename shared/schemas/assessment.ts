@@ -87,8 +87,8 @@ export const DEFAULT_SCHEME: AssessmentScheme = {
   items: [
     item({ key: 'coverage', label: '每月督导挂牌学校', kind: 'coverage', points: 40,
       rule: '每月对挂牌学校至少督导一次（7、8月除外）。得分＝分值×实督导校次÷应督导校次。' }),
-    item({ key: 'on-time', label: '督导记录按时填报', kind: 'onTime', points: 15, days: 7,
-      rule: '督导记录在督导后7日内报送录入。得分＝分值×按时记录数÷记录总数。' }),
+    item({ key: 'on-time', label: '督导记录按时填报', kind: 'onTime', points: 15, days: 7, emptyFull: false,
+      rule: '督导记录在督导后7日内报送录入。得分＝分值×按时记录数÷记录总数；没有督导记录的不得分。' }),
     item({ key: 'closed', label: '问题跟踪至销号', kind: 'closed', points: 15,
       rule: '本人督导提出的问题跟踪督促整改至销号。得分＝分值×已销号数÷提出数；未提出问题的按满分计。' }),
     item({ key: 'attendance', label: '培训和会议出勤', kind: 'attendance', points: 15, leaveWeight: 0.5,

@@ -45,7 +45,11 @@ function listsSheet(wb: ExcelJS.Workbook, lists: VisitFormTemplateInput['lists']
 }
 
 function recordsSheet(wb: ExcelJS.Workbook, f: VisitFormTemplateInput, ranges: Record<VisitFormList, string | null>): void {
-  const ws = wb.addWorksheet(VISIT_FORM_SHEETS.records, { views: [{ state: 'frozen', ySplit: VISIT_FORM_HEADER_ROW, xSplit: 2 }] });
+  const ws = wb.addWorksheet(VISIT_FORM_SHEETS.records, {
+    views: [{ state: 'frozen', ySplit: VISIT_FORM_HEADER_ROW, xSplit: 2 }],
+    // Printed on A4 landscape, all columns on one page's width, the header on every page.
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${VISIT_FORM_HEADER_ROW}:${VISIT_FORM_HEADER_ROW}` },
+  });
   ws.columns = VISIT_FORM_COLUMNS.map((c) => ({
     width: c.width,
     style: c.kind === 'date' ? { numFmt: 'yyyy"年"m"月"d"日"' } : { numFmt: '@', alignment: { wrapText: true, vertical: 'top' } },

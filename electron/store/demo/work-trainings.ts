@@ -8,7 +8,8 @@ import type { Store } from '../store';
 import { addDays, todayText } from '../../../shared/dates';
 import type { Block } from '../../../shared/schemas/blocks';
 import type { TrainingFields } from '../../../shared/schemas/training';
-import { adjustAssessment, computeAssessment, finishAssessment } from '../assessments';
+import { adjustAssessment, computeAssessment, finishAssessment, saveScheme } from '../assessments';
+import { DEFAULT_SCHEME } from '../../../shared/schemas/assessment';
 import { getSettings } from '../settings';
 import { savePlan, saveTraining } from '../trainings';
 import { createRng } from './random';
@@ -115,10 +116,13 @@ export function generateTrainings(a: Store, opts: TrainingsOptions): { trainings
   return { trainings, pieces };
 }
 
-/** The year's 考核 under the default 考核办法, two deductions with their reasons, finished. */
+/** The year's 考核 under the default 考核办法 (for all but the 总督学), two deductions with their reasons, finished. */
 export function finishDemoAssessment(a: Store, opts: TrainingsOptions): void {
   const year = opts.year;
   const today = todayText(opts.today ?? new Date());
+  // The office assesses the supervisors who visit schools, not its 总督学 and 副总督学.
+  const categories = getSettings(a).supervisorCategories.filter((c) => !/总督学/.test(c));
+  saveScheme(a, { ...DEFAULT_SCHEME, categories });
   const x = computeAssessment(a, year, today);
   const absent = a.db.prepare(`SELECT ta.supervisor_id AS id, count(*) AS n FROM training_attendance ta
     JOIN trainings t ON t.id = ta.training_id AND t.deleted_at IS NULL
