@@ -226,3 +226,16 @@ describe('appointment changes', () => {
     await expectRefused(a, 'appointments.record', { supervisorId: ids.A, kind: '解聘', date: '2026-03-02' }, { code: 'conflict', text: '已经是解聘状态' });
   });
 });
+
+describe('before the year is archived', () => {
+  it('lists a 培训 held with attendance not recorded and a 考核 not finished as open work, which read-only would trap', async () => {
+    const open = async () => (await call(a, 'yearClose.check', { year: 2025 })).groups
+      .filter((g) => g.kind === 'training' || g.kind === 'assessment').map((g) => [g.kind, g.items.map((i) => [i.title, i.status])]);
+    expect(await open()).toEqual([['training', [['培训：2025-06-18培训', '出勤未登记']]]]);
+    const x = await compute();
+    expect(await open()).toEqual([['training', [['培训：2025-06-18培训', '出勤未登记']]], ['assessment', [['2025年度督学考核', '草稿']]]]);
+    await call(a, 'assessments.finish', { id: x.id });
+    a.db.prepare('UPDATE training_attendance SET status = ? WHERE status IS NULL').run('缺席');
+    expect(await open()).toEqual([]);
+  });
+});

@@ -14,6 +14,8 @@ function pathOf(kind: OpenWorkGroup['kind'], i: OpenWorkItem): string {
     case 'briefing': return `/briefings/${i.id}`;
     case 'piece': return `/pieces/${i.id}`;
     case 'calendarItem': return `/calendar?id=${i.parentId}&item=${i.id}`;
+    case 'training': return `/trainings/${i.id}`;
+    case 'assessment': return `/assessments/${i.id}`;
   }
 }
 
