@@ -17,6 +17,18 @@ import { createRng } from './random';
 export interface TrainingsOptions { year: number; seed: number; today?: Date }
 
 const PLACES = ['区教育局三楼会议室', '督导室会议室', '区教师发展中心报告厅'];
+/**
+ * Who is trained, called to the 例会 and assessed: the supervisors who visit schools. The volunteers
+ * (社区、家长、特邀督学) and the 总督学 are not, as in the offices the demo follows.
+ */
+const STAFF = ['专职督学', '兼职督学', '挂职督学'];
+
+/** The office's categories among STAFF (all of them, if it renamed its list). */
+function staffCategories(a: Store): string[] {
+  const all = getSettings(a).supervisorCategories;
+  const staff = all.filter((c) => STAFF.includes(c));
+  return staff.length ? staff : all;
+}
 const LEAVE_NOTES = ['外出学习', '病假', '学校有重要活动', '参加市级培训', '事假'];
 const MATERIALS: Record<string, string> = {
   培训: '《责任督学挂牌督导办法》解读\n督导记录填写规范及案例',
@@ -56,7 +68,8 @@ export function generateTrainings(a: Store, opts: TrainingsOptions): { trainings
     WHERE i.deleted_at IS NULL AND i.category IN ('会议', '培训') AND i.month >= ? AND i.month <= ? AND i.month < ?
     ORDER BY i.month, i.seq`).all(`${opts.year}-01`, `${opts.year}-12`, horizon) as
     { id: number; month: string; content: string; category: '会议' | '培训'; startDate: string | null }[];
-  const people = a.db.prepare(`SELECT id FROM supervisors WHERE deleted_at IS NULL AND status = '在聘' ORDER BY name_pinyin, id`).pluck().all() as number[];
+  const people = a.db.prepare(`SELECT id FROM supervisors WHERE deleted_at IS NULL AND status = '在聘'
+    AND category IN (SELECT value FROM json_each(?)) ORDER BY name_pinyin, id`).pluck().all(JSON.stringify(staffCategories(a))) as number[];
   const addPiece = a.db.prepare(`INSERT INTO pieces (kind, title, author_id, year, status, body, body_text, created_at, updated_at)
     VALUES ('学习心得', ?, ?, ?, '已定稿', ?, ?, ?, ?)`);
   let trainings = 0;
@@ -116,13 +129,11 @@ export function generateTrainings(a: Store, opts: TrainingsOptions): { trainings
   return { trainings, pieces };
 }
 
-/** The year's 考核 under the default 考核办法 (for all but the 总督学), two deductions with their reasons, finished. */
+/** The year's 考核 under the default 考核办法 (of the STAFF), two deductions with their reasons, finished. */
 export function finishDemoAssessment(a: Store, opts: TrainingsOptions): void {
   const year = opts.year;
   const today = todayText(opts.today ?? new Date());
-  // The office assesses the supervisors who visit schools, not its 总督学 and 副总督学.
-  const categories = getSettings(a).supervisorCategories.filter((c) => !/总督学/.test(c));
-  saveScheme(a, { ...DEFAULT_SCHEME, categories });
+  saveScheme(a, { ...DEFAULT_SCHEME, categories: staffCategories(a) });
   const x = computeAssessment(a, year, today);
   const absent = a.db.prepare(`SELECT ta.supervisor_id AS id, count(*) AS n FROM training_attendance ta
     JOIN trainings t ON t.id = ta.training_id AND t.deleted_at IS NULL
