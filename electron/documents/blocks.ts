@@ -17,6 +17,8 @@ export type LoadImage = (hash: string) => Uint8Array | null;
 export interface BuildContext {
   fonts: DocFonts;
   loadImage?: LoadImage;
+  /** The archive's names (office, schools, zones, document kinds), kept whole when a title breaks. */
+  words?: readonly string[];
 }
 
 type ImageKind = 'png' | 'jpg' | 'gif' | 'bmp';
