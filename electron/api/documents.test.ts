@@ -20,13 +20,19 @@ const supervisor = (name: string) =>
 const notice = (schoolId: number, number: number, requirement: string | null = null) =>
   run(`INSERT INTO notices (year, number, school_id, issued_date, deadline_days, deadline_date, requirement, created_at)
     VALUES (2025, ?, ?, '2025-04-10', 15, '2025-04-25', ?, ?)`, number, schoolId, requirement, AT);
-const problem = (schoolId: number, description: string, raisedAt = '2025-04-08', noticeId: number | null = null, status = '待整改') =>
-  run(`INSERT INTO problems (source, school_id, category, description, actor, status, notice_id, raised_at, updated_at)
-    VALUES ('经常性督导', ?, '校务管理和制度执行情况', ?, '学校', ?, ?, ?, ?)`, schoolId, description, status, noticeId, raisedAt, AT);
-const visit = (schoolId: number, date: string, supervisorIds: number[]) => {
-  const id = run(`INSERT INTO visits (school_id, date, type, created_at, updated_at) VALUES (?, ?, '经常性督导', ?, ?)`, schoolId, date, AT, AT);
+const problem = (schoolId: number, description: string, raisedAt = '2025-04-08', noticeId: number | null = null, status = '待整改',
+  from: { visitId?: number; complaintId?: number } = {}) =>
+  run(`INSERT INTO problems (source, visit_id, complaint_id, school_id, category, description, actor, status, notice_id, raised_at, updated_at)
+    VALUES ('督导记录', ?, ?, ?, '校务管理和制度执行情况', ?, '学校', ?, ?, ?, ?)`, from.visitId ?? null, from.complaintId ?? null,
+  schoolId, description, status, noticeId, raisedAt, AT);
+const visit = (schoolId: number, date: string, supervisorIds: number[], type = '经常性') => {
+  const id = run(`INSERT INTO visits (school_id, date, type, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`, schoolId, date, type, AT, AT);
   for (const s of supervisorIds) run('INSERT INTO visit_supervisors (visit_id, supervisor_id) VALUES (?, ?)', id, s);
+  return id;
 };
+const complaint = (schoolId: number, receivedAt: string, channel = '来电') =>
+  run(`INSERT INTO complaints (received_at, channel, school_id, topic, content, status, created_at, updated_at)
+    VALUES (?, ?, ?, '管理', '家长反映', '待处理', ?, ?)`, receivedAt, channel, schoolId, AT, AT);
 const softDelete = (table: string, id: number) => a.db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(AT, id);
 
 async function docx(channel: Parameters<typeof call>[1], input: unknown) {
@@ -42,8 +48,9 @@ describe('documents.notice', () => {
   it('writes the notice: number, school, each problem numbered, deadline, office and date, receipt', async () => {
     const s = school('城关第二小学');
     const n = notice(s, 12, '整改期间请暂停使用存在隐患的器材。');
-    problem(s, '学生午休管理不到位', '2025-04-08', n);
-    problem(s, '图书室图书借阅记录不完整', '2025-04-08', n);
+    const v = visit(s, '2025-04-08', []);
+    problem(s, '学生午休管理不到位', '2025-04-08', n, '待整改', { visitId: v });
+    problem(s, '图书室图书借阅记录不完整', '2025-04-08', n, '待整改', { visitId: v });
     const gone = problem(s, '已删除的问题', '2025-04-08', n);
     softDelete('problems', gone);
     const { fileName, texts } = await docx('documents.notice', { id: n });
@@ -55,8 +62,11 @@ describe('documents.notice', () => {
     expect(texts).toContain('2.图书室图书借阅记录不完整');
     expect(texts.join('\n')).not.toContain('已删除的问题');
     expect(texts).toContain('整改期间请暂停使用存在隐患的器材。');
-    expect(texts).toContain('请高度重视，立即整改，并于本通知下发之日起15日内将整改报告书面报送责任督学。');
+    expect(texts).toContain('整改期限：自本通知下发之日起15日内（2025年4月25日前）。');
+    expect(texts.join('\n')).not.toContain('请高度重视');
     expect(texts).toContain('××区人民政府教育督导室');
+    // The 回执 names the visit the school knows, not an internal label.
+    expect(texts).toContain('我单位已收到〔2025〕第12号整改通知书，将对2025年4月8日经常性督导发现的问题按要求整改，并于2025年4月25日前将整改报告书面报送责任督学。');
     expect(texts).toContain('2025年4月10日');
     expect(texts).toContain('回　执');
     expect(texts.some((t) => t.includes('学校：城关第二小学（盖章）'))).toBe(true);
@@ -72,17 +82,20 @@ describe('documents.notice', () => {
 });
 
 describe('documents.referral', () => {
-  it('writes a 协商函 to the section with the school, the visit date and the problems in the order chosen', async () => {
+  it('writes a 协商函 to the section with the school and the problems in the order chosen, each with its own origin and date', async () => {
     const s = school('实验幼儿园');
-    const p1 = problem(s, '园舍维修需教育局基建科协调', '2025-05-06');
-    const p2 = problem(s, '保教人员编制不足', '2025-05-09');
-    const { fileName, texts } = await docx('documents.referral', { problemIds: [p2, p1], section: '人事科' });
+    const v = visit(s, '2025-05-06', []);
+    const p1 = problem(s, '园舍维修需教育局基建科协调', '2025-05-06', null, '待整改', { visitId: v });
+    const p2 = problem(s, '保教人员编制不足', '2025-05-09', null, '待整改', { complaintId: complaint(s, '2025-05-09 10:30') });
+    const p3 = problem(s, '厨房排烟设备老化', '2025-05-12');
+    const { fileName, texts } = await docx('documents.referral', { problemIds: [p2, p1, p3], section: '人事科' });
     expect(fileName).toBe('协商函（人事科）实验幼儿园.docx');
     expect(texts).toContain('协商函');
     expect(texts).toContain('人事科：');
-    expect(texts).toContain('我室责任督学于2025年5月9日对实验幼儿园进行了督导，发现以下问题：');
-    expect(texts).toContain('1.保教人员编制不足');
-    expect(texts).toContain('2.园舍维修需教育局基建科协调');
+    expect(texts).toContain('我室在督导工作中发现实验幼儿园存在以下问题：');
+    expect(texts).toContain('1.保教人员编制不足（2025年5月9日来电反映）。');
+    expect(texts).toContain('2.园舍维修需教育局基建科协调（2025年5月6日责任督学经常性督导中发现）。');
+    expect(texts).toContain('3.厨房排烟设备老化（2025年5月12日督导室登记）。');
     expect(texts).toContain('请贵科室予以支持、配合、协调解决。');
   });
 
