@@ -137,7 +137,15 @@ describe('documents.calendar', () => {
 });
 
 describe('documents.statistics', () => {
-  it('writes the year report: numbers from the archive, per-supervisor table, and the charts as pictures', async () => {
+  /** A chart's categories and values as cached in its part, in the order given (bar charts are given bottom up). */
+  const chartData = (xml: string) => {
+    const cats = /<c:cat>([\s\S]*?)<\/c:cat>/.exec(xml)?.[1] ?? '';
+    const vals = /<c:val>([\s\S]*?)<\/c:val>/.exec(xml)?.[1] ?? '';
+    const pts = (x: string) => [...x.matchAll(/<c:pt idx="\d+"><c:v>([^<]*)<\/c:v><\/c:pt>/g)].map((m) => m[1]);
+    return pts(cats).map((c, i) => [c, Number(pts(vals)[i])] as const);
+  };
+
+  it('writes the year report: the year\'s figures, tables with a bold 合计, and native charts of the same rows', async () => {
     const s1 = school('统计一小');
     const zhang = supervisor('统计张');
     const li = supervisor('统计李');
@@ -147,32 +155,73 @@ describe('documents.statistics', () => {
     problem(s1, '另一个问题', '2024-03-02', null, '待整改');
     run(`INSERT INTO complaints (received_at, channel, school_id, topic, content, status, created_at, updated_at)
       VALUES ('2024-05-01 10:00', '来电', ?, '管理', '反映内容', '待处理', ?, ?)`, s1, AT, AT);
-    const png = samplePng(400, 240).toString('base64');
-    const { fileName, d, texts } = await docx('documents.statistics', {
-      year: 2024, charts: [{ title: '各督导事项问题数', png, width: 400, height: 240 }, { title: '督学督导次数', png: `data:image/png;base64,${png}`, width: 400, height: 240 }],
-    });
+    const { fileName, d, texts } = await docx('documents.statistics', { year: 2024 });
     expect(fileName).toBe('××区人民政府教育督导室2024年度教育督导工作统计报告.docx');
     expect(texts[0]).toBe('××区人民政府教育督导室2024年度教育督导工作统计报告');
     const all = texts.join('\n');
-    expect(all).toMatch(/全年共开展督导2次，督导学校1所，占全部\d+所学校的/);
-    expect(all).toContain('全年督导发现问题2个，已整改销号1个，整改率50%');
-    expect(all).toContain('全年受理来访来电1件。');
-    // The per-supervisor table: 序号 | 督学 | 督导次数, most visits first.
+    expect(all).toMatch(/2024年度，共开展督导2次，督导学校1所，占全部\d+所学校的/);
+    expect(all).toContain('2024年度督导发现问题2个，其中已销号1个，整改率50%');
+    expect(all).toContain('2024年度受理来访来电1件。');
+    // Every caption states the report's period.
+    const captions = texts.filter((t) => /^[表图]\d/.test(t));
+    expect(captions).toEqual([
+      '表1　2024年度问题按督导事项分布', '图1　2024年度问题按督导事项分布',
+      '表2　2024年度来访来电按反映主题分布', '图2　2024年度来访来电按反映主题分布',
+      '表3　2024年度各督学督导次数', '图3　2024年度各督学督导次数',
+    ]);
+    // The per-supervisor table: 序号 | 督学 | 督导次数, most visits first; numbers right-aligned; header repeated.
     const i = texts.indexOf('统计张');
     expect(texts.slice(i - 1, i + 5)).toEqual(['1', '统计张', '2', '2', '统计李', '1']);
     expect(d.document).toContain('<w:tblHeader/>');
-    expect(texts).toContain('图1　各督导事项问题数');
-    expect(texts).toContain('图2　督学督导次数');
-    expect(d.document.match(/<w:drawing>/g)?.length).toBe(2);
-    expect(d.files.filter((f) => f.startsWith('word/media/')).length).toBeGreaterThanOrEqual(1);
+    expect(paragraphs(d.document).find((p) => textOf(p) === '合计')).toContain('<w:b/>');
+    expect(paragraphs(d.document).filter((p) => /^\d+$/.test(textOf(p))).every((p) => /<w:jc w:val="(right|end|center)"\/>/.test(p))).toBe(true);
+    // Three native charts, drawn from the very rows of the tables.
+    expect(d.charts).toHaveLength(3);
+    expect(chartData(d.charts[0])).toEqual([['校务管理和制度执行情况', 2]]);
+    expect(chartData(d.charts[1])).toEqual([['管理', 1]]);
+    expect(chartData(d.charts[2]).reverse()).toEqual([['统计张', 2], ['统计李', 1]]);
   });
 
-  it('writes a report without charts, and refuses a picture that is not a PNG or a bad year', async () => {
-    const { texts } = await docx('documents.statistics', { year: 2031 });
-    expect(texts).toContain('本年度没有督导记录。');
-    expect(texts).not.toContain('五、统计图表');
-    await refused('documents.statistics', { year: 2031, charts: [{ title: '图', png: Buffer.from('not a png').toString('base64'), width: 10, height: 10 }] },
-      'charts', '「图表」第1张图（图）不是 PNG 图片');
+  it('writes a month\'s report: its title says the month, and every figure is the month\'s', async () => {
+    const s1 = school('月报一小');
+    const zhang = supervisor('月报张');
+    visit(s1, '2026-11-05', [zhang]);
+    visit(s1, '2026-10-20', [zhang]);
+    problem(s1, '十一月的问题', '2026-11-05');
+    const { fileName, texts, d } = await docx('documents.statistics', { year: 2026, month: 11 });
+    expect(fileName).toBe('××区人民政府教育督导室2026年11月教育督导工作统计报告.docx');
+    const all = texts.join('\n');
+    expect(all).toMatch(/2026年11月，共开展督导1次，督导学校1所/);
+    expect(all).toContain('2026年11月督导发现问题1个');
+    const i = texts.indexOf('月报张');
+    expect(texts[i + 1]).toBe('1');
+    expect(chartData(d.charts.at(-1)!)).toEqual([['月报张', 1]]);
+  });
+
+  it('writes a report without records, and refuses a bad period', async () => {
+    const { texts, d } = await docx('documents.statistics', { year: 2031 });
+    expect(texts).toContain('本年没有督导记录。');
+    expect(d.charts).toHaveLength(0);
     await refused('documents.statistics', { year: 1999 }, 'year', '「年份」应在2000至2100之间');
+    await refused('documents.statistics', { year: 2031, month: 13 }, 'month', '「月份」应在1至12之间');
+    await refused('documents.statistics', { year: 2031, zoneId: 99999 }, undefined, '责任区', 'not_found');
+  });
+});
+
+describe('one definition of 销号 for a month', () => {
+  it('gives the same figures on the home page, in the briefing draft and in the statistics report', async () => {
+    const s1 = school('销号一小');
+    const v = visit(s1, '2027-03-02', []);
+    const close = (id: number, on: string) => a.db.prepare(`UPDATE problems SET status = '已销号', closed_at = ? WHERE id = ?`).run(on, id);
+    close(problem(s1, '二月提出、三月销号', '2027-02-20'), '2027-03-10');
+    close(problem(s1, '三月提出、三月销号', '2027-03-02', null, '待整改', { visitId: v }), '2027-03-20');
+    problem(s1, '三月提出、未销号', '2027-03-02', null, '待整改', { visitId: v });
+    const home = await call(a, 'dashboard.get', { year: 2027, month: 3 });
+    expect(home.rectification).toMatchObject({ raised: 2, closed: 1, closedInPeriod: 2 });
+    const [data] = await call(a, 'briefings.propose', { month: '2027-03' });
+    const briefing = data.blocks.map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : '')).join('');
+    expect(briefing).toContain('督导中发现问题2个，其中已销号1个；本月销号2个');
+    const { texts } = await docx('documents.statistics', { year: 2027, month: 3 });
+    expect(texts.join('\n')).toContain('2027年3月督导发现问题2个，其中已销号1个，整改率50%，逾期未整改0个；本月销号2个');
   });
 });

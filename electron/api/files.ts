@@ -14,6 +14,8 @@ import { calendarDetail } from '../store/calendars';
 import { listChronicle } from '../store/chronicle';
 import { getCollection } from '../store/collections';
 import { dashboard } from '../store/dashboard';
+import { periodFigures } from '../store/figures';
+import { getZone } from '../store/zones';
 import { getNotice } from '../store/notices';
 import { piecesByIds } from '../store/pieces';
 import { allProblems } from '../store/problems/ledger';
@@ -100,22 +102,16 @@ export async function calendarFile(a: Store, id: number): Promise<GeneratedFile>
   }, context(a));
 }
 
-// ---- 年度统计报告 ----
+// ---- 统计报告 ----
 
-/** The year's report with the dashboard's charts (PNG, as drawn in the app); the year package has none. */
-export async function statisticsFile(a: Store, year: number, charts: { title: string; png: Buffer; width: number; height: number }[]): Promise<GeneratedFile> {
-  const d = dashboard(a, { year });
-  const office = getSettings(a).officeName;
-  charts.forEach((c, i) => {
-    const png = c.png;
-    if (!(png[0] === 0x89 && png[1] === 0x50 && png[2] === 0x4e && png[3] === 0x47)) {
-      throw new AppError('invalid', `「图表」第${i + 1}张图（${c.title}）不是 PNG 图片，请刷新首页后重新导出。`, 'charts');
-    }
-  });
+/** The statistics report of a month or a year (and optionally a zone): the home page's figures and breakdowns, charts drawn from them. */
+export async function statisticsFile(a: Store, q: { year: number; month?: number; zoneId?: number }): Promise<GeneratedFile> {
+  const d = dashboard(a, q);
+  const f = periodFigures(a, q);
   return statisticsDocx({
-    office, year, visits: d.visits, schoolsVisited: d.coverage.visited, schoolsTotal: d.coverage.total,
-    problems: d.rectification, problemsByItem: d.problemsByItem, complaints: d.complaints, complaintsByTopic: d.complaintsByTopic,
-    visitsBySupervisor: d.visitsBySupervisor, charts,
+    office: getSettings(a).officeName, year: q.year, month: q.month ?? null, zoneName: q.zoneId ? getZone(a, q.zoneId).name : null,
+    figures: f, problemsByItem: d.problemsByItem, complaintsByTopic: d.complaintsByTopic, visitsBySupervisor: d.visitsBySupervisor,
+    asOf: todayText(),
   }, context(a));
 }
 

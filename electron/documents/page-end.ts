@@ -8,7 +8,7 @@
 import { PageBreak, Paragraph, type Document, type FileChild, type ISectionOptions } from 'docx';
 import { layoutDocument, type BlockLayout } from 'docx/layout';
 import {
-  COLOPHON_SLACK, LINE, MARGIN, TYPE_HEIGHT, colophon, colophonSection, profileDocument, section, spacer,
+  COLOPHON_SLACK, LINE, MARGIN, TYPE_HEIGHT, blankPageSection, colophon, colophonSection, profileDocument, section, spacer,
   type ColophonInput, type DocFonts,
 } from './profile';
 
@@ -41,8 +41,11 @@ export function pageCount(doc: Document): number {
   return layoutDocument(doc, { guess: true }).pages.length;
 }
 
-/** Room to spare on the last page before the 版记 or a 回执 is put beside the body: a line, for a reader's rounding. */
-const SHARE_MARGIN = LINE;
+/**
+ * Room to spare on the last page before the 版记 or a 回执 is put beside the body, for a reader's rounding:
+ * body lines are exact, so a third of a line is plenty.
+ */
+const SHARE_MARGIN = Math.round(LINE / 3);
 
 /**
  * A body and a block that belongs at the foot of its last page (a 回执 and its cut line): the block shares
@@ -72,5 +75,5 @@ export function withColophon(fonts: DocFonts, body: () => FileChild[], c: Coloph
   if (end.pages % 2 === 0 && room >= height + SHARE_MARGIN) {
     return [section({ children: [...body(), spacer(room - height - COLOPHON_SLACK), ...paragraphs] })];
   }
-  return [section({ children: body() }), colophonSection(c, false, end.pages % 2 === 0)];
+  return [section({ children: body() }), ...(end.pages % 2 === 0 ? [blankPageSection()] : []), colophonSection(c)];
 }

@@ -397,14 +397,21 @@ export function spacer(height: number, pageBreakBefore = false): Paragraph {
 }
 
 /**
+ * A blank page of its own, unnumbered: the back of a cover, or the page that makes a part end on a whole
+ * sheet. A section holding one empty paragraph, as readers drop an empty page a page break leaves at the
+ * end of a section (LibreOffice does), and none exports the blank page an odd-page break inserts.
+ */
+export function blankPageSection(landscape = false): ISectionOptions {
+  return section({ children: [new Paragraph({ style: STYLE.normal })], pageNumbers: false, landscape });
+}
+
+/**
  * The colophon's own last section: a new page without a page number (empty footers), the colophon at the
  * foot of the type area. An exact-height spacer above it does the pushing down, as LibreOffice ignores a
- * section's bottom alignment; Word also honours `vAlign` and takes up the last few twips of slack. With
- * `blankBefore`, a blank page (also unnumbered) comes first, so the colophon's page stays even.
+ * section's bottom alignment; Word also honours `vAlign` and takes up the last few twips of slack.
  */
-export function colophonSection(c: ColophonInput, landscape = false, blankBefore = false): ISectionOptions {
+export function colophonSection(c: ColophonInput, landscape = false): ISectionOptions {
   const { paragraphs, height } = colophon(c);
   const room = (landscape ? PAGE.width - MARGIN.top - MARGIN.bottom : TYPE_HEIGHT) - height - COLOPHON_SLACK;
-  const lead = blankBefore ? [new Paragraph({ style: STYLE.colophon }), spacer(room, true)] : [spacer(room)];
-  return section({ children: [...lead, ...paragraphs], pageNumbers: false, bottom: true, landscape });
+  return section({ children: [spacer(room), ...paragraphs], pageNumbers: false, bottom: true, landscape });
 }
