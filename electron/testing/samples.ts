@@ -118,10 +118,10 @@ export function sampleChronicle(form: 'list' | 'table' = 'list'): ChronicleInput
       { month: null, day: null, text: '全区共开展经常性督导1126所次，下发整改通知书42份' },
       { month: 1, day: null, text: '完成2024年度责任督学考核，评出优秀责任督学12名' },
       { month: 1, day: 8, text: '区教育督导室开展寒假前校园安全专项督导。' },
-      { month: 3, day: 3, text: '各责任区督学开展春季开学专项督导，覆盖学校56所' },
+      { month: 3, day: 3, text: '各责任区督学开展春季开学专项督导（覆盖学校56所）' },
       { month: 12, day: 30, text: '区教育督导室编印《督导工作简报》2025年第12期' },
       { month: 3, day: null, text: '区教育督导室编印《教育督导案例集》第二册' },
-      { month: 1, day: 20, text: '区政府教育督导委员会召开全体成员会议' },
+      { month: 1, day: 20, text: '区政府教育督导委员会召开全体成员会议，部署“双减”' },
     ],
   };
 }
