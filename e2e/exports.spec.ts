@@ -63,7 +63,7 @@ test('notice, referral, calendar and statistics exports are Word files with thei
   expect(stats.fileName).toContain(`${year}年度教育督导工作统计报告`);
   const statsXml = await documentXml(stats);
   expect(statsXml).toContain(`${year}年度督导发现问题3个`);
-  expect(statsXml).toContain(`图1　${year}年度问题按督导事项分布`);
+  expect(statsXml).toContain(`图1\u3000${year}年度问题按督导事项分布`);
   expect(statsXml).toContain('<c:chart ');
 
   await expect(app.api('documents.notice', { id: 999999 })).rejects.toThrow('整改通知书不存在');

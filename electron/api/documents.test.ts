@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { call } from './index';
 import { readDocx, paragraphs, textOf } from '../testing/read-docx';
-import { samplePng } from '../testing/samples';
 import { expectRefused } from '../testing/refused';
 
 let a: Awaited<ReturnType<typeof tempStore>>;

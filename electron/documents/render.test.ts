@@ -30,7 +30,6 @@ if (missing) console.warn(`render.test.ts skipped: ${missing}`);
 /** The type area's edges in points, one 3号 and one 4号 character. */
 const LEFT = pt(28);
 const RIGHT = pt(210 - 26);
-const TOP = pt(37);
 const BOTTOM = pt(297 - 35);
 const CHAR = 16;
 const SMALL_CHAR = 14;
