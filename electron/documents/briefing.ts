@@ -11,7 +11,7 @@ import { blockRenderer, type BuildContext } from './blocks';
 import {
   RED, RULE, SIZE, STYLE, TYPE_WIDTH, blankLine, leftRightLine, profileDocument, ruleParagraph, titleOf,
 } from './profile';
-import { withColophon } from './page-end';
+import { forLayout, withColophon } from './page-end';
 import { dateInWords } from '../../shared/dates';
 
 export interface BriefingArticle {
@@ -70,8 +70,9 @@ function contents(lines: string[]): Paragraph[] {
  * The briefing as a Document: masthead and articles, then the colophon at the foot of the last page, which
  * is even (page-end.ts): beside the body when it fits there, else on a page of its own.
  */
-export function buildBriefing(b: BriefingInput, ctx: BuildContext): Document {
-  const body = (): FileChild[] => {
+export function buildBriefing(given: BriefingInput, ctx: BuildContext): Document {
+  const body = (layout: boolean): FileChild[] => {
+    const b = layout ? forLayout(given) : given;
     const blocks = blockRenderer(ctx.loadImage);
     const children: FileChild[] = [...masthead(b), blankLine()];
     if (b.contents?.length) children.push(...contents(b.contents), blankLine());
@@ -82,6 +83,7 @@ export function buildBriefing(b: BriefingInput, ctx: BuildContext): Document {
     });
     return children;
   };
+  const b = given;
   const d = b.distribution;
   return profileDocument(ctx.fonts, {
     title: `${b.name}第${b.issue}期`,

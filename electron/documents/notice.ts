@@ -5,9 +5,9 @@
  */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import type { BuildContext } from './blocks';
-import { withFootBlock } from './page-end';
+import { forLayout, withFootBlock } from './page-end';
 import {
-  LINE, SMALL_CHAR, STYLE, TYPE_WIDTH, blankLine, profileDocument, section, signatureBlock, titleOf,
+  SMALL_CHAR, STYLE, TYPE_WIDTH, blankLine, profileDocument, section, signatureBlock, titleOf,
 } from './profile';
 import { addDays, dateInWords } from '../../shared/dates';
 import type { ProblemOrigin } from '../../shared/schemas/problem';
@@ -128,7 +128,7 @@ function receipt(n: NoticeInput): { paragraphs: () => Paragraph[]; height: numbe
       border: { bottom: { style: BorderStyle.DASHED, size: 6, color: '000000', space: 1 } },
       children: [new TextRun('（沿此线剪开）')],
     }),
-    new Paragraph({ style: STYLE.contentsHead, keepNext: true, children: [new TextRun('回　执')] }),
+    new Paragraph({ style: STYLE.contentsHead, keepNext: true, spacing: { line: RECEIPT_LINE, lineRule: LineRuleType.EXACT }, children: [new TextRun('回　执')] }),
     ...lines.map((text, i) => new Paragraph({
       style: STYLE.colophon, keepNext: i < lines.length - 1,
       spacing: { line: RECEIPT_LINE, lineRule: LineRuleType.EXACT },
@@ -137,11 +137,12 @@ function receipt(n: NoticeInput): { paragraphs: () => Paragraph[]; height: numbe
     })),
   ];
   const wrapped = lines.reduce((k, l, i) => k + Math.ceil(([...l].length + (i === 1 ? 2 : 0)) / (RECEIPT_CHARS - 1)), 0);
-  return { paragraphs, height: RECEIPT_LINE + 60 + LINE + wrapped * RECEIPT_LINE };
+  return { paragraphs, height: 2 * RECEIPT_LINE + 60 + wrapped * RECEIPT_LINE };
 }
 
 export function buildNotice(n: NoticeInput, ctx: BuildContext): Document {
-  const body = (): FileChild[] => [
+  const body = (layout = false): FileChild[] => bodyOf(layout ? forLayout(n) : n);
+  const bodyOf = (n: NoticeInput): FileChild[] => [
     titleOf('整改通知书', ctx.words),
     centred(n.numberText),
     blankLine(),

@@ -4,11 +4,17 @@
  * The pages are laid out with docx's layout (docx/layout), which lays lines out as Word does; the office's
  * CJK fonts are not in its width tables, so it measures them as a monospaced CJK font (an em a character,
  * half an em for digits and Latin), as 仿宋_GB2312, 黑体 and 楷体_GB2312 are.
+ *
+ * Two things Word and LibreOffice do that the layout does not: they put a fifth of an em between Chinese
+ * and a group of digits or Latin letters on each side ("autospace"), and they let a closing mark hang past
+ * the line's end. The first is laid out on a stand-in of the document's text (`forLayout`: each such group
+ * one half-em character longer); the second moves a line break by a character at most, so what is placed
+ * at the foot keeps a line to spare.
  */
 import { PageBreak, Paragraph, type Document, type FileChild, type ISectionOptions } from 'docx';
 import { layoutDocument, type BlockLayout } from 'docx/layout';
 import {
-  COLOPHON_SLACK, LINE, MARGIN, TYPE_HEIGHT, blankPageSection, colophon, colophonSection, profileDocument, section, spacer,
+  LINE, MARGIN, TYPE_HEIGHT, colophon, colophonSection, profileDocument, section, spacer,
   type ColophonInput, type DocFonts,
 } from './profile';
 
@@ -42,38 +48,57 @@ export function pageCount(doc: Document): number {
 }
 
 /**
- * Room to spare on the last page before the 版记 or a 回执 is put beside the body, for a reader's rounding:
- * body lines are exact, so a third of a line is plenty.
+ * Room kept free under what sits at the foot of the last page, for a line the layout may count differently
+ * (a hanging closing mark): at most a line above the foot, never pushed onto another page.
  */
-const SHARE_MARGIN = Math.round(LINE / 3);
+const SHARE_MARGIN = LINE;
+
+/** Keys of a builder's input that are read as data, not printed as they are (dates, hashes, kinds). */
+const DATA_KEYS = new Set(['date', 'issuedDate', 'hash', 'type', 'kind', 'visitType', 'channel']);
+
+/**
+ * A builder's input with its printed text made as wide as Word and LibreOffice set it, for laying out: each
+ * group of digits or Latin letters one character longer, the half an em that stands in for the fifth of an
+ * em of space on each side of it. Dates and other data fields are left as they are.
+ */
+export function forLayout<T>(input: T): T {
+  const widen = (v: unknown, key?: string): unknown => {
+    if (typeof v === 'string') return key && DATA_KEYS.has(key) ? v : v.replace(/[0-9A-Za-z]+/g, (m) => `${m}${/\d/.test(m[0]) ? '0' : 'x'}`);
+    if (Array.isArray(v)) return v.map((x) => widen(x));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, widen(x, k)]));
+    return v;
+  };
+  return widen(input) as T;
+}
 
 /**
  * A body and a block that belongs at the foot of its last page (a 回执 and its cut line): the block shares
  * the last page, pushed to its foot, when it fits there with a line to spare; otherwise it goes to a page of
- * its own, from the top. `body` is called for each layout (docx objects are written once each).
+ * its own, from the top. `body(true)` is the stand-in laid out (forLayout), `body(false)` what is written.
  */
-export function withFootBlock(fonts: DocFonts, body: () => FileChild[], block: () => Paragraph[], height: number): ISectionOptions[] {
-  const end = bodyEnd(profileDocument(fonts, { title: '', sections: [section({ children: body() })] }));
+export function withFootBlock(fonts: DocFonts, body: (layout: boolean) => FileChild[], block: () => Paragraph[], height: number): ISectionOptions[] {
+  const end = bodyEnd(profileDocument(fonts, { title: '', sections: [section({ children: body(true) })] }));
   const room = TYPE_HEIGHT - end.used;
   if (room >= height + SHARE_MARGIN) {
-    return [section({ children: [...body(), spacer(room - height - COLOPHON_SLACK), ...block()] })];
+    return [section({ children: [...body(false), spacer(room - height - SHARE_MARGIN), ...block()] })];
   }
-  const [first, ...rest] = block();
-  return [section({ children: [...body(), new Paragraph({ children: [new PageBreak()] }), first, ...rest] })];
+  return [section({ children: [...body(false), new Paragraph({ children: [new PageBreak()] }), ...block()] })];
 }
 
 /**
  * A body closed by its 版记 (GB/T 9704 7.4, 7.5): at the foot of the last page, which is an even page when
- * printed double-sided. It shares the body's last page when that page is even and has room; a body ending
- * on an odd page is followed by the 版记's own (even) page; an even page without room, by a blank page and
- * then the 版记's page, neither numbered.
+ * printed double-sided. It shares the body's last page when the layout is sure that page is even and has
+ * room: the body ends a few lines clear of the page's top and of the 版记. Otherwise the 版记 has a page of
+ * its own from the next even page (colophonSection), which the reader itself makes even, putting a blank
+ * page before it when the body ends on an even page.
  */
-export function withColophon(fonts: DocFonts, body: () => FileChild[], c: ColophonInput): ISectionOptions[] {
-  const end = bodyEnd(profileDocument(fonts, { title: '', sections: [section({ children: body() })] }));
+export function withColophon(fonts: DocFonts, body: (layout: boolean) => FileChild[], c: ColophonInput): ISectionOptions[] {
+  const end = bodyEnd(profileDocument(fonts, { title: '', sections: [section({ children: body(true) })] }));
   const { paragraphs, height } = colophon(c);
   const room = TYPE_HEIGHT - end.used;
-  if (end.pages % 2 === 0 && room >= height + SHARE_MARGIN) {
-    return [section({ children: [...body(), spacer(room - height - COLOPHON_SLACK), ...paragraphs] })];
+  const sure = end.used >= 2 * LINE && room >= height + SHARE_MARGIN;
+  if (end.pages % 2 === 0 && sure) {
+    return [section({ children: [...body(false), spacer(room - height - SHARE_MARGIN), ...paragraphs] })];
   }
-  return [section({ children: body() }), ...(end.pages % 2 === 0 ? [blankPageSection()] : []), colophonSection(c)];
+  return [section({ children: body(false) }), colophonSection(c)];
 }

@@ -204,8 +204,8 @@ export interface SectionOptions {
   children: FileChild[];
   /** Page numbers in the footer (default true). Without them, the section's footers are written empty. */
   pageNumbers?: boolean;
-  /** Where the section starts: a new page (default) or the next odd page (after a cover). */
-  start?: 'page' | 'odd';
+  /** Where the section starts: a new page (default), the next odd page (after a cover) or the next even one (the 版记's). */
+  start?: 'page' | 'odd' | 'even';
   /** Restart page numbering at this number. */
   firstPageNumber?: number;
   landscape?: boolean;
@@ -218,7 +218,7 @@ export function section(o: SectionOptions): ISectionOptions {
   const numbered = o.pageNumbers ?? true;
   return {
     properties: {
-      type: o.start === 'odd' ? SectionType.ODD_PAGE : SectionType.NEXT_PAGE,
+      type: o.start === 'odd' ? SectionType.ODD_PAGE : o.start === 'even' ? SectionType.EVEN_PAGE : SectionType.NEXT_PAGE,
       verticalAlign: o.bottom ? VerticalAlignSection.BOTTOM : undefined,
       page: {
         size: { width: PAGE.width, height: PAGE.height, orientation: o.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
@@ -412,12 +412,13 @@ export function blankPageSection(landscape = false): ISectionOptions {
 }
 
 /**
- * The colophon's own last section: a new page without a page number (empty footers), the colophon at the
- * foot of the type area. An exact-height spacer above it does the pushing down, as LibreOffice ignores a
- * section's bottom alignment; Word also honours `vAlign` and takes up the last few twips of slack.
+ * The colophon's own last section: from the next even page (a reader puts a blank page before it when the
+ * body ends on an even one), without a page number (empty footers), the colophon at the foot of the type
+ * area. An exact-height spacer above it does the pushing down, as LibreOffice ignores a section's bottom
+ * alignment; Word also honours `vAlign` and takes up the last few twips of slack.
  */
 export function colophonSection(c: ColophonInput, landscape = false): ISectionOptions {
   const { paragraphs, height } = colophon(c);
   const room = (landscape ? PAGE.width - MARGIN.top - MARGIN.bottom : TYPE_HEIGHT) - height - COLOPHON_SLACK;
-  return section({ children: [spacer(room), ...paragraphs], pageNumbers: false, bottom: true, landscape });
+  return section({ children: [spacer(room), ...paragraphs], pageNumbers: false, bottom: true, landscape, start: 'even' });
 }

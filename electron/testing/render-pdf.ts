@@ -29,7 +29,9 @@ export function renderPdfs(docxFiles: string[], out: string): string[] {
   fs.writeFileSync(conf, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${
     FONT_ALIASES.flatMap(([names, to]) => names.map((n) => `<alias binding="same"><family>${n}</family><prefer><family>${to}</family></prefer></alias>`)).join('')
   }</fontconfig>`);
-  execFileSync('soffice', [`-env:UserInstallation=file://${path.join(out, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docxFiles],
+  // Blank pages a reader inserts (an odd- or even-page break) exported too, as they are printed.
+  const pdf = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+  execFileSync('soffice', [`-env:UserInstallation=file://${path.join(out, 'profile')}`, '--headless', '--convert-to', pdf, '--outdir', out, ...docxFiles],
     { stdio: 'pipe', timeout: 300_000, env: { ...process.env, FONTCONFIG_FILE: conf } });
   return docxFiles.map((f) => path.join(out, `${path.basename(f, '.docx')}.pdf`));
 }
