@@ -7,9 +7,9 @@
  *
  * Two things Word and LibreOffice do that the layout does not: they put a fifth of an em between Chinese
  * and a group of digits or Latin letters on each side ("autospace"), and they let a closing mark hang past
- * the line's end. The first is laid out on a stand-in of the document's text (`forLayout`: each such group
- * one half-em character longer); the second moves a line break by a character at most, so what is placed
- * at the foot keeps a line to spare.
+ * the line's end. Both are laid out on a stand-in of the document's text (`forLayout`); what is left (a
+ * substitute font's digit widths, a mark hanging mid-paragraph) moves a line break by a character, so what
+ * is placed at the foot keeps a line to spare.
  */
 import { PageBreak, Paragraph, type Document, type FileChild, type ISectionOptions } from 'docx';
 import { layoutDocument, type BlockLayout } from 'docx/layout';
@@ -57,13 +57,16 @@ const SHARE_MARGIN = LINE;
 const DATA_KEYS = new Set(['date', 'issuedDate', 'hash', 'type', 'kind', 'visitType', 'channel']);
 
 /**
- * A builder's input with its printed text made as wide as Word and LibreOffice set it, for laying out: each
- * group of digits or Latin letters one character longer, the half an em that stands in for the fifth of an
- * em of space on each side of it. Dates and other data fields are left as they are.
+ * A builder's input with its printed text set as Word and LibreOffice set it, for laying out: each group of
+ * digits or Latin letters one character longer, the half an em that stands in for the fifth of an em of
+ * space on each side of it; and a paragraph's closing 。！？ left out, as it hangs past a full last line
+ * instead of taking a line of its own. Dates and other data fields are left as they are.
  */
 export function forLayout<T>(input: T): T {
   const widen = (v: unknown, key?: string): unknown => {
-    if (typeof v === 'string') return key && DATA_KEYS.has(key) ? v : v.replace(/[0-9A-Za-z]+/g, (m) => `${m}${/\d/.test(m[0]) ? '0' : 'x'}`);
+    if (typeof v === 'string') {
+      return key && DATA_KEYS.has(key) ? v : v.replace(/[0-9A-Za-z]+/g, (m) => `${m}${/\d/.test(m[0]) ? '0' : 'x'}`).replace(/[。！？]$/, '');
+    }
     if (Array.isArray(v)) return v.map((x) => widen(x));
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, widen(x, k)]));
     return v;
