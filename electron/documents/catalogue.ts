@@ -22,9 +22,9 @@ export async function catalogueDocx(office: string, year: number, entries: Catal
     width: LANDSCAPE_TYPE_WIDTH,
     columns: [
       { title: COLUMNS[0], weight: 2, align: 'center' },
-      { title: COLUMNS[1], weight: 11 },
-      { title: COLUMNS[2], weight: 3, align: 'center' },
-      { title: COLUMNS[3], weight: 5, align: 'center' },
+      { title: COLUMNS[1], weight: 10 },
+      { title: COLUMNS[2], weight: 4, align: 'center' },
+      { title: COLUMNS[3], weight: 6, align: 'center' },
       { title: COLUMNS[4], weight: 3, align: 'right' },
       { title: COLUMNS[5], weight: 9 },
     ],
