@@ -97,3 +97,12 @@ export function parseMonthText(s: string): string | null {
   const m = normalizeMonth(s);
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(m) ? m : null;
 }
+
+/**
+ * A date of any precision as a reader sees it: '2026-12-04' -> '2026年12月4日', '2025-09' -> '2025年9月',
+ * '2026' -> '2026年', and a span '2025-09至2026-01' -> '2025年9月至2026年1月'; other text unchanged.
+ */
+export function datesInWords(text: string): string {
+  return text.replace(/\b(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\b/g, (_m, y: string, m?: string, d?: string) =>
+    (d ? dateInWords(`${y}-${m}-${d}`) : m ? monthLabel(`${y}-${m}`) : `${y}年`));
+}

@@ -82,7 +82,7 @@ describe('briefings: propose', () => {
     const arts = await call(a, 'briefings.propose', { month: '2025-03' });
     expect(arts.map((x) => x.kind)).toEqual(['督导数据', '工作动态', '亮点做法', '存在问题', '专项督导', '下月安排']);
     const [data, done, highlights, problems, special, next] = arts;
-    expect(data.blocks).toEqual([P('2025年3月，全区共开展督导4次，覆盖学校3所，占全区4所学校的75%；督导中发现问题3个，整改销号1个；受理来访来电2件。')]);
+    expect(data.blocks).toEqual([P('2025年3月，全区共开展督导4次，覆盖学校3所，占全区4所学校的75%；督导中发现问题3个，其中已销号0个；本月销号1个（含以前月份发现的问题）；受理来访来电2件。')]);
     expect(done.blocks).toEqual([{ type: 'list', ordered: true, items: ['召开全体督学工作会议', '开展食品安全专项督导'] }]);
     expect(highlights.blocks).toEqual([
       { type: 'paragraph', runs: [{ text: `${A}：`, bold: true }, { text: '开展“红领巾讲解员”思政实践活动' }] },
@@ -106,7 +106,7 @@ describe('briefings: propose', () => {
     expect(await call(a, 'briefings.propose', { month: '2019-06' })).toEqual([]);
     const april = await call(a, 'briefings.propose', { month: '2025-04' });
     expect(april.map((x) => x.kind)).toEqual(['督导数据']);
-    expect(april[0].blocks).toEqual([P('2025年4月，全区共开展督导1次，覆盖学校1所，占全区4所学校的25%；督导中发现问题0个，整改销号0个；受理来访来电1件。')]);
+    expect(april[0].blocks).toEqual([P('2025年4月，全区共开展督导1次，覆盖学校1所，占全区4所学校的25%；督导中发现问题0个，其中已销号0个；本月销号0个（含以前月份发现的问题）；受理来访来电1件。')]);
   });
 
   it('names the field in Chinese for bad input', async () => {

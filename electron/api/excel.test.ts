@@ -273,6 +273,17 @@ describe('export and import round trip', () => {
     expect(ws.getColumn(4).width).toBeGreaterThan(ws.getColumn(2).width!);
     expect(ws.actualRowCount).toBe(4);
     expect(JSON.stringify(ws.getSheetValues())).not.toContain('已删除');
+    // Dates and months are real dates in the Chinese format; empty cells are empty, never ''.
+    const column = (header: string) => SUP_HEADERS.indexOf(header) + 1;
+    const filled = (col: number) => [2, 3, 4].map((r) => ws.getCell(r, col)).filter((c) => c.value !== null);
+    for (const [header, format] of [['聘任起始', 'yyyy"年"m"月"d"日"'], ['聘任截止', 'yyyy"年"m"月"d"日"'], ['出生年月', 'yyyy"年"m"月"']]) {
+      expect(filled(column(header)).length, header).toBeGreaterThan(0);
+      for (const c of filled(column(header))) {
+        expect(c.value, header).toBeInstanceOf(Date);
+        expect(c.numFmt, header).toBe(format);
+      }
+    }
+    expect([2, 3, 4].flatMap((r) => SUP_HEADERS.map((_, i) => ws.getCell(r, i + 1).value)).filter((v) => v === '')).toEqual([]);
 
     const snapshot = () => a.db.prepare(`SELECT * FROM supervisors WHERE deleted_at IS NULL ORDER BY id`).all()
       .map((r) => ({ ...(r as object), updated_at: undefined }));

@@ -14,10 +14,13 @@ import { calendarDetail } from '../store/calendars';
 import { listChronicle } from '../store/chronicle';
 import { getCollection } from '../store/collections';
 import { dashboard } from '../store/dashboard';
+import { periodFigures } from '../store/figures';
+import { getZone } from '../store/zones';
 import { getNotice } from '../store/notices';
 import { piecesByIds } from '../store/pieces';
 import { allProblems } from '../store/problems/ledger';
-import { problemsByIds } from '../store/problems/queries';
+import { problemOrigins, problemsByIds } from '../store/problems/queries';
+import { titleWords } from '../store/title-words';
 import type { ProblemQuery } from '../store/problems/read';
 import { liveRecords, rosterLists } from '../store/roster-records';
 import { getSettings } from '../store/settings';
@@ -37,21 +40,29 @@ import { AppError } from '../../shared/result';
 import type { RosterKind } from '../../shared/rosters';
 import type { Briefing } from '../../shared/schemas/briefing';
 
-/** The office's fonts, and the archive's pictures for documents that show them. */
-const context = (a: Store): BuildContext => ({ fonts: getSettings(a).fonts, loadImage: imageLoader(a) });
+/** The office's fonts, the archive's pictures for documents that show them, and its names for titles. */
+const context = (a: Store): BuildContext => ({ fonts: getSettings(a).fonts, loadImage: imageLoader(a), words: titleWords(a) });
 
 // ---- 整改通知书, 协商函 ----
 
+/** Each problem's description and origin (its visit, complaint or entry, dated), in the order given. */
+function letterProblems(a: Store, problems: { id: number; description: string }[]) {
+  const origins = problemOrigins(a, problems.map((p) => p.id));
+  return problems.map((p) => ({ description: p.description, origin: origins.get(p.id)! }));
+}
+
 export async function noticeFile(a: Store, id: number): Promise<GeneratedFile> {
   const n = getNotice(a, id);
-  const sources = [...new Set(n.problems.map((p) => p.campaign ?? p.source))];
   return noticeDocx({
-    office: getSettings(a).officeName, numberText: n.numberText, schoolName: n.schoolName, source: sources.join('、') || null,
-    problems: n.problems.map((p) => p.description), requirement: n.requirement, deadlineDays: n.deadlineDays, issuedDate: n.issuedDate,
+    office: getSettings(a).officeName, numberText: n.numberText, schoolName: n.schoolName,
+    problems: letterProblems(a, n.problems), requirement: n.requirement, deadlineDays: n.deadlineDays, issuedDate: n.issuedDate,
   }, context(a));
 }
 
-/** A 协商函 about problems of one school, in the order chosen; refused for deleted problems or several schools. */
+/**
+ * A 协商函 about problems of one school, in the order chosen, each with its own origin and date; dated the
+ * day it is written. Refused for deleted problems or several schools.
+ */
 export async function referralFile(a: Store, problemIds: number[], section: string): Promise<GeneratedFile> {
   const found = problemsByIds(a, problemIds);
   const missing = problemIds.filter((id) => !found.some((p) => p.id === id));
@@ -62,12 +73,10 @@ export async function referralFile(a: Store, problemIds: number[], section: stri
   if (schools.length > 1) {
     throw new AppError('invalid', `「问题」协商函一次只写一所学校，所选问题来自${schools.length}所学校（${schools.join('、')}），请按学校分别导出。`, 'problemIds');
   }
-  // In the order chosen; the visit date is the latest date the problems were found.
   const problems = problemIds.map((id) => found.find((p) => p.id === id)!);
-  const visitDate = problems.map((p) => p.raisedAt).sort().at(-1)!;
   const s = getSettings(a);
   return referralDocx({
-    office: s.officeName, section, visitDate, schoolName: schools[0], problems: problems.map((p) => p.description),
+    office: s.officeName, section, schoolName: schools[0], problems: letterProblems(a, problems),
     issuedDate: todayText(), contact: s.officePhone ? `联系电话：${s.officePhone}` : null,
   }, context(a));
 }
@@ -93,22 +102,16 @@ export async function calendarFile(a: Store, id: number): Promise<GeneratedFile>
   }, context(a));
 }
 
-// ---- 年度统计报告 ----
+// ---- 统计报告 ----
 
-/** The year's report with the dashboard's charts (PNG, as drawn in the app); the year package has none. */
-export async function statisticsFile(a: Store, year: number, charts: { title: string; png: Buffer; width: number; height: number }[]): Promise<GeneratedFile> {
-  const d = dashboard(a, { year });
-  const office = getSettings(a).officeName;
-  charts.forEach((c, i) => {
-    const png = c.png;
-    if (!(png[0] === 0x89 && png[1] === 0x50 && png[2] === 0x4e && png[3] === 0x47)) {
-      throw new AppError('invalid', `「图表」第${i + 1}张图（${c.title}）不是 PNG 图片，请刷新首页后重新导出。`, 'charts');
-    }
-  });
+/** The statistics report of a month or a year (and optionally a zone): the home page's figures and breakdowns, charts drawn from them. */
+export async function statisticsFile(a: Store, q: { year: number; month?: number; zoneId?: number }): Promise<GeneratedFile> {
+  const d = dashboard(a, q);
+  const f = periodFigures(a, q);
   return statisticsDocx({
-    office, year, visits: d.visits, schoolsVisited: d.coverage.visited, schoolsTotal: d.coverage.total,
-    problems: d.rectification, problemsByItem: d.problemsByItem, complaints: d.complaints, complaintsByTopic: d.complaintsByTopic,
-    visitsBySupervisor: d.visitsBySupervisor, charts,
+    office: getSettings(a).officeName, year: q.year, month: q.month ?? null, zoneName: q.zoneId ? getZone(a, q.zoneId).name : null,
+    figures: f, problemsByItem: d.problemsByItem, complaintsByTopic: d.complaintsByTopic, visitsBySupervisor: d.visitsBySupervisor,
+    asOf: todayText(),
   }, context(a));
 }
 

@@ -368,19 +368,26 @@ describe('overdue, 台账 filters and the .xlsx export', () => {
     const header = (ws.getRow(2).values as unknown[]).slice(1);
     expect(header).toEqual(['序号', '学校', '责任区', '问题来源', '专项名称', '问题类别', '问题描述', '整改责任方', '提出日期',
       '整改通知书', '整改期限', '整改状态', '是否逾期', '销号日期']);
-    const rows = [3, 4, 5, 6].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+    // Every cell as stored: numbers as numbers, dates as real dates (midnight UTC) in the Chinese date format,
+    // empty cells empty (null), never ''.
+    const cells = (sheet: ExcelJS.Worksheet, r: number) => Array.from({ length: 14 }, (_, i) => sheet.getCell(r, i + 1).value);
+    const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const rows = [3, 4, 5, 6].map((r) => cells(ws, r));
     expect(ws.rowCount).toBe(6);
     expect(rows.map((r) => r[6])).toEqual(['过期但已销号', '期限已过', '今天到期', '期限未到']);
-    expect(rows[1]).toEqual([2, '城关第一小学', '第一责任区', '督导记录', '', EIGHT_ITEMS[0], '期限已过', '学校', day(0), '', day(-3), '待整改', '逾期', '']);
-    expect(rows[0].slice(11)).toEqual(['已销号', '', day(0)]);
+    expect(rows[1]).toEqual([2, '城关第一小学', '第一责任区', '督导记录', null, EIGHT_ITEMS[0], '期限已过', '学校', date(day(0)), null, date(day(-3)), '待整改', '逾期', null]);
+    expect(rows[0].slice(11)).toEqual(['已销号', null, date(day(0))]);
+    expect(ws.getCell(4, 9).numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(ws.getCell(4, 11).numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect([3, 4, 5, 6].flatMap((r) => cells(ws, r)).filter((v) => v === '')).toEqual([]);
     expect(ws.getRow(4).font?.color?.argb).toBe('FFC00000');
     expect(ws.getRow(3).font?.color?.argb).toBeUndefined();
 
     const notice = await call(a, 'problems.exportLedger', { schoolId: ids.s2, overdueOnly: true });
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(Buffer.from(notice.data, 'base64') as unknown as ArrayBuffer);
-    const row = (wb2.worksheets[0].getRow(3).values as unknown[]).slice(1);
-    expect(row.slice(1, 2).concat(row.slice(9, 13))).toEqual(['白沙镇中心小学', '〔' + day(-20).slice(0, 4) + '〕第1号', day(-10), '整改中', '逾期']);
+    const row = cells(wb2.worksheets[0], 3);
+    expect(row.slice(1, 2).concat(row.slice(9, 13))).toEqual(['白沙镇中心小学', '〔' + day(-20).slice(0, 4) + '〕第1号', date(day(-10)), '整改中', '逾期']);
     expect(wb2.worksheets[0].rowCount).toBe(3);
   });
 });

@@ -110,6 +110,12 @@ describe('yearly: an archived year', () => {
     expect(text).toContain('2025年度归档目录');
     for (const h of ['序号', '题名', '类别', '日期', '页数或大小', 'SHA-256']) expect(text).toContain(h);
     for (const e of result.catalogue) expect(text).toContain(e.sha256);
+    // Dates in words, as everywhere a reader sees them: the briefing's 2025年4月2日, never 2025-04-02.
+    expect(text).toContain('2025年4月2日');
+    expect(text).not.toMatch(/\d{4}-\d{2}(-\d{2})?/);
+    // The year's statistics report has its charts.
+    const stats = result.catalogue.find((e) => e.kind === '统计报告')!;
+    expect((await readDocx(fs.readFileSync(path.join(result.folder, ...stats.path.split('/'))))).charts.length).toBeGreaterThan(0);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(path.join(result.folder, '归档目录.xlsx')) as unknown as ArrayBuffer);
@@ -117,6 +123,10 @@ describe('yearly: an archived year', () => {
     expect(ws.getRow(2).values).toEqual([undefined, '序号', '题名', '类别', '日期', '页数或大小', 'SHA-256', '文件']);
     expect(ws.getRow(3).getCell(6).value).toBe(result.catalogue[0].sha256);
     expect(ws.rowCount).toBe(2 + result.catalogue.length);
+    // The briefing's whole date is a real date in the Chinese format.
+    const row = result.catalogue.findIndex((e) => e.kind === '简报') + 3;
+    expect(ws.getCell(row, 4).value).toEqual(new Date('2025-04-02T00:00:00Z'));
+    expect(ws.getCell(row, 4).numFmt).toBe('yyyy"年"m"月"d"日"');
 
     const zip = await JSZip.loadAsync(fs.readFileSync(result.zip));
     for (const e of result.catalogue) {

@@ -44,7 +44,7 @@ async function yearDocuments(a: Store, year: number): Promise<PackageFile[]> {
     const ledger = await ledgerFile(a, { year });
     files.push({ ...filed(ledger, '整改台账', String(year)), title: `${office}${year}年问题整改台账`, fileName: `${year}年问题整改台账.xlsx` });
   }
-  files.push(filed(await statisticsFile(a, year, []), '统计报告', String(year)));
+  files.push(filed(await statisticsFile(a, { year }), '统计报告', String(year)));
   return files;
 }
 

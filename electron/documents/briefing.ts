@@ -9,9 +9,9 @@ import { issueLabel } from '../../shared/labels';
 import { docxFileName, toDocx, type GeneratedFile } from './pack';
 import { blockRenderer, type BuildContext } from './blocks';
 import {
-  RED, RULE, SIZE, STYLE, TYPE_WIDTH, blankLine, colophonSection, leftRightLine, profileDocument,
-  ruleParagraph, section,
+  RED, RULE, SIZE, STYLE, TYPE_WIDTH, blankLine, leftRightLine, profileDocument, ruleParagraph, titleOf,
 } from './profile';
+import { forLayout, withColophon } from './page-end';
 import { dateInWords } from '../../shared/dates';
 
 export interface BriefingArticle {
@@ -66,32 +66,33 @@ function contents(lines: string[]): Paragraph[] {
   ];
 }
 
-/** The briefing as a Document: masthead and articles, then the colophon on its own last page. */
-export function buildBriefing(b: BriefingInput, ctx: BuildContext): Document {
-  const blocks = blockRenderer(ctx.loadImage);
-  const children: FileChild[] = [...masthead(b), blankLine()];
-  if (b.contents?.length) children.push(...contents(b.contents), blankLine());
-  else children.push(blankLine());
-  b.articles.forEach((a, i) => {
-    if (i > 0) children.push(blankLine());
-    children.push(
-      new Paragraph({ style: STYLE.title, children: [new TextRun(a.title)] }),
-      new Paragraph({ style: STYLE.normal, keepNext: true }),
-      ...blocks.render(a.blocks),
-    );
-  });
+/**
+ * The briefing as a Document: masthead and articles, then the colophon at the foot of the last page, which
+ * is even (page-end.ts): beside the body when it fits there, else on a page of its own.
+ */
+export function buildBriefing(given: BriefingInput, ctx: BuildContext): Document {
+  const body = (layout: boolean): FileChild[] => {
+    const b = layout ? forLayout(given) : given;
+    const blocks = blockRenderer(ctx.loadImage);
+    const children: FileChild[] = [...masthead(b), blankLine()];
+    if (b.contents?.length) children.push(...contents(b.contents), blankLine());
+    else children.push(blankLine());
+    b.articles.forEach((a, i) => {
+      if (i > 0) children.push(blankLine());
+      children.push(titleOf(a.title, ctx.words), new Paragraph({ style: STYLE.normal, keepNext: true }), ...blocks.render(a.blocks));
+    });
+    return children;
+  };
+  const b = given;
   const d = b.distribution;
   return profileDocument(ctx.fonts, {
     title: `${b.name}第${b.issue}期`,
-    sections: [
-      section({ children }),
-      colophonSection({
-        lines: [{ label: '报', names: d.bao }, { label: '送', names: d.song }, { label: '发', names: d.fa }],
-        note: `（共印${b.copies}份）`,
-        issuer: b.issuer,
-        date: b.date,
-      }),
-    ],
+    sections: withColophon(ctx.fonts, body, {
+      lines: [{ label: '报', names: d.bao }, { label: '送', names: d.song }, { label: '发', names: d.fa }],
+      note: `（共印${b.copies}份）`,
+      issuer: b.issuer,
+      date: b.date,
+    }),
   });
 }
 

@@ -8,6 +8,7 @@ import { nowText, todayText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
 import { getSettings } from './settings';
+import { noticesByMonth } from './figures';
 import { AppError } from '../../shared/result';
 import type { ChronicleCandidate, ChronicleEntryFields, ChronicleEntryRow } from '../../shared/schemas/chronicle';
 import { issueLabel } from '../../shared/labels';
@@ -130,12 +131,10 @@ export function chronicleCandidates(a: Store, year: number): ChronicleCandidate[
     out.push(cand(year, b.date, `印发《${name}》${issueLabel(year, b.issueNo, b.totalNo)}。`, 'briefing', b.id, '简报'));
   }
 
-  // One line a month; the month (yyyymm) is the source id, so accepting or rejecting it sticks.
-  const notices = a.db.prepare(`SELECT substr(issued_date, 1, 7) AS month, count(*) AS n, count(DISTINCT school_id) AS schools
-    FROM notices WHERE deleted_at IS NULL AND issued_date >= ? AND issued_date < ? GROUP BY 1`)
-    .all(from, to) as { month: string; n: number; schools: number }[];
-  for (const n of notices) {
-    out.push(cand(year, n.month, `向${n.schools}所学校下发整改通知书${n.n}份`, 'noticeMonth', Number(n.month.replace('-', '')), '整改通知书'));
+  // One line a month, counted as the month's figures count notices (./figures.ts); the month (yyyymm) is
+  // the source id, so accepting or rejecting it sticks.
+  for (const n of noticesByMonth(a, year)) {
+    out.push(cand(year, n.month, `向${n.noticeSchools}所学校下发整改通知书${n.notices}份`, 'noticeMonth', Number(n.month.replace('-', '')), '整改通知书'));
   }
 
   const taken = new Set([

@@ -118,10 +118,10 @@ export function sampleChronicle(form: 'list' | 'table' = 'list'): ChronicleInput
       { month: null, day: null, text: '全区共开展经常性督导1126所次，下发整改通知书42份' },
       { month: 1, day: null, text: '完成2024年度责任督学考核，评出优秀责任督学12名' },
       { month: 1, day: 8, text: '区教育督导室开展寒假前校园安全专项督导。' },
-      { month: 3, day: 3, text: '各责任区督学开展春季开学专项督导，覆盖学校56所' },
+      { month: 3, day: 3, text: '各责任区督学开展春季开学专项督导（覆盖学校56所）' },
       { month: 12, day: 30, text: '区教育督导室编印《督导工作简报》2025年第12期' },
       { month: 3, day: null, text: '区教育督导室编印《教育督导案例集》第二册' },
-      { month: 1, day: 20, text: '区政府教育督导委员会召开全体成员会议' },
+      { month: 1, day: 20, text: '区政府教育督导委员会召开全体成员会议，部署“双减”' },
     ],
   };
 }
@@ -146,8 +146,10 @@ export function sampleNotice(): NoticeInput {
     office: '××区人民政府教育督导室',
     numberText: '〔2025〕第12号',
     schoolName: '××区实验小学',
-    source: '经常性督导',
-    problems: ['学校思政课专职教师配备不足，由其他学科教师兼任。', '食堂食品留样记录不完整，部分餐次缺少留样。'],
+    problems: [
+      { description: '学校思政课专职教师配备不足，由其他学科教师兼任。', origin: { kind: 'visit', date: '2025-03-18', visitType: '经常性' } },
+      { description: '食堂食品留样记录不完整，部分餐次缺少留样。', origin: { kind: 'visit', date: '2025-03-18', visitType: '经常性' } },
+    ],
     requirement: '整改报告应包括问题原因分析、整改措施、整改结果及佐证材料。',
     deadlineDays: 15,
     issuedDate: '2025-04-02',
@@ -159,9 +161,12 @@ export function sampleReferral(): ReferralInput {
     office: '××区人民政府教育督导室',
     numberText: '〔2025〕第3号',
     section: '区教育局计划财务科',
-    visitDate: '2025-03-18',
     schoolName: '××区第二中学',
-    problems: ['学校教学楼东侧围墙出现裂缝，存在安全隐患，需安排专项资金维修。'],
+    problems: [
+      { description: '学校教学楼东侧围墙出现裂缝，存在安全隐患，需安排专项资金维修。', origin: { kind: 'visit', date: '2025-03-18', visitType: '经常性' } },
+      { description: '学校门前道路缺少交通警示标志，上下学时段拥堵。', origin: { kind: 'complaint', date: '2025-03-03', channel: '来电' } },
+      { description: '学校运动场塑胶跑道老化开裂。', origin: { kind: 'entered', date: '2025-03-10' } },
+    ],
     issuedDate: '2025-03-20',
     contact: '联系人：王某某，电话：0571-88888888。',
   };

@@ -26,9 +26,11 @@ export interface Dashboard {
   /**
    * Of the problems raised in the period: closed = now 已销号, overdue = open and past the deadline
    * (own or its notice's). overdueNow counts every overdue problem (in the zone) regardless of when raised.
-   * rate is closed / raised in per cent, one decimal (0 when nothing was raised).
+   * rate is closed / raised in per cent, one decimal (0 when nothing was raised). closedInPeriod counts the
+   * problems closed (销号) in the period whenever raised: the briefing's and the report's 本月销号.
+   * Each is defined once in shared/figures.ts.
    */
-  rectification: { raised: number; closed: number; rate: number; overdue: number; overdueNow: number };
+  rectification: { raised: number; closed: number; rate: number; overdue: number; overdueNow: number; closedInPeriod: number };
   /**
    * 结转: problems raised before the period and not yet 销号 on its first day (the 台账 with
    * carryOver 'only'); closed = 销号 since. They count in overdueNow, not in rectification's raised or rate.

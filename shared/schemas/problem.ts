@@ -50,6 +50,16 @@ export interface Problem extends ProblemFields {
   overdue: boolean;
 }
 
+/**
+ * Where a problem came from, as a document states it (协商函, 回执): a visit on its date (with the visit's
+ * type), a complaint on its date (with its channel), a special campaign, or entered in the office.
+ */
+export type ProblemOrigin =
+  | { kind: 'visit'; date: string; visitType: string | null; campaign?: string | null }
+  | { kind: 'complaint'; date: string; channel: string | null }
+  | { kind: 'campaign'; date: string; campaign: string }
+  | { kind: 'entered'; date: string };
+
 export const PROBLEM_SORTS = ['raisedAt', 'deadline', 'school', 'status'] as const;
 /** The 台账 filters; the export takes the same. month/year filter the 提出日期 (and, with carryOver, the 结转). */
 export const problemList = z.object({

@@ -21,7 +21,7 @@ export function proposeArticles(month: string, f: MonthFacts): BriefingArticleDa
     out.push({
       kind: '督导数据', title: `${m}月督导工作数据`,
       blocks: [P(`${y}年${m}月，全区共开展督导${f.visits}次，覆盖学校${f.covered}所，占全区${f.schools}所学校的${percentText(f.covered, f.schools)}；`
-        + `督导中发现问题${f.raised}个，整改销号${f.closed}个；受理来访来电${f.complaints}件。`)],
+        + `督导中发现问题${f.raised}个，其中已销号${f.raisedClosed}个；本月销号${f.closed}个（含以前月份发现的问题）；受理来访来电${f.complaints}件。`)],
     });
   }
 
