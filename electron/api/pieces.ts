@@ -4,6 +4,7 @@ import {
   deleteCollection, getCollection, insertCollection, listCollections, updateCollection,
 } from '../store/collections';
 import { fileOut } from './file-out';
+import { startJob } from './jobs';
 import { collectionFile } from './files';
 
 export const pieceHandlers: HandlerMap<'pieces.list' | 'pieces.get' | 'pieces.save' | 'pieces.delete' | 'collections.list' | 'collections.get' | 'collections.save' | 'collections.delete' | 'collections.export'> = {
@@ -27,5 +28,11 @@ export const pieceHandlers: HandlerMap<'pieces.list' | 'pieces.get' | 'pieces.sa
     return getCollection(a, insertCollection(a, fields));
   },
   'collections.delete': (a, { id }) => ({ recycleId: deleteCollection(a, id) }),
-  'collections.export': (a, { id }) => fileOut(collectionFile(a, id)),
+  'collections.export': (a, { id }) => startJob(a, '导出汇编', async (job) => {
+    job.stage('生成 Word 文档', 0, 95);
+    const file = await collectionFile(a, id, job);
+    job.check();
+    job.stage('写入文件', 95, 100);
+    return fileOut(a, file);
+  }),
 };

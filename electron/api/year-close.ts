@@ -1,8 +1,10 @@
 import type { HandlerMap } from './types';
-import { addLegacy, deleteLegacy, legacyFileBytes, listLegacy } from '../store/legacy';
+import { addLegacy, deleteLegacy, legacyFile, listLegacy } from '../store/legacy';
 import { listYears, packageZip, reopenYear } from '../store/year-close';
 import { readLegacyFile } from '../documents/legacy-file';
-import { bytesIn, fileOut } from './file-out';
+import { transfers } from '../transfer/transfers';
+import { keptFileOut } from './file-out';
+import { startJob } from './jobs';
 import { closeYear } from './year-package';
 
 type YearCloseChannel = 'yearClose.list' | 'yearClose.close' | 'yearClose.reopen' | 'yearClose.download'
@@ -10,11 +12,17 @@ type YearCloseChannel = 'yearClose.list' | 'yearClose.close' | 'yearClose.reopen
 
 export const yearCloseHandlers: HandlerMap<YearCloseChannel> = {
   'yearClose.list': (a) => listYears(a),
-  'yearClose.close': (a, { year }) => closeYear(a, year),
+  'yearClose.close': (a, { year }) => startJob(a, `${year}年度归档`, (job) => closeYear(a, year, job)),
   'yearClose.reopen': (a, { year }) => { reopenYear(a, year); return { reopened: true }; },
-  'yearClose.download': (a, { year }) => fileOut(packageZip(a, year)),
-  'legacy.add': async (a, { data, fileName, ...fields }) => addLegacy(a, fields, await readLegacyFile(fileName, bytesIn(data))),
+  'yearClose.download': (a, { year }) => keptFileOut(a, packageZip(a, year)),
+  'legacy.add': async (a, { uploadId, ...fields }) => {
+    const t = transfers(a);
+    const upload = t.upload(uploadId, ['legacy']);
+    const file = addLegacy(a, fields, await readLegacyFile(upload.fileName, t.bytes(uploadId, ['legacy'])));
+    t.discard(uploadId);
+    return file;
+  },
   'legacy.list': (a, input) => listLegacy(a, input),
   'legacy.delete': (a, { id }) => ({ recycleId: deleteLegacy(a, id) }),
-  'legacy.download': (a, { id }) => fileOut(legacyFileBytes(a, id)),
+  'legacy.download': (a, { id }) => keptFileOut(a, legacyFile(a, id)),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from './common';
+import { uploadIdField } from './files';
 
 /** Word exports of records that live elsewhere (notices, referral letters, calendars, statistics). */
 export const referralExport = z.object({
@@ -10,10 +11,10 @@ export const referralExport = z.object({
 
 export const statisticsExport = z.object({
   year: z.number({ error: '必须是年份' }).int('必须是年份').min(2000, '应在2000至2100之间').max(2100, '应在2000至2100之间').describe('年份'),
-  /** The dashboard's charts, drawn in the app and sent as PNG (base64) to be placed in the report. */
+  /** The dashboard's charts, drawn in the app and uploaded as PNG files (kind 'chart'), placed in the report. */
   charts: z.array(z.object({
     title: z.string().trim().min(1).max(60),
-    png: z.string().min(1).max(8 * 1024 * 1024, '图表图片过大'),
+    uploadId: uploadIdField.describe('图表图片'),
     width: z.number().int().min(1).max(4000),
     height: z.number().int().min(1).max(4000),
   })).max(12, '最多12张图表').default([]).describe('图表'),
