@@ -63,6 +63,41 @@ export async function autoBackup(a: Store, now = new Date()): Promise<string> {
   return file;
 }
 
+/** An automatic backup is taken when there is none yet, or the newest is a day old. */
+export const BACKUP_EVERY_MS = 24 * 3600_000;
+
+export function backupDue(newest: Date | null, now: Date): boolean {
+  return newest === null || now.getTime() - newest.getTime() >= BACKUP_EVERY_MS;
+}
+
+/** Take an automatic backup if one is due (see backupDue); answers its file, or null when none was due. */
+export async function backupIfDue(a: Store, now = new Date()): Promise<string | null> {
+  return backupDue(lastBackupAt(a), now) ? autoBackup(a, now) : null;
+}
+
+/**
+ * Automatic backups in the background, never on the way to the first screen: a first look `firstAfterMs`
+ * after start, then every `everyMs`; each look takes a backup only when one is due. (The copy before
+ * each migration is taken by openStore.) Answers a function that stops them.
+ */
+export function scheduleAutoBackups(a: Store, opts: {
+  firstAfterMs?: number; everyMs?: number; now?: () => Date; onError?: (e: unknown) => void;
+} = {}): () => void {
+  const now = opts.now ?? (() => new Date());
+  const look = () => { void backupIfDue(a, now()).catch((e) => (opts.onError ?? console.error)(e)); };
+  let every: ReturnType<typeof setInterval> | undefined;
+  const first = setTimeout(() => {
+    look();
+    every = setInterval(look, opts.everyMs ?? 3600_000);
+    every.unref?.();
+  }, opts.firstAfterMs ?? 5000);
+  first.unref?.();
+  return () => {
+    clearTimeout(first);
+    if (every) clearInterval(every);
+  };
+}
+
 /** When the newest automatic backup was made, if any. */
 export function lastBackupAt(a: Store): Date | null {
   return listAutoBackups(a)[0]?.at ?? null;

@@ -39,6 +39,11 @@ export interface Received extends Uploaded {
 
 export type Refusal = 'unknown' | 'used' | 'expired';
 
+/** An upload refused for its size (browser mode answers 413). */
+export class TooLarge extends AppError {
+  constructor(kind: UploadKind) { super('invalid', tooLargeMessage(kind), 'uploadId'); }
+}
+
 export class Transfers {
   /** The clock and lifetimes; tests set them. */
   now: () => number = Date.now;
@@ -107,7 +112,7 @@ export class Transfers {
     }
     if ((opts.declaredSize ?? 0) > spec.maxBytes) {
       source.resume();
-      throw new AppError('invalid', tooLargeMessage(kind), 'uploadId');
+      throw new TooLarge(kind);
     }
     const uploadId = newId();
     const file = path.join(this.dir, uploadId);
@@ -117,7 +122,7 @@ export class Transfers {
     const meter = new Transform({
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
-        if (size > spec.maxBytes) return done(new AppError('invalid', tooLargeMessage(kind), 'uploadId'));
+        if (size > spec.maxBytes) return done(new TooLarge(kind));
         hash.update(chunk);
         done(null, chunk);
       },

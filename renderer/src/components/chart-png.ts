@@ -1,10 +1,12 @@
 /**
- * A chart drawn as SVG (recharts) turned into PNG base64 for the Word statistics report: the SVG is
+ * A chart drawn as SVG (recharts) turned into a PNG file for the Word statistics report: the SVG is
  * serialised with its computed text styles inlined, drawn onto a white canvas at `scale` × its size.
  */
+import { uploadMade } from '../files';
+
 export interface ChartPng {
   title: string;
-  png: string;
+  png: Blob;
   width: number;
   height: number;
 }
@@ -40,18 +42,24 @@ export async function svgToPng(svg: SVGSVGElement, title: string, scale = 2): Pr
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  return { title, png: canvas.toDataURL('image/png').replace(/^data:[^,]*,/, ''), width: canvas.width, height: canvas.height };
+  const png = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(`图表「${title}」无法转换为图片。`))), 'image/png'));
+  return { title, png, width: canvas.width, height: canvas.height };
 }
 
 /**
- * Every chart inside `root` marked with `data-chart-title="…"` (the recharts container's wrapper), as PNG.
+ * Every chart inside `root` marked with `data-chart-title="…"` (the recharts container's wrapper), as a
+ * PNG file sent to the archive (kind 'chart'), for the report's `charts`.
  * Use: `<ExportButton channel="documents.statistics" input={async () => ({ year, charts: await chartsIn(ref.current!) })} … />`.
  */
-export async function chartsIn(root: HTMLElement): Promise<ChartPng[]> {
-  const out: ChartPng[] = [];
+export async function chartsIn(root: HTMLElement): Promise<{ title: string; uploadId: string; width: number; height: number }[]> {
+  const out: { title: string; uploadId: string; width: number; height: number }[] = [];
   for (const el of root.querySelectorAll<HTMLElement>('[data-chart-title]')) {
     const svg = el.querySelector<SVGSVGElement>('svg.recharts-surface') ?? el.querySelector('svg');
-    if (svg) out.push(await svgToPng(svg, el.dataset.chartTitle ?? '图表'));
+    if (!svg) continue;
+    const { png, ...chart } = await svgToPng(svg, el.dataset.chartTitle ?? '图表');
+    const { uploadId } = await uploadMade('chart', `${chart.title}.png`, png);
+    out.push({ ...chart, uploadId });
   }
   return out;
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Badge, Button, Group, Loader, Modal, Progress, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { call } from '../api';
 import { useApi } from '../useApi';
-import { downloadBase64 } from '../files';
-import { ZIP_MIME } from '../lib/mime';
+import { saveFile } from '../files';
+import { followJob } from '../jobs';
 import { notifyError, notifyOk } from '../notify';
 import { REOPEN_CONFIRM, type YearSummary } from '../../../shared/schemas/year-close';
 import { LegacyTab } from './year-close/LegacyTab';
@@ -41,7 +41,11 @@ function YearsTab() {
     if (archiving === null) return;
     setWorking(true);
     try {
-      const r = await call('yearClose.close', { year: archiving });
+      const r = await followJob(call('yearClose.close', { year: archiving }));
+      if (!r) {
+        notifyOk(`已取消${archiving}年度归档：没有生成归档包，该年度的记录仍可修改。`);
+        return;
+      }
       notifyOk(`已归档${r.year}年度：归档包共 ${r.catalogue.length} 个文件，保存在 ${r.folder}。该年度的记录现在为只读。`);
       setArchiving(null);
       await years.reload();
@@ -54,8 +58,7 @@ function YearsTab() {
 
   async function download(year: number) {
     try {
-      const f = await call('yearClose.download', { year });
-      downloadBase64(f.fileName, f.data, ZIP_MIME);
+      await saveFile(await call('yearClose.download', { year }));
     } catch (e) {
       notifyError(e);
     }
@@ -132,12 +135,7 @@ function YearsTab() {
             归档后，{archiving}年度的督导记录、问题、来访来电、行事历事项、简报、大事记、文章和历年档案都不能再新增、修改或删除。
             如确需修改，须在本页重新开启该年度（需确认，并记入操作日志）。
           </Alert>
-          {working && (
-            <Stack gap={4}>
-              <Text size="sm">正在生成归档包，请稍候…</Text>
-              <Progress value={100} animated striped aria-label="归档进度" />
-            </Stack>
-          )}
+          {working && <Text size="sm">正在生成归档包，进度显示在页面左下角，可随时取消。</Text>}
           <Group justify="flex-end">
             <Button variant="default" disabled={working} onClick={() => setArchiving(null)}>取消</Button>
             <Button loading={working} onClick={() => void archive()}>确认归档</Button>

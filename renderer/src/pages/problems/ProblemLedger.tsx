@@ -4,8 +4,8 @@ import { Alert, Anchor, Box, Button, Checkbox, Group, Paper, Select, Stack, Text
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconFileText, IconPlus, IconSearch } from '@tabler/icons-react';
 import { call } from '../../api';
-import { downloadBase64 } from '../../files';
-import { XLSX_MIME } from '../../lib/mime';
+import { saveFile } from '../../files';
+import { followJob } from '../../jobs';
 import { notifyError, notifyOk } from '../../notify';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { setParam, useChoices, years } from '../../lib/options';
@@ -81,7 +81,7 @@ export function ProblemLedger() {
     q: get('q'), schoolId: num(get('schoolId')), zoneId: num(get('zoneId')), status: get('status'), category: get('category'),
     source: get('source'), actor: get('actor'), year: num(get('year')), month: get('month'),
     overdueOnly: get('overdueOnly') ? true : undefined, sort, dir,
-  } as Input<'problems.list'>;
+  } as Input<'problems.exportLedger'>;
   const queryKey = JSON.stringify(filters);
   const fetchWindow = useCallback((offset: number, limit: number) => call('problems.list', { ...JSON.parse(queryKey) as Input<'problems.list'>, offset, limit }),
     [queryKey]);
@@ -91,9 +91,9 @@ export function ProblemLedger() {
   async function exportLedger() {
     setExporting(true);
     try {
-      const out = await call('problems.exportLedger', { ...filters, limit: 500 });
-      downloadBase64(out.fileName, out.data, XLSX_MIME);
-      notifyOk(`已导出「${out.fileName}」`);
+      // Every problem the filters select (all of them when there is no filter), never a page.
+      const done = await followJob(call('problems.exportLedger', filters));
+      if (done && await saveFile(done.file)) notifyOk(`已导出「${done.file.fileName}」，共 ${done.rows} 条问题。`);
     } catch (e) {
       notifyError(e);
     } finally {
