@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { finished, offeredBytes, uploaded } from '../testing/files';
 import { refusal } from '../testing/refused';
 import { call } from '.';
 import { migrations } from '../store/migrations';

@@ -1,6 +1,6 @@
 import type { HandlerMap } from './types';
 import { backupStatus } from '../store/backups';
-import { listBackups, restoreFromBackup, restoreFromFile } from '../store/restore';
+import { findBackup, listBackups, restoreFromBackup, restoreFromFile } from '../store/restore';
 import { openBackupFile } from '../documents/backup-file';
 import { transfers } from '../transfer/transfers';
 import { backupFileNow } from './files';
@@ -26,5 +26,8 @@ export const backupHandlers: HandlerMap<BackupChannel> = {
       }
     });
   },
-  'backups.restoreAuto': (a, { name }) => startJob(a, `从备份「${name}」恢复档案`, (job) => restoreFromBackup(a, name, job)),
+  'backups.restoreAuto': (a, { name }) => {
+    findBackup(a, name);
+    return startJob(a, `从备份「${name}」恢复档案`, (job) => restoreFromBackup(a, name, job));
+  },
 };

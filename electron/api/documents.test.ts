@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { offeredBytes, uploaded } from '../testing/files';
+import type { FileRef } from '../../shared/schemas/files';
 import { call } from './index';
 import { readDocx, paragraphs, textOf } from '../testing/read-docx';
 import { samplePng } from '../testing/samples';
@@ -30,8 +32,8 @@ const visit = (schoolId: number, date: string, supervisorIds: number[]) => {
 const softDelete = (table: string, id: number) => a.db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(AT, id);
 
 async function docx(channel: Parameters<typeof call>[1], input: unknown) {
-  const out = await call(a, channel, input) as { fileName: string; data: string };
-  const d = await readDocx(Buffer.from(out.data, 'base64'));
+  const out = await call(a, channel, input) as FileRef;
+  const d = await readDocx(await offeredBytes(a, out));
   return { fileName: out.fileName, d, texts: paragraphs(d.document).map(textOf) };
 }
 
@@ -134,9 +136,9 @@ describe('documents.statistics', () => {
     problem(s1, '另一个问题', '2024-03-02', null, '待整改');
     run(`INSERT INTO complaints (received_at, channel, school_id, topic, content, status, created_at, updated_at)
       VALUES ('2024-05-01 10:00', '来电', ?, '管理', '反映内容', '待处理', ?, ?)`, s1, AT, AT);
-    const png = samplePng(400, 240).toString('base64');
+    const chart = () => uploaded(a, 'chart', '图表.png', samplePng(400, 240));
     const { fileName, d, texts } = await docx('documents.statistics', {
-      year: 2024, charts: [{ title: '各督导事项问题数', png, width: 400, height: 240 }, { title: '督学督导次数', png: `data:image/png;base64,${png}`, width: 400, height: 240 }],
+      year: 2024, charts: [{ title: '各督导事项问题数', uploadId: await chart(), width: 400, height: 240 }, { title: '督学督导次数', uploadId: await chart(), width: 400, height: 240 }],
     });
     expect(fileName).toBe('××区人民政府教育督导室2024年度教育督导工作统计报告.docx');
     expect(texts[0]).toBe('××区人民政府教育督导室2024年度教育督导工作统计报告');
@@ -158,8 +160,10 @@ describe('documents.statistics', () => {
     const { texts } = await docx('documents.statistics', { year: 2031 });
     expect(texts).toContain('本年度没有督导记录。');
     expect(texts).not.toContain('五、统计图表');
-    await refused('documents.statistics', { year: 2031, charts: [{ title: '图', png: Buffer.from('not a png').toString('base64'), width: 10, height: 10 }] },
+    await refused('documents.statistics', { year: 2031, charts: [{ title: '图', uploadId: await uploaded(a, 'chart', '图.png', 'not a png'), width: 10, height: 10 }] },
       'charts', '「图表」第1张图（图）不是 PNG 图片');
+    await refused('documents.statistics', { year: 2031, charts: [{ title: '图', uploadId: 'f'.repeat(32), width: 10, height: 10 }] },
+      'uploadId', '所选文件已失效', 'not_found');
     await refused('documents.statistics', { year: 1999 }, 'year', '「年份」应在2000至2100之间');
   });
 });

@@ -165,12 +165,18 @@ export async function issueBriefing(a: Store, id: number, issueDate: string): Pr
 
 // ---- 案例集 and other collections ----
 
-/** The collection: cover, 前言, 目录, each live piece on a new page; refused while it has none. */
-export async function collectionFile(a: Store, id: number, p: Progress = noProgress): Promise<GeneratedFile> {
+/** The collection to export; refused when it is gone or has no pieces (before any job starts). */
+export function exportableCollection(a: Store, id: number): ReturnType<typeof getCollection> {
   const c = getCollection(a, id);
   if (c.pieces.length === 0) {
     throw new AppError('invalid', `汇编「${c.title}」还没有收录文章，请先选择要收录的文章再导出。`, 'pieceIds');
   }
+  return c;
+}
+
+/** The collection: cover, 前言, 目录, each live piece on a new page; refused while it has none. */
+export async function collectionFile(a: Store, id: number, p: Progress = noProgress): Promise<GeneratedFile> {
+  const c = exportableCollection(a, id);
   const s = getSettings(a);
   const pieces = piecesByIds(a, c.pieceIds);
   const pictures = pieces.reduce((n, x) => n + x.body.filter((b) => b.type === 'image').length, 0);

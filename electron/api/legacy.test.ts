@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { finished, offeredBytes, uploaded } from '../testing/files';
 import { call } from './index';
 import { expectRefused } from '../testing/refused';
 

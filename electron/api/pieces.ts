@@ -5,7 +5,7 @@ import {
 } from '../store/collections';
 import { fileOut } from './file-out';
 import { startJob } from './jobs';
-import { collectionFile } from './files';
+import { collectionFile, exportableCollection } from './files';
 
 export const pieceHandlers: HandlerMap<'pieces.list' | 'pieces.get' | 'pieces.save' | 'pieces.delete' | 'collections.list' | 'collections.get' | 'collections.save' | 'collections.delete' | 'collections.export'> = {
   'pieces.list': (a, q) => listPieces(a, q),
@@ -28,7 +28,7 @@ export const pieceHandlers: HandlerMap<'pieces.list' | 'pieces.get' | 'pieces.sa
     return getCollection(a, insertCollection(a, fields));
   },
   'collections.delete': (a, { id }) => ({ recycleId: deleteCollection(a, id) }),
-  'collections.export': (a, { id }) => startJob(a, '导出汇编', async (job) => {
+  'collections.export': (a, { id }) => startJob(a, `导出汇编「${exportableCollection(a, id).title}」`, async (job) => {
     job.stage('生成 Word 文档', 0, 95);
     const file = await collectionFile(a, id, job);
     job.check();

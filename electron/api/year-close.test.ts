@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { finished, offeredBytes, uploaded } from '../testing/files';
 import { putAttachment } from '../store/attachments';
 import { openStore } from '../store/store';
 import { migrations } from '../store/migrations';

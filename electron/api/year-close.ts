@@ -1,6 +1,6 @@
 import type { HandlerMap } from './types';
 import { addLegacy, deleteLegacy, legacyFile, listLegacy } from '../store/legacy';
-import { listYears, packageZip, reopenYear } from '../store/year-close';
+import { listYears, packageZip, refuseClosed, reopenYear } from '../store/year-close';
 import { readLegacyFile } from '../documents/legacy-file';
 import { transfers } from '../transfer/transfers';
 import { keptFileOut } from './file-out';
@@ -12,7 +12,10 @@ type YearCloseChannel = 'yearClose.list' | 'yearClose.close' | 'yearClose.reopen
 
 export const yearCloseHandlers: HandlerMap<YearCloseChannel> = {
   'yearClose.list': (a) => listYears(a),
-  'yearClose.close': (a, { year }) => startJob(a, `${year}年度归档`, (job) => closeYear(a, year, job)),
+  'yearClose.close': (a, { year }) => {
+    refuseClosed(a, year);
+    return startJob(a, `${year}年度归档`, (job) => closeYear(a, year, job));
+  },
   'yearClose.reopen': (a, { year }) => { reopenYear(a, year); return { reopened: true }; },
   'yearClose.download': (a, { year }) => keptFileOut(a, packageZip(a, year)),
   'legacy.add': async (a, { uploadId, ...fields }) => {

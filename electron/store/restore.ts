@@ -60,10 +60,16 @@ export function restoreFromFile(a: Store, open: () => Promise<BackupFileContent>
   });
 }
 
-/** Restore one of the backups in backups/, chosen by name from listBackups (never a path). */
-export function restoreFromBackup(a: Store, name: string, p: Progress = noProgress): Promise<RestoreResult> {
+/** One of the backups in backups/, by name from listBackups (never a path); refused when there is none. */
+export function findBackup(a: Store, name: string): BackupEntry {
   const entry = listBackups(a).find((b) => b.name === name);
   if (!entry) throw new AppError('not_found', `没有找到名为「${name}」的备份，请刷新备份列表后重新选择。`, 'name');
+  return entry;
+}
+
+/** Restore one of the backups in backups/, chosen by name from listBackups (never a path). */
+export function restoreFromBackup(a: Store, name: string, p: Progress = noProgress): Promise<RestoreResult> {
+  const entry = findBackup(a, name);
   return exclusive(a, p, async (stage) => {
     p.stage('复制备份', 0, 70);
     await fs.promises.copyFile(path.join(a.backupsDir, entry.name), path.join(stage, DB_FILE));
