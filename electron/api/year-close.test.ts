@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
-import { finished, offeredBytes, uploaded } from '../testing/files';
+import { finished, offeredBytes } from '../testing/files';
 import { putAttachment } from '../store/attachments';
 import { openStore } from '../store/store';
 import { migrations } from '../store/migrations';
@@ -74,7 +74,7 @@ describe('yearly: an archived year', () => {
   let result: YearCloseResult;
   beforeAll(async () => {
     await freshYear();
-    result = await call(a, 'yearClose.close', { year: 2025 });
+    result = await finished(a, call(a, 'yearClose.close', { year: 2025 }));
   }, 30_000);
   afterAll(() => a.dispose());
 
@@ -93,7 +93,7 @@ describe('yearly: an archived year', () => {
     const briefing = result.catalogue.find((e) => e.kind === '简报')!;
     expect(briefing.date).toBe('2025-04-02');
     const stored = await call(a, 'briefings.export', { id: ids.briefing });
-    expect(briefing.sha256).toBe(sha(Buffer.from(stored.data, 'base64')));
+    expect(briefing.sha256).toBe(sha(await offeredBytes(a, stored)));
     expect(result.catalogue.find((e) => e.kind === '附件')!.sha256).toBe(ids.photo);
   });
 
@@ -120,7 +120,8 @@ describe('yearly: an archived year', () => {
 
     const dl = await call(a, 'yearClose.download', { year: 2025 });
     expect(dl.fileName).toBe('2025年度归档.zip');
-    expect(sha(Buffer.from(dl.data, 'base64'))).toBe(sha(fs.readFileSync(result.zip)));
+    expect(sha(await offeredBytes(a, dl))).toBe(sha(fs.readFileSync(result.zip)));
+    expect(fs.existsSync(result.zip)).toBe(true); // a kept file is offered, never removed once fetched
   });
 
   it('lists the year as archived with its counts, logs it, and refuses to archive it twice', async () => {
@@ -164,7 +165,7 @@ describe('yearly: archive, write around it, reopen', () => {
   });
 
   it('keeps other years writable', async () => {
-    await call(a, 'yearClose.close', { year: 2025 });
+    await finished(a, call(a, 'yearClose.close', { year: 2025 }));
     const v = await call(a, 'visits.save', { id: ids.visit24, fields: visitFields('2024-11-12', '课后服务丰富多彩') });
     expect(v.highlight).toBe('课后服务丰富多彩');
     const n = await call(a, 'visits.save', { fields: visitFields('2026-01-08', '新年第一次督导') });
@@ -172,7 +173,7 @@ describe('yearly: archive, write around it, reopen', () => {
   });
 
   it('reopens only with the typed confirmation, logged; the year is writable again', async () => {
-    await call(a, 'yearClose.close', { year: 2025 });
+    await finished(a, call(a, 'yearClose.close', { year: 2025 }));
     await refused('yearClose.reopen', { year: 2025 }, 'invalid', '「确认文字」', 'confirm');
     await refused('yearClose.reopen', { year: 2025, confirm: '确定' }, 'invalid', '请输入「重新开启」四个字以确认', 'confirm');
     await refused('yearClose.reopen', { year: 2024, confirm: '重新开启' }, 'not_found', '2024年度尚未归档');
@@ -188,9 +189,9 @@ describe('yearly: archive, write around it, reopen', () => {
   });
 
   it('archives it again over the old package', async () => {
-    const result = await call(a, 'yearClose.close', { year: 2025 });
+    const result = await finished(a, call(a, 'yearClose.close', { year: 2025 }));
     await call(a, 'yearClose.reopen', { year: 2025, confirm: '重新开启' });
-    const again = await call(a, 'yearClose.close', { year: 2025 });
+    const again = await finished(a, call(a, 'yearClose.close', { year: 2025 }));
     expect(again.catalogue.length).toBe(result.catalogue.length);
     expect(fs.readdirSync(path.dirname(again.folder)).filter((f) => f.startsWith('.'))).toEqual([]);
   });

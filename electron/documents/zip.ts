@@ -79,11 +79,16 @@ export class ZipFileReader {
 
   /** Throws when `source` (a file, or bytes) is not a readable .zip. */
   static async open(source: string | Buffer): Promise<ZipFileReader> {
-    const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false };
+    // Names stay raw bytes (decodeStrings: false): yauzl would refuse the whole file for one entry named
+    // '../x'; here such a name is only a string that matches nothing the caller reads.
+    const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false };
     const zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options);
     const entries = new Map<string, yauzl.Entry>();
     try {
-      for await (const e of zip.eachEntry()) if (!e.fileName.endsWith('/')) entries.set(e.fileName, e);
+      for await (const e of zip.eachEntry()) {
+        const name = Buffer.from(e.fileName as unknown as Uint8Array).toString('utf8');
+        if (!name.endsWith('/')) entries.set(name, e);
+      }
     } catch (e) {
       zip.close();
       throw e;
