@@ -36,9 +36,8 @@ export async function answerFiles<S extends z.ZodType, T>(senderUrl: string | un
 }
 
 const REFUSED = {
-  unknown: '没有这个文件（程序可能已重新启动），请重新导出。',
+  unknown: '没有这个文件：导出的文件15分钟内有效，程序重新启动后也会失效。请重新导出。',
   used: '这个文件已经保存过一次，请重新导出。',
-  expired: '文件已过期（超过15分钟），请重新导出。',
 };
 
 /**

@@ -37,7 +37,8 @@ export interface Received extends Uploaded {
   expires: number;
 }
 
-export type Refusal = 'unknown' | 'used' | 'expired';
+/** Why an id gives no file: never offered, forgotten once expired (its file removed), or fetched already. */
+export type Refusal = 'unknown' | 'used';
 
 /** An upload refused for its size (browser mode answers 413). */
 export class TooLarge extends AppError {
@@ -79,9 +80,7 @@ export class Transfers {
     this.sweep();
     const o = this.offers.get(fileId);
     if (!o) return { refused: 'unknown' };
-    if (o.used) return { refused: 'used' };
-    if (o.expires <= this.now()) return { refused: 'expired' };
-    return { offer: o };
+    return o.used ? { refused: 'used' } : { offer: o }; // sweep() forgot the expired ones
   }
 
   /** Use an offer up: later fetches of the id are refused as used. Call `delivered` when done with it. */

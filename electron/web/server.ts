@@ -138,6 +138,7 @@ export async function startWebServer(opts: {
     }
     // A client leaving half-way ends the body with an error, so the partial file is removed.
     const body = new PassThrough();
+    body.on('error', () => {}); // seen by receive's pipeline while it runs; after it, nobody needs it
     req.on('error', (e) => body.destroy(e));
     req.on('close', () => { if (!req.complete) body.destroy(new ClientGone('client left during the upload')); });
     req.pipe(body);
@@ -163,8 +164,8 @@ export async function startWebServer(opts: {
     opts.store.lock.assertHeld();
     const got = transfers(opts.store).take(fileId);
     if ('refused' in got) {
-      return send(res, got.refused === 'unknown' ? 404 : 410, got.refused === 'unknown' ? '没有这个文件（程序可能已重新启动），请重新导出。'
-        : got.refused === 'used' ? '这个文件已经下载过一次，请重新导出或重新点击下载。' : '下载已过期（超过15分钟），请重新导出。');
+      return got.refused === 'unknown' ? send(res, 404, '没有这个文件：下载在导出后15分钟内有效，程序重新启动后也会失效。请重新导出。')
+        : send(res, 410, '这个文件已经下载过一次，请重新导出或重新点击下载。');
     }
     const { offer } = got;
     res.writeHead(200, {
