@@ -75,27 +75,38 @@ export async function backupIfDue(a: Store, now = new Date()): Promise<string | 
   return backupDue(lastBackupAt(a), now) ? autoBackup(a, now) : null;
 }
 
+/** How the schedule waits (tests give their own, to run each look by hand). */
+export interface BackupTimers {
+  after(ms: number, look: () => Promise<unknown>): void;
+  every(ms: number, look: () => Promise<unknown>): void;
+  stop(): void;
+}
+
+function realTimers(): BackupTimers {
+  const handles: ReturnType<typeof setTimeout>[] = [];
+  return {
+    after: (ms, look) => { handles.push(setTimeout(look, ms).unref()); },
+    every: (ms, look) => { handles.push(setInterval(look, ms).unref()); },
+    stop: () => handles.forEach((h) => clearTimeout(h)),
+  };
+}
+
 /**
  * Automatic backups in the background, never on the way to the first screen: a first look `firstAfterMs`
- * after start, then every `everyMs`; each look takes a backup only when one is due. (The copy before
- * each migration is taken by openStore.) Answers a function that stops them.
+ * after start, then one every `everyMs`; each look takes a backup only when one is due (backupDue). The
+ * copy before each migration is openStore's. Answers a function that stops the schedule.
  */
 export function scheduleAutoBackups(a: Store, opts: {
-  firstAfterMs?: number; everyMs?: number; now?: () => Date; onError?: (e: unknown) => void;
+  firstAfterMs?: number; everyMs?: number; now?: () => Date; onError?: (e: unknown) => void; timers?: BackupTimers;
 } = {}): () => void {
   const now = opts.now ?? (() => new Date());
-  const look = () => { void backupIfDue(a, now()).catch((e) => (opts.onError ?? console.error)(e)); };
-  let every: ReturnType<typeof setInterval> | undefined;
-  const first = setTimeout(() => {
-    look();
-    every = setInterval(look, opts.everyMs ?? 3600_000);
-    every.unref?.();
-  }, opts.firstAfterMs ?? 5000);
-  first.unref?.();
-  return () => {
-    clearTimeout(first);
-    if (every) clearInterval(every);
-  };
+  const timers = opts.timers ?? realTimers();
+  const look = () => backupIfDue(a, now()).catch((e) => (opts.onError ?? console.error)(e));
+  timers.after(opts.firstAfterMs ?? 5000, async () => {
+    await look();
+    timers.every(opts.everyMs ?? 3600_000, look);
+  });
+  return () => timers.stop();
 }
 
 /** When the newest automatic backup was made, if any. */
