@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/store/**', 'electron/documents/**', 'electron/api/**', 'electron/web/**'],
+    files: ['electron/store/**', 'electron/documents/**', 'electron/api/**', 'electron/web/**', 'electron/transfer/**'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: '只有 electron/main 与 electron/preload 可以引用 electron' }],
