@@ -29,7 +29,10 @@ export function BackupsPage() {
     setSaving(true);
     try {
       const out = await followJob(call('backups.createFile', {}));
-      if (!out) return; // 取消: nothing was made
+      if (!out) {
+        notifyOk('已取消，没有生成备份文件。');
+        return;
+      }
       void status.reload();
       window.dispatchEvent(new Event(BACKUP_MADE));
       if (await saveFile(out)) notifyOk(`已生成备份文件 ${out.fileName}，请把它保存到U盘或其他电脑。`);

@@ -93,7 +93,8 @@ export function ProblemLedger() {
     try {
       // Every problem the filters select (all of them when there is no filter), never a page.
       const done = await followJob(call('problems.exportLedger', filters));
-      if (done && await saveFile(done.file)) notifyOk(`已导出「${done.file.fileName}」，共 ${done.rows} 条问题。`);
+      if (!done) notifyOk('已取消导出台账。');
+      else if (await saveFile(done.file)) notifyOk(`已导出「${done.file.fileName}」，共 ${done.rows} 条问题。`);
     } catch (e) {
       notifyError(e);
     } finally {
