@@ -385,8 +385,12 @@ describe('overdue, 台账 filters and the .xlsx export', () => {
     expect(rows.map((r) => r[6])).toEqual(['过期但已销号', '期限已过', '今天到期', '期限未到']);
     expect(rows[1]).toEqual([2, '城关第一小学', '第一责任区', '督导记录', '', EIGHT_ITEMS[0], '期限已过', '学校', day(0), '', day(-3), '待整改', '逾期', '']);
     expect(rows[0].slice(11)).toEqual(['已销号', '', day(0)]);
-    expect(ws.getRow(4).font?.color?.argb).toBe('FFC00000');
-    expect(ws.getRow(3).font?.color?.argb).toBeUndefined();
+    expect(ws.getRow(4).getCell(7).font?.color?.argb).toBe('FFC00000');
+    expect(ws.getRow(3).getCell(7).font?.color?.argb).toBeUndefined();
+    expect(ws.getRow(4).getCell(7).alignment).toMatchObject({ vertical: 'top', wrapText: true });
+    expect(ws.getRow(2).getCell(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.autoFilter).toBe('A2:N2');
 
     const notice = await finished(a, call(a, 'problems.exportLedger', { schoolId: ids.s2, overdueOnly: true }));
     const wb2 = new ExcelJS.Workbook();

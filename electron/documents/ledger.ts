@@ -1,8 +1,7 @@
 /** 问题整改台账 (the rectification ledger) as an .xlsx, from the rows the 台账's filters select. */
 import { todayText } from '../../shared/dates';
 import type { Problem } from '../../shared/schemas/problem';
-import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import { XLSX_STYLE, writeXlsxStream } from './xlsx-stream';
 import { noProgress, type Progress } from '../../shared/progress';
 
 const LEDGER_COLUMNS: { header: string; width: number; value: (p: Problem, i: number) => string | number }[] = [
@@ -28,54 +27,29 @@ export function ledgerFileName(): string {
 }
 
 /**
- * Write the 问题整改台账 into `out` as an .xlsx, streamed (exceljs's WorkbookWriter): a title line, a
- * Chinese header, then one row per problem as `rows` gives them (the rows the 台账's filters select, of
- * which there are `total`), each written out as it comes; overdue rows in red. Every 1,000 rows it
- * pauses so the file's stream drains, the process answers other requests and a cancel can land; a
- * canceled or failed file is removed. Answers the number of rows written.
+ * Write the 问题整改台账 into `out` as an .xlsx, streamed (xlsx-stream.ts): a title line, a Chinese
+ * header, then one row per problem as `rows` gives them (the rows the 台账's filters select, of which
+ * there are `total`), each written out as it comes; overdue rows in red. Every 1,000 rows it reports
+ * progress and pauses, so the process answers other requests and a cancel can land; a canceled or
+ * failed file is removed. Answers the number of rows written.
  */
 export async function writeLedgerFile(out: string, office: string, total: number, rows: Iterable<Problem>, p: Progress = noProgress): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false });
-  wb.creator = office;
-  const ws = wb.addWorksheet('问题整改台账', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = LEDGER_COLUMNS.map((c) => ({ width: c.width }));
-  ws.mergeCells(1, 1, 1, LEDGER_COLUMNS.length);
-  const title = ws.getCell(1, 1);
-  title.value = `${office}问题整改台账（导出于 ${todayText()}，共 ${total} 条）`;
-  title.font = { bold: true, size: 14 };
-  title.alignment = { horizontal: 'center' };
-  ws.getRow(1).commit();
-  const header = ws.addRow(LEDGER_COLUMNS.map((c) => c.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-    cell.border = { bottom: { style: 'thin' } };
-  });
-  header.commit();
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: LEDGER_COLUMNS.length } };
   let i = 0;
-  try {
+  const lines = (function* () {
+    yield { cells: LEDGER_COLUMNS.map((c) => c.header), style: XLSX_STYLE.header };
     for (const problem of rows) {
-      const row = ws.addRow(LEDGER_COLUMNS.map((c) => c.value(problem, i)));
-      row.alignment = { vertical: 'top', wrapText: true };
-      if (problem.overdue) row.font = { color: { argb: 'FFC00000' } };
-      row.commit();
+      yield { cells: LEDGER_COLUMNS.map((c) => c.value(problem, i)), style: problem.overdue ? XLSX_STYLE.bodyRed : XLSX_STYLE.body };
       i++;
-      if (i % 1000 === 0) {
-        p.progress(i, total, `第 ${i} / ${total} 行`);
-        await new Promise((r) => setImmediate(r));
-        p.check();
-      }
     }
+  })();
+  await writeXlsxStream(out, {
+    name: '问题整改台账', widths: LEDGER_COLUMNS.map((c) => c.width), frozenRows: 2, filterRow: 2,
+    title: `${office}问题整改台账（导出于 ${todayText()}，共 ${total} 条）`,
+  }, lines, () => {
+    if (i % 1000 !== 0 || i === 0) return null;
     p.progress(i, total, `第 ${i} / ${total} 行`);
-  } catch (e) {
-    // exceljs has no abort: finish the file so its stream closes, then remove it.
-    ws.commit();
-    await wb.commit().catch(() => undefined);
-    fs.rmSync(out, { force: true });
-    throw e;
-  }
-  ws.commit();
-  await wb.commit();
+    return new Promise<void>((r) => setImmediate(r)).then(() => p.check());
+  });
+  p.progress(i, total, `第 ${i} / ${total} 行`);
   return i;
 }

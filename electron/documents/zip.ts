@@ -9,8 +9,8 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import yauzl from 'yauzl';
 
-/** One entry: a file on disk (streamed) or a few bytes made in memory (a manifest). */
-export type ZipInput = { name: string; file: string; size: number } | { name: string; bytes: Buffer };
+/** One entry: a file on disk (streamed), a stream being written as the .zip is (a sheet), or a few bytes made in memory (a manifest). */
+export type ZipInput = { name: string; file: string; size: number } | { name: string; stream: Readable } | { name: string; bytes: Buffer };
 
 /** Formats that are compressed already: stored as they are (deflating a photo again only costs time). */
 const STORED = /\.(jpe?g|png|gif|webp|zip|docx|xlsx|pdf)$/i;
@@ -51,6 +51,11 @@ export async function writeZipFile(out: string, entries: ZipInput[], opts: ZipPr
   for (const e of entries) {
     if ('bytes' in e) {
       zip.addBuffer(e.bytes, e.name, { compressionLevel: level(e.name) });
+      continue;
+    }
+    if ('stream' in e) {
+      e.stream.on('error', (err) => fail(err));
+      zip.addReadStream(e.stream, e.name, { compressionLevel: level(e.name) });
       continue;
     }
     zip.addReadStreamLazy(e.name, { size: e.size, compressionLevel: level(e.name) }, (give) => {
