@@ -20,6 +20,7 @@ import { openStore } from '../electron/store/store';
 import { call } from '../electron/api';
 import { putAttachment } from '../electron/store/attachments';
 import { spawnWebServer } from '../electron/testing/web-server';
+import { fileSizeText } from '../shared/numbers';
 import type { FileRef, JobStarted, JobState, Uploaded } from '../shared/schemas/files';
 
 const argv = process.argv.slice(2);
@@ -106,7 +107,7 @@ async function main() {
     console.log(`服务器启动后内存 ${mb(idle)}`);
     await timed('导出台账（不筛选）', async () => {
       const out = await job(api<JobStarted<{ file: FileRef; rows: number }>>('problems.exportLedger', {}));
-      return `${out.rows} 行，${mb(await fetchFile(out.file))}`;
+      return `${out.rows} 行，${fileSizeText(await fetchFile(out.file))}`;
     });
     const backup = path.join(folder, '..', `${path.basename(folder)}-备份.zip`);
     await timed('备份文件', async () => {

@@ -127,7 +127,7 @@ function upload(kind: UploadKind, fileName: string, body: Blob, onProgress?: (fr
 }
 
 /** Shrink a picture to fit `max` pixels on its longer side, as JPEG (keeps archives small). */
-export async function resizeImage(file: Blob, max: number): Promise<Blob> {
+async function resizeImage(file: Blob, max: number): Promise<Blob> {
   const url = URL.createObjectURL(file);
   try {
     const img = await new Promise<HTMLImageElement>((resolve, reject) => {
