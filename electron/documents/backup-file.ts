@@ -28,11 +28,14 @@ export interface BackupContent {
   attachments: { hash: string; file: string; size: number }[];
 }
 
-/** Write the backup file into `out` (the database deflated fast; photos stored as they are). */
+/**
+ * Write the backup file into `out`: the database deflated fast; attachments stored as they are (nearly
+ * all photos, Word and PDF files, compressed already: deflating them again only costs time).
+ */
 export async function writeBackupFile(out: string, c: BackupContent, progress: ZipProgress = {}): Promise<void> {
   await writeZipFile(out, [
     { name: DB_ENTRY, file: c.databaseFile, size: fs.statSync(c.databaseFile).size },
-    ...c.attachments.map((f) => ({ name: `attachments/${f.hash.slice(0, 2)}/${f.hash}`, file: f.file, size: f.size })),
+    ...c.attachments.map((f) => ({ name: `attachments/${f.hash.slice(0, 2)}/${f.hash}`, file: f.file, size: f.size, stored: true })),
     { name: MANIFEST, bytes: Buffer.from(JSON.stringify({ ...c.manifest, attachments: c.attachments.length }, null, 2)) },
   ], { level: 1, ...progress });
 }

@@ -10,7 +10,7 @@ import yazl from 'yazl';
 import yauzl from 'yauzl';
 
 /** One entry: a file on disk (streamed), a stream being written as the .zip is (a sheet), or a few bytes made in memory (a manifest). */
-export type ZipInput = { name: string; file: string; size: number } | { name: string; stream: Readable } | { name: string; bytes: Buffer };
+export type ZipInput = { name: string; file: string; size: number; stored?: boolean } | { name: string; stream: Readable } | { name: string; bytes: Buffer };
 
 /** Formats that are compressed already: stored as they are (deflating a photo again only costs time). */
 const STORED = /\.(jpe?g|png|gif|webp|zip|docx|xlsx|pdf)$/i;
@@ -58,7 +58,7 @@ export async function writeZipFile(out: string, entries: ZipInput[], opts: ZipPr
       zip.addReadStream(e.stream, e.name, { compressionLevel: level(e.name) });
       continue;
     }
-    zip.addReadStreamLazy(e.name, { size: e.size, compressionLevel: level(e.name) }, (give) => {
+    zip.addReadStreamLazy(e.name, { size: e.size, compressionLevel: e.stored ? 0 : level(e.name) }, (give) => {
       const source = fs.createReadStream(e.file);
       const counted = meter();
       source.on('error', (err) => counted.destroy(err));
