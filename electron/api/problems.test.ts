@@ -15,7 +15,7 @@ import { openLedger } from '../store/problems/ledger';
 import { raiseProblem } from '../store/problems/workflow';
 import type { Input } from '../../shared/contract';
 import { EIGHT_ITEMS } from '../../shared/vocab';
-import { expectRefused } from '../testing/refused';
+import { expectRefused, refusal } from '../testing/refused';
 
 type Store = Awaited<ReturnType<typeof tempStore>>;
 type Fields = Input<'problems.save'>['fields'];
@@ -391,6 +391,13 @@ describe('overdue, 台账 filters and the .xlsx export', () => {
     expect(ws.getRow(2).getCell(1).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.autoFilter).toBe('A2:N2');
+
+    // A page size is refused, never silently dropped: the export is every problem the filters select.
+    for (const paging of [{ limit: 500 }, { offset: 100 }]) {
+      const e = await refusal(call(a, 'problems.exportLedger', { zoneId: ids.z1, ...paging }));
+      expect(e).toMatchObject({ code: 'invalid' });
+      expect(e.message).toContain('导出台账按筛选条件导出全部符合的问题，不分页');
+    }
 
     const notice = await finished(a, call(a, 'problems.exportLedger', { schoolId: ids.s2, overdueOnly: true }));
     const wb2 = new ExcelJS.Workbook();
