@@ -161,16 +161,22 @@ export async function startWebServer(opts: {
     if (!FILE_ID.test(fileId)) return send(res, 404, '没有这个文件。');
     const sig = new URL(req.url!, 'http://127.0.0.1').searchParams.get('sig') ?? '';
     if (!safeEqual(sig, downloadSignature(token, fileId))) return send(res, 403, '下载凭证无效，请在督导档案的页面中重新下载。');
-    opts.store.lock.assertHeld();
+    try {
+      opts.store.lock.assertHeld();
+    } catch (e) {
+      return send(res, 409, (e as Error).message); // the data folder is no longer ours: say whose it is
+    }
     const got = transfers(opts.store).take(fileId);
     if ('refused' in got) {
       return got.refused === 'unknown' ? send(res, 404, '没有这个文件：下载在导出后15分钟内有效，程序重新启动后也会失效。请重新导出。')
         : send(res, 410, '这个文件已经下载过一次，请重新导出或重新点击下载。');
     }
     const { offer } = got;
+    const stat = fs.statSync(offer.path, { throwIfNoEntry: false });
+    if (!stat) return send(res, 404, '文件已不在档案文件夹中（可能被移走或删除），请重新导出。');
     res.writeHead(200, {
       'content-type': offer.ref.mime,
-      'content-length': fs.statSync(offer.path).size,
+      'content-length': stat.size,
       'content-disposition': contentDisposition(offer.ref.fileName),
       'content-security-policy': "default-src 'none'; sandbox",
       'x-content-type-options': 'nosniff',
