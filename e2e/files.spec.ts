@@ -88,7 +88,7 @@ test('立即备份到文件 shows its progress and 取消 leaves no file behind'
   await expect(progress).toContainText('写入备份文件');
   await shot(page, 'files-backup-progress');
   await progress.getByRole('button', { name: '取消' }).click();
-  await expect(page.getByText('已取消，没有生成备份文件。')).toBeVisible();
+  await expect(page.getByText('没有生成备份文件。')).toBeVisible();
   await expect(progress).toBeHidden();
   expect(downloads).toBe(0);
   expect(fs.readdirSync(path.join(app.dataDir, '.临时'))).toEqual([]);

@@ -4,7 +4,7 @@ import { IconFileTypeDocx } from '@tabler/icons-react';
 import { call } from '../api';
 import { saveFile } from '../files';
 import { followJob } from '../jobs';
-import { notifyError, notifyOk } from '../notify';
+import { notifyCanceled, notifyError, notifyOk } from '../notify';
 import type { Input } from '../../../shared/contract';
 import type { FileRef, JobStarted } from '../../../shared/schemas/files';
 
@@ -28,7 +28,8 @@ export function ExportButton<C extends DocChannel>({ channel, input, label, ...b
       const value = typeof input === 'function' ? await (input as () => Input<C> | Promise<Input<C>>)() : input;
       const out = await call(channel, value) as FileRef | JobStarted<FileRef>;
       const file = 'jobId' in out ? await followJob(Promise.resolve(out)) : out;
-      if (file && await saveFile(file)) notifyOk(`已生成「${file.fileName}」`);
+      if (!file) notifyCanceled('没有生成文件。');
+      else if (await saveFile(file)) notifyOk(`已生成「${file.fileName}」`);
     } catch (e) {
       notifyError(e);
     } finally {

@@ -7,7 +7,7 @@ import { saveFile } from '../files';
 import { followJob } from '../jobs';
 import { ChooseFile } from '../components/ChooseFile';
 import type { Uploaded } from '../../../shared/schemas/files';
-import { notifyError, notifyOk } from '../notify';
+import { notifyCanceled, notifyError, notifyOk } from '../notify';
 import { BACKUP_MADE } from '../components/BackupWarning';
 import { fileSizeText } from '../../../shared/numbers';
 
@@ -30,7 +30,7 @@ export function BackupsPage() {
     try {
       const out = await followJob(call('backups.createFile', {}));
       if (!out) {
-        notifyOk('已取消，没有生成备份文件。');
+        notifyCanceled('没有生成备份文件。');
         return;
       }
       void status.reload();
@@ -56,7 +56,7 @@ export function BackupsPage() {
         ? call('backups.restoreAuto', { name: pending.entry.name })
         : call('backups.restoreFile', { uploadId: pending.file.uploadId }));
       if (!res) {
-        notifyOk('已取消恢复，档案没有改变。');
+        notifyCanceled('没有恢复，档案没有改变。');
         setPending(null);
         return;
       }

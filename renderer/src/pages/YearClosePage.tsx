@@ -5,7 +5,7 @@ import { call } from '../api';
 import { useApi } from '../useApi';
 import { saveFile } from '../files';
 import { followJob } from '../jobs';
-import { notifyError, notifyOk } from '../notify';
+import { notifyCanceled, notifyError, notifyOk } from '../notify';
 import { REOPEN_CONFIRM, type YearSummary } from '../../../shared/schemas/year-close';
 import { LegacyTab } from './year-close/LegacyTab';
 
@@ -43,7 +43,7 @@ function YearsTab() {
     try {
       const r = await followJob(call('yearClose.close', { year: archiving }));
       if (!r) {
-        notifyOk(`已取消${archiving}年度归档：没有生成归档包，该年度的记录仍可修改。`);
+        notifyCanceled(`没有归档${archiving}年度：没有生成归档包，该年度的记录仍可修改。`);
         return;
       }
       notifyOk(`已归档${r.year}年度：归档包共 ${r.catalogue.length} 个文件，保存在 ${r.folder}。该年度的记录现在为只读。`);

@@ -8,7 +8,7 @@ import { saveFile } from '../../files';
 import { followJob } from '../../jobs';
 import { ChooseFile } from '../../components/ChooseFile';
 import type { Uploaded } from '../../../../shared/schemas/files';
-import { notifyError, notifyOk } from '../../notify';
+import { notifyCanceled, notifyError, notifyOk } from '../../notify';
 import { PreviewTable } from './PreviewTable';
 
 export type RosterKind = ImportPreview['kind'];
@@ -56,7 +56,7 @@ export function RosterPanel({ kind }: { kind: RosterKind }) {
     setPending(null);
     try {
       const preview = await followJob(call('excel.previewImport', { kind, uploadId: file.uploadId }));
-      if (!preview) return;
+      if (!preview) return notifyCanceled('没有读取所选文件。');
       setPending({ fileName: file.fileName, uploadId: file.uploadId, preview });
       setFilter('all');
     } catch (e) {
@@ -71,7 +71,7 @@ export function RosterPanel({ kind }: { kind: RosterKind }) {
     setBusy('commit');
     try {
       const res = await followJob(call('excel.commitImport', { kind, uploadId: pending.uploadId }));
-      if (!res) return; // 取消 before anything was written
+      if (!res) return notifyCanceled('没有导入，档案没有改变。'); // 取消 before anything was written
       setResult(res);
       setPending(null);
       notifyOk(`${r.title}导入完成：新增 ${res.inserted} 条，更新 ${res.updated} 条。`);

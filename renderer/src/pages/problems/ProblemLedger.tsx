@@ -6,7 +6,7 @@ import { IconFileSpreadsheet, IconFileText, IconPlus, IconSearch } from '@tabler
 import { call } from '../../api';
 import { saveFile } from '../../files';
 import { followJob } from '../../jobs';
-import { notifyError, notifyOk } from '../../notify';
+import { notifyCanceled, notifyError, notifyOk } from '../../notify';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { setParam, useChoices, years } from '../../lib/options';
 import { ProblemForm } from './ProblemForm';
@@ -93,7 +93,7 @@ export function ProblemLedger() {
     try {
       // Every problem the filters select (all of them when there is no filter), never a page.
       const done = await followJob(call('problems.exportLedger', filters));
-      if (!done) notifyOk('已取消导出台账。');
+      if (!done) notifyCanceled('没有导出台账。');
       else if (await saveFile(done.file)) notifyOk(`已导出「${done.file.fileName}」，共 ${done.rows} 条问题。`);
     } catch (e) {
       notifyError(e);
