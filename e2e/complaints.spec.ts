@@ -17,7 +17,10 @@ test('logs a complaint, refuses closing it without a result, and raises a proble
 
   await page.getByRole('button', { name: '登记来访来电' }).click();
   const form = page.getByRole('dialog');
-  await form.getByLabel('日期时间').fill('2025-10-09T09:30');
+  // The date typed as people write it, the time in 24 hours (components/DateFields.tsx).
+  await form.getByRole('textbox', { name: '日期时间（日期）' }).fill('2025.10.9');
+  await form.getByRole('spinbutton', { name: '日期时间（时）' }).fill('09');
+  await form.getByRole('spinbutton', { name: '日期时间（分）' }).fill('30');
   await pick(page, form, '方式', '来访');
   await form.getByLabel('来访人').fill('王女士');
   await pick(page, form, '身份', '学生家长');

@@ -117,7 +117,7 @@ test('督学名册: add with photo, validation, search, filter, sort, edit, dele
   await page.getByRole('row', { name: /欧阳明华/ }).click();
   const edit = page.getByRole('dialog', { name: '督学：欧阳明华' });
   await expect(edit.getByRole('img', { name: '督学照片' })).toBeVisible();
-  await expect(edit.getByRole('textbox', { name: '聘任起始', exact: true })).toHaveValue('2024-09-01');
+  await expect(edit.getByRole('textbox', { name: '聘任起始', exact: true })).toHaveValue('2024年9月1日');
   await shot(page, 'supervisors-form-edit');
   await edit.getByRole('tab', { name: /挂牌学校/ }).click();
   await expect(edit.getByText('尚未挂牌任何学校')).toBeVisible();

@@ -1,5 +1,5 @@
 // Bundle the Electron main process and the preload into dist-electron/ (CommonJS, as Electron's
-// sandboxed preload requires). better-sqlite3, exceljs and docx stay external: they ship in node_modules.
+// sandboxed preload requires). better-sqlite3, exceljs, docx and pinyin-pro stay external: they ship in node_modules.
 import { build } from 'esbuild';
 
 const common = {
@@ -9,7 +9,7 @@ const common = {
   target: 'node22',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3', 'exceljs', 'docx'],
+  external: ['electron', 'better-sqlite3', 'exceljs', 'docx', 'pinyin-pro'],
 };
 
 await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist-electron/main.cjs' });

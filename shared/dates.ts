@@ -57,3 +57,43 @@ export function isCalendarDate(s: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
+
+// ---- Dates as people type them (forms, Excel cells): one parser for both sides ----
+
+/** Full-width digits and separators as ASCII: '２０２６．１２．４' -> '2026.12.4'. */
+function halfWidth(s: string): string {
+  return s.trim().replace(/[\uFF10-\uFF19\uFF0D\uFF0F\uFF0E\uFF1A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
+    .replace(/\u3000/g, ' ');
+}
+
+/**
+ * 2025-9-1, 2025/09/01, 2025.9.1, 2025年9月1日 (or 号), 20250901, full-width digits too, and the same
+ * with a time after it -> 2025-09-01; anything else unchanged (so a message can quote it).
+ */
+export function normalizeDate(s: string): string {
+  const t = halfWidth(s);
+  const m = t.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[\sT]+\d{1,2}[:：]\d{2}(?::\d{2})?)?$/)
+    ?? t.match(/^(\d{4})(\d{2})(\d{2})$/);
+  return m ? `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}` : s;
+}
+
+/** 1980-5, 1980/05, 1980.5, 1980年5月, 198005, or a whole date -> 1980-05; anything else unchanged. */
+export function normalizeMonth(s: string): string {
+  const t = halfWidth(s);
+  const m = t.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/) ?? t.match(/^(\d{4})(\d{2})$/);
+  if (m) return `${m[1]}-${pad(Number(m[2]))}`;
+  const d = normalizeDate(s);
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) ? d.slice(0, 7) : s;
+}
+
+/** A typed date as 'YYYY-MM-DD' (see normalizeDate), or null when it is not a real day. */
+export function parseDateText(s: string): string | null {
+  const d = normalizeDate(s);
+  return isCalendarDate(d) ? d : null;
+}
+
+/** A typed month as 'YYYY-MM' (see normalizeMonth), or null when it is not one. */
+export function parseMonthText(s: string): string | null {
+  const m = normalizeMonth(s);
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(m) ? m : null;
+}

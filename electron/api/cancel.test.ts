@@ -5,6 +5,7 @@ import { tempStore } from '../testing/temp-store';
 import { ended, finished, offeredBytes, uploaded } from '../testing/files';
 import { refusal } from '../testing/refused';
 import { putAttachment } from '../store/attachments';
+import { checkYear } from '../store/year-close';
 import { restoreFromFile } from '../store/restore';
 import { openBackupFile } from '../documents/backup-file';
 import { transfers } from '../transfer/transfers';
@@ -94,7 +95,7 @@ describe('the year package', () => {
     it(`stops in「${step}」: no package, no temporary folder, the year still open`, async () => {
       seed(20);
       const p = cancelAt(step, 1);
-      await expect(closeYear(a, 2025, p)).rejects.toBeInstanceOf(Canceled);
+      await expect(closeYear(a, 2025, checkYear(a, 2025).openWork, p)).rejects.toBeInstanceOf(Canceled);
       expect(p.hit).toBe(true);
       expect(everything(path.join(a.dataFolder, '年度归档'))).toEqual([]);
       expect((await call(a, 'yearClose.list', {})).find((y) => y.year === 2025)!.archived).toBeNull();

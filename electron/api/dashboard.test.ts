@@ -3,6 +3,7 @@ import { tempStore } from '../testing/temp-store';
 import { call, dispatch } from './index';
 import { periodOf } from '../store/dashboard';
 import { EIGHT_ITEMS } from '../../shared/vocab';
+import { pinyinKey } from '../store/pinyin';
 
 type TempStore = Awaited<ReturnType<typeof tempStore>>;
 
@@ -14,10 +15,11 @@ function seeder(a: TempStore) {
   return {
     zone: (name: string) => run('INSERT INTO zones (name, created_at, updated_at) VALUES (?, ?, ?)', name, AT, AT),
     school: (name: string, zoneId: number | null, extra: { address?: string } = {}) =>
-      run(`INSERT INTO schools (full_name, type, nature, zone_id, address, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?, ?, ?)`,
-        name, zoneId, extra.address ?? null, AT, AT),
+      run(`INSERT INTO schools (full_name, type, nature, zone_id, address, name_pinyin, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?, ?, ?, ?)`,
+        name, zoneId, extra.address ?? null, pinyinKey(name, 'place'), AT, AT),
     supervisor: (name: string, notes: string | null = null) =>
-      run(`INSERT INTO supervisors (name, status, category, notes, created_at, updated_at) VALUES (?, '在聘', '兼职督学', ?, ?, ?)`, name, notes, AT, AT),
+      run(`INSERT INTO supervisors (name, status, category, notes, name_pinyin, created_at, updated_at) VALUES (?, '在聘', '兼职督学', ?, ?, ?, ?)`,
+        name, notes, pinyinKey(name, 'person'), AT, AT),
     visit: (schoolId: number, date: string, supervisorIds: number[], theme: string | null = null) => {
       const id = run(`INSERT INTO visits (school_id, date, type, theme, created_at, updated_at) VALUES (?, ?, '经常性', ?, ?, ?)`, schoolId, date, theme, AT, AT);
       for (const s of supervisorIds) run('INSERT INTO visit_supervisors (visit_id, supervisor_id) VALUES (?, ?)', id, s);
@@ -104,9 +106,9 @@ describe('dashboard.get on a hand-built county', () => {
     expect(d.period).toEqual({ year: 2024, month: 3, zoneId: null, from: '2024-03-01', to: '2024-03-31' });
     expect(d.coverage).toEqual({ visited: 2, total: 4, notVisited: [{ id: id.D, name: '丁幼儿园' }, { id: id.B, name: '乙小学' }] });
     expect(d.visits).toBe(3);
-    expect(d.visitsBySupervisor).toEqual([
-      { supervisorId: id.zhang, name: '张明', visits: 2 },
+    expect(d.visitsBySupervisor).toEqual([ // equal counts in pinyin order: li before zhang
       { supervisorId: id.li, name: '李华', visits: 2 },
+      { supervisorId: id.zhang, name: '张明', visits: 2 },
     ]);
     expect(d.problemsByItem).toEqual([
       { item: EIGHT_ITEMS[0], count: 1 }, { item: EIGHT_ITEMS[5], count: 2 }, { item: EIGHT_ITEMS[6], count: 1 }, { item: '其他', count: 1 },

@@ -12,7 +12,10 @@ import { migrations } from '../store/migrations';
 import { putAttachment } from '../store/attachments';
 import { listProblems, pageIdsSql } from '../store/problems/queries';
 import { openLedger } from '../store/problems/ledger';
+import { ledgerWhere } from '../store/problems/read';
+import { sql } from '../store/sql';
 import { raiseProblem } from '../store/problems/workflow';
+import { pinyinKey } from '../store/pinyin';
 import type { Input } from '../../shared/contract';
 import { EIGHT_ITEMS } from '../../shared/vocab';
 import { expectRefused, refusal } from '../testing/refused';
@@ -20,17 +23,18 @@ import { expectRefused, refusal } from '../testing/refused';
 type Store = Awaited<ReturnType<typeof tempStore>>;
 type Fields = Input<'problems.save'>['fields'];
 
-// Registers are written with SQL here: this area must not depend on the register repositories.
+// Registers are written with SQL here: this area must not depend on the register repositories. Names
+// carry their pinyin sort keys (store/pinyin.ts) as the repositories write them.
 function fixtures(a: Store) {
   const now = nowText();
   const zone = (name: string) => Number(a.db.prepare('INSERT INTO zones (name, created_at, updated_at) VALUES (?, ?, ?)')
     .run(name, now, now).lastInsertRowid);
   const school = (name: string, zoneId: number | null = null) => Number(a.db.prepare(
-    `INSERT INTO schools (full_name, type, nature, zone_id, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?, ?)`)
-    .run(name, zoneId, now, now).lastInsertRowid);
+    `INSERT INTO schools (full_name, type, nature, zone_id, name_pinyin, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?, ?, ?)`)
+    .run(name, zoneId, pinyinKey(name, 'place'), now, now).lastInsertRowid);
   const supervisor = (name: string) => Number(a.db.prepare(
-    `INSERT INTO supervisors (name, status, category, created_at, updated_at) VALUES (?, '在聘', '兼职督学', ?, ?)`)
-    .run(name, now, now).lastInsertRowid);
+    `INSERT INTO supervisors (name, status, category, name_pinyin, created_at, updated_at) VALUES (?, '在聘', '兼职督学', ?, ?, ?)`)
+    .run(name, pinyinKey(name, 'person'), now, now).lastInsertRowid);
   return { zone, school, supervisor };
 }
 
@@ -502,6 +506,16 @@ describe('the 台账 read by windows (as the virtual list does)', () => {
           }
         }
       }
+    }
+  });
+
+  it('finds the problems carried over into a year (结转) on their two indexes, not by reading every problem', () => {
+    for (const carryOver of ['only', 'include'] as const) {
+      const [text, params] = sql`SELECT count(*) FROM problems p WHERE ${ledgerWhere({ year: 2025, carryOver }, '2025-06-01')}`;
+      const plan = (a.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+      expect(plan, carryOver).toMatch(/USING COVERING INDEX problems_open_live_due/);
+      expect(plan, carryOver).toMatch(/USING COVERING INDEX problems_closed_live/);
+      expect(plan, carryOver).not.toMatch(/SCAN p\b|SEARCH p USING (COVERING )?INDEX \w+ \(deleted_at=\?\)$/m);
     }
   });
 });

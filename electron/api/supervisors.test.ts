@@ -211,7 +211,7 @@ describe('supervisors: list, filters, search, sort, paging', () => {
     const st = (await bl({ sort: 'status', dir: 'desc' })).rows.map((r) => r.status);
     expect(st).toEqual([...st].sort().reverse());
     const nm = names(await bl({ sort: 'name' }));
-    expect(nm).toEqual([...nm].sort());
+    expect(nm).toEqual(['陈静', '欧阳明华', '钱多', '孙丽', '赵刚']); // pinyin order (by character code: 孙 欧 赵 钱 陈)
     expect(names(await bl({ sort: 'name', dir: 'desc' }))).toEqual([...nm].reverse());
     // Touch one record: it becomes the latest updated.
     b.db.prepare(`UPDATE supervisors SET updated_at = '2000-01-01 00:00:00' WHERE id = ?`).run(ids['孙丽']);

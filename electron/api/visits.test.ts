@@ -4,23 +4,25 @@ import { call, dispatch } from './index';
 import { nowText } from '../../shared/dates';
 import { putAttachment } from '../store/attachments';
 import { generateVisitsAndProblems } from '../store/demo/work-visits';
+import { pinyinKey } from '../store/pinyin';
 import type { Input } from '../../shared/contract';
 import { EIGHT_ITEMS, PROBLEM_TRANSITIONS, type ProblemStatus } from '../../shared/vocab';
 
 type Store = Awaited<ReturnType<typeof tempStore>>;
 type Fields = Input<'visits.save'>['fields'];
 
-// Registers are written with SQL here: this area must not depend on the register repositories.
+// Registers are written with SQL here: this area must not depend on the register repositories. Names
+// carry their pinyin sort keys (store/pinyin.ts) as the repositories write them.
 function fixtures(a: Store) {
   const now = nowText();
   const zone = (name: string, leaderId: number | null = null) => Number(a.db.prepare(
     'INSERT INTO zones (name, leader_id, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, leaderId, now, now).lastInsertRowid);
   const school = (name: string, zoneId: number | null = null) => Number(a.db.prepare(
-    `INSERT INTO schools (full_name, type, nature, zone_id, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?, ?)`)
-    .run(name, zoneId, now, now).lastInsertRowid);
+    `INSERT INTO schools (full_name, type, nature, zone_id, name_pinyin, created_at, updated_at) VALUES (?, '小学', '公办', ?, ?, ?, ?)`)
+    .run(name, zoneId, pinyinKey(name, 'place'), now, now).lastInsertRowid);
   const supervisor = (name: string) => Number(a.db.prepare(
-    `INSERT INTO supervisors (name, status, category, created_at, updated_at) VALUES (?, '在聘', '兼职督学', ?, ?)`)
-    .run(name, now, now).lastInsertRowid);
+    `INSERT INTO supervisors (name, status, category, name_pinyin, created_at, updated_at) VALUES (?, '在聘', '兼职督学', ?, ?, ?)`)
+    .run(name, pinyinKey(name, 'person'), now, now).lastInsertRowid);
   const assign = (schoolId: number, supervisorId: number, role = '责任督学') => a.db.prepare(
     'INSERT INTO assignments (school_id, supervisor_id, role, created_at) VALUES (?, ?, ?, ?)').run(schoolId, supervisorId, role, now);
   return { zone, school, supervisor, assign };
@@ -63,7 +65,7 @@ describe('visits: save, get, edit', () => {
       schoolId: ids.school, schoolName: '城关第一小学', zoneName: '第一责任区', date: '2025-04-10', type: '经常性',
       theme: '食品安全', methods: ['巡视校园', '查阅资料'], items: [EIGHT_ITEMS[6], '其他'], narrative: '检查了食堂后厨和留样。',
       highlight: '明厨亮灶', feedback: '现场反馈了留样问题', calendarItemId: null, problemCount: 2,
-      supervisorNames: ['张明', '李芳'],
+      supervisorNames: ['李芳', '张明'], // pinyin order: li before zhang
       attachments: [{ hash: photo, fileName: '食堂.jpg', kind: 'photo' }, { hash: doc, fileName: '反馈单.docx', kind: 'file' }],
     });
     expect([...v.supervisorIds].sort()).toEqual([ids.zhang, ids.li].sort());
@@ -224,7 +226,8 @@ describe('visits: lists, filters, timelines', () => {
   it('sorts and pages with a stable total', async () => {
     expect(dates(await list({ dir: 'asc' }))).toEqual(['2024-12-30', '2025-03-05', '2025-04-08', '2025-04-20']);
     const bySchool = await list({ sort: 'school', dir: 'asc' });
-    expect(bySchool.rows.map((r) => r.schoolName)).toEqual(['城关第一小学', '城关第一小学', '白沙镇中心小学', '白沙镇中心小学'].sort());
+    // Pinyin order: 白 bai before 城 cheng (by character code 城 U+57CE would come first).
+    expect(bySchool.rows.map((r) => r.schoolName)).toEqual(['白沙镇中心小学', '白沙镇中心小学', '城关第一小学', '城关第一小学']);
     const p1 = await list({ limit: 3, offset: 0 });
     const p2 = await list({ limit: 3, offset: 3 });
     expect([p1.total, p2.total]).toEqual([4, 4]);
@@ -284,7 +287,7 @@ describe('visits: a long list read by windows (as the virtual list does)', () =>
   afterAll(() => a.dispose());
 
   const keyOf: Record<NonNullable<Q['sort']>, (v: { date: string; type: string; schoolName: string; updatedAt: string }) => string> = {
-    date: (v) => v.date, type: (v) => v.type, school: (v) => v.schoolName, updatedAt: (v) => v.updatedAt,
+    date: (v) => v.date, type: (v) => v.type, school: (v) => pinyinKey(v.schoolName, 'place'), updatedAt: (v) => v.updatedAt,
   };
 
   it('gives the same rows in windows of any size, from the front or the back half, in every sort and direction', async () => {
@@ -297,7 +300,8 @@ describe('visits: a long list read by windows (as the virtual list does)', () =>
           expect(new Set(order).size).toBe(order.length);
           expect(all.rows.every((r) => r.schoolId !== ids.deadSchool)).toBe(true);
           const keys = all.rows.map(keyOf[sort]);
-          expect(keys).toEqual([...keys].sort((x, y) => (dir === 'asc' ? x.localeCompare(y) : y.localeCompare(x))));
+          const byCode = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0); // as SQLite compares text
+          expect(keys).toEqual([...keys].sort((x, y) => (dir === 'asc' ? byCode(x, y) : byCode(y, x))));
           // Windows of 7 (the later ones are read backwards from the end) join into the whole list.
           const windows: number[] = [];
           for (let offset = 0; offset < all.total; offset += 7) {

@@ -1,20 +1,22 @@
 import type { HandlerMap } from './types';
 import { addLegacy, deleteLegacy, legacyFile, listLegacy } from '../store/legacy';
-import { listYears, packageZip, refuseClosed, reopenYear } from '../store/year-close';
+import { checkYear, listYears, packageZip, refuseClosing, reopenYear } from '../store/year-close';
 import { readLegacyFile } from '../documents/legacy-file';
 import { transfers } from '../transfer/transfers';
 import { keptFileOut } from './file-out';
 import { startJob } from './jobs';
 import { closeYear } from './year-package';
 
-type YearCloseChannel = 'yearClose.list' | 'yearClose.close' | 'yearClose.reopen' | 'yearClose.download'
+type YearCloseChannel = 'yearClose.list' | 'yearClose.check' | 'yearClose.close' | 'yearClose.reopen' | 'yearClose.download'
   | 'legacy.add' | 'legacy.list' | 'legacy.delete' | 'legacy.download';
 
 export const yearCloseHandlers: HandlerMap<YearCloseChannel> = {
   'yearClose.list': (a) => listYears(a),
-  'yearClose.close': (a, { year }) => {
-    refuseClosed(a, year);
-    return startJob(a, `${year}年度归档`, (job) => closeYear(a, year, job));
+  'yearClose.check': (a, { year }) => checkYear(a, year),
+  // Refused at once when it cannot be closed; the package is then made as a job.
+  'yearClose.close': (a, { year, openWork }) => {
+    refuseClosing(a, year, openWork);
+    return startJob(a, `${year}年度归档`, (job) => closeYear(a, year, openWork, job));
   },
   'yearClose.reopen': (a, { year }) => { reopenYear(a, year); return { reopened: true }; },
   'yearClose.download': (a, { year }) => keptFileOut(a, packageZip(a, year)),

@@ -11,7 +11,7 @@ import { listChronicle } from '../store/chronicle';
 import { listCollections } from '../store/collections';
 import { problemsRaisedIn } from '../store/problems/queries';
 import { getSettings } from '../store/settings';
-import { changeMark, markClosed, refuseClosed, startPackage, yearAttachments } from '../store/year-close';
+import { changeMark, markClosed, refuseClosing, startPackage, yearAttachments } from '../store/year-close';
 import { chronicleTitle } from '../documents/chronicle';
 import type { GeneratedFile } from '../documents/pack';
 import { PackageWriter, zipPackage, type PackageItem } from '../documents/year-package';
@@ -55,9 +55,12 @@ function yearDocuments(a: Store, year: number): { label: string; add: (pkg: Pack
   return docs;
 }
 
-/** Close a year: the package made and moved into place, then the year marked, refused if anything changed meanwhile. */
-export async function closeYear(a: Store, year: number, p: Progress = noProgress): Promise<YearCloseResult> {
-  refuseClosed(a, year);
+/**
+ * Close a year that has ended, its open work confirmed by number (`openWork`, see refuseClosing): the
+ * package made and moved into place, then the year marked, refused if anything changed meanwhile.
+ */
+export async function closeYear(a: Store, year: number, openWork?: number, p: Progress = noProgress): Promise<YearCloseResult> {
+  refuseClosing(a, year, openWork);
   const mark = changeMark(a);
   const s = getSettings(a);
   const draft = startPackage(a, year);

@@ -109,7 +109,7 @@ describe('zones.moveSchools', () => {
     expect(await call(a, 'zones.moveSchools', { schoolIds: [s1, s2, s2], zoneId: z2 })).toEqual({ moved: 2 });
     expect(auditCount()).toBe(before + 1);
     const line = lastAudit();
-    expect(line).toMatchObject({ action: '调整分区', kind: 'zone', entityId: z2, summary: '将学校移入责任区「乙片区」：一小、二小' });
+    expect(line).toMatchObject({ action: '调整分区', kind: 'zone', entityId: z2, summary: '将学校移入责任区「乙片区」：二小、一小' }); // pinyin order
     expect(JSON.parse(line.detail!)).toEqual({ schoolIds: [s1, s2], zoneId: z2 });
     expect((await zoneOf(s1)).zoneName).toBe('乙片区');
     expect((await zoneOf(s2)).zoneName).toBe('乙片区');

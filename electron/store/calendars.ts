@@ -50,7 +50,7 @@ function withSchools(a: Store, rows: ItemRow[]): CalendarItem[] {
   if (rows.length === 0) return [];
   const links = a.db.prepare(`SELECT l.item_id AS itemId, s.id, s.full_name AS name FROM calendar_item_schools l
     JOIN schools s ON s.id = l.school_id AND s.deleted_at IS NULL
-    WHERE l.item_id IN (SELECT value FROM json_each(?)) ORDER BY s.full_name, s.id`)
+    WHERE l.item_id IN (SELECT value FROM json_each(?)) ORDER BY s.name_pinyin, s.id`)
     .all(JSON.stringify(rows.map((r) => r.id))) as { itemId: number; id: number; name: string }[];
   const by = new Map<number, { id: number; name: string }[]>();
   for (const l of links) by.set(l.itemId, [...(by.get(l.itemId) ?? []), l]);

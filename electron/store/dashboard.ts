@@ -1,5 +1,5 @@
 import type { Store } from './store';
-import { liveSchoolIn, overdueOn } from './problems/read';
+import { carriedRows, liveSchoolIn, overdueOn } from './problems/read';
 import { sql, sqlFragment } from './sql';
 import { todayText } from '../../shared/dates';
 import { getSettings } from './settings';
@@ -34,7 +34,7 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
 
   const schools = rows<{ id: number; name: string; visited: number }>(a, sql`SELECT sc.id, sc.full_name AS name,
       EXISTS (SELECT 1 FROM visits v WHERE v.school_id = sc.id AND v.deleted_at IS NULL AND v.date >= ${from} AND v.date < ${end}) AS visited
-    FROM schools sc WHERE sc.deleted_at IS NULL AND ${ZONE} ORDER BY sc.full_name, sc.id`);
+    FROM schools sc WHERE sc.deleted_at IS NULL AND ${ZONE} ORDER BY sc.name_pinyin, sc.id`);
 
   const VISITS = sqlFragment`FROM visits v JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
     WHERE v.deleted_at IS NULL AND v.date >= ${from} AND v.date < ${end} AND ${ZONE}`;
@@ -46,7 +46,7 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
       JOIN visit_supervisors vs ON vs.visit_id = v.id
       JOIN supervisors p ON p.id = vs.supervisor_id AND p.deleted_at IS NULL
     WHERE v.deleted_at IS NULL AND v.date >= ${from} AND v.date < ${end} AND ${ZONE}
-    GROUP BY p.id ORDER BY visits DESC, p.name, p.id`);
+    GROUP BY p.id ORDER BY visits DESC, p.name_pinyin, p.id`);
 
   // Problems as the 台账 counts them (live school in the live zone), raised in the period, by item;
   // one pass gives the rectification numbers too.
@@ -62,6 +62,9 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
   const r = byItem.reduce((t, i) => ({ raised: t.raised + i.count, closed: t.closed + i.closed, overdue: t.overdue + i.overdue }),
     { raised: 0, closed: 0, overdue: 0 });
   const overdueNow = value<number>(a, sql`SELECT count(*) ${PROBLEMS} AND ${overdueOn(on)}`);
+  // 结转: raised before the period, still open on its first day; how many of them are 销号 by now.
+  const carried = rows<{ total: number; closed: number }>(a, sql`SELECT count(*) AS total, coalesce(sum(p.status = '已销号'), 0) AS closed
+    FROM (${carriedRows(from)}) p WHERE ${liveSchoolIn(zone)}`)[0];
 
   const topics = rows<{ topic: string; count: number }>(a, sql`SELECT c.topic, count(*) AS count FROM complaints c
     LEFT JOIN schools sc ON sc.id = c.school_id AND sc.deleted_at IS NULL
@@ -90,6 +93,7 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
       raised: r.raised, closed: r.closed, overdue: r.overdue, overdueNow,
       rate: percent(r.closed, r.raised),
     },
+    carriedOver: carried,
     complaints: complaintsByTopic.reduce((n, t) => n + t.count, 0),
     complaintsByTopic,
     calendarDue,

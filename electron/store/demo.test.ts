@@ -46,6 +46,14 @@ describe('the demo archive (清河区)', () => {
     expect(status.counts.assignments).toBeGreaterThan(status.counts.schools * 2);
   });
 
+  it('writes every person\'s and school\'s pinyin sort key and initials, as a save would', () => {
+    const a = demo;
+    expect(numbers(a, `SELECT count(*) FROM supervisors WHERE name_pinyin = '' OR name_initials = ''`)).toEqual([0]);
+    expect(numbers(a, `SELECT count(*) FROM schools WHERE name_pinyin = '' OR name_initials = ''`)).toEqual([0]);
+    const names = pluck(a, 'SELECT name FROM supervisors ORDER BY name_pinyin');
+    expect(names).not.toEqual(pluck(a, 'SELECT name FROM supervisors ORDER BY name'));
+  });
+
   it('sets the office up: name, phone, briefing name and 报/送/发 lists', async () => {
     const a = demo;
     const s = getSettings(a);

@@ -29,13 +29,13 @@ const SOURCES: Source[] = [
     kind: 'supervisor', fts: 'supervisors_fts', id: 'p.id',
     from: sqlFragment`supervisors p`, live: sqlFragment`p.deleted_at IS NULL`,
     select: sqlFragment`p.id, p.name AS title, concat_ws(' · ', p.category, p.unit, p.position) AS detail, NULL AS parentId`,
-    order: sqlFragment`p.name, p.id`,
+    order: sqlFragment`p.name_pinyin, p.id`,
   },
   {
     kind: 'school', fts: 'schools_fts', id: 'sc.id',
     from: sqlFragment`schools sc LEFT JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL`, live: sqlFragment`sc.deleted_at IS NULL`,
     select: sqlFragment`sc.id, sc.full_name AS title, concat_ws(' · ', sc.type, sc.nature, coalesce(z.name, '未分责任区')) AS detail, NULL AS parentId`,
-    order: sqlFragment`sc.full_name, sc.id`,
+    order: sqlFragment`sc.name_pinyin, sc.id`,
   },
   {
     kind: 'visit', fts: 'visits_fts', id: 'v.id',

@@ -8,13 +8,14 @@ import { listZones } from './zones';
 /** A live record as import matches it and export writes it. */
 export interface Existing<F> { id: number; fields: F; title: string }
 
-// Read-only lookups of whole registers in one query each; writes go through the repositories.
+// Read-only lookups of whole registers in one query each, in pinyin order (the export's rows);
+// writes go through the repositories.
 
 export function liveSupervisors(a: Store): Existing<SupervisorFields>[] {
   const rows = a.db.prepare(`SELECT id, name, gender, birth_month AS birthMonth, unit, position, education, title, stage,
       subject, mobile, cert_no AS certNo, letter_no AS letterNo, term_start AS termStart, term_end AS termEnd,
       status, category, notes, photo
-    FROM supervisors WHERE deleted_at IS NULL ORDER BY id`).all() as (SupervisorFields & { id: number })[];
+    FROM supervisors WHERE deleted_at IS NULL ORDER BY name_pinyin, id`).all() as (SupervisorFields & { id: number })[];
   return rows.map(({ id, ...fields }) => ({ id, fields, title: fields.name }));
 }
 
@@ -24,7 +25,7 @@ export function liveSchools(a: Store): Existing<SchoolFields & { zoneName: strin
       s.urban_rural AS urbanRural, s.address, s.principal, s.phone, s.students, s.teachers, z.id AS zoneId,
       z.name AS zoneName, s.notes
     FROM schools s LEFT JOIN zones z ON z.id = s.zone_id AND z.deleted_at IS NULL
-    WHERE s.deleted_at IS NULL ORDER BY s.id`).all() as (SchoolFields & { id: number; zoneName: string | null })[];
+    WHERE s.deleted_at IS NULL ORDER BY s.name_pinyin, s.id`).all() as (SchoolFields & { id: number; zoneName: string | null })[];
   return rows.map(({ id, ...fields }) => ({ id, fields, title: fields.fullName }));
 }
 

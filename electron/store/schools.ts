@@ -5,6 +5,7 @@ import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
 import { matchText } from './search';
+import { pinyinKey, schoolInitials } from './pinyin';
 import { sql, sqlFragment, sqlJoin, sqlLiteral, type SqlFragment } from './sql';
 import { getSettings } from './settings';
 import { AppError } from '../../shared/result';
@@ -42,7 +43,7 @@ const SELECT_SCHOOL = sqlFragment`
 
 // Sort keys; blanks (no zone, no student count) go last in either direction.
 const SORTS: Record<SchoolQuery['sort'], { expr: SqlFragment; nullable?: boolean }> = {
-  fullName: { expr: sqlFragment`s.full_name` },
+  fullName: { expr: sqlFragment`s.name_pinyin` }, // pinyin order (pinyin.ts)
   type: { expr: vocabOrder(sqlFragment`s.type`, SCHOOL_TYPES) },
   zone: { expr: sqlFragment`z.name`, nullable: true },
   students: { expr: sqlFragment`s.students`, nullable: true },
@@ -65,7 +66,7 @@ export function listSchools(a: Store, query: Partial<SchoolQuery> = {}): Page<Sc
   const dir = q.dir === 'desc' ? sqlFragment`DESC` : sqlFragment`ASC`;
   const { expr, nullable } = SORTS[q.sort];
   // The name and id after the chosen key keep pages stable.
-  const order = sqlFragment`${nullable ? sqlFragment`${expr} IS NULL, ` : sqlFragment``}${expr} ${dir}, s.full_name ${dir}, s.id`;
+  const order = sqlFragment`${nullable ? sqlFragment`${expr} IS NULL, ` : sqlFragment``}${expr} ${dir}, s.name_pinyin ${dir}, s.id`;
   const page = rows<School>(a, sql`${SELECT_SCHOOL} WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`);
   const { n } = row<{ n: number }>(a, sql`SELECT count(*) AS n FROM schools s LEFT JOIN zones z ON z.id = s.zone_id AND z.deleted_at IS NULL
     WHERE ${whereSql}`)!;
@@ -86,9 +87,10 @@ function checkFields(a: Store, f: SchoolFields, selfId: number | null): void {
   if (f.zoneId !== null) requireLive(a, 'zones', f.zoneId, '所属责任区', 'zoneId');
 }
 
+/** The fields' values, then the name's pinyin sort key and initials (pinyin.ts), in the column order below. */
 function fieldParams(f: SchoolFields) {
   return [f.fullName, f.shortName, f.type, f.nature, f.urbanRural, f.address, f.principal, f.phone,
-    f.students, f.teachers, f.zoneId, f.notes];
+    f.students, f.teachers, f.zoneId, f.notes, pinyinKey(f.fullName, 'place'), schoolInitials(f.fullName, f.shortName)];
 }
 
 export function insertSchool(a: Store, f: SchoolFields): number {
@@ -96,7 +98,8 @@ export function insertSchool(a: Store, f: SchoolFields): number {
     checkFields(a, f, null);
     const at = nowText();
     const res = a.db.prepare(`INSERT INTO schools (full_name, short_name, type, nature, urban_rural, address, principal,
-      phone, students, teachers, zone_id, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      phone, students, teachers, zone_id, notes, name_pinyin, name_initials, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(...fieldParams(f), at, at);
     const id = Number(res.lastInsertRowid);
     audit(a, '新增', 'school', id, `新增学校「${f.fullName}」`);
@@ -109,7 +112,8 @@ export function updateSchool(a: Store, id: number, f: SchoolFields): void {
     const before = getSchool(a, id);
     checkFields(a, f, id);
     a.db.prepare(`UPDATE schools SET full_name = ?, short_name = ?, type = ?, nature = ?, urban_rural = ?, address = ?,
-      principal = ?, phone = ?, students = ?, teachers = ?, zone_id = ?, notes = ?, updated_at = ? WHERE id = ?`)
+      principal = ?, phone = ?, students = ?, teachers = ?, zone_id = ?, notes = ?, name_pinyin = ?, name_initials = ?,
+      updated_at = ? WHERE id = ?`)
       .run(...fieldParams(f), nowText(), id);
     const renamed = before.fullName !== f.fullName ? `（原名「${before.fullName}」）` : '';
     audit(a, '修改', 'school', id, `修改学校「${f.fullName}」${renamed}`);
@@ -129,7 +133,7 @@ export function schoolSupervisors(a: Store, schoolId: number): SchoolSupervisor[
   return rows<SchoolSupervisor>(a, sql`SELECT asg.id AS assignmentId, p.id AS supervisorId, p.name, asg.role, p.mobile, p.category, p.photo
     FROM assignments asg JOIN supervisors p ON p.id = asg.supervisor_id AND p.deleted_at IS NULL
     WHERE asg.school_id = ${schoolId} AND asg.deleted_at IS NULL
-    ORDER BY ${ROLE_ORDER}, p.name, asg.id`);
+    ORDER BY ${ROLE_ORDER}, p.name_pinyin, asg.id`);
 }
 
 /** What the 公示牌 at the school gate shows. */

@@ -6,6 +6,7 @@ import { addDays, nowText, todayText } from '../../shared/dates';
 import { audit } from './log';
 import { getSettings } from './settings';
 import { escapeLike, matchText } from './search';
+import { pinyinInitials, pinyinKey } from './pinyin';
 import { AppError } from '../../shared/result';
 import type { Page } from '../../shared/schemas/common';
 import type {
@@ -25,7 +26,7 @@ const COLUMNS: Record<keyof SupervisorFields, string> = {
 const FIELD_KEYS = Object.keys(COLUMNS) as (keyof SupervisorFields)[];
 
 const SORT_SQL: Record<SupervisorQuery['sort'], SqlFragment> = {
-  name: sqlFragment`s.name`, category: sqlFragment`s.category`, status: sqlFragment`s.status`, unit: sqlFragment`s.unit`,
+  name: sqlFragment`s.name_pinyin`, category: sqlFragment`s.category`, status: sqlFragment`s.status`, unit: sqlFragment`s.unit`,
   updatedAt: sqlFragment`s.updated_at`, termEnd: sqlFragment`s.term_end`,
 };
 
@@ -108,8 +109,9 @@ function validate(a: Store, f: SupervisorFields, selfId: number | null): void {
   checkCertNo(a, f.certNo, selfId);
 }
 
+/** The fields' values in FIELD_KEYS order, then the name's pinyin sort key and initials (pinyin.ts). */
 function values(f: SupervisorFields): unknown[] {
-  return FIELD_KEYS.map((k) => f[k]);
+  return [...FIELD_KEYS.map((k) => f[k]), pinyinKey(f.name, 'person'), pinyinInitials(f.name, 'person')];
 }
 
 /** Add a supervisor; returns the new id. */
@@ -117,7 +119,7 @@ export function insertSupervisor(a: Store, f: SupervisorFields): number {
   return a.db.transaction(() => {
     validate(a, f, null);
     const now = nowText();
-    const cols = FIELD_KEYS.map((k) => COLUMNS[k]);
+    const cols = [...FIELD_KEYS.map((k) => COLUMNS[k]), 'name_pinyin', 'name_initials'];
     const res = a.db.prepare(`INSERT INTO supervisors (${cols.join(', ')}, created_at, updated_at)
       VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`).run(...values(f), now, now);
     const id = Number(res.lastInsertRowid);
@@ -131,7 +133,7 @@ export function updateSupervisor(a: Store, id: number, f: SupervisorFields): voi
   a.db.transaction(() => {
     const before = getSupervisor(a, id);
     validate(a, f, id);
-    a.db.prepare(`UPDATE supervisors SET ${FIELD_KEYS.map((k) => `${COLUMNS[k]} = ?`).join(', ')}, updated_at = ?
+    a.db.prepare(`UPDATE supervisors SET ${FIELD_KEYS.map((k) => `${COLUMNS[k]} = ?`).join(', ')}, name_pinyin = ?, name_initials = ?, updated_at = ?
       WHERE id = ? AND deleted_at IS NULL`).run(...values(f), nowText(), id);
     const changed = Object.fromEntries(FIELD_KEYS.filter((k) => before[k] !== f[k]).map((k) => [k, [before[k], f[k]]]));
     audit(a, '修改', 'supervisor', id, `修改督学「${f.name}」`, changed);
@@ -149,7 +151,7 @@ export function supervisorAssignments(a: Store, id: number): SupervisorAssignmen
   return a.db.prepare(`SELECT asg.id AS assignmentId, sc.id AS schoolId, sc.full_name AS schoolName, asg.role
     FROM assignments asg JOIN schools sc ON sc.id = asg.school_id AND sc.deleted_at IS NULL
     WHERE asg.supervisor_id = ? AND asg.deleted_at IS NULL
-    ORDER BY sc.full_name, asg.role`).all(id) as SupervisorAssignment[];
+    ORDER BY sc.name_pinyin, sc.id, asg.role`).all(id) as SupervisorAssignment[];
 }
 
 /** One page of the register with filters, search and sort; `total` counts every match. */
@@ -180,7 +182,7 @@ export function listSupervisors(a: Store, query: SupervisorQuery): Page<Supervis
   const dir = query.dir === 'desc' ? sqlFragment`DESC` : sqlFragment`ASC`;
   const col = SORT_SQL[query.sort];
   // Empty values go last whichever way the column is sorted; id keeps pages stable.
-  const order = sqlFragment`${col} IS NULL, ${col} ${dir}, s.name ${dir}, s.id ${dir}`;
+  const order = sqlFragment`${col} IS NULL, ${col} ${dir}, s.name_pinyin ${dir}, s.id ${dir}`;
   // Pick the page's ids first, so the aggregates run for one page only, not every match.
   const rows = queryRows<Row>(a, sql`${SELECT} WHERE s.id IN (
       SELECT s.id FROM supervisors s WHERE ${whereSql} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset})

@@ -34,7 +34,7 @@ function assemble(a: Store, rows: Row[]): Visit[] {
   const people = prepared(a, `SELECT vs.visit_id AS visitId, s.id, s.name FROM json_each(?) j
     CROSS JOIN visit_supervisors vs ON vs.visit_id = j.value
     JOIN supervisors s ON s.id = vs.supervisor_id AND s.deleted_at IS NULL
-    ORDER BY vs.visit_id, s.name, s.id`).all(ids) as { visitId: number; id: number; name: string }[];
+    ORDER BY vs.visit_id, s.name_pinyin, s.id`).all(ids) as { visitId: number; id: number; name: string }[];
   const files = prepared(a, `SELECT visit_id AS visitId, hash, file_name AS fileName, kind FROM visit_attachments
     WHERE visit_id IN (${IDS}) ORDER BY visit_id, seq`).all(ids) as { visitId: number; hash: string; fileName: string; kind: 'photo' | 'file' }[];
   return rows.map((r) => {
@@ -54,13 +54,13 @@ function assemble(a: Store, rows: Row[]): Visit[] {
  * Each order is exactly the column order of one index, so a page's ids are read along it with no
  * temp b-tree, and skipping rows for an OFFSET never touches the wide record rows. The tie-breaks
  * (school_id, id) make the order total. By 学校 the walk goes school by school in name order
- * (schools_live), each school's visits by date (visits_school_live).
+ * (pinyin, schools_live_pinyin), each school's visits by date (visits_school_live).
  */
 const ORDER: Record<VisitQuery['sort'], SqlFragment[]> = {
   date: [sqlFragment`v.date`, sqlFragment`v.school_id`, sqlFragment`v.id`], // visits_live_date_school
   type: [sqlFragment`v.type`, sqlFragment`v.date`, sqlFragment`v.school_id`, sqlFragment`v.id`], // visits_live_type_date
   updatedAt: [sqlFragment`v.updated_at`, sqlFragment`v.school_id`, sqlFragment`v.id`], // visits_live_updated
-  school: [sqlFragment`sc.full_name`, sqlFragment`sc.id`, sqlFragment`v.date`, sqlFragment`v.id`],
+  school: [sqlFragment`sc.name_pinyin`, sqlFragment`sc.id`, sqlFragment`v.date`, sqlFragment`v.id`],
 };
 
 /** The filters as one condition on `visits v` (and `vs`, a supervisor's links). */

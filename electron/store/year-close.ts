@@ -1,17 +1,22 @@
 /**
  * 年度归档: the year package (a folder and a .zip of the year's documents, attachments and 归档目录) and
- * the read-only mark. The database itself refuses writes to a marked year (triggers in migration 004);
- * here are the mark, its removal, the summary of years, the files the year's records point to, and
- * writing the package (laid out by electron/documents/year-package.ts) into the data folder.
+ * the read-only mark. The database itself refuses writes to a marked year (triggers in migrations 004
+ * and 011, on every year-scoped table; the open rectification of a marked year goes on); here are the
+ * check before archiving (a year that has ended, its open work confirmed), the mark, its removal, the
+ * summary of years, the files the year's records point to, and writing the package (laid out by
+ * electron/documents/year-package.ts) into the data folder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from './store';
-import { nowText } from '../../shared/dates';
+import { nowText, todayText } from '../../shared/dates';
 import { attachmentPath } from './attachments';
 import { audit } from './log';
+import { openWork } from './open-work';
 import { AppError } from '../../shared/result';
-import type { CatalogueEntry, YearCloseResult, YearCounts, YearSummary } from '../../shared/schemas/year-close';
+import {
+  notEndedReason, openWorkSummary, type CatalogueEntry, type YearCheck, type YearCloseResult, type YearCounts, type YearSummary,
+} from '../../shared/schemas/year-close';
 
 export const PACKAGES_DIR = '年度归档';
 
@@ -164,8 +169,32 @@ export function markClosed(a: Store, year: number, catalogue: CatalogueEntry[], 
   })();
 }
 
-export function refuseClosed(a: Store, year: number): void {
+function refuseClosed(a: Store, year: number): void {
   if (isClosed(a, year)) throw new AppError('conflict', `${year}年度已经归档，无需重复归档。如需重新归档，请先重新开启该年度。`, 'year');
+}
+
+// ---- Before archiving ----
+
+/** Whether the year can be archived now (yearClose.check), and what is still open in it. */
+export function checkYear(a: Store, year: number): YearCheck {
+  const refusal = isClosed(a, year) ? `${year}年度已经归档。` : notEndedReason(year, todayText());
+  return { year, refusal, ...openWork(a, year) };
+}
+
+/**
+ * Refuse to archive a year that has not ended or is archived already, or whose open work the user has not
+ * seen: `confirmed` must be the number of open items the check listed (none when nothing is open).
+ */
+export function refuseClosing(a: Store, year: number, confirmed: number | undefined): void {
+  const notEnded = notEndedReason(year, todayText());
+  if (notEnded) throw new AppError('invalid', notEnded, 'year');
+  refuseClosed(a, year);
+  const open = openWork(a, year);
+  if (open.openWork === 0 || confirmed === open.openWork) return;
+  const what = `${open.openWork}项未办结的工作（${openWorkSummary(open.groups)}）`;
+  throw new AppError('conflict', confirmed === undefined
+    ? `${year}年度还有${what}。请在「年度归档」中查看未办结清单并确认后再归档；问题整改在归档后仍可继续，其余记录归档后不能再修改。`
+    : `${year}年度未办结的工作有变化：确认时为${confirmed}项，现在为${what}。请重新查看清单后再归档。`, 'openWork');
 }
 
 /** Remove the mark (the package stays on disk until the year is archived again). */

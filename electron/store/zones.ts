@@ -73,7 +73,7 @@ export function moveSchools(a: Store, schoolIds: number[], zoneId: number | null
     const at = nowText();
     const move = a.db.prepare('UPDATE schools SET zone_id = ?, updated_at = ? WHERE id = ?');
     for (const id of ids) move.run(zoneId, at, id);
-    const names = a.db.prepare(`SELECT full_name AS n FROM schools WHERE id IN (SELECT value FROM json_each(?)) ORDER BY full_name`)
+    const names = a.db.prepare(`SELECT full_name AS n FROM schools WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name_pinyin, id`)
       .pluck().all(JSON.stringify(ids)) as string[];
     const shown = names.slice(0, 10).join('、') + (names.length > 10 ? ` 等${names.length}所` : '');
     audit(a, '调整分区', 'zone', zoneId,

@@ -1,6 +1,7 @@
 import type { Store } from '../store/store';
 import { nowText } from '../../shared/dates';
 import { insertSchool } from '../store/schools';
+import { pinyinInitials, pinyinKey } from '../store/pinyin';
 import { insertZone } from '../store/zones';
 import { schoolFields } from '../../shared/schemas/school';
 import type { z } from 'zod';
@@ -18,8 +19,9 @@ export interface SupervisorSeed {
 /** A supervisor row written with plain SQL (not through the supervisors repository). */
 export function seedSupervisor(a: Store, s: SupervisorSeed): number {
   const at = nowText();
-  const res = a.db.prepare(`INSERT INTO supervisors (name, mobile, status, category, photo, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`).run(s.name, s.mobile ?? null, s.status ?? '在聘', s.category ?? '兼职督学', s.photo ?? null, at, at);
+  const res = a.db.prepare(`INSERT INTO supervisors (name, mobile, status, category, photo, name_pinyin, name_initials, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(s.name, s.mobile ?? null, s.status ?? '在聘', s.category ?? '兼职督学', s.photo ?? null,
+    pinyinKey(s.name, 'person'), pinyinInitials(s.name, 'person'), at, at);
   return Number(res.lastInsertRowid);
 }
 

@@ -1,10 +1,13 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router-dom';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { DatesProvider } from '@mantine/dates';
 import { App } from './App';
 import { adoptLaunchToken } from './api';
 
@@ -19,10 +22,13 @@ if (!window.api) adoptLaunchToken();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="bottom-right" />
-      <HashRouter>
-        <App />
-      </HashRouter>
+      {/* Dates in Chinese whatever the browser's or Windows' locale: 2026年12月4日, weeks from Monday (components/DateFields.tsx). */}
+      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
+        <Notifications position="bottom-right" />
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </DatesProvider>
     </MantineProvider>
   </StrictMode>,
 );

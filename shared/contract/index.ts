@@ -33,7 +33,7 @@ import { referralExport, statisticsExport } from '../schemas/exports';
 import { jobInput, type FileRef, type JobStarted, type JobState } from '../schemas/files';
 import { backupRestoreAuto, backupRestoreFile, type BackupEntry, type BackupStatus, type RestoreResult } from '../schemas/backup';
 import {
-  legacyAdd, legacyList, yearInput, yearReopen, type LegacyFile, type YearCloseResult, type YearSummary,
+  legacyAdd, legacyList, yearCloseInput, yearInput, yearReopen, type LegacyFile, type YearCheck, type YearCloseResult, type YearSummary,
 } from '../schemas/year-close';
 
 const none = z.object({}).strict().optional();
@@ -156,7 +156,8 @@ export const contract = {
   'backups.restoreAuto': channel(backupRestoreAuto).returns<JobStarted<RestoreResult>>(),
 
   'yearClose.list': channel(none).returns<YearSummary[]>(),
-  'yearClose.close': channel(yearInput).returns<JobStarted<YearCloseResult>>(),
+  'yearClose.check': channel(yearInput).returns<YearCheck>(),
+  'yearClose.close': channel(yearCloseInput).returns<JobStarted<YearCloseResult>>(),
   'yearClose.reopen': channel(yearReopen).returns<{ reopened: boolean }>(),
   'yearClose.download': channel(yearInput).returns<FileRef>(),
   'legacy.add': channel(legacyAdd).returns<LegacyFile>(),

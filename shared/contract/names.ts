@@ -93,6 +93,7 @@ export const CHANNEL_NAMES = [
   'backups.restoreFile',
   'backups.restoreAuto',
   'yearClose.list',
+  'yearClose.check',
   'yearClose.close',
   'yearClose.reopen',
   'yearClose.download',

@@ -29,6 +29,11 @@ export interface Dashboard {
    * rate is closed / raised in per cent, one decimal (0 when nothing was raised).
    */
   rectification: { raised: number; closed: number; rate: number; overdue: number; overdueNow: number };
+  /**
+   * 结转: problems raised before the period and not yet 销号 on its first day (the 台账 with
+   * carryOver 'only'); closed = 销号 since. They count in overdueNow, not in rectification's raised or rate.
+   */
+  carriedOver: { total: number; closed: number };
   /** Complaints received in the period. */
   complaints: number;
   complaintsByTopic: { topic: string; count: number }[];

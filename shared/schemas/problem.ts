@@ -51,7 +51,7 @@ export interface Problem extends ProblemFields {
 }
 
 export const PROBLEM_SORTS = ['raisedAt', 'deadline', 'school', 'status'] as const;
-/** The 台账 filters; the export takes the same. month/year filter the 提出日期. */
+/** The 台账 filters; the export takes the same. month/year filter the 提出日期 (and, with carryOver, the 结转). */
 export const problemList = z.object({
   ...pageQuery,
   dir: z.enum(['asc', 'desc']).default('desc'),
@@ -64,6 +64,12 @@ export const problemList = z.object({
   overdueOnly: z.boolean().optional().describe('只看逾期'),
   year: year.optional().describe('年份'),
   month: month.optional().describe('月份'),
+  /**
+   * With a year or month: the problems carried over into it (结转: raised before it, not yet 销号 on its
+   * first day). 'include' lists them with the period's own, 'only' lists them alone; left out, the
+   * period means 提出日期 in it.
+   */
+  carryOver: z.enum(['include', 'only']).optional().describe('往年结转'),
   sort: z.enum(PROBLEM_SORTS).default('raisedAt'),
 });
 

@@ -1,6 +1,7 @@
 /** Reading a roster .xlsx for import: find the header, read each row's cells as the roster's columns say. */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/result';
+import { normalizeDate, normalizeMonth } from '../../../shared/dates';
 import { columnFor, type CellKind, type Column, type Roster, type Sheet, type SheetCell, type SheetRow } from '../../../shared/rosters';
 
 /** More rows than any office has; beyond this the file is surely something else. */
@@ -130,21 +131,6 @@ function textOf(p: Plain): string {
   if (p instanceof Date) return Number.isNaN(p.getTime()) ? '' : ymd(p);
   if (typeof p === 'boolean') return p ? '是' : '否';
   return String(p).trim();
-}
-
-/** 2025-9-1, 2025/09/01, 2025.9.1, 2025年9月1日, 20250901 -> 2025-09-01; anything else unchanged. */
-export function normalizeDate(s: string): string {
-  const m = s.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/)
-    ?? s.match(/^(\d{4})(\d{2})(\d{2})$/);
-  return m ? `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}` : s;
-}
-
-/** 1980-5, 1980/05, 1980.5, 1980年5月, 198005, or a whole date -> 1980-05; anything else unchanged. */
-export function normalizeMonth(s: string): string {
-  const m = s.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/) ?? s.match(/^(\d{4})(\d{2})$/);
-  if (m) return `${m[1]}-${pad(Number(m[2]))}`;
-  const d = normalizeDate(s);
-  return /^\d{4}-\d{2}-\d{2}$/.test(d) ? d.slice(0, 7) : s;
 }
 
 function readCell(raw: ExcelJS.CellValue | undefined, kind: CellKind): SheetCell {

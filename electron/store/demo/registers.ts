@@ -1,6 +1,7 @@
 import type { Store } from '../store';
 import { nowText } from '../../../shared/dates';
 import { getSettings } from '../settings';
+import { pinyinInitials, pinyinKey, schoolInitials } from '../pinyin';
 import { cnNumber, createRng, type Rng } from './random';
 import { makeSchools, type DemoSchool } from './schools';
 import { leaderCategory, makeSupervisors, type DemoSupervisor } from './supervisors';
@@ -56,10 +57,13 @@ export function generateRegisters(a: Store, opts: RegisterOptions): GeneratedReg
 
   return a.db.transaction((): GeneratedRegisters => {
     const insertSupervisor = a.db.prepare(`INSERT INTO supervisors (name, gender, birth_month, unit, position, education,
-      title, stage, subject, mobile, cert_no, letter_no, term_start, term_end, status, category, notes, created_at, updated_at)
+      title, stage, subject, mobile, cert_no, letter_no, term_start, term_end, status, category, notes, name_pinyin, name_initials,
+      created_at, updated_at)
       VALUES (@name, @gender, @birthMonth, @unit, @position, @education, @title, @stage, @subject, @mobile, @certNo,
-      @letterNo, @termStart, @termEnd, @status, @category, @notes, @at, @at)`);
-    const supervisorIds = supervisors.map((s) => Number(insertSupervisor.run({ ...s, at }).lastInsertRowid));
+      @letterNo, @termStart, @termEnd, @status, @category, @notes, @namePinyin, @nameInitials, @at, @at)`);
+    const supervisorIds = supervisors.map((s) => Number(insertSupervisor.run({
+      ...s, namePinyin: pinyinKey(s.name, 'person'), nameInitials: pinyinInitials(s.name, 'person'), at,
+    }).lastInsertRowid));
 
     const leaderCat = leaderCategory(categories);
     const staff = supervisors.map((s, i) => i).filter((i) => supervisors[i].category === leaderCat && supervisors[i].status === '在聘');
@@ -74,12 +78,15 @@ export function generateRegisters(a: Store, opts: RegisterOptions): GeneratedReg
     const zoneOf = new Map<number, number>();
     zones.forEach((members, z) => members.forEach((i) => zoneOf.set(i, zoneIds[z])));
     const insertSchool = a.db.prepare(`INSERT INTO schools (full_name, short_name, type, nature, urban_rural, address,
-      principal, phone, students, teachers, zone_id, notes, created_at, updated_at)
+      principal, phone, students, teachers, zone_id, notes, name_pinyin, name_initials, created_at, updated_at)
       VALUES (@fullName, @shortName, @type, @nature, @urbanRural, @address, @principal, @phone, @students, @teachers,
-      @zoneId, @notes, @at, @at)`);
+      @zoneId, @notes, @namePinyin, @nameInitials, @at, @at)`);
     const schoolIds = schools.map((s, i) => {
       const { place: _place, ...row } = s;
-      return Number(insertSchool.run({ ...row, zoneId: zoneOf.get(i) ?? null, at }).lastInsertRowid);
+      return Number(insertSchool.run({
+        ...row, zoneId: zoneOf.get(i) ?? null, namePinyin: pinyinKey(s.fullName, 'place'),
+        nameInitials: schoolInitials(s.fullName, s.shortName), at,
+      }).lastInsertRowid);
     });
 
     const insertAssignment = a.db.prepare(`INSERT INTO assignments (school_id, supervisor_id, role, created_at) VALUES (?, ?, ?, ?)`);

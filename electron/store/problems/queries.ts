@@ -18,8 +18,8 @@ import {
  * one direction, so a page's ids are read along it with no sort and a deep OFFSET skips index
  * entries only. Empty deadlines come last either way: from earliest by
  * `due IS NULL` first; from latest by `due` alone, where NULL is the smallest value. By 学校 the walk
- * goes school by school in name order (full names of live schools are unique, so sc.id only lets the
- * planner see the order is total), each school's problems by id.
+ * goes school by school in pinyin order of their names (schools_live_pinyin; sc.id makes the order
+ * total), each school's problems by id.
  */
 function pageOrder(sort: ProblemQuery['sort'], dir: ProblemQuery['dir']): { order: SqlFragment[]; index: SqlFragment } {
   switch (sort) {
@@ -28,7 +28,7 @@ function pageOrder(sort: ProblemQuery['sort'], dir: ProblemQuery['dir']): { orde
       ? { order: [sqlFragment`p.due IS NULL`, sqlFragment`p.due`, sqlFragment`p.id`], index: sqlFragment`problems_live_due_last` }
       : { order: [sqlFragment`p.due`, sqlFragment`p.id`], index: sqlFragment`problems_live_due_id` };
     case 'status': return { order: [STATUS_ORDER, sqlFragment`p.id`], index: sqlFragment`problems_live_status_id` };
-    case 'school': return { order: [sqlFragment`sc.full_name`, sqlFragment`sc.id`, sqlFragment`p.id`], index: sqlFragment`problems_school_live_id` };
+    case 'school': return { order: [sqlFragment`sc.name_pinyin`, sqlFragment`sc.id`, sqlFragment`p.id`], index: sqlFragment`problems_school_live_id` };
   }
 }
 
@@ -58,7 +58,7 @@ export function pageIdsSql(query: Pick<ProblemQuery, 'sort' | 'dir'> & Partial<P
       SELECT p.id FROM m p ${school ? sqlFragment`JOIN schools sc ON sc.id = p.school_id` : sqlFragment``} ${orderBy}`;
   }
   const from = school
-    ? sqlFragment`schools sc INDEXED BY schools_live CROSS JOIN problems p INDEXED BY ${index} ON p.school_id = sc.id WHERE sc.deleted_at IS NULL AND`
+    ? sqlFragment`schools sc INDEXED BY schools_live_pinyin CROSS JOIN problems p INDEXED BY ${index} ON p.school_id = sc.id WHERE sc.deleted_at IS NULL AND`
     : sqlFragment`problems p INDEXED BY ${index} WHERE`;
   return sql`SELECT p.id FROM ${from} ${where} ${orderBy}`;
 }
@@ -78,7 +78,7 @@ export function listProblems(a: Store, query: ProblemQuery, sortUpTo = SORT_MATC
     if (offset >= total) return { rows: [], total };
     const after = total - offset - limit;
     const backwards = after < offset;
-    const [text, params] = pageIdsSql(query, backwards, total <= sortUpTo);
+    const [text, params] = pageIdsSql(query, backwards, total <= sortUpTo || !!query.carryOver);
     const ids = values<number>(a, [text, [...params,
       backwards ? Math.min(limit, total - offset) : limit, backwards ? Math.max(0, after) : offset]]);
     if (backwards) ids.reverse();

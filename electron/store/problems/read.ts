@@ -22,6 +22,24 @@ export function overdueOn(on: string): SqlFragment {
 }
 
 /**
+ * 结转 (carried over) into a period starting on `start`: live problems raised before it and not yet 销号
+ * on that day, so the period takes over their rectification. The same definition for the 台账 and the
+ * 首页. As rows (id, school_id, status), read from two covering indexes: those still open, and those
+ * 销号 since the period began (migration 011).
+ */
+export function carriedRows(start: string): SqlFragment {
+  return sqlFragment`SELECT c.id, c.school_id, c.status FROM problems c INDEXED BY problems_open_live_due
+      WHERE c.status IN (${OPEN_STATUSES}) AND c.deleted_at IS NULL AND c.raised_at < ${start}
+    UNION ALL SELECT c.id, c.school_id, c.status FROM problems c INDEXED BY problems_closed_live
+      WHERE c.status = '已销号' AND c.deleted_at IS NULL AND c.closed_at >= ${start} AND c.raised_at < ${start}`;
+}
+
+/** The condition on `p` of being carried over into a period starting on `start` (see carriedRows). */
+export function carriedInto(start: string): SqlFragment {
+  return sqlFragment`p.id IN (SELECT id FROM (${carriedRows(start)}))`;
+}
+
+/**
  * Problems count only while their school is live (and, with a zone, while the school is in that live
  * zone). As a condition on `p.school_id` rather than a join, counts walk the (school, live) index
  * instead of looking up the school of each of 100,000 rows.
@@ -65,13 +83,17 @@ export const STATUS_ORDER = sqlFragment`CASE p.status ${sqlJoin(PROBLEM_STATUSES
 const SORT_SQL: Record<ProblemQuery['sort'], { expr: SqlFragment; nullable?: boolean }> = {
   raisedAt: { expr: sqlFragment`p.raised_at` },
   deadline: { expr: sqlFragment`p.due`, nullable: true },
-  school: { expr: sqlFragment`sc.full_name` },
+  school: { expr: sqlFragment`sc.name_pinyin` },
   status: { expr: STATUS_ORDER },
 };
 
 /** The 台账 filters as one condition over `p` alone; shared by counts, pages and the export. */
 export function ledgerWhere(query: Partial<ProblemQuery>, on: string): SqlFragment {
-  const where: SqlFragment[] = [sqlFragment`p.deleted_at IS NULL`, liveSchoolIn(query.zoneId ?? null)];
+  const carrying = !!query.carryOver && !!(query.year || query.month);
+  // With 结转 the matches are found by id (carriedRows) and by 提出日期 (an index that starts with
+  // deleted_at): the live mark written `+p.deleted_at` is no index constraint, else the planner, which
+  // takes an equality for selective, walks every problem along deleted_at.
+  const where: SqlFragment[] = [carrying ? sqlFragment`+p.deleted_at IS NULL` : sqlFragment`p.deleted_at IS NULL`, liveSchoolIn(query.zoneId ?? null)];
   const q = query.q?.trim();
   if (q) {
     // Any substring of the problem's text, or of the school's name.
@@ -84,8 +106,15 @@ export function ledgerWhere(query: Partial<ProblemQuery>, on: string): SqlFragme
   if (query.source) where.push(sqlFragment`p.source = ${query.source}`);
   if (query.actor) where.push(sqlFragment`p.actor = ${query.actor}`);
   if (query.overdueOnly) where.push(overdueOn(on));
-  if (query.month) where.push(sqlFragment`p.raised_at >= ${`${query.month}-01`} AND p.raised_at < ${`${query.month}-32`}`);
-  if (query.year) where.push(sqlFragment`p.raised_at >= ${`${query.year}-01-01`} AND p.raised_at < ${`${query.year + 1}-01-01`}`);
+  const periods = [query.month && [`${query.month}-01`, `${query.month}-32`], query.year && [`${query.year}-01-01`, `${query.year + 1}-01-01`]];
+  for (const period of periods) {
+    if (!period) continue;
+    const [start, end] = period;
+    const raised = sqlFragment`(p.raised_at >= ${start} AND p.raised_at < ${end})`;
+    if (!carrying) where.push(raised);
+    else if (query.carryOver === 'only') where.push(carriedInto(start));
+    else where.push(sqlFragment`((p.deleted_at IS NULL AND ${raised}) OR ${carriedInto(start)})`);
+  }
   return sqlJoin(where, ' AND ');
 }
 
@@ -93,5 +122,7 @@ export function ledgerWhere(query: Partial<ProblemQuery>, on: string): SqlFragme
 export function orderBy(query: Pick<ProblemQuery, 'sort' | 'dir'>): SqlFragment {
   const dir = query.dir === 'asc' ? sqlFragment`ASC` : sqlFragment`DESC`;
   const s = SORT_SQL[query.sort];
-  return sqlFragment`${s.nullable ? sqlFragment`${s.expr} IS NULL, ` : sqlFragment``}${s.expr} ${dir}, p.id ${dir}`;
+  // Two schools may share a sort key (pinyin.ts): sc.id keeps each school's problems together.
+  const school = query.sort === 'school' ? sqlFragment`sc.id ${dir}, ` : sqlFragment``;
+  return sqlFragment`${s.nullable ? sqlFragment`${s.expr} IS NULL, ` : sqlFragment``}${s.expr} ${dir}, ${school}p.id ${dir}`;
 }

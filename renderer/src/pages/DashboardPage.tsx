@@ -105,6 +105,7 @@ function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText:
   const cov = d.coverage;
   const pct = percent(cov.visited, cov.total, 0);
   const r = d.rectification;
+  const c = d.carriedOver;
   const scope = `${periodText}${zoneName ? ` · ${zoneName}` : ''}`;
   const top = d.visitsBySupervisor.slice(0, TOP_SUPERVISORS);
   const rest = d.visitsBySupervisor.slice(TOP_SUPERVISORS);
@@ -135,11 +136,16 @@ function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText:
             <Stack gap={0}><Num value={r.closed} to={links.problems(p, { status: '已销号' })} label={`已销号 ${r.closed} 个`} color="green.8" /><Text size="xs" c="dimmed">已销号</Text></Stack>
             <Stack gap={0}><Num value={`${r.rate}%`} to={links.problems(p, { status: '已销号' })} label={`整改率 ${r.rate}%`} size={20} color="dark" /><Text size="xs" c="dimmed">整改率</Text></Stack>
           </Group>
+          <Text size="xs" c="dimmed" mt={4} title="本期之前提出、期初尚未销号的问题：不计入本期提出和整改率，逾期的计入「当前全部」逾期">
+            往期结转 <Num value={c.total} to={links.carried(p)} label={`往期结转问题 ${c.total} 个`} size={12} color="blue.8" /> 个，
+            其中已销号 <Num value={c.closed} to={links.carried(p, { status: '已销号' })} label={`往期结转问题中 ${c.closed} 个已销号`} size={12} color="green.8" /> 个
+            （不计入整改率）
+          </Text>
         </Card>
         <Card title="逾期未整改">
           <Group gap="md" align="baseline">
             <Stack gap={0}><Num value={r.overdue} to={links.problems(p, { overdueOnly: 1 })} label={`本期提出的问题中逾期 ${r.overdue} 个`} color="red.8" /><Text size="xs" c="dimmed">本期提出</Text></Stack>
-            <Stack gap={0}><Num value={r.overdueNow} to={links.overdueNow(p)} label={`当前逾期问题共 ${r.overdueNow} 个`} size={20} color="red.8" /><Text size="xs" c="dimmed">当前全部</Text></Stack>
+            <Stack gap={0}><Num value={r.overdueNow} to={links.overdueNow(p)} label={`当前逾期问题共 ${r.overdueNow} 个`} size={20} color="red.8" /><Text size="xs" c="dimmed">当前全部（含往期结转）</Text></Stack>
           </Group>
         </Card>
         <Card title="来访来电">

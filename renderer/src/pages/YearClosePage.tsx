@@ -4,10 +4,11 @@ import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Tabs, Text, T
 import { call } from '../api';
 import { useApi } from '../useApi';
 import { saveFile } from '../files';
-import { followJob } from '../jobs';
-import { notifyCanceled, notifyError, notifyOk } from '../notify';
-import { REOPEN_CONFIRM, type YearSummary } from '../../../shared/schemas/year-close';
+import { notifyError, notifyOk } from '../notify';
+import { REOPEN_CONFIRM, notEndedReason, type YearSummary } from '../../../shared/schemas/year-close';
+import { todayText } from '../../../shared/dates';
 import { LegacyTab } from './year-close/LegacyTab';
+import { ArchiveDialog } from './year-close/ArchiveDialog';
 
 /** 年度归档: file a year as a package and make it read-only; 历年档案: files from before the app. */
 export function YearClosePage() {
@@ -33,28 +34,9 @@ const total = (y: YearSummary) => Object.values(y.counts).reduce((s, n) => s + n
 function YearsTab() {
   const years = useApi('yearClose.list', {});
   const [archiving, setArchiving] = useState<number | null>(null);
-  const [working, setWorking] = useState(false);
   const [reopening, setReopening] = useState<number | null>(null);
   const [typed, setTyped] = useState('');
-
-  async function archive() {
-    if (archiving === null) return;
-    setWorking(true);
-    try {
-      const r = await followJob(call('yearClose.close', { year: archiving }));
-      if (!r) {
-        notifyCanceled(`没有归档${archiving}年度：没有生成归档包，该年度的记录仍可修改。`);
-        return;
-      }
-      notifyOk(`已归档${r.year}年度：归档包共 ${r.catalogue.length} 个文件，保存在 ${r.folder}。该年度的记录现在为只读。`);
-      setArchiving(null);
-      await years.reload();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setWorking(false);
-    }
-  }
+  const today = todayText();
 
   async function download(year: number) {
     try {
@@ -82,7 +64,7 @@ function YearsTab() {
     <Stack>
       <Text size="sm" c="dimmed">
         年终归档把该年度的大事记、印发的简报、案例集、行事历、整改台账、统计报告、附件和归档目录生成一个归档包（文件夹和 .zip），
-        并把该年度的记录设为只读。
+        并把该年度的记录设为只读。年度结束后（次年1月1日起）才能归档；未销号问题的整改在归档后仍可继续。
       </Text>
       <Table striped withTableBorder aria-label="年度列表">
         <Table.Thead>
@@ -116,6 +98,11 @@ function YearsTab() {
                     <Button size="xs" variant="light" onClick={() => void download(y.year)}>下载归档包</Button>
                     <Button size="xs" variant="subtle" color="red" onClick={() => { setTyped(''); setReopening(y.year); }}>重新开启</Button>
                   </Group>
+                ) : notEndedReason(y.year, today) ? (
+                  <Stack gap={0}>
+                    <Button size="xs" disabled title={notEndedReason(y.year, today) ?? undefined}>归档</Button>
+                    <Text size="xs" c="dimmed">{y.year > Number(today.slice(0, 4)) ? '年度未开始' : '年度未结束'}，{y.year + 1}年1月1日起可归档</Text>
+                  </Stack>
                 ) : (
                   <Button size="xs" disabled={total(y) === 0} onClick={() => setArchiving(y.year)}>归档</Button>
                 )}
@@ -125,23 +112,7 @@ function YearsTab() {
         </Table.Tbody>
       </Table>
 
-      <Modal opened={archiving !== null} onClose={() => !working && setArchiving(null)} title={`归档${archiving ?? ''}年度`} centered>
-        <Stack>
-          <Text size="sm">
-            将生成{archiving}年度归档包：大事记、该年印发的全部简报、案例集、行事历、问题整改台账、统计报告、相关附件和历年档案，
-            以及归档目录（含每个文件的 SHA-256 校验值）。
-          </Text>
-          <Alert color="orange" title="归档后该年度变为只读">
-            归档后，{archiving}年度的督导记录、问题、来访来电、行事历事项、简报、大事记、文章和历年档案都不能再新增、修改或删除。
-            如确需修改，须在本页重新开启该年度（需确认，并记入操作日志）。
-          </Alert>
-          {working && <Text size="sm">正在生成归档包，进度显示在页面左下角，可随时取消。</Text>}
-          <Group justify="flex-end">
-            <Button variant="default" disabled={working} onClick={() => setArchiving(null)}>取消</Button>
-            <Button loading={working} onClick={() => void archive()}>确认归档</Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ArchiveDialog year={archiving} onClose={() => setArchiving(null)} onArchived={() => { setArchiving(null); void years.reload(); }} />
 
       <Modal opened={reopening !== null} onClose={() => setReopening(null)} title={`重新开启${reopening ?? ''}年度`} centered>
         <Stack>

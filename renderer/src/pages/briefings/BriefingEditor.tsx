@@ -11,6 +11,7 @@ import type { Briefing, BriefingFields } from '../../../../shared/schemas/briefi
 import { ArticleCard, type EditArticle } from './ArticleCard';
 import { downloadBriefing, numberLabel } from './exportBriefing';
 import { monthLabel, todayText } from '../../../../shared/dates';
+import { DateField } from '../../components/DateFields';
 
 
 /** The drafting workspace of one briefing: articles to edit, reorder, drop or add; save, export, issue. */
@@ -101,7 +102,7 @@ export function BriefingEditor() {
             <Checkbox label="印本期要目" checked={showToc} disabled={issued} onChange={(e) => { setShowToc(e.currentTarget.checked); setDirty(true); }} />
             {!issued && (
               <>
-                <TextInput label="印发日期" type="date" w={160} value={issueDate} onChange={(e) => setIssueDate(e.currentTarget.value)} />
+                <DateField label="印发日期" w={170} value={issueDate} onChange={setIssueDate} />
                 <Button color="red" leftSection={<IconSend size={16} />} disabled={!issueDate || articles.length === 0} onClick={() => setConfirming(true)}>印发</Button>
               </>
             )}

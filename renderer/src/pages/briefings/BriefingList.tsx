@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Badge, Button, Group, LoadingOverlay, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, LoadingOverlay, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconSparkles } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
 import { downloadBriefing, numberLabel } from './exportBriefing';
 import { monthLabel } from '../../../../shared/dates';
+import { MonthField } from '../../components/DateFields';
 
 function lastMonth(): string {
   const d = new Date();
@@ -44,7 +45,7 @@ export function BriefingList() {
       <Title order={2}>督导工作简报</Title>
       <Paper withBorder p="md">
         <Group align="flex-end" gap="sm">
-          <TextInput label="简报月份" type="month" w={170} value={month} onChange={(e) => setMonth(e.currentTarget.value)} />
+          <MonthField label="简报月份" w={170} value={month} onChange={setMonth} clearable={false} />
           <Button leftSection={<IconSparkles size={16} />} loading={busy} disabled={!month} onClick={propose}>生成草稿</Button>
           <Text size="sm" c="dimmed">根据该月的督导记录、问题整改、来访来电和行事历，自动拟出督导数据、亮点做法、存在问题、下月安排等文章。</Text>
         </Group>

@@ -5,6 +5,7 @@ import { notifyOk } from '../../notify';
 import { fieldErrors, showSaveError } from '../../lib/forms';
 import { calendarFields, type Calendar } from '../../../../shared/schemas/calendar';
 import { PERIOD_KINDS } from '../../../../shared/vocab';
+import { MonthField } from '../../components/DateFields';
 
 type Kind = (typeof PERIOD_KINDS)[number];
 interface FormState { title: string; periodKind: Kind; startMonth: string; endMonth: string; notes: string }
@@ -75,10 +76,10 @@ export function CalendarForm({ opened, calendar, onClose, onSaved }: {
         <TextInput label="标题" withAsterisk value={f.title} error={errors.title || undefined}
           onChange={(e) => set('title', e.currentTarget.value)} />
         <SimpleGrid cols={2}>
-          <TextInput label="开始月份" type="month" withAsterisk value={f.startMonth} error={errors.startMonth || undefined}
-            onChange={(e) => set('startMonth', e.currentTarget.value)} />
-          <TextInput label="结束月份" type="month" withAsterisk value={f.endMonth} error={errors.endMonth || undefined}
-            onChange={(e) => set('endMonth', e.currentTarget.value)} />
+          <MonthField label="开始月份" withAsterisk clearable={false} value={f.startMonth} error={errors.startMonth || undefined}
+            onChange={(v) => set('startMonth', v)} />
+          <MonthField label="结束月份" withAsterisk clearable={false} value={f.endMonth} error={errors.endMonth || undefined}
+            onChange={(v) => set('endMonth', v)} />
         </SimpleGrid>
         <Textarea label="备注" autosize minRows={2} value={f.notes} error={errors.notes || undefined}
           onChange={(e) => set('notes', e.currentTarget.value)} />

@@ -6,6 +6,7 @@ import { fieldErrors, showSaveError } from '../../lib/forms';
 import { calendarItemFields, type CalendarItem } from '../../../../shared/schemas/calendar';
 import { CALENDAR_ITEM_CATEGORIES, CALENDAR_ITEM_STATUSES } from '../../../../shared/vocab';
 import { monthLabel } from '../../../../shared/dates';
+import { DateField } from '../../components/DateFields';
 
 interface FormState {
   month: string; content: string; category: string | null; owner: string; startDate: string; endDate: string;
@@ -76,10 +77,8 @@ export function ItemForm({ opened, calendarId, months, month, item, onClose, onS
             onChange={(e) => set('owner', e.currentTarget.value)} />
         </SimpleGrid>
         <SimpleGrid cols={2}>
-          <TextInput label="开始日期" type="date" value={f.startDate} error={errors.startDate || undefined}
-            onChange={(e) => set('startDate', e.currentTarget.value)} />
-          <TextInput label="结束日期" type="date" value={f.endDate} error={errors.endDate || undefined}
-            onChange={(e) => set('endDate', e.currentTarget.value)} />
+          <DateField label="开始日期" value={f.startDate} error={errors.startDate || undefined} onChange={(v) => set('startDate', v)} />
+          <DateField label="结束日期" value={f.endDate} error={errors.endDate || undefined} onChange={(v) => set('endDate', v)} />
         </SimpleGrid>
         <MultiSelect label="涉及学校" placeholder="不限" searchable clearable value={f.schoolIds}
           data={(schools.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.fullName }))}

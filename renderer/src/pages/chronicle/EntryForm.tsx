@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { call } from '../../api';
 import { notifyError, notifyOk } from '../../notify';
 import type { ChronicleEntryFields } from '../../../../shared/schemas/chronicle';
+import { DateField, MonthField } from '../../components/DateFields';
 
 export interface EntryDraft extends ChronicleEntryFields {
   id?: number;
@@ -55,10 +56,10 @@ export function EntryForm({ draft, onClose, onSaved }: Props) {
         {f.sourceLabel && <Text size="sm" c="dimmed">来源：{f.sourceLabel}</Text>}
         <SegmentedControl data={PRECISIONS} value={f.precision} onChange={setPrecision} aria-label="日期精度" />
         {f.precision === 'day' && (
-          <TextInput label="日期" type="date" w={180} value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} />
+          <DateField label="日期" w={180} value={f.date} onChange={(date) => setF({ ...f, date })} />
         )}
         {f.precision === 'month' && (
-          <TextInput label="月份" type="month" w={180} value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} />
+          <MonthField label="月份" w={180} value={f.date} onChange={(date) => setF({ ...f, date })} />
         )}
         <Textarea label="事件" description="一句话记一件事：谁、做了什么、在哪里、数量与结果，不加评论。" autosize minRows={2} maxRows={6}
           value={f.text} onChange={(e) => setF({ ...f, text: e.currentTarget.value })} />

@@ -7,6 +7,7 @@ import { fieldErrors, showSaveError } from '../../lib/forms';
 import { complaintFields, type Complaint } from '../../../../shared/schemas/complaint';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../../../../shared/vocab';
 import { todayText } from '../../../../shared/dates';
+import { DateTimeField } from '../../components/DateFields';
 
 interface FormState {
   receivedAt: string; visitor: string; identity: string; phone: string; channel: string | null; schoolId: string | null;
@@ -17,12 +18,12 @@ const IDENTITIES = ['学生家长', '学生', '教师', '群众', '社区居民'
 
 function nowLocal(): string {
   const d = new Date();
-  return `${todayText()}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${todayText()} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 function fromComplaint(c: Complaint | null): FormState {
   return {
-    receivedAt: c ? c.receivedAt.replace(' ', 'T') : nowLocal(), visitor: c?.visitor ?? '', identity: c?.identity ?? '',
+    receivedAt: c ? c.receivedAt : nowLocal(), visitor: c?.visitor ?? '', identity: c?.identity ?? '',
     phone: c?.phone ?? '', channel: c?.channel ?? '来电', schoolId: c?.schoolId ? String(c.schoolId) : null, topic: c?.topic ?? null,
     content: c?.content ?? '', recorder: c?.recorder ?? '', handler: c?.handler ?? '', result: c?.result ?? '', status: c?.status ?? '待处理',
   };
@@ -69,8 +70,8 @@ export function ComplaintForm({ opened, complaint, onClose, onSaved }: {
     <Drawer opened={opened} onClose={onClose} title={complaint ? '编辑来访来电' : '登记来访来电'} position="right" size="lg">
       <Stack gap="sm">
         <SimpleGrid cols={2}>
-          <TextInput label="日期时间" type="datetime-local" withAsterisk value={f.receivedAt} error={errors.receivedAt || undefined}
-            onChange={(e) => set('receivedAt', e.currentTarget.value)} />
+          <DateTimeField label="日期时间" withAsterisk value={f.receivedAt} error={errors.receivedAt || undefined}
+            onChange={(v) => set('receivedAt', v)} />
           <Select label="方式" withAsterisk data={[...COMPLAINT_CHANNELS]} value={f.channel} allowDeselect={false}
             onChange={(v) => set('channel', v)} error={errors.channel || undefined} />
           <TextInput label="来访人" placeholder="可不填（匿名）" {...text('visitor')} />

@@ -11,14 +11,10 @@ import { COMPLAINT_STATUS_COLORS } from '../../lib/status-colors';
 import type { Input } from '../../../../shared/contract';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../../../../shared/vocab';
 import { ListFooter, pageWindow } from '../../components/Paging';
+import { PeriodFilter } from '../../components/PeriodFilter';
 
 /** Filters live in the URL (?topic=&year=&month=&zoneId=&schoolId=&status=&channel=&q=), so the dashboard can link here. */
 const KEYS = ['q', 'schoolId', 'zoneId', 'topic', 'status', 'channel', 'year', 'month'] as const;
-
-function years(): string[] {
-  const now = new Date().getFullYear();
-  return Array.from({ length: 8 }, (_, i) => String(now - i));
-}
 
 /** 应访督导: the complaints log with filters and search. */
 export function ComplaintList() {
@@ -46,7 +42,6 @@ export function ComplaintList() {
   const list = useApi('complaints.list', query);
   const total = list.data?.total ?? 0;
   const filtering = KEYS.some((k) => params.get(k));
-  const monthValue = get('month');
 
   return (
     <Stack gap="md">
@@ -70,10 +65,10 @@ export function ComplaintList() {
             onChange={(v) => setFilter('status', v)} />
           <Select label="方式" placeholder="全部" clearable w={90} data={[...COMPLAINT_CHANNELS]} value={get('channel') ?? null}
             onChange={(v) => setFilter('channel', v)} />
-          <Select label="年份" placeholder="全部" clearable w={90} data={years()} value={get('year') ?? null}
-            onChange={(v) => setFilter('year', v)} />
-          <TextInput label="月份" type="month" w={140} value={monthValue ?? ''}
-            onChange={(e) => setFilter('month', e.currentTarget.value || null)} />
+          <PeriodFilter year={get('year') ?? null} month={get('month') ?? null} onChange={(y, m) => {
+            setParams((p) => { for (const [k, v] of [['year', y], ['month', m]] as const) { if (v) p.set(k, v); else p.delete(k); } return p; }, { replace: true });
+            setPage(1);
+          }} />
           {filtering && (
             <Button variant="subtle" color="gray" onClick={() => { setSearch(''); setParams({}, { replace: true }); setPage(1); }}>清除条件</Button>
           )}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyOk } from '../../notify';
@@ -7,6 +7,7 @@ import { fieldErrors, showSaveError } from '../../lib/forms';
 import { problemFields } from '../../../../shared/schemas/problem';
 import type { Complaint } from '../../../../shared/schemas/complaint';
 import { EIGHT_ITEMS, OTHER_ITEM, PROBLEM_ACTORS } from '../../../../shared/vocab';
+import { DateField } from '../../components/DateFields';
 
 /** The eight items a complaint's topic most often points to. */
 const TOPIC_ITEM: Record<string, number> = { 入学: 1, 管理: 0, 师德: 4, 周边环境: 5 };
@@ -77,8 +78,7 @@ export function RaiseProblemForm({ complaint, opened, onClose, onRaised }: {
           onChange={(e) => setDescription(e.currentTarget.value)} />
         <SimpleGrid cols={2}>
           <Select label="整改责任方" data={[...PROBLEM_ACTORS]} value={actor} allowDeselect={false} onChange={(v) => v && setActor(v)} />
-          <TextInput label="整改期限" type="date" value={deadline} error={errors.deadline || undefined}
-            onChange={(e) => setDeadline(e.currentTarget.value)} />
+          <DateField label="整改期限" value={deadline} error={errors.deadline || undefined} onChange={setDeadline} />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>

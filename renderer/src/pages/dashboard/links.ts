@@ -19,7 +19,10 @@ export function to(path: string, params: Record<string, string | number | undefi
 
 export const links = {
   visits: (p: Dashboard['period'], extra: Record<string, string | number> = {}) => to('/visits', { ...periodParams(p), ...extra }),
-  problems: (p: Dashboard['period'], extra: Record<string, string | number> = {}) => to('/problems', { ...periodParams(p), ...extra }),
+  /** Problems raised in the period (the 台账 would add those carried over into it). */
+  problems: (p: Dashboard['period'], extra: Record<string, string | number> = {}) => to('/problems', { ...periodParams(p), carry: 'none', ...extra }),
+  /** Problems carried over into the period (结转). */
+  carried: (p: Dashboard['period'], extra: Record<string, string | number> = {}) => to('/problems', { ...periodParams(p), carry: 'only', ...extra }),
   /** Every problem overdue now (in the zone), whenever it was raised. */
   overdueNow: (p: Dashboard['period']) => to('/problems', { overdueOnly: 1, zoneId: p.zoneId ?? undefined }),
   complaints: (p: Dashboard['period'], extra: Record<string, string | number> = {}) => to('/complaints', { ...periodParams(p), ...extra }),

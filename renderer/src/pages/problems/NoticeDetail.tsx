@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
-  Alert, Anchor, Badge, Button, Grid, Group, Loader, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput,
+  Alert, Anchor, Badge, Button, Grid, Group, Loader, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text,
   Textarea, Title,
 } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
@@ -16,6 +16,7 @@ import { ProblemStatus, overdueRow } from '../../components/ProblemStatus';
 import { noticeStage } from './NoticeList';
 import type { Notice } from '../../../../shared/schemas/problem';
 import { todayText } from '../../../../shared/dates';
+import { DateField } from '../../components/DateFields';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -50,7 +51,7 @@ function ReportForm({ notice, onSaved }: { notice: Notice; onSaved: () => void }
   }
   return (
     <Stack gap="xs">
-      <TextInput label="报告日期" type="date" w={200} value={date} error={errors.reportDate} onChange={(e) => setDate(e.currentTarget.value)} />
+      <DateField label="报告日期" w={200} value={date} error={errors.reportDate} onChange={setDate} />
       <Textarea label="整改报告" required autosize minRows={3} value={text} error={errors.reportText} onChange={(e) => setText(e.currentTarget.value)}
         placeholder="学校报送的整改情况：采取的措施、完成情况" />
       <Attachments files={files} onChange={setFiles} photos={false} label="报告附件" />
@@ -88,7 +89,7 @@ function RecheckForm({ notice, onSaved }: { notice: Notice; onSaved: () => void 
   return (
     <Stack gap="xs">
       <SimpleGrid cols={3}>
-        <TextInput label="回查日期" type="date" value={date} error={errors.date} onChange={(e) => setDate(e.currentTarget.value)} />
+        <DateField label="回查日期" value={date} error={errors.date} onChange={setDate} />
         <Select label="回查督学" required searchable data={choices.supervisors} value={supervisorId} error={errors.supervisorId}
           onChange={(v) => { setSupervisorId(v); setErrors({}); }} nothingFoundMessage="没有匹配的督学" />
         <div>

@@ -7,6 +7,7 @@ import { useChoices } from '../../lib/options';
 import { ProblemStatus } from '../../components/ProblemStatus';
 import type { Notice, Problem } from '../../../../shared/schemas/problem';
 import { addDays, todayText } from '../../../../shared/dates';
+import { DateField } from '../../components/DateFields';
 
 const FIELDS = ['schoolId', 'problemIds', 'issuedDate', 'deadlineDays', 'requirement'];
 
@@ -84,7 +85,7 @@ export function NoticeIssueForm({ opened, onClose, onIssued, schoolId: initialSc
           </Checkbox.Group>
         )}
         <SimpleGrid cols={3}>
-          <TextInput label="下发日期" required type="date" value={issuedDate} error={errors.issuedDate} onChange={(e) => setIssuedDate(e.currentTarget.value)} />
+          <DateField label="下发日期" required value={issuedDate} error={errors.issuedDate} onChange={setIssuedDate} />
           <NumberInput label="整改期限（天）" required min={1} max={365} value={days} error={errors.deadlineDays} onChange={setDays} />
           <TextInput label="整改截止日期" readOnly value={addDays(issuedDate, Number(days) || 0)} variant="filled" />
         </SimpleGrid>

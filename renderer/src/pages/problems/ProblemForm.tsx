@@ -7,6 +7,7 @@ import { useChoices } from '../../lib/options';
 import type { Input } from '../../../../shared/contract';
 import type { Problem } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, PROBLEM_SOURCES } from '../../../../shared/vocab';
+import { DateField } from '../../components/DateFields';
 
 type Fields = Input<'problems.save'>['fields'];
 const FIELDS = ['source', 'campaign', 'schoolId', 'category', 'description', 'actor', 'deadline', 'visitId', 'complaintId'];
@@ -65,7 +66,7 @@ export function ProblemForm({ opened, problem, onClose, onSaved }: {
         <SimpleGrid cols={2}>
           <Select label="整改责任方" data={[...PROBLEM_ACTORS]} value={f.actor ?? '学校'} error={errors.actor}
             onChange={(v) => set({ actor: (v ?? '学校') as Fields['actor'] })} />
-          <TextInput label="整改期限" type="date" value={f.deadline ?? ''} error={errors.deadline} onChange={(e) => set({ deadline: e.currentTarget.value })} />
+          <DateField label="整改期限" value={f.deadline ?? ''} error={errors.deadline} onChange={(deadline) => set({ deadline })} />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>

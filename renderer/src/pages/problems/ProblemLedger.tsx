@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Anchor, Box, Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconFileText, IconPlus, IconSearch } from '@tabler/icons-react';
 import { call } from '../../api';
@@ -8,7 +8,7 @@ import { saveFile } from '../../files';
 import { followJob } from '../../jobs';
 import { notifyCanceled, notifyError, notifyOk } from '../../notify';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
-import { setParam, useChoices, years } from '../../lib/options';
+import { setParam, useChoices } from '../../lib/options';
 import { ProblemForm } from './ProblemForm';
 import { NoticeIssueForm } from './NoticeIssueForm';
 import { ProblemTabs } from './ProblemTabs';
@@ -16,17 +16,39 @@ import { ProblemStatus, overdueRow } from '../../components/ProblemStatus';
 import type { Input } from '../../../../shared/contract';
 import type { Problem, PROBLEM_SORTS } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../../../../shared/vocab';
+import { PeriodFilter } from '../../components/PeriodFilter';
 
-/** Filters live in the URL (the dashboard links here with ?year=&month=&zoneId=&status=&category=&overdueOnly=1). */
-const KEYS = ['q', 'schoolId', 'zoneId', 'status', 'category', 'source', 'actor', 'year', 'month', 'overdueOnly'] as const;
+/**
+ * Filters live in the URL (the dashboard links here with ?year=&month=&zoneId=&status=&category=&overdueOnly=1&carry=).
+ * With a year or month, the period's problems come with those carried over into it (结转) unless ?carry= says
+ * none (only the period's own) or only (only the carried).
+ */
+const KEYS = ['q', 'schoolId', 'zoneId', 'status', 'category', 'source', 'actor', 'year', 'month', 'overdueOnly', 'carry'] as const;
+const CARRY = [
+  { value: 'include', label: '本期提出及结转' }, { value: 'none', label: '只看本期提出' }, { value: 'only', label: '只看往期结转' },
+];
+
+/** The first day of the period the filters name (the month's when both are set), or null. */
+function periodStart(year: string | undefined, month: string | undefined): string | null {
+  return month ? `${month}-01` : year ? `${year}-01-01` : null;
+}
 type Sort = (typeof PROBLEM_SORTS)[number];
 
 /** Rows are this tall (two lines of description, or school and zone). */
 const ROW_HEIGHT = 56;
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
-const COLUMNS: VirtualColumn<Problem>[] = [
-  { key: 'raisedAt', header: '提出日期', width: '110px', sortKey: 'raisedAt', render: (p) => <Text size="sm" style={nowrap}>{p.raisedAt}</Text> },
+/** The columns; a problem raised before the period's `start` is one carried over (结转) from its year. */
+const columns = (start: string | null): VirtualColumn<Problem>[] => [
+  {
+    key: 'raisedAt', header: '提出日期', width: '110px', sortKey: 'raisedAt',
+    render: (p) => (
+      <>
+        <Text size="sm" style={nowrap}>{p.raisedAt}</Text>
+        {start && p.raisedAt < start && <Badge size="xs" color="blue" variant="light" title="提出于本期之前、期初尚未销号的问题">结转自{p.raisedAt.slice(0, 4)}年</Badge>}
+      </>
+    ),
+  },
   {
     key: 'school', header: '学校', width: 'minmax(150px, 1.6fr)', sortKey: 'school',
     render: (p) => <><Text size="sm" truncate>{p.schoolName}</Text>{p.zoneName && <Text size="xs" c="dimmed" truncate>{p.zoneName}</Text>}</>,
@@ -77,9 +99,13 @@ export function ProblemLedger() {
   const num = (v: string | undefined) => (v ? Number(v) : undefined);
   const sort = (get('sort') ?? 'raisedAt') as Sort;
   const dir = (get('dir') ?? 'desc') as 'asc' | 'desc';
+  const start = periodStart(get('year'), get('month'));
+  const carry = get('carry') ?? 'include';
+  const cols = useMemo(() => columns(start), [start]);
   const filters = {
     q: get('q'), schoolId: num(get('schoolId')), zoneId: num(get('zoneId')), status: get('status'), category: get('category'),
     source: get('source'), actor: get('actor'), year: num(get('year')), month: get('month'),
+    carryOver: start && carry !== 'none' ? carry : undefined,
     overdueOnly: get('overdueOnly') ? true : undefined, sort, dir,
   } as Input<'problems.exportLedger'>;
   const queryKey = JSON.stringify(filters);
@@ -125,9 +151,13 @@ export function ProblemLedger() {
           <Select label="问题类别" placeholder="全部" clearable w={180} data={choices.items} value={get('category') ?? null} onChange={(v) => setFilter('category', v)} />
           <Select label="来源" placeholder="全部" clearable w={100} data={[...PROBLEM_SOURCES]} value={get('source') ?? null} onChange={(v) => setFilter('source', v)} />
           <Select label="责任方" placeholder="全部" clearable w={110} data={[...PROBLEM_ACTORS]} value={get('actor') ?? null} onChange={(v) => setFilter('actor', v)} />
-          <Select label="年份" placeholder="全部" clearable w={90} data={years()} value={get('year') ?? null} onChange={(v) => setFilter('year', v)} />
-          <TextInput label="月份" type="month" w={140} value={get('month') ?? ''} onChange={(e) => setFilter('month', e.currentTarget.value || null)} />
+          <PeriodFilter year={get('year') ?? null} month={get('month') ?? null}
+            onChange={(y, m) => setParams((p) => setParam(setParam(p, 'year', y), 'month', m), { replace: true })} />
           <Checkbox label="只看逾期" mb={8} checked={!!get('overdueOnly')} onChange={(e) => setFilter('overdueOnly', e.currentTarget.checked ? '1' : null)} />
+          {start && (
+            <SegmentedControl aria-label="往期结转" size="xs" mb={4} data={CARRY} value={carry}
+              onChange={(v) => setFilter('carry', v === 'include' ? null : v)} />
+          )}
           {filtering && (
             <Button variant="subtle" color="gray" onClick={() => { setSearch(''); setParams({}, { replace: true }); }}>清除条件</Button>
           )}
@@ -137,7 +167,7 @@ export function ProblemLedger() {
       {choices.error && <Alert color="red" title="无法读取筛选选项">{choices.error}</Alert>}
 
       <Paper withBorder>
-        <VirtualTable label="问题台账" columns={COLUMNS} fetchWindow={fetchWindow} queryKey={queryKey} rowProps={rowProps}
+        <VirtualTable label="问题台账" columns={cols} fetchWindow={fetchWindow} queryKey={queryKey} rowProps={rowProps}
           onOpen={(p) => navigate(`/problems/${p.id}`)} sort={sort} dir={dir} onSort={(s, d) => onSort(s as Sort, d)}
           onTotal={setTotal} rowHeight={ROW_HEIGHT} height="max(360px, calc(100vh - 390px))"
           empty={<Text c="dimmed" size="sm" ta="center">
@@ -145,7 +175,10 @@ export function ProblemLedger() {
           </Text>} />
       </Paper>
 
-      <Text size="sm" c="dimmed">共 {total ?? 0} 个问题{filtering ? '（已按条件筛选）' : ''}</Text>
+      <Text size="sm" c="dimmed">
+        共 {total ?? 0} 个问题{filtering ? '（已按条件筛选）' : ''}
+        {start && carry === 'include' && '；含往期结转（本期之前提出、期初尚未销号），标有「结转」'}
+      </Text>
 
       <ProblemForm opened={adding} problem={null} onClose={() => setAdding(false)} onSaved={(p) => { setAdding(false); navigate(`/problems/${p.id}`); }} />
       <NoticeIssueForm opened={issuing} schoolId={num(get('schoolId'))} onClose={() => setIssuing(false)}

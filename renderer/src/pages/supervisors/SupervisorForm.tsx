@@ -5,6 +5,7 @@ import type { Supervisor, SupervisorFields } from '../../../../shared/schemas/su
 import { APPOINTMENT_STATUSES, EDUCATION_LEVELS, GENDERS, TEACHING_STAGES } from '../../../../shared/vocab';
 import { ApiCallError } from '../../api';
 import { PhotoField } from './PhotoField';
+import { DateField, MonthField } from '../../components/DateFields';
 
 type Fields = Input<'supervisors.save'>['fields'];
 /** The form edits strings; '' means "not filled". */
@@ -56,6 +57,7 @@ export function SupervisorForm({ initial, categories, onSubmit, onCancel, leftAc
     onChange: (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value),
     error: errors[k],
   });
+  const date = (k: 'birthMonth' | 'termStart' | 'termEnd') => ({ value: v[k], onChange: set(k), error: errors[k] });
   const select = (k: keyof SupervisorFields, data: readonly string[]) => ({
     value: v[k] || null,
     onChange: set(k),
@@ -92,7 +94,7 @@ export function SupervisorForm({ initial, categories, onSubmit, onCancel, leftAc
           <SimpleGrid cols={2} style={{ flex: 1 }}>
             <TextInput label="姓名" withAsterisk maxLength={20} {...text('name')} />
             <Select label="性别" clearable placeholder="未填" {...select('gender', GENDERS)} />
-            <TextInput label="出生年月" type="month" {...text('birthMonth')} />
+            <MonthField label="出生年月" {...date('birthMonth')} />
             <Select label="学历" clearable placeholder="未填" {...select('education', EDUCATION_LEVELS)} />
           </SimpleGrid>
         </Group>
@@ -110,8 +112,8 @@ export function SupervisorForm({ initial, categories, onSubmit, onCancel, leftAc
             <Select label="聘任状态" withAsterisk allowDeselect={false} {...select('status', APPOINTMENT_STATUSES)} />
             <TextInput label="督学证编号" {...text('certNo')} />
             <TextInput label="聘书编号" {...text('letterNo')} />
-            <TextInput label="聘任起始" type="date" {...text('termStart')} />
-            <TextInput label="聘任截止" type="date" {...text('termEnd')} />
+            <DateField label="聘任起始" {...date('termStart')} />
+            <DateField label="聘任截止" {...date('termEnd')} />
           </SimpleGrid>
         </Fieldset>
         <Textarea label="备注" autosize minRows={2} maxRows={6} {...text('notes')} />

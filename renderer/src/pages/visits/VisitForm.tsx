@@ -16,6 +16,7 @@ import type { CalendarItem } from '../../../../shared/schemas/calendar';
 import type { Problem } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, VISIT_METHODS, VISIT_TYPES } from '../../../../shared/vocab';
 import { todayText } from '../../../../shared/dates';
+import { DateField } from '../../components/DateFields';
 
 type Draft = { key: number; category: string | null; description: string; actor: string; deadline: string };
 type Fields = Input<'visits.save'>['fields'];
@@ -145,7 +146,7 @@ export function VisitForm() {
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <Select label="学校" required searchable data={choices.schools} value={schoolId} error={errors.schoolId}
               onChange={(v) => { setSchoolId(v); clear('schoolId'); }} nothingFoundMessage="没有匹配的学校" placeholder="选择学校" />
-            <TextInput label="督导日期" required type="date" value={date} error={errors.date} onChange={(e) => setDate(e.currentTarget.value)} />
+            <DateField label="督导日期" required value={date} error={errors.date} onChange={setDate} />
             <MultiSelect label="督学" required searchable data={choices.supervisors} value={supervisorIds} error={errors.supervisorIds}
               onChange={(v) => { setSupervisorIds(v); clear('supervisorIds'); }} placeholder="选择一名或多名督学" nothingFoundMessage="没有匹配的督学" />
           </SimpleGrid>
@@ -206,7 +207,7 @@ export function VisitForm() {
                   <SimpleGrid cols={{ base: 1, md: 3 }}>
                     <Select label={`问题${i + 1} 类别`} required data={choices.items} value={d.category} onChange={(v) => setDraft(d.key, { category: v })} />
                     <Select label="整改责任方" data={[...PROBLEM_ACTORS]} value={d.actor} onChange={(v) => setDraft(d.key, { actor: v ?? '学校' })} />
-                    <TextInput label="整改期限" type="date" value={d.deadline} onChange={(e) => setDraft(d.key, { deadline: e.currentTarget.value })} />
+                    <DateField label="整改期限" value={d.deadline} onChange={(deadline) => setDraft(d.key, { deadline })} />
                   </SimpleGrid>
                   <Textarea label="问题描述" required autosize minRows={2} value={d.description}
                     onChange={(e) => setDraft(d.key, { description: e.currentTarget.value })} />

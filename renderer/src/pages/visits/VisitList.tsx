@@ -9,11 +9,12 @@ import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { VisitTimeline } from './VisitTimeline';
-import { setParam, useChoices, years } from '../../lib/options';
+import { setParam, useChoices } from '../../lib/options';
 import type { Input } from '../../../../shared/contract';
 import type { Visit, VISIT_SORTS } from '../../../../shared/schemas/visit';
 import { VISIT_TYPES } from '../../../../shared/vocab';
 import { ListFooter, pageWindow } from '../../components/Paging';
+import { PeriodFilter } from '../../components/PeriodFilter';
 
 /** The timeline is paged; the list is one long virtual table. */
 /** Filters live in the URL, so the dashboard and the school/supervisor pages can link here. */
@@ -102,9 +103,10 @@ export function VisitList() {
             onChange={(v) => setFilter('type', v)} />
           <Select label="督导事项" placeholder="全部" clearable w={200} data={choices.items} value={get('item') ?? null}
             onChange={(v) => setFilter('item', v)} />
-          <Select label="年份" placeholder="全部" clearable w={90} data={years()} value={get('year') ?? null}
-            onChange={(v) => setFilter('year', v)} />
-          <TextInput label="月份" type="month" w={140} value={get('month') ?? ''} onChange={(e) => setFilter('month', e.currentTarget.value || null)} />
+          <PeriodFilter year={get('year') ?? null} month={get('month') ?? null} onChange={(y, m) => {
+            setParams((p) => setParam(setParam(p, 'year', y), 'month', m), { replace: true });
+            setPage(1);
+          }} />
           {filtering && (
             <Button variant="subtle" color="gray" onClick={() => { setSearch(''); setParams({}, { replace: true }); setPage(1); }}>清除条件</Button>
           )}

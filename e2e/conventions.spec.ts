@@ -1,0 +1,168 @@
+import type { Page } from '@playwright/test';
+import { test, expect, shot, type AppServer } from './fixtures';
+
+// A Chinese office's conventions (issue 16), seen as a clerk sees them: every page at the two common
+// office screens, with no browser-native date, month or time input anywhere (they follow the
+// browser's locale: "12/04/2026", "--------- ----"), and no console error on the way.
+
+const NATIVE = 'input[type=date], input[type=month], input[type=time], input[type=datetime-local], input[type=week]';
+const SIZES = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }] as const;
+
+interface Stop {
+  /** A name for the screenshot. */
+  name: string;
+  path: string;
+  /** What shows the page has loaded. */
+  ready: (page: Page) => Promise<void>;
+  /** Open a form or dialog on the page after it loaded (its inputs are checked too). */
+  open?: (page: Page) => Promise<void>;
+}
+
+const heading = (name: string | RegExp) => async (page: Page) => {
+  await expect(page.getByRole('heading', { name }).first()).toBeVisible();
+};
+const button = (name: string) => async (page: Page) => {
+  await page.getByRole('button', { name, exact: true }).first().click();
+  await expect(page.getByRole('dialog').last()).toBeVisible();
+};
+
+const firstId = async (app: AppServer, channel: string, input: object = {}) => {
+  const r = await app.api<{ rows: { id: number }[] } | { id: number }[]>(channel, input);
+  const rows = Array.isArray(r) ? r : r.rows;
+  return rows[0].id;
+};
+
+/** Every page of the app, its detail pages and the forms that hold dates. */
+async function stops(app: AppServer): Promise<Stop[]> {
+  const year = new Date().getFullYear();
+  const ids = {
+    supervisor: await firstId(app, 'supervisors.list'),
+    school: await firstId(app, 'schools.list'),
+    zone: await firstId(app, 'zones.list'),
+    visit: await firstId(app, 'visits.list'),
+    problem: await firstId(app, 'problems.list'),
+    notice: await firstId(app, 'notices.list'),
+    complaint: await firstId(app, 'complaints.list'),
+    piece: (await app.api<{ id: number }>('pieces.save', { fields: {
+      kind: '案例', title: '家校协同化解入学矛盾', authorName: '李某某', year,
+      body: [{ type: 'paragraph', runs: [{ text: '责任督学接到家长来电后，第一时间与学校沟通。' }] }],
+    } })).id,
+    briefing: (await app.api<{ id: number }>('briefings.save', { fields: { month: `${year}-01`, articles: [
+      { kind: '工作动态', title: '全区开展开学工作专项督导', blocks: [{ type: 'paragraph', runs: [{ text: '督导室组织责任督学深入各校。' }] }] },
+    ] } })).id,
+  };
+  const collection = (await app.api<{ id: number }>('collections.save', { fields: {
+    title: `${year}年督导案例集`, kind: '案例', volume: 1, year, preface: [], pieceIds: [ids.piece],
+  } })).id;
+  return [
+    { name: 'dashboard', path: '/dashboard', ready: heading('首页概览') },
+    { name: 'supervisors', path: '/supervisors', ready: heading('督学') },
+    { name: 'supervisor-new', path: '/supervisors/new', ready: async (p) => { await expect(p.getByRole('dialog')).toBeVisible(); } },
+    { name: 'supervisor-detail', path: `/supervisors/${ids.supervisor}`, ready: async (p) => { await expect(p.getByRole('dialog')).toBeVisible(); } },
+    { name: 'schools', path: '/schools', ready: heading('学校') },
+    { name: 'school-detail', path: `/schools/${ids.school}`, ready: heading(/学校|小学|中学|幼儿园/) },
+    { name: 'school-board', path: `/schools/${ids.school}/board`, ready: heading('责任督学挂牌督导公示牌') },
+    { name: 'zones', path: '/zones', ready: heading('责任区') },
+    { name: 'zone-detail', path: `/zones/${ids.zone}`, ready: heading(/责任区/) },
+    { name: 'excel', path: '/excel', ready: heading('导入导出') },
+    { name: 'calendar', path: '/calendar', ready: heading('行事历') },
+    { name: 'calendar-new', path: '/calendar', ready: heading('行事历'), open: button('新建行事历') },
+    { name: 'calendar-item', path: '/calendar', ready: heading('行事历'), open: async (p) => {
+      await p.getByRole('button', { name: /^在\d+月添加事项$/ }).first().click();
+      await expect(p.getByRole('dialog')).toBeVisible();
+    } },
+    { name: 'visits', path: '/visits', ready: heading('督导记录') },
+    { name: 'visit-new', path: '/visits/new', ready: heading('新增督导记录') },
+    { name: 'visit-detail', path: `/visits/${ids.visit}`, ready: heading(/ · \d{4}-\d{2}-\d{2}$/) },
+    { name: 'visit-edit', path: `/visits/${ids.visit}/edit`, ready: heading('编辑督导记录') },
+    { name: 'problems', path: '/problems', ready: heading('问题整改') },
+    { name: 'problem-detail', path: `/problems/${ids.problem}`, ready: heading(/^问题 · /) },
+    { name: 'notices', path: '/problems/notices', ready: heading('问题整改') },
+    { name: 'notice-detail', path: `/problems/notices/${ids.notice}`, ready: heading(/整改通知书/) },
+    { name: 'complaints', path: '/complaints', ready: heading('应访督导') },
+    { name: 'complaint-new', path: '/complaints', ready: heading('应访督导'), open: button('登记来访来电') },
+    { name: 'complaint-detail', path: `/complaints/${ids.complaint}`, ready: heading(/记录$/) },
+    { name: 'briefings', path: '/briefings', ready: heading('督导工作简报') },
+    { name: 'briefing-editor', path: `/briefings/${ids.briefing}`, ready: heading(/月简报$/) },
+    { name: 'chronicle', path: '/chronicle', ready: heading('督导大事记') },
+    { name: 'chronicle-new', path: '/chronicle', ready: heading('督导大事记'), open: button('添加条目') },
+    { name: 'pieces', path: '/pieces', ready: heading('案例集') },
+    { name: 'piece-editor', path: `/pieces/${ids.piece}`, ready: async (p) => { await expect(p.getByRole('textbox', { name: '正文' })).toBeVisible(); } },
+    { name: 'collections', path: '/pieces/collections', ready: heading('案例集') },
+    { name: 'collection-editor', path: `/pieces/collections/${collection}`, ready: heading(`${year}年督导案例集`) },
+    { name: 'year-close', path: '/year-close', ready: heading('年度归档') },
+    { name: 'year-close-legacy', path: '/year-close?tab=legacy', ready: heading('年度归档') },
+    { name: 'settings', path: '/settings', ready: heading('设置') },
+    { name: 'recycle', path: '/recycle', ready: heading('回收站') },
+    { name: 'audit', path: '/audit', ready: heading('操作日志') },
+    { name: 'backups', path: '/backups', ready: heading('备份与恢复') },
+  ];
+}
+
+test('every page at 1366×768 and 1920×1080: no native date, month or time input, no console error', async ({ page, demoApp: app }) => {
+  test.setTimeout(600_000);
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  const tour = await stops(app);
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    for (const stop of tour) {
+      await page.goto(`${app.url}#${stop.path}`);
+      await stop.ready(page);
+      if (stop.open) await stop.open(page);
+      await expect(page.locator(NATIVE), `${stop.name} at ${size.width}`).toHaveCount(0);
+      await shot(page, `tour-${size.width}-${stop.name}`);
+      if (stop.open) { // Esc closes the dialog (the next stop may be the same page)
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog')).toHaveCount(0);
+      }
+    }
+  }
+  expect(errors).toEqual([]);
+});
+
+test('dates are typed as the office writes them and picked from a Chinese calendar', async ({ page, demoApp: app }) => {
+  await page.goto(`${app.url}#/visits/new`);
+  const date = page.getByRole('textbox', { name: '督导日期' });
+  for (const typed of ['2026.12.4', '20261204', '2026/12/4', '2026年12月4日', '2026-12-04']) {
+    await date.fill(typed);
+    await date.blur();
+    await expect(date, typed).toHaveValue('2026年12月4日');
+  }
+  // Not a date: back to the last good one.
+  await date.fill('2026-02-30');
+  await date.blur();
+  await expect(date).toHaveValue('2026年12月4日');
+
+  // A click opens the calendar: 2026年12月, weeks from Monday, days named in Chinese.
+  await date.click();
+  await expect(page.getByRole('button', { name: '选择月份' })).toHaveText('2026年12月');
+  await expect(page.getByRole('columnheader').first()).toHaveText('一');
+  await expect(page.getByRole('columnheader').last()).toHaveText('日');
+  await shot(page, 'dates-calendar-open');
+  await page.getByRole('button', { name: '2026年12月18日' }).click();
+  await expect(date).toHaveValue('2026年12月18日');
+  await shot(page, 'dates-visit-form');
+
+  // The list's period filter: the month is chosen within the year.
+  await page.goto(`${app.url}#/visits?month=2025-04`);
+  await expect(page.getByRole('combobox', { name: '年份' })).toHaveValue('2025');
+  await expect(page.getByRole('combobox', { name: '月份' })).toHaveValue('4月');
+  await page.getByRole('combobox', { name: '月份' }).click({ position: { x: 12, y: 10 } });
+  await page.getByRole('option', { name: '5月' }).click();
+  await expect(page).toHaveURL(/month=2025-05/);
+  await page.getByRole('combobox', { name: '年份' }).click({ position: { x: 12, y: 10 } });
+  await page.getByRole('option', { name: String(new Date().getFullYear()), exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`month=${new Date().getFullYear()}-05`));
+
+  // A month field: typed, or picked from the month calendar.
+  await page.goto(`${app.url}#/briefings`);
+  const month = page.getByRole('textbox', { name: '简报月份' });
+  await month.fill('2025.9');
+  await month.blur();
+  await expect(month).toHaveValue('2025年9月');
+  await month.click();
+  await page.getByRole('button', { name: '11月' }).click();
+  await expect(month).toHaveValue('2025年11月');
+});
