@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
-import { finished, offeredBytes } from '../testing/files';
+import { finished, offeredBytes, uploaded } from '../testing/files';
 import { call } from './index';
 import { SCHOOL_ROSTER, SUPERVISOR_ROSTER } from '../../shared/rosters';
 
@@ -36,12 +36,12 @@ async function sheetColumn(bytes: Buffer, col: number): Promise<string[]> {
   ws.eachRow((r, n) => { if (n > 1) out.push(String(r.getCell(col).value)); });
   return out;
 }
-async function book(headers: string[], rows: Record<string, string>[]): Promise<string> {
+async function book(headers: string[], rows: Record<string, string>[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
   ws.addRow(headers);
   for (const r of rows) ws.addRow(headers.map((h) => r[h] ?? null));
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 describe('pinyin order of people', () => {
@@ -72,7 +72,7 @@ describe('pinyin order of people', () => {
   it('gives people imported from Excel their keys: the list and the export are in pinyin order after an import', async () => {
     const headers = SUPERVISOR_ROSTER.columns.map((c) => c.header);
     const data = await book(headers, PEOPLE.map((姓名) => ({ 姓名, 类别: '兼职督学', 聘任状态: '在聘' })));
-    expect(await call(a, 'excel.commitImport', { kind: 'supervisors', data })).toMatchObject({ inserted: PEOPLE.length });
+    expect(await finished(a, call(a, 'excel.commitImport', { kind: 'supervisors', uploadId: await uploaded(a, 'roster', '名册.xlsx', data) }))).toMatchObject({ inserted: PEOPLE.length });
     expect((await call(a, 'supervisors.list', { sort: 'name' })).rows.map((r) => r.name)).toEqual(IN_PINYIN);
     expect(a.db.prepare(`SELECT count(*) FROM supervisors WHERE name_pinyin = '' OR name_initials = ''`).pluck().get()).toBe(0);
   });
@@ -114,7 +114,7 @@ describe('pinyin order of schools', () => {
       { 学校全称: '清河区第一小学', 简称: '清河一小', '学段/类型': '小学', 办学性质: '公办' },
       { 学校全称: '白沙幼儿园', '学段/类型': '幼儿园', 办学性质: '公办' },
     ]);
-    expect(await call(a, 'excel.commitImport', { kind: 'schools', data })).toMatchObject({ inserted: 2 });
+    expect(await finished(a, call(a, 'excel.commitImport', { kind: 'schools', uploadId: await uploaded(a, 'roster', '名册.xlsx', data) }))).toMatchObject({ inserted: 2 });
     expect(a.db.prepare('SELECT full_name, name_initials FROM schools ORDER BY name_pinyin').all()).toEqual([
       { full_name: '白沙幼儿园', name_initials: 'bsyey' },
       { full_name: '清河区第一小学', name_initials: 'qhqdyxx qhyx' },
