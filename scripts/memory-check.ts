@@ -115,7 +115,8 @@ async function main() {
       return mb(await fetchFile(ref, backup));
     });
     await timed(`${YEAR}年度归档包`, async () => {
-      const r = await job(api<JobStarted<{ catalogue: unknown[]; zip: string }>>('yearClose.close', { year: YEAR }));
+      const { openWork } = await api<{ openWork: number }>('yearClose.check', { year: YEAR }); // confirmed, as the page asks
+      const r = await job(api<JobStarted<{ catalogue: unknown[]; zip: string }>>('yearClose.close', { year: YEAR, openWork }));
       return `${r.catalogue.length} 个文件，.zip ${mb(fs.statSync(r.zip).size)}`;
     });
     await timed('下载归档包', async () => mb(await fetchFile(await api<FileRef>('yearClose.download', { year: YEAR }))));
