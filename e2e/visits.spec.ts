@@ -65,7 +65,7 @@ test('records a visit with photos and a raised problem, then finds it by filter 
   await expect(main.getByRole('link', { name: '李芳' })).toBeVisible();
   await expect(main.getByText('巡视校园、查阅资料、座谈走访')).toBeVisible();
   await expect(main.getByText('要求学校补齐食品留样记录。')).toBeVisible();
-  await expect(main.getByRole('img', { name: '食堂.jpg' })).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  await expect(main.getByRole('img', { name: '食堂.jpg' })).toHaveAttribute('src', /^blob:/); // fetched once from GET /files, never inside JSON
   const raised = main.getByRole('table', { name: '提出的问题' });
   await expect(raised).toContainText('食品留样记录不完整');
   await expect(raised).toContainText('待整改');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { offeredBytes } from '../testing/files';
 import { call } from './index';
 import { paragraphs, readDocx, textOf } from '../testing/read-docx';
 import type { BriefingArticleData, BriefingFields } from '../../shared/schemas/briefing';
@@ -148,7 +149,7 @@ describe('briefings: drafts, issue, numbering, export', () => {
     ]);
     expect(first).toMatchObject({ issueDate: '2025-03-31', issuingUnit: '××区人民政府教育督导室', copies: 30 });
 
-    const doc = await readDocx(Buffer.from((await call(a, 'briefings.export', { id: third.id })).data, 'base64'));
+    const doc = await readDocx(await offeredBytes(a, call(a, 'briefings.export', { id: third.id })));
     const texts = paragraphs(doc.document).map(textOf);
     expect(texts).toContain('督导工作简报');
     expect(texts).toContain('第1期（总第3期）');
@@ -168,7 +169,7 @@ describe('briefings: drafts, issue, numbering, export', () => {
     await call(a, 'settings.save', { ...settings, officeName: '另一个督导室', printCopies: 99 });
     await new Promise((r) => setTimeout(r, 1100)); // a fresh build would carry a new timestamp
     const two = await call(a, 'briefings.export', { id: b.id });
-    expect(Buffer.from(two.data, 'base64').equals(Buffer.from(one.data, 'base64'))).toBe(true);
+    expect((await offeredBytes(a, two)).equals(await offeredBytes(a, one))).toBe(true);
     expect(one.fileName).toBe('督导工作简报2026年第1期（总第1期）.docx');
   });
 
@@ -176,7 +177,7 @@ describe('briefings: drafts, issue, numbering, export', () => {
     const b = await draft([{ kind: '其他', title: '草稿文章', blocks: [P('草稿正文')] }], { month: '2026-03', issueDate: '2026-03-30' });
     const out = await call(a, 'briefings.export', { id: b.id });
     expect(out.fileName).toBe('督导工作简报（2026年3月草稿）.docx');
-    const texts = paragraphs((await readDocx(Buffer.from(out.data, 'base64'))).document).map(textOf);
+    const texts = paragraphs((await readDocx(await offeredBytes(a, out))).document).map(textOf);
     expect(texts).toContain('第×期');
     expect(texts).toContain('草稿文章');
     expect((await call(a, 'briefings.get', { id: b.id })).status).toBe('草稿');

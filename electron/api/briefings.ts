@@ -10,6 +10,6 @@ export const briefingHandlers: HandlerMap<'briefings.list' | 'briefings.get' | '
   'briefings.propose': (a, { month }) => proposeBriefing(a, month),
   'briefings.save': (a, { id, fields }) => saveBriefing(a, id, fields),
   'briefings.issue': (a, { id, issueDate }) => issueBriefing(a, id, issueDate),
-  'briefings.export': (a, { id }) => fileOut(briefingFile(a, id)),
+  'briefings.export': (a, { id }) => fileOut(a, briefingFile(a, id)),
   'briefings.delete': (a, { id }) => ({ recycleId: deleteBriefing(a, id) }),
 };

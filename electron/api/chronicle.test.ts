@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { offeredBytes } from '../testing/files';
 import { call } from './index';
 import { paragraphs, readDocx, textOf } from '../testing/read-docx';
 import type { ChronicleEntryFields } from '../../shared/schemas/chronicle';
@@ -116,14 +117,14 @@ describe('chronicle', () => {
     await addManualEntries();
     const list = await call(a, 'chronicle.export', { year: 2025, form: 'list' });
     expect(list.fileName).toBe('××区人民政府教育督导室2025年教育督导大事记.docx');
-    const texts = paragraphs((await readDocx(Buffer.from(list.data, 'base64'))).document).map(textOf);
+    const texts = paragraphs((await readDocx(await offeredBytes(a, list))).document).map(textOf);
     expect(texts).toEqual(expect.arrayContaining([
       '××区人民政府教育督导室2025年教育督导大事记', '二月', '2月18日，区教育督导室召开2025年度全区督学工作会议。',
       '是月，各责任区完成督学调整。', '6月3日，印发《督导工作简报》2025年第1期（总第1期）。', '是年，全年共开展经常性督导1200余次。',
     ]));
     const table = await call(a, 'chronicle.export', { year: 2025, form: 'table' });
     expect(table.fileName).toBe('××区人民政府教育督导室2025年教育督导大事记（表格）.docx');
-    const doc = (await readDocx(Buffer.from(table.data, 'base64'))).document;
+    const doc = (await readDocx(await offeredBytes(a, table))).document;
     expect(doc).toContain('<w:tbl>');
     expect(paragraphs(doc).map(textOf)).toEqual(expect.arrayContaining(['日期', '事件', '2月3日', '区教育督导室制定2025年工作要点。']));
   });

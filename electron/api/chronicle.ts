@@ -14,5 +14,5 @@ export const chronicleHandlers: HandlerMap<'chronicle.list' | 'chronicle.candida
     rejectCandidate(a, year, sourceKind, sourceId);
     return { rejected: true };
   },
-  'chronicle.export': (a, { year, form }) => fileOut(chronicleFile(a, year, form)),
+  'chronicle.export': (a, { year, form }) => fileOut(a, chronicleFile(a, year, form)),
 };

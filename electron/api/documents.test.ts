@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { offeredBytes } from '../testing/files';
+import type { FileRef } from '../../shared/schemas/files';
 import { call } from './index';
 import { readDocx, paragraphs, textOf } from '../testing/read-docx';
 import { expectRefused } from '../testing/refused';
@@ -35,8 +37,8 @@ const complaint = (schoolId: number, receivedAt: string, channel = '来电') =>
 const softDelete = (table: string, id: number) => a.db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(AT, id);
 
 async function docx(channel: Parameters<typeof call>[1], input: unknown) {
-  const out = await call(a, channel, input) as { fileName: string; data: string };
-  const d = await readDocx(Buffer.from(out.data, 'base64'));
+  const out = await call(a, channel, input) as FileRef;
+  const d = await readDocx(await offeredBytes(a, out));
   return { fileName: out.fileName, d, texts: paragraphs(d.document).map(textOf) };
 }
 

@@ -1,12 +1,14 @@
 /**
  * Every file the app generates, each in one function: the store's query, then the builder in
  * electron/documents. The page's export handler and the year package (./year-package.ts) call the
- * same function, so the package holds exactly what the office would print. Each returns a
- * GeneratedFile; handlers turn it into the contract's FileOut with `fileOut` (./file-out.ts).
+ * same function, so the package holds exactly what the office would print. Word documents come back
+ * as a GeneratedFile (handlers offer it with `fileOut`, ./file-out.ts); the files that grow with the
+ * archive (the 台账, the backup file) are streamed into a file on disk instead.
  */
+import fs from 'node:fs';
 import type { Store } from '../store/store';
 import { imageLoader } from '../store/attachments';
-import { backupContent, logBackupFile } from '../store/backup-file';
+import { attachmentFiles, copyDatabase, logBackupFile } from '../store/backup-file';
 import { issuedDocx } from '../store/briefings/issued-file';
 import { commitIssue, planIssue } from '../store/briefings/numbering';
 import { getBriefing } from '../store/briefings/repository';
@@ -18,30 +20,47 @@ import { periodFigures } from '../store/figures';
 import { getZone } from '../store/zones';
 import { getNotice } from '../store/notices';
 import { piecesByIds } from '../store/pieces';
-import { allProblems } from '../store/problems/ledger';
+import { openLedger } from '../store/problems/ledger';
 import { problemOrigins, problemsByIds } from '../store/problems/queries';
 import { titleWords } from '../store/title-words';
 import type { ProblemQuery } from '../store/problems/read';
 import { liveRecords, rosterLists } from '../store/roster-records';
 import { getSettings } from '../store/settings';
-import { backupFile } from '../documents/backup-file';
+import { backupFileName, writeBackupFile } from '../documents/backup-file';
 import type { BuildContext } from '../documents/blocks';
 import { briefingFile as briefingDocx, briefingFileName, briefingInput } from '../documents/briefing';
 import { calendarFile as calendarDocx } from '../documents/calendar';
 import { chronicleEntries, chronicleFile as chronicleDocx } from '../documents/chronicle';
 import { collectionFile as collectionDocx } from '../documents/collection';
 import { rosterExportFile, rosterTemplateFile } from '../documents/excel/roster-file';
-import { ledgerFile as ledgerXlsx } from '../documents/ledger';
+import { writeLedgerFile } from '../documents/ledger';
 import { noticeFile as noticeDocx, referralFile as referralDocx } from '../documents/notice';
 import type { GeneratedFile } from '../documents/pack';
 import { statisticsFile as statisticsDocx } from '../documents/statistics';
 import { nowText, todayText } from '../../shared/dates';
+import { fileSizeText } from '../../shared/numbers';
+import { noProgress, type Progress } from '../../shared/progress';
 import { AppError } from '../../shared/result';
 import type { RosterKind } from '../../shared/rosters';
 import type { Briefing } from '../../shared/schemas/briefing';
 
 /** The office's fonts, the archive's pictures for documents that show them, and its names for titles. */
 const context = (a: Store): BuildContext => ({ fonts: getSettings(a).fonts, loadImage: imageLoader(a), words: titleWords(a) });
+
+/** The same, counting the pictures loaded as progress (and a chance to stop) for a long document. */
+function followedContext(a: Store, pictures: number, p: Progress): BuildContext {
+  const load = imageLoader(a);
+  let done = 0;
+  return {
+    fonts: getSettings(a).fonts,
+    words: titleWords(a),
+    loadImage: (hash) => {
+      p.check();
+      p.progress(++done, pictures, `图片 ${Math.min(done, pictures)} / ${pictures}`);
+      return load(hash);
+    },
+  };
+}
 
 // ---- 整改通知书, 协商函 ----
 
@@ -150,25 +169,37 @@ export async function issueBriefing(a: Store, id: number, issueDate: string): Pr
 
 // ---- 案例集 and other collections ----
 
-/** The collection: cover, 前言, 目录, each live piece on a new page; refused while it has none. */
-export async function collectionFile(a: Store, id: number): Promise<GeneratedFile> {
+/** The collection to export; refused when it is gone or has no pieces (before any job starts). */
+export function exportableCollection(a: Store, id: number): ReturnType<typeof getCollection> {
   const c = getCollection(a, id);
   if (c.pieces.length === 0) {
     throw new AppError('invalid', `汇编「${c.title}」还没有收录文章，请先选择要收录的文章再导出。`, 'pieceIds');
   }
+  return c;
+}
+
+/** The collection: cover, 前言, 目录, each live piece on a new page; refused while it has none. */
+export async function collectionFile(a: Store, id: number, p: Progress = noProgress): Promise<GeneratedFile> {
+  const c = exportableCollection(a, id);
   const s = getSettings(a);
   const pieces = piecesByIds(a, c.pieceIds);
+  const pictures = pieces.reduce((n, x) => n + x.body.filter((b) => b.type === 'image').length, 0);
   return collectionDocx({
     title: c.title, volume: c.volume, office: s.officeName, year: c.year, preface: c.preface,
-    pieces: pieces.map((p) => ({ title: p.title, author: p.authorDisplay, school: p.schoolName, blocks: p.body })),
-  }, context(a));
+    pieces: pieces.map((x) => ({ title: x.title, author: x.authorDisplay, school: x.schoolName, blocks: x.body })),
+  }, followedContext(a, pictures, p));
 }
 
 // ---- Excel: 问题整改台账, rosters ----
 
-/** The 台账 with the page's filters, every match. */
-export async function ledgerFile(a: Store, query: Partial<ProblemQuery>): Promise<GeneratedFile> {
-  return ledgerXlsx(getSettings(a).officeName, allProblems(a, query));
+/** The 台账 with the page's filters, every match, streamed into `out`; answers how many rows it has. */
+export async function writeLedger(a: Store, query: Partial<ProblemQuery>, out: string, p: Progress = noProgress): Promise<number> {
+  const ledger = openLedger(a, query);
+  try {
+    return await writeLedgerFile(out, getSettings(a).officeName, ledger.total, ledger.rows, p);
+  } finally {
+    ledger.close();
+  }
 }
 
 export async function rosterTemplate(a: Store, kind: RosterKind): Promise<GeneratedFile> {
@@ -181,11 +212,34 @@ export async function rosterExport(a: Store, kind: RosterKind): Promise<Generate
 
 // ---- 备份文件 ----
 
-/** The manual backup file of the live archive (a .zip), recorded in the audit log as it is made. */
-export async function backupFileNow(a: Store): Promise<GeneratedFile> {
+/**
+ * The manual backup file of the live archive, streamed into `out`: the database first copied with
+ * SQLite's online backup into a temporary file, then it and every attachment streamed into the .zip.
+ * Recorded in the audit log once made; a failed or canceled one leaves no file behind.
+ */
+export async function backupFileNow(a: Store, out: string, p: Progress = noProgress): Promise<{ fileName: string }> {
   const now = new Date();
-  const content = await backupContent(a, now);
-  const file = await backupFile(content, now);
-  logBackupFile(a, file.fileName, content.manifest);
-  return file;
+  const db = `${out}.db`;
+  try {
+    p.stage('复制档案数据库', 0, 30);
+    const manifest = await copyDatabase(a, db, now, (f) => {
+      p.check();
+      p.progress(f, 1, `${Math.round(f * 100)}%`);
+    });
+    p.check();
+    p.stage('写入备份文件', 30, 100);
+    const attachments = attachmentFiles(a);
+    await writeBackupFile(out, { manifest, databaseFile: db, attachments }, {
+      check: () => p.check(),
+      step: (done, total) => p.progress(done, total, `${fileSizeText(done)} / ${fileSizeText(total)}`),
+    });
+    const fileName = backupFileName(now);
+    logBackupFile(a, fileName, { ...manifest, attachments: attachments.length });
+    return { fileName };
+  } catch (e) {
+    fs.rmSync(out, { force: true });
+    throw e;
+  } finally {
+    fs.rmSync(db, { force: true });
+  }
 }

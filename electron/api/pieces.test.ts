@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { finished, offeredBytes } from '../testing/files';
 import { call } from './index';
 import { putAttachment } from '../store/attachments';
 import { readDocx, paragraphs, styleOf, textOf } from '../testing/read-docx';
@@ -166,9 +167,9 @@ describe('collections: compile, reorder, export', () => {
     const c = await call(a, 'collections.save', {
       fields: collection({ title: '责任督学挂牌督导案例集', preface: [{ type: 'paragraph', runs: [{ text: '本册收录优秀案例。' }] }], pieceIds: [withImage.id, plain.id] }),
     });
-    const out = await call(a, 'collections.export', { id: c.id });
+    const out = await finished(a, call(a, 'collections.export', { id: c.id }));
     expect(out.fileName).toBe('责任督学挂牌督导案例集（第二册）.docx');
-    const d = await readDocx(Buffer.from(out.data, 'base64'));
+    const d = await readDocx(await offeredBytes(a, out));
     const texts = paragraphs(d.document).map(textOf);
     expect(texts).toContain('责任督学挂牌督导案例集');
     expect(texts).toContain('第二册');
@@ -190,9 +191,9 @@ describe('collections: compile, reorder, export', () => {
     const hash = 'd'.repeat(64);
     const p = await savePiece(piece({ title: '缺图的案例', body: [{ type: 'image', hash, width: 10, height: 10, caption: '丢失的照片' }] }));
     const c = await call(a, 'collections.save', { fields: collection({ title: '缺图汇编', volume: null, pieceIds: [p.id] }) });
-    const out = await call(a, 'collections.export', { id: c.id });
+    const out = await finished(a, call(a, 'collections.export', { id: c.id }));
     expect(out.fileName).toBe('缺图汇编.docx');
-    const d = await readDocx(Buffer.from(out.data, 'base64'));
+    const d = await readDocx(await offeredBytes(a, out));
     expect(paragraphs(d.document).map(textOf)).toContain('〔图片文件缺失：丢失的照片〕');
   });
 });

@@ -4,7 +4,8 @@ import {
   deleteCollection, getCollection, insertCollection, listCollections, updateCollection,
 } from '../store/collections';
 import { fileOut } from './file-out';
-import { collectionFile } from './files';
+import { startJob } from './jobs';
+import { collectionFile, exportableCollection } from './files';
 
 export const pieceHandlers: HandlerMap<'pieces.list' | 'pieces.get' | 'pieces.save' | 'pieces.delete' | 'collections.list' | 'collections.get' | 'collections.save' | 'collections.delete' | 'collections.export'> = {
   'pieces.list': (a, q) => listPieces(a, q),
@@ -27,5 +28,11 @@ export const pieceHandlers: HandlerMap<'pieces.list' | 'pieces.get' | 'pieces.sa
     return getCollection(a, insertCollection(a, fields));
   },
   'collections.delete': (a, { id }) => ({ recycleId: deleteCollection(a, id) }),
-  'collections.export': (a, { id }) => fileOut(collectionFile(a, id)),
+  'collections.export': (a, { id }) => startJob(a, `导出汇编「${exportableCollection(a, id).title}」`, async (job) => {
+    job.stage('生成 Word 文档', 0, 95);
+    const file = await collectionFile(a, id, job);
+    job.check();
+    job.stage('写入文件', 95, 100);
+    return fileOut(a, file);
+  }),
 };

@@ -6,6 +6,7 @@ import { prefetch } from './prefetch';
 import { dashboardQuery } from './pages/dashboard/query';
 import { GlobalSearch } from './components/GlobalSearch';
 import { BackupWarning } from './components/BackupWarning';
+import { JobProgress } from './components/JobProgress';
 
 // The first screen's data is asked for at once, alongside loading the code: the archive's status, then
 // (once it is open) the header's backup status and, when the app opens on 首页概览, its numbers.
@@ -133,6 +134,7 @@ export function App() {
             <Route path="*" element={<Navigate to="/supervisors" replace />} />
           </Routes>
         </Suspense>
+        <JobProgress />
       </AppShell.Main>
     </AppShell>
   );

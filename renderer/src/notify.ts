@@ -8,3 +8,8 @@ export function notifyError(e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
   notifications.show({ color: 'red', title: '操作未完成', message, autoClose: 8000 });
 }
+
+/** A long operation the user stopped: nothing was made or changed. */
+export function notifyCanceled(message: string): void {
+  notifications.show({ color: 'gray', title: '已取消', message });
+}

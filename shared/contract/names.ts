@@ -101,5 +101,18 @@ export const CHANNEL_NAMES = [
   'legacy.list',
   'legacy.delete',
   'legacy.download',
+  'jobs.get',
+  'jobs.cancel',
 ] as const;
+
+/**
+ * Electron only: how files travel between the page and the main process (browser mode uses GET /files
+ * and POST /upload instead). The preload exposes one function for each, as window.files.
+ */
+export const FILE_TRANSPORT = {
+  /** Ask where to save an offered file (FileRef) and write it there. */
+  save: 'files.save',
+  /** Ask which file(s) to upload (open dialog) and receive them. */
+  choose: 'files.choose',
+} as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from './common';
+import { uploadIdField } from './files';
 
 export interface DataFolderStatus {
   initialized: boolean;
@@ -45,21 +46,13 @@ export const auditList = z.object({
   kind: z.string().max(30).optional(),
 });
 
-const MAX_FILE_BASE64 = 28 * 1024 * 1024; // ~20 MB of file
-
-export const attachmentPut = z.object({
-  fileName: z.string().trim().min(1, '必须填写').max(200, '文件名过长'),
-  mime: z.string().max(100).default('application/octet-stream'),
-  data: z.string().min(1, '文件为空').max(MAX_FILE_BASE64, '文件超过20MB，请压缩后再上传'),
-});
+/** Store a received file (its name and type come with the upload). */
+export const attachmentPut = z.object({ uploadId: uploadIdField });
 export const attachmentGet = z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, '附件编号无效') });
 
 export const ROSTER_KINDS = ['supervisors', 'schools'] as const;
 export const rosterKind = z.enum(ROSTER_KINDS, { error: '应为 supervisors（督学）或 schools（学校）' });
-export const excelImport = z.object({
-  kind: rosterKind,
-  data: z.string().min(1, '文件为空').max(MAX_FILE_BASE64, '文件超过20MB'),
-});
+export const excelImport = z.object({ kind: rosterKind, uploadId: uploadIdField });
 
 export interface ImportRow {
   /** Row number in the sheet as Excel shows it. */
@@ -81,10 +74,5 @@ export interface ImportResult {
   inserted: number;
   updated: number;
   skipped: number;
-}
-export interface FileOut {
-  fileName: string;
-  /** base64 */
-  data: string;
 }
 export { id };

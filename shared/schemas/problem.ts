@@ -83,6 +83,13 @@ export const problemList = z.object({
   sort: z.enum(PROBLEM_SORTS).default('raisedAt'),
 });
 
+/**
+ * The 台账 export: every problem the filters select, in the 台账's order, never a page of them (a
+ * `limit` or `offset` is refused rather than ignored).
+ */
+const notPaged = z.undefined({ error: '导出台账按筛选条件导出全部符合的问题，不分页，请不要指定每页条数或起始位置' }).optional();
+export const ledgerExport = problemList.extend({ offset: notPaged, limit: notPaged });
+
 export const problemTransition = z.object({
   id,
   to: oneOf(PROBLEM_STATUSES, '整改状态').describe('目标状态'),

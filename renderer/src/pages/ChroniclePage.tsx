@@ -5,8 +5,7 @@ import {
 import { IconCheck, IconDownload, IconEdit, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { call } from '../api';
 import { useApi } from '../useApi';
-import { downloadBase64 } from '../files';
-import { DOCX_MIME } from '../lib/mime';
+import { saveFile } from '../files';
 import { notifyError, notifyOk } from '../notify';
 import type { ChronicleCandidate, ChronicleEntryRow } from '../../../shared/schemas/chronicle';
 import { EntryForm, type EntryDraft } from './chronicle/EntryForm';
@@ -47,8 +46,7 @@ export function ChroniclePage() {
   };
   const exportAs = async (form: 'list' | 'table') => {
     try {
-      const f = await call('chronicle.export', { year, form });
-      downloadBase64(f.fileName, f.data, DOCX_MIME);
+      await saveFile(await call('chronicle.export', { year, form }));
     } catch (e) { notifyError(e); }
   };
   const accept = (c: ChronicleCandidate) => {

@@ -1,14 +1,12 @@
 import { call } from '../../api';
-import { downloadBase64 } from '../../files';
-import { DOCX_MIME } from '../../lib/mime';
+import { saveFile } from '../../files';
 import { notifyError } from '../../notify';
 import { issueLabel } from '../../../../shared/labels';
 
 /** Download a briefing's .docx: the stored file for an issued one, a fresh 第×期 draft otherwise. */
 export async function downloadBriefing(id: number): Promise<void> {
   try {
-    const f = await call('briefings.export', { id });
-    downloadBase64(f.fileName, f.data, DOCX_MIME);
+    await saveFile(await call('briefings.export', { id }));
   } catch (e) {
     notifyError(e);
   }

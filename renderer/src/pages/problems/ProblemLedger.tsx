@@ -4,9 +4,9 @@ import { Alert, Anchor, Badge, Box, Button, Checkbox, Group, Paper, SegmentedCon
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconFileText, IconPlus, IconSearch } from '@tabler/icons-react';
 import { call } from '../../api';
-import { downloadBase64 } from '../../files';
-import { XLSX_MIME } from '../../lib/mime';
-import { notifyError, notifyOk } from '../../notify';
+import { saveFile } from '../../files';
+import { followJob } from '../../jobs';
+import { notifyCanceled, notifyError, notifyOk } from '../../notify';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { setParam, useChoices } from '../../lib/options';
 import { ProblemForm } from './ProblemForm';
@@ -107,7 +107,7 @@ export function ProblemLedger() {
     source: get('source'), actor: get('actor'), year: num(get('year')), month: get('month'),
     carryOver: start && carry !== 'none' ? carry : undefined,
     overdueOnly: get('overdueOnly') ? true : undefined, sort, dir,
-  } as Input<'problems.list'>;
+  } as Input<'problems.exportLedger'>;
   const queryKey = JSON.stringify(filters);
   const fetchWindow = useCallback((offset: number, limit: number) => call('problems.list', { ...JSON.parse(queryKey) as Input<'problems.list'>, offset, limit }),
     [queryKey]);
@@ -117,9 +117,10 @@ export function ProblemLedger() {
   async function exportLedger() {
     setExporting(true);
     try {
-      const out = await call('problems.exportLedger', { ...filters, limit: 500 });
-      downloadBase64(out.fileName, out.data, XLSX_MIME);
-      notifyOk(`已导出「${out.fileName}」`);
+      // Every problem the filters select (all of them when there is no filter), never a page.
+      const done = await followJob(call('problems.exportLedger', filters));
+      if (!done) notifyCanceled('没有导出台账。');
+      else if (await saveFile(done.file)) notifyOk(`已导出「${done.file.fileName}」，共 ${done.rows} 条问题。`);
     } catch (e) {
       notifyError(e);
     } finally {
