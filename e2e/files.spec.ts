@@ -64,7 +64,7 @@ test('a photo goes up as a streamed upload and comes back by GET /files; the 台
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   expect(wb.worksheets[0].rowCount).toBe(total + 2);
-  expect(String(wb.worksheets[0].getCell(1, 1).value)).toContain(`共 ${total} 条`);
+  expect(String(wb.worksheets[0].getCell(1, 1).value)).toContain(`共${total}条`);
   // Nothing is left waiting once fetched; no API call carried a file.
   await expect.poll(() => fs.readdirSync(path.join(app.dataDir, '.临时'))).toEqual([]);
   expect(Math.max(...seen.apiBodies)).toBeLessThan(4096);
