@@ -166,3 +166,33 @@ test('dates are typed as the office writes them and picked from a Chinese calend
   await page.getByRole('button', { name: '11月' }).click();
   await expect(month).toHaveValue('2025年11月');
 });
+
+test('names as people type them: a school picked and searched by its short name or initials, the match highlighted', async ({ page, demoApp: app }) => {
+  // The visit form's school picker finds 清河区第一小学 by 清河一小 and by qhyx, the short name beside it.
+  await page.goto(`${app.url}#/visits/new`);
+  const school = page.getByRole('textbox', { name: '学校' }).or(page.getByRole('combobox', { name: '学校' })).first();
+  await school.click();
+  await school.fill('清河一小');
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.getByRole('option', { name: /清河区第一小学/ })).toContainText('清河一小');
+  await shot(page, 'names-picker-short-name');
+  await school.fill('qhyx');
+  await page.getByRole('option', { name: /清河区第一小学/ }).click();
+  await expect(school).toHaveValue('清河区第一小学');
+
+  // The header search finds the school and its records by the short name, the match highlighted.
+  const box = page.getByRole('textbox', { name: '全局搜索' });
+  await box.fill('清河一小');
+  const results = page.getByRole('list', { name: '搜索结果' });
+  await expect(results.getByRole('group', { name: /^学校（1）$/ })).toContainText('清河区第一小学');
+  const visits = results.getByRole('group', { name: /^督导记录（\d+\+?）$/ });
+  await expect(visits.getByRole('listitem').first()).toContainText('清河区第一小学');
+  await expect(visits.locator('mark').first()).toHaveText('清河一小');
+  await shot(page, 'names-search-short-name');
+
+  // Another page: the box is empty again.
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: '问题整改', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '问题整改' })).toBeVisible();
+  await expect(box).toHaveValue('');
+});

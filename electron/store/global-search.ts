@@ -1,7 +1,9 @@
 import type { Store } from './store';
 import { prepared } from './statements';
-import { ftsRows, textMatch } from './search';
-import { SEARCH_COUNT_CAP, SEARCH_KIND_LABELS, type SearchHit, type SearchKind, type SearchResult } from '../../shared/schemas/dashboard';
+import { escapeLike, ftsRows, initialsMatch, textMatch } from './search';
+import {
+  SEARCH_COUNT_CAP, SEARCH_KIND_LABELS, type SearchHit, type SearchKind, type SearchResult, type SearchSnippet,
+} from '../../shared/schemas/dashboard';
 import { monthLabel } from '../../shared/dates';
 
 
@@ -9,6 +11,11 @@ import { monthLabel } from '../../shared/dates';
 // whose school or calendar is live), a count and the first hits per kind. A common word matches tens of
 // thousands of records and reading each one to count it is what takes the time, so the count stops
 // at SEARCH_COUNT_CAP (shown as "1000+").
+//
+// Names as people type them: a school is found by its full name, short name (清河一小) or pinyin
+// initials (qhyx), a person by name or initials; and a school's records (visits, problems, complaints)
+// are found by its name too, so 清河一小 lists that school's visits. Each hit carries the snippet of
+// text that matched, for the box to show with the match highlighted.
 
 interface Source {
   kind: SearchKind;
@@ -21,6 +28,10 @@ interface Source {
   live: string;
   select: string;
   order: string;
+  /** The record's school column: its records match the school's names too. */
+  school?: string;
+  /** The kind's own pinyin initials column (people and schools). */
+  initials?: string;
 }
 
 const SOURCES: Source[] = [
@@ -28,31 +39,31 @@ const SOURCES: Source[] = [
     kind: 'supervisor', fts: 'supervisors_fts', id: 'p.id',
     from: 'supervisors p', live: 'p.deleted_at IS NULL',
     select: `p.id, p.name AS title, concat_ws(' · ', p.category, p.unit, p.position) AS detail, NULL AS parentId`,
-    order: 'p.name_pinyin, p.id',
+    order: 'p.name_pinyin, p.id', initials: 'p.name_initials',
   },
   {
     kind: 'school', fts: 'schools_fts', id: 'sc.id',
     from: `schools sc LEFT JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL`, live: 'sc.deleted_at IS NULL',
     select: `sc.id, sc.full_name AS title, concat_ws(' · ', sc.type, sc.nature, coalesce(z.name, '未分责任区')) AS detail, NULL AS parentId`,
-    order: 'sc.name_pinyin, sc.id',
+    order: 'sc.name_pinyin, sc.id', initials: 'sc.name_initials',
   },
   {
     kind: 'visit', fts: 'visits_fts', id: 'v.id',
     from: `visits v JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL`, live: 'v.deleted_at IS NULL',
     select: `v.id, v.date || ' ' || sc.full_name AS title, concat_ws(' · ', v.type || '督导', v.theme) AS detail, NULL AS parentId`,
-    order: 'v.date DESC, v.id DESC',
+    order: 'v.date DESC, v.id DESC', school: 'v.school_id',
   },
   {
     kind: 'problem', fts: 'problems_fts', id: 'pr.id',
     from: `problems pr JOIN schools sc ON sc.id = pr.school_id AND sc.deleted_at IS NULL`, live: 'pr.deleted_at IS NULL',
     select: `pr.id, pr.description AS title, concat_ws(' · ', sc.full_name, pr.category, pr.status) AS detail, NULL AS parentId`,
-    order: 'pr.raised_at DESC, pr.id DESC',
+    order: 'pr.raised_at DESC, pr.id DESC', school: 'pr.school_id',
   },
   {
     kind: 'complaint', fts: 'complaints_fts', id: 'c.id',
     from: `complaints c LEFT JOIN schools sc ON sc.id = c.school_id AND sc.deleted_at IS NULL`, live: 'c.deleted_at IS NULL',
     select: `c.id, c.content AS title, concat_ws(' · ', c.received_at, c.channel, c.topic, sc.full_name, c.status) AS detail, NULL AS parentId`,
-    order: 'c.received_at DESC, c.id DESC',
+    order: 'c.received_at DESC, c.id DESC', school: 'c.school_id',
   },
   {
     kind: 'calendarItem', fts: 'calendar_items_fts', id: 'i.id',
@@ -74,27 +85,101 @@ function clip(text: string, n = 60): string {
   return [...one].length > n ? `${[...one].slice(0, n).join('')}…` : one;
 }
 
+/** Live schools whose full name, short name or initials contain `q` (2+ characters): their records match too. */
+function schoolsNamed(a: Store, q: string): number[] {
+  if ([...q.trim()].length < 2) return [];
+  const like = `%${escapeLike(q.trim())}%`;
+  const initials = initialsMatch('name_initials', q);
+  return prepared(a, `SELECT id FROM schools WHERE deleted_at IS NULL AND (full_name LIKE ? ESCAPE '\\' OR short_name LIKE ? ESCAPE '\\'
+    ${initials ? `OR ${initials[0]}` : ''})`).pluck().all(like, like, ...(initials?.[1] ?? [])) as number[];
+}
+
+const SNIPPET_BEFORE = 14;
+const SNIPPET_AFTER = 36;
+
+/** The first place one of `texts` contains `q` (case folded), with a little text either side. */
+export function snippetOf(texts: (string | null | undefined)[], q: string): SearchSnippet | null {
+  const term = q.trim().toLowerCase();
+  if (!term) return null;
+  for (const raw of texts) {
+    if (!raw) continue;
+    const text = raw.replace(/\s+/g, ' ').trim();
+    const at = text.toLowerCase().indexOf(term);
+    if (at < 0) continue;
+    const start = Math.max(0, at - SNIPPET_BEFORE);
+    const end = Math.min(text.length, at + term.length + SNIPPET_AFTER);
+    return {
+      before: `${start > 0 ? '…' : ''}${text.slice(start, at)}`,
+      match: text.slice(at, at + term.length),
+      after: `${text.slice(at + term.length, end)}${end < text.length ? '…' : ''}`,
+    };
+  }
+  return null;
+}
+
+/** A name with its initials, as a snippet shows a match by initials: 清河一小（qhyx）. */
+function withInitials(names: (string | null)[], initials: string | null): string[] {
+  const parts = (initials ?? '').split(' ');
+  return names.map((n, i) => (n && parts[i] ? `${n}（${parts[i]}）` : '')).filter(Boolean);
+}
+
+interface Found extends SearchHit {
+  month?: string;
+  ftsText: string | null;
+  schoolFull: string | null;
+  schoolShort: string | null;
+  schoolInitials: string | null;
+  ownInitials: string | null;
+}
+
 /** Up to `limit` hits of each kind that has any, with each kind's total (at most SEARCH_COUNT_CAP). */
 export function globalSearch(a: Store, q: string, limit: number): SearchResult {
   const groups: SearchResult['groups'] = [];
+  const named = JSON.stringify(schoolsNamed(a, q));
+  const initials = initialsMatch('x', q) !== null;
   for (const s of SOURCES) {
     const fts = ftsRows(s.fts, q);
     if (!fts) break; // an empty query (refused by the channel's schema)
-    const [rows, params] = fts;
+    const idCol = s.id.split('.')[1];
+    const table = s.from.split(' ')[0];
+    // The matching ids: the FTS text, the kind's own initials, the records of schools named by q.
+    const parts: string[] = [fts[0]];
+    const params: unknown[] = [...fts[1]];
+    const own = s.initials && initials ? initialsMatch(s.initials.split('.')[1], q) : null;
+    if (own) { parts.push(`SELECT ${idCol} AS id FROM ${table} WHERE ${own[0]}`); params.push(...own[1]); }
+    if (s.school && named !== '[]') {
+      parts.push(`SELECT ${idCol} AS id FROM ${table} WHERE ${s.school.split('.')[1]} IN (SELECT value FROM json_each(?))`);
+      params.push(named);
+    }
+    const rows = parts.length === 1 ? parts[0] : parts.join(' UNION ');
     // From the matching rowids to the records (CROSS JOIN keeps that order): the LIMIT then stops early.
     const matched = `FROM (${rows}) m CROSS JOIN ${s.from} WHERE ${s.id} = m.id AND ${s.live}`;
     const n = prepared(a, `SELECT count(*) FROM (SELECT 1 ${matched} LIMIT ?)`).pluck().get(...params, SEARCH_COUNT_CAP + 1) as number;
     if (n === 0) continue;
     const more = n > SEARCH_COUNT_CAP;
+    // What the snippet is taken from: the record's indexed text, its school's names, the initials.
+    const extra = `, (SELECT f.text FROM ${s.fts} f WHERE f.rowid = ${s.id}) AS ftsText`
+      + (s.school ? `, (SELECT x.full_name FROM schools x WHERE x.id = ${s.school}) AS schoolFull,
+        (SELECT x.short_name FROM schools x WHERE x.id = ${s.school}) AS schoolShort,
+        (SELECT x.name_initials FROM schools x WHERE x.id = ${s.school}) AS schoolInitials`
+        : s.kind === 'school' ? ', sc.full_name AS schoolFull, sc.short_name AS schoolShort, sc.name_initials AS schoolInitials'
+          : ', NULL AS schoolFull, NULL AS schoolShort, NULL AS schoolInitials')
+      + (s.initials ? `, ${s.initials} AS ownInitials` : ', NULL AS ownInitials');
     // Few matches: sort just those. Many: walk the kind's order and stop at the first `limit` that match.
     const [match] = textMatch(s.fts, s.id, q);
+    const anyMatch = [match, ...(own ? [own[0]] : []), ...(s.school && named !== '[]' ? [`${s.school} IN (SELECT value FROM json_each(?))`] : [])];
     const sql = more
-      ? `SELECT ${s.select} FROM ${s.from} WHERE ${s.live} AND ${match} ORDER BY ${s.order} LIMIT ?`
-      : `SELECT ${s.select} ${matched} ORDER BY ${s.order} LIMIT ?`;
-    const found = prepared(a, sql).all(...params, limit) as (SearchHit & { month?: string })[];
-    const hits = found.map(({ month, ...r }): SearchHit => ({
+      ? `SELECT ${s.select}${extra} FROM ${s.from} WHERE ${s.live} AND (${anyMatch.join(' OR ')}) ORDER BY ${s.order} LIMIT ?`
+      : `SELECT ${s.select}${extra} ${matched} ORDER BY ${s.order} LIMIT ?`;
+    const found = prepared(a, sql).all(...params, limit) as Found[];
+    const hits = found.map((r): SearchHit => ({
       kind: s.kind, id: r.id, title: clip(r.title),
-      detail: month ? `${monthLabel(month)} · ${r.detail}` : r.detail, parentId: r.parentId,
+      detail: r.month ? `${monthLabel(r.month)} · ${r.detail}` : r.detail, parentId: r.parentId,
+      snippet: snippetOf([
+        r.ftsText,
+        r.schoolFull && (r.schoolShort ? `${r.schoolFull}（${r.schoolShort}）` : r.schoolFull),
+        ...withInitials(s.kind === 'supervisor' ? [r.title] : [r.schoolFull, r.schoolShort], s.kind === 'supervisor' ? r.ownInitials : r.schoolInitials),
+      ], q),
     }));
     groups.push({ kind: s.kind, label: SEARCH_KIND_LABELS[s.kind], hits, total: more ? SEARCH_COUNT_CAP : n, more });
   }

@@ -4,7 +4,7 @@ import { prepared } from './statements';
 import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
-import { textMatch } from './search';
+import { nameMatch } from './search';
 import { pinyinKey, schoolInitials } from './pinyin';
 import { getSettings } from './settings';
 import { AppError } from '../../shared/result';
@@ -32,7 +32,7 @@ export function vocabOrder(column: string, values: readonly string[]): string {
 const SELECT_SCHOOL = `
   SELECT s.id, s.full_name AS fullName, s.short_name AS shortName, s.type, s.nature, s.urban_rural AS urbanRural,
     s.address, s.principal, s.phone, s.students, s.teachers, z.id AS zoneId, z.name AS zoneName, s.notes,
-    s.updated_at AS updatedAt,
+    s.name_initials AS initials, s.updated_at AS updatedAt,
     (SELECT count(DISTINCT asg.supervisor_id) FROM assignments asg
        JOIN supervisors p ON p.id = asg.supervisor_id AND p.deleted_at IS NULL
       WHERE asg.school_id = s.id AND asg.deleted_at IS NULL) AS supervisorCount
@@ -55,7 +55,8 @@ export function listSchools(a: Store, query: Partial<SchoolQuery> = {}): Page<Sc
   const q = { ...DEFAULT_QUERY, ...query };
   const where: string[] = ['s.deleted_at IS NULL'];
   const params: unknown[] = [];
-  const [match, matchParams] = textMatch('schools_fts', 's.id', q.q);
+  // Full name, short name and the rest of the record's text, or the name's pinyin initials (qhyx).
+  const [match, matchParams] = nameMatch('schools_fts', 's.id', 's.name_initials', q.q);
   where.push(match);
   params.push(...matchParams);
   if (q.type) { where.push('s.type = ?'); params.push(q.type); }

@@ -28,6 +28,27 @@ export function ftsRows(ftsTable: string, q: string | undefined): [string, unkno
   return [`SELECT rowid AS id FROM ${ftsTable} WHERE text LIKE ? ESCAPE '\\'`, [`%${escapeLike(term)}%`]];
 }
 
+/**
+ * Pinyin initials (migration 010) as people type them to find a name: two or more Latin letters, e.g.
+ * qhyx for 清河一小. Returns [sql, params] matching `column` (the stored initials), or null when `q`
+ * is not such a query.
+ */
+export function initialsMatch(column: string, q: string | undefined): [string, unknown[]] | null {
+  const term = (q ?? '').trim().toLowerCase();
+  if (!/^[a-z]{2,}$/.test(term)) return null;
+  return [`${column} LIKE ?`, [`%${term}%`]];
+}
+
+/**
+ * A name search: the FTS text (full name, short name …) or the pinyin initials. Returns [sql, params]
+ * for a WHERE clause on the table aliased as the id column's prefix.
+ */
+export function nameMatch(ftsTable: string, idColumn: string, initialsColumn: string, q: string | undefined): [string, unknown[]] {
+  const [match, params] = textMatch(ftsTable, idColumn, q);
+  const initials = initialsMatch(initialsColumn, q);
+  return initials ? [`(${match} OR ${initials[0]})`, [...params, ...initials[1]]] : [match, params];
+}
+
 /** Quote a user's text as one FTS5 phrase so operators in it are taken literally. */
 export function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;

@@ -4,7 +4,7 @@ import { prepared } from './statements';
 import { addDays, nowText, todayText } from '../../shared/dates';
 import { audit } from './log';
 import { getSettings } from './settings';
-import { escapeLike, textMatch } from './search';
+import { escapeLike, nameMatch } from './search';
 import { pinyinInitials, pinyinKey } from './pinyin';
 import { AppError } from '../../shared/result';
 import type { Page } from '../../shared/schemas/common';
@@ -47,7 +47,7 @@ interface Row {
   position: string | null; education: string | null; title: string | null; stage: string | null;
   subject: string | null; mobile: string | null; cert_no: string | null; letter_no: string | null;
   term_start: string | null; term_end: string | null; status: string; category: string;
-  notes: string | null; photo: string | null; updated_at: string; school_count: number; zone_names: string;
+  notes: string | null; photo: string | null; updated_at: string; school_count: number; zone_names: string; name_initials: string;
 }
 
 
@@ -73,6 +73,7 @@ function toSupervisor(r: Row, on: string): Supervisor {
     ...fields,
     zoneNames: JSON.parse(r.zone_names) as string[],
     schoolCount: r.school_count,
+    initials: r.name_initials,
     ...termFlag(r.term_end, r.status, on),
     updatedAt: r.updated_at,
   };
@@ -158,7 +159,7 @@ export function listSupervisors(a: Store, query: SupervisorQuery): Page<Supervis
   const on = todayText();
   const where: string[] = ['s.deleted_at IS NULL'];
   const params: unknown[] = [];
-  const [match, matchParams] = textMatch('supervisors_fts', 's.id', query.q);
+  const [match, matchParams] = nameMatch('supervisors_fts', 's.id', 's.name_initials', query.q);
   where.push(match);
   params.push(...matchParams);
   if (query.category) { where.push('s.category = ?'); params.push(query.category); }

@@ -8,6 +8,7 @@ import { complaintFields, type Complaint } from '../../../../shared/schemas/comp
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../../../../shared/vocab';
 import { todayText } from '../../../../shared/dates';
 import { DateTimeField } from '../../components/DateFields';
+import { namePicker, schoolOption } from '../../components/name-options';
 
 interface FormState {
   receivedAt: string; visitor: string; identity: string; phone: string; channel: string | null; schoolId: string | null;
@@ -82,7 +83,7 @@ export function ComplaintForm({ opened, complaint, onClose, onSaved }: {
             onChange={(v) => set('topic', v)} error={errors.topic || undefined} />
         </SimpleGrid>
         <Select label="反映学校" placeholder="不涉及具体学校可不选" searchable clearable value={f.schoolId}
-          data={(schools.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.fullName }))}
+          data={(schools.data?.rows ?? []).map(schoolOption)} {...namePicker}
           onChange={(v) => set('schoolId', v)} error={errors.schoolId || undefined} nothingFoundMessage="没有匹配的学校" />
         <Textarea label="反映内容" withAsterisk autosize minRows={3} value={f.content} error={errors.content || undefined}
           onChange={(e) => set('content', e.currentTarget.value)} />

@@ -12,6 +12,7 @@ import type { Input } from '../../../../shared/contract';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../../../../shared/vocab';
 import { ListFooter, pageWindow } from '../../components/Paging';
 import { PeriodFilter } from '../../components/PeriodFilter';
+import { namePicker, schoolOption } from '../../components/name-options';
 
 /** Filters live in the URL (?topic=&year=&month=&zoneId=&schoolId=&status=&channel=&q=), so the dashboard can link here. */
 const KEYS = ['q', 'schoolId', 'zoneId', 'topic', 'status', 'channel', 'year', 'month'] as const;
@@ -55,7 +56,7 @@ export function ComplaintList() {
           <TextInput label="搜索" placeholder="内容、来访人、电话、处理结果、学校" w={200} leftSection={<IconSearch size={14} />}
             value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
           <Select label="反映学校" placeholder="全部" clearable searchable w={180} value={get('schoolId') ?? null}
-            data={(schools.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.fullName }))}
+            data={(schools.data?.rows ?? []).map(schoolOption)} {...namePicker}
             onChange={(v) => setFilter('schoolId', v)} nothingFoundMessage="没有匹配的学校" />
           <Select label="责任区" placeholder="全部" clearable w={120} value={get('zoneId') ?? null}
             data={(zones.data ?? []).map((z) => ({ value: String(z.id), label: z.name }))} onChange={(v) => setFilter('zoneId', v)} />

@@ -17,6 +17,7 @@ import { noticeStage } from './NoticeList';
 import type { Notice } from '../../../../shared/schemas/problem';
 import { todayText } from '../../../../shared/dates';
 import { DateField } from '../../components/DateFields';
+import { namePicker } from '../../components/name-options';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -90,7 +91,7 @@ function RecheckForm({ notice, onSaved }: { notice: Notice; onSaved: () => void 
     <Stack gap="xs">
       <SimpleGrid cols={3}>
         <DateField label="回查日期" value={date} error={errors.date} onChange={setDate} />
-        <Select label="回查督学" required searchable data={choices.supervisors} value={supervisorId} error={errors.supervisorId}
+        <Select label="回查督学" required searchable data={choices.supervisors} {...namePicker} value={supervisorId} error={errors.supervisorId}
           onChange={(v) => { setSupervisorId(v); setErrors({}); }} nothingFoundMessage="没有匹配的督学" />
         <div>
           <Text size="sm" fw={500} mb={4}>回查结果</Text>

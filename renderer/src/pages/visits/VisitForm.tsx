@@ -17,6 +17,7 @@ import type { Problem } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, VISIT_METHODS, VISIT_TYPES } from '../../../../shared/vocab';
 import { todayText } from '../../../../shared/dates';
 import { DateField } from '../../components/DateFields';
+import { namePicker } from '../../components/name-options';
 
 type Draft = { key: number; category: string | null; description: string; actor: string; deadline: string };
 type Fields = Input<'visits.save'>['fields'];
@@ -144,10 +145,10 @@ export function VisitForm() {
       <Paper withBorder p="md">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <Select label="学校" required searchable data={choices.schools} value={schoolId} error={errors.schoolId}
+            <Select label="学校" required searchable data={choices.schools} {...namePicker} value={schoolId} error={errors.schoolId}
               onChange={(v) => { setSchoolId(v); clear('schoolId'); }} nothingFoundMessage="没有匹配的学校" placeholder="选择学校" />
             <DateField label="督导日期" required value={date} error={errors.date} onChange={setDate} />
-            <MultiSelect label="督学" required searchable data={choices.supervisors} value={supervisorIds} error={errors.supervisorIds}
+            <MultiSelect label="督学" required searchable data={choices.supervisors} {...namePicker} value={supervisorIds} error={errors.supervisorIds}
               onChange={(v) => { setSupervisorIds(v); clear('supervisorIds'); }} placeholder="选择一名或多名督学" nothingFoundMessage="没有匹配的督学" />
           </SimpleGrid>
           <div>
