@@ -196,3 +196,38 @@ test('names as people type them: a school picked and searched by its short name 
   await expect(page.getByRole('heading', { name: '问题整改' })).toBeVisible();
   await expect(box).toHaveValue('');
 });
+
+test('a log people can read: the operator a person named on first start, kinds in Chinese, a link instead of ids', async ({ page, app }) => {
+  await page.goto(app.url);
+  const name = page.getByRole('textbox', { name: '您的姓名' });
+  await expect(name).not.toHaveValue(''); // the computer's account, until a person writes their name
+  await name.fill('王晓丽');
+  await page.getByRole('button', { name: '创建空档案' }).click();
+  await expect(page.getByRole('link', { name: '操作人：王晓丽' })).toBeVisible();
+
+  const school = await app.api<{ id: number }>('schools.save', { fields: { fullName: '清河区第一小学', shortName: '清河一小', type: '小学', nature: '公办' } });
+  const cal = await app.api<{ id: number }>('calendars.save', { fields: { title: '2025年行事历', periodKind: '自然年', startMonth: '2025-01', endMonth: '2025-12' } });
+  await app.api('calendarItems.save', { fields: { calendarId: cal.id, month: '2025-03', content: '召开督学工作会议', category: '会议' } });
+
+  await page.getByRole('link', { name: '操作日志', exact: true }).click();
+  const log = page.getByRole('table');
+  const schoolRow = log.getByRole('row').filter({ hasText: '新增学校「清河区第一小学」' });
+  await expect(schoolRow).toContainText('王晓丽');
+  await expect(schoolRow.getByRole('cell').nth(3)).toHaveText('学校');
+  await expect(log.getByRole('row').filter({ hasText: '召开督学工作会议' }).getByRole('cell').nth(3)).toHaveText('行事历事项');
+  await expect(log).not.toContainText(/calendarItem|school|#\d/);
+  await shot(page, 'log-readable');
+  await schoolRow.getByRole('link', { name: '查看' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/schools/${school.id}$`));
+
+  // 设置: another person takes over; the header and the next log lines follow.
+  await page.getByRole('link', { name: '操作人：王晓丽' }).click();
+  const field = page.getByRole('textbox', { name: '操作人姓名' });
+  await expect(field).toHaveValue('王晓丽');
+  await field.fill('李华');
+  await page.getByRole('button', { name: '保存姓名' }).click();
+  await expect(page.getByRole('link', { name: '操作人：李华' })).toBeVisible();
+  await page.getByRole('link', { name: '操作日志', exact: true }).click();
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('操作人由「王晓丽」改为「李华」');
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('李华');
+});

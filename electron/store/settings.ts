@@ -28,3 +28,14 @@ export function isInitialized(a: Store): boolean {
 export function markInitialized(a: Store): void {
   writeKey(a, 'initialized', '1');
 }
+
+/** The person the log names (see Operator), or null until someone gives a name. */
+export function getOperatorName(a: Pick<Store, 'db'>): string | null {
+  return readKey(a as Store, 'operator') ?? null;
+}
+
+/** Give the person's name: stored with the archive, and from now on written as the actor of every change. */
+export function setOperatorName(a: Store, name: string): void {
+  writeKey(a, 'operator', name);
+  a.actor = name;
+}

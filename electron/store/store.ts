@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/result';
 import { nowText } from '../../shared/dates';
 import { migrations as ALL_MIGRATIONS, type Migration } from './migrations';
+import { getOperatorName } from './settings';
 
 export interface Store {
   db: Database.Database;
@@ -11,8 +12,10 @@ export interface Store {
   dataFolder: string;
   attachmentsDir: string;
   backupsDir: string;
-  /** Who is making changes (the Windows user name), for the audit log. */
+  /** Who is making changes, for the audit log: the person's name given on first start or in 设置, else `account`. */
   actor: string;
+  /** The computer's account (the Windows user name) that opened the archive. */
+  account: string;
   close(): void;
 }
 
@@ -72,7 +75,8 @@ export async function openStore(folder: string, opts: OpenOptions = {}): Promise
     dataFolder: folder,
     attachmentsDir,
     backupsDir,
-    actor: opts.actor ?? 'user',
+    actor: getOperatorName({ db }) ?? opts.actor ?? 'user',
+    account: opts.actor ?? 'user',
     close: () => a.db.close(), // a.db, not db: restore.ts may have swapped the handle (reopen)
   };
   return a;

@@ -6,6 +6,7 @@ import { prefetch } from './prefetch';
 import { dashboardQuery } from './pages/dashboard/query';
 import { GlobalSearch } from './components/GlobalSearch';
 import { BackupWarning } from './components/BackupWarning';
+import { OperatorBadge } from './components/Operator';
 
 // The first screen's data is asked for at once, alongside loading the code: the archive's status, then
 // (once it is open) the header's backup status and, when the app opens on 首页概览, its numbers.
@@ -91,7 +92,7 @@ export function App() {
   const status = useApi('dataFolder.status', {});
   if (status.loading && !status.data) return <Center h="100vh"><Loader /></Center>;
   if (status.error) return <Center h="100vh"><Alert color="red" title="无法打开档案">{status.error}</Alert></Center>;
-  if (status.data && !status.data.initialized) return <Suspense fallback={pageLoader}><WelcomePage onDone={status.reload} /></Suspense>;
+  if (status.data && !status.data.initialized) return <Suspense fallback={pageLoader}><WelcomePage onDone={status.reload} account={status.data.operator.account} /></Suspense>;
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
@@ -99,7 +100,11 @@ export function App() {
         <Group h="100%" px="md" justify="space-between">
           <Title order={3} c="red.8">督导档案</Title>
           <GlobalSearch />
-          <Group gap="sm"><BackupWarning /><Text size="sm" c="dimmed">档案文件夹：{status.data?.folder}</Text></Group>
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <BackupWarning />
+            {status.data && <OperatorBadge initial={status.data.operator} />}
+            <Text size="sm" c="dimmed" truncate="start" maw={320} title={status.data?.folder}>档案文件夹：{status.data?.folder}</Text>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">

@@ -4,20 +4,11 @@ import { Badge, Group, Loader, Popover, ScrollArea, Stack, Text, TextInput, Unst
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { call } from '../api';
+import { recordPath } from '../lib/record-links';
 import type { SearchHit, SearchResult, SearchSnippet } from '../../../shared/schemas/dashboard';
 
 /** Where a hit opens. Lists that read ?q= show every match of a kind. */
-function pathOf(h: SearchHit): string {
-  switch (h.kind) {
-    case 'supervisor': return `/supervisors/${h.id}`;
-    case 'school': return `/schools/${h.id}`;
-    case 'visit': return `/visits/${h.id}`;
-    case 'problem': return `/problems/${h.id}`;
-    case 'complaint': return `/complaints/${h.id}`;
-    case 'calendarItem': return `/calendar?id=${h.parentId}&item=${h.id}`;
-    case 'legacyFile': return `/year-close?tab=legacy&file=${h.id}`;
-  }
-}
+const pathOf = (h: SearchHit): string => recordPath(h.kind, h.id, h.parentId) ?? '/';
 const LIST_OF: Partial<Record<SearchHit['kind'], string>> = {
   supervisor: '/supervisors', school: '/schools', visit: '/visits', problem: '/problems', complaint: '/complaints',
 };

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas/setting
 import { ApiCallError, call } from '../api';
 import { useApi } from '../useApi';
 import { notifyError, notifyOk } from '../notify';
+import { OperatorField } from '../components/Operator';
 
 const FONT_CHOICES = ['方正小标宋简体', '华文中宋', '宋体', '仿宋_GB2312', '仿宋', '黑体', '楷体_GB2312', '楷体', '方正仿宋_GBK', '方正黑体_GBK', '方正楷体_GBK'];
 const FONT_FIELDS: [keyof Settings['fonts'], string, string][] = [
@@ -84,6 +85,16 @@ export function SettingsPage() {
   return <SettingsForm key={JSON.stringify(data)} saved={data} onSaved={reload} />;
 }
 
+/** Who the log names: saved on its own (it is not part of the office's settings document). */
+function OperatorSection() {
+  const status = useApi('dataFolder.status', {});
+  return (
+    <Section title="操作人" description="记入操作日志的姓名。多人共用本机时，换人使用前请在此改为自己的姓名。">
+      {status.data ? <OperatorField initial={status.data.operator} /> : <Loader size="sm" />}
+    </Section>
+  );
+}
+
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
     <Paper withBorder p="md" radius="md">
@@ -136,6 +147,8 @@ function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved: () => void
         <Button variant="default" disabled={!dirty || busy} onClick={() => { setDraft(() => toDraft(saved)); setTried(false); }}>撤销修改</Button>
         {dirty && <Badge color="orange" variant="light">有未保存的修改</Badge>}
       </Group>
+
+      <OperatorSection />
 
       <Section title="督导室信息" description="显示在公示牌、简报和各类公文上。">
         <SimpleGrid cols={2}>
