@@ -231,3 +231,42 @@ test('a log people can read: the operator a person named on first start, kinds i
   await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('操作人由「王晓丽」改为「李华」');
   await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('李华');
 });
+
+test('1366×768: the sidebar fits and folds; an empty archive says what to do first; Ctrl+S saves, Esc closes', async ({ page, app }) => {
+  await app.api('dataFolder.initialize', { mode: 'empty' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  // Not "全部学校均已督导" over 0 schools: the first steps, with links.
+  const first = page.getByRole('alert').filter({ hasText: '档案还是空的' });
+  await expect(first).toBeVisible();
+  await expect(first.getByRole('link', { name: '导入导出' })).toBeVisible();
+  await expect(page.getByText('档案中还没有学校。')).toBeVisible();
+  await expect(page.getByText('全部学校均已督导')).toHaveCount(0);
+  await shot(page, 'empty-home-1366');
+
+  // Every page of the sidebar is reachable without scrolling; a group folds away and back.
+  const nav = page.getByRole('navigation');
+  for (const name of ['督学', '年度归档', '回收站', '操作日志', '备份与恢复']) {
+    await expect(nav.getByRole('link', { name, exact: true })).toBeInViewport();
+  }
+  await nav.getByRole('button', { name: '收起名册' }).click();
+  await expect(nav.getByRole('link', { name: '责任区', exact: true })).toBeHidden();
+  await nav.getByRole('button', { name: '展开名册' }).click();
+  await expect(nav.getByRole('link', { name: '责任区', exact: true })).toBeVisible();
+
+  // Esc closes a dialog; Ctrl+S saves the form in it.
+  await nav.getByRole('link', { name: '行事历', exact: true }).click();
+  await page.getByRole('button', { name: '新建行事历' }).click();
+  const form = page.getByRole('dialog');
+  await expect(form).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await page.getByRole('button', { name: '新建行事历' }).click();
+  await form.getByLabel('标题').fill('2026年督导工作行事历');
+  await form.getByRole('textbox', { name: '开始月份' }).fill('2026.1');
+  await form.getByRole('textbox', { name: '结束月份' }).fill('2026年12月');
+  await page.keyboard.press('Control+s');
+  await expect(form).toBeHidden();
+  expect((await app.api<{ title: string; startMonth: string; endMonth: string }[]>('calendars.list'))
+    .map((c) => [c.title, c.startMonth, c.endMonth])).toEqual([['2026年督导工作行事历', '2026-01', '2026-12']]);
+});
