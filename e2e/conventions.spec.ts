@@ -270,3 +270,43 @@ test('1366×768: the sidebar fits and folds; an empty archive says what to do fi
   expect((await app.api<{ title: string; startMonth: string; endMonth: string }[]>('calendars.list'))
     .map((c) => [c.title, c.startMonth, c.endMonth])).toEqual([['2026年督导工作行事历', '2026-01', '2026-12']]);
 });
+
+test('pickers that help: serving supervisors first, 回查督学 the school\'s own, topics from 设置, a 专项 visit without the month\'s theme', async ({ page, app }) => {
+  await app.api('dataFolder.initialize', { mode: 'empty' });
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const school = await app.api<{ id: number }>('schools.save', { fields: { fullName: '清河区第一小学', shortName: '清河一小', type: '小学', nature: '公办' } });
+  const zhang = await app.api<{ id: number }>('supervisors.save', { fields: { name: '张明', category: '专职督学' } });
+  await app.api('supervisors.save', { fields: { name: '李芳', category: '兼职督学' } });
+  await app.api('supervisors.save', { fields: { name: '江晶', category: '兼职督学', status: '解聘' } });
+  await app.api('supervisors.save', { fields: { name: '程玲晓', category: '兼职督学', status: '期满' } });
+  await app.api('assignments.save', { schoolId: school.id, supervisorId: zhang.id, role: '责任督学' });
+
+  // The visit form's 督学: the serving ones; the others behind the switch, marked.
+  await page.goto(`${app.url}#/visits/new`);
+  const main = page.getByRole('main');
+  await main.getByRole('combobox', { name: '督学', exact: true }).click();
+  await expect(page.getByRole('option')).toHaveText(['李芳', '张明']); // pinyin order, serving only
+  await page.keyboard.press('Escape');
+  await main.getByRole('checkbox', { name: /也显示期满、解聘、未聘任的督学/ }).check();
+  await main.getByRole('combobox', { name: '督学', exact: true }).click();
+  await expect(page.getByRole('option', { name: /江晶/ })).toContainText('解聘');
+  await expect(page.getByRole('option', { name: /程玲晓/ })).toContainText('期满');
+  await page.keyboard.press('Escape');
+  // A 专项 visit does not take the month's theme.
+  await main.getByText('专项', { exact: true }).click();
+  await expect(main.getByRole('textbox', { name: '主题' })).toHaveAttribute('placeholder', /专项督导的主题/);
+
+  // 回查督学 starts as the school's 责任督学.
+  const problem = await app.api<{ id: number }>('problems.save', { fields: { source: '督导记录', schoolId: school.id, category: '其他', description: '消防通道堆放杂物' } });
+  const notice = await app.api<{ id: number }>('notices.issue', { schoolId: school.id, problemIds: [problem.id], issuedDate: day(-5), deadlineDays: 10 });
+  await app.api('notices.report', { id: notice.id, reportDate: day(-1), reportText: '杂物已清理。' });
+  await page.goto(`${app.url}#/problems/notices/${notice.id}`);
+  await expect(page.getByRole('combobox', { name: '回查督学' })).toHaveValue('张明');
+
+  // 来访来电 topics: 课业负担 by default (设置 can change the list).
+  await page.goto(`${app.url}#/complaints`);
+  await page.getByRole('button', { name: '登记来访来电' }).click();
+  await page.getByRole('dialog').getByRole('combobox', { name: '主题' }).click();
+  await expect(page.getByRole('option', { name: '课业负担' })).toBeVisible();
+  await shot(page, 'pickers-complaint-topics');
+});

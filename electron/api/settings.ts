@@ -7,7 +7,7 @@ import type { Settings } from '../../shared/schemas/settings';
 
 const LABELS: Record<keyof Settings, string> = {
   officeName: '督导室名称', officePhone: '联系电话', briefingName: '简报名称', distribution: '报送单位',
-  printCopies: '印数', fonts: '公文字体', supervisorCategories: '督学类别', eightItems: '八项督导事项',
+  printCopies: '印数', fonts: '公文字体', supervisorCategories: '督学类别', eightItems: '八项督导事项', complaintTopics: '来访来电主题',
 };
 
 /** A category still held by live supervisors cannot disappear from the list (their records would no longer save). */

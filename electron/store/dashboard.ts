@@ -4,7 +4,7 @@ import { todayText } from '../../shared/dates';
 import { getSettings } from './settings';
 import { prepared } from './statements';
 import type { Dashboard } from '../../shared/schemas/dashboard';
-import { COMPLAINT_TOPICS, OTHER_ITEM } from '../../shared/vocab';
+import { OTHER_ITEM } from '../../shared/vocab';
 import { percent } from '../../shared/numbers';
 
 // The 首页 numbers. Each is one grouped query, filtered exactly as the list it links to filters
@@ -69,7 +69,8 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
     LEFT JOIN schools sc ON sc.id = c.school_id AND sc.deleted_at IS NULL
     WHERE c.deleted_at IS NULL AND c.received_at >= ? AND c.received_at < ? AND ${ZONE} GROUP BY c.topic`)
     .all(from, end, ...zp) as { topic: string; count: number }[];
-  const topicRank = (t: string) => { const i = (COMPLAINT_TOPICS as readonly string[]).indexOf(t); return i < 0 ? 99 : i; };
+  const topicList = getSettings(a).complaintTopics; // the office's order (设置)
+  const topicRank = (t: string) => { const i = topicList.indexOf(t); return i < 0 ? 99 : i; };
   const complaintsByTopic = topics.sort((x, y) => topicRank(x.topic) - topicRank(y.topic));
 
   const calendarDue = prepared(a, `SELECT i.id, i.calendar_id AS calendarId, c.title AS calendarTitle, i.month,

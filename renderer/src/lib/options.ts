@@ -37,3 +37,9 @@ export function setParam(p: URLSearchParams, key: string, value: string | null):
   else p.delete(key);
   return p;
 }
+
+/** The office's 来访来电 topics (设置), with `keep` (a record's own topic, taken off the list since) still offered. */
+export function complaintTopics(settings: { complaintTopics: string[] } | null, keep: string | null, defaults: readonly string[]): string[] {
+  const list = settings?.complaintTopics ?? [...defaults];
+  return keep && !list.includes(keep) ? [...list, keep] : list;
+}

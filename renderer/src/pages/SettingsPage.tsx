@@ -51,6 +51,7 @@ function fromDraft(d: Draft): Settings {
     printCopies: typeof d.printCopies === 'number' ? d.printCopies : Number.NaN,
     supervisorCategories: d.supervisorCategories.map((x) => x.trim()),
     eightItems: d.eightItems.map((x) => x.trim()),
+    complaintTopics: d.complaintTopics.map((x) => x.trim()),
   };
 }
 
@@ -68,7 +69,7 @@ function validate(s: Settings): Errors {
     const dup = firstDuplicate(s.distribution[key]);
     if (dup) e[`distribution.${key}`] = `${label}中「${dup}」重复了`;
   }
-  for (const [key, label] of [['supervisorCategories', '督学类别'], ['eightItems', '八项督导事项']] as const) {
+  for (const [key, label] of [['supervisorCategories', '督学类别'], ['eightItems', '八项督导事项'], ['complaintTopics', '来访来电主题']] as const) {
     const list = s[key];
     const dup = firstDuplicate(list);
     if (list.length === 0) e[key] = `${label}至少要有一项`;
@@ -191,6 +192,11 @@ function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved: () => void
       <Section title="八项督导事项" description="经常性督导记录和问题台账按这些事项分类，顺序即编号。">
         <VocabularyEditor label="督导事项" items={draft.eightItems} defaults={DEFAULT_SETTINGS.eightItems}
           error={errors.eightItems} onChange={(eightItems) => set({ eightItems })} />
+      </Section>
+
+      <Section title="来访来电主题" description="应访督导登记来访来电时“主题”的可选项，首页按此顺序统计。已登记的记录保留原主题。">
+        <VocabularyEditor label="来访来电主题" items={draft.complaintTopics} defaults={DEFAULT_SETTINGS.complaintTopics}
+          error={errors.complaintTopics} onChange={(complaintTopics) => set({ complaintTopics })} />
       </Section>
     </Stack>
   );

@@ -6,6 +6,7 @@ import { notifyOk } from '../../notify';
 import { fieldErrors, showSaveError } from '../../lib/forms';
 import { complaintFields, type Complaint } from '../../../../shared/schemas/complaint';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../../../../shared/vocab';
+import { complaintTopics } from '../../lib/options';
 import { todayText } from '../../../../shared/dates';
 import { DateTimeField } from '../../components/DateFields';
 import { namePicker, schoolOption } from '../../components/name-options';
@@ -39,6 +40,7 @@ export function ComplaintForm({ opened, complaint, onClose, onSaved }: {
   onSaved: (c: Complaint) => void;
 }) {
   const schools = useApi('schools.list', { limit: 500, sort: 'fullName' });
+  const settings = useApi('settings.get', {});
   const [f, setF] = useState<FormState>(() => fromComplaint(complaint));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -79,7 +81,7 @@ export function ComplaintForm({ opened, complaint, onClose, onSaved }: {
           <Select label="身份" data={IDENTITIES} searchable clearable value={f.identity || null}
             onChange={(v) => set('identity', v ?? '')} error={errors.identity || undefined} />
           <TextInput label="电话" {...text('phone')} />
-          <Select label="主题" withAsterisk data={[...COMPLAINT_TOPICS]} value={f.topic}
+          <Select label="主题" withAsterisk data={complaintTopics(settings.data ?? null, complaint?.topic ?? null, COMPLAINT_TOPICS)} value={f.topic}
             onChange={(v) => set('topic', v)} error={errors.topic || undefined} />
         </SimpleGrid>
         <Select label="反映学校" placeholder="不涉及具体学校可不选" searchable clearable value={f.schoolId}

@@ -11,7 +11,7 @@ import { DateField } from '../../components/DateFields';
 import { namePicker, schoolOption } from '../../components/name-options';
 
 /** The eight items a complaint's topic most often points to. */
-const TOPIC_ITEM: Record<string, number> = { 入学: 1, 管理: 0, 师德: 4, 周边环境: 5 };
+const TOPIC_ITEM: Record<string, number> = { 入学: 1, 管理: 0, 师德: 4, 课业负担: 3, 周边环境: 5 };
 
 const FIELDS = ['schoolId', 'category', 'description', 'actor', 'deadline'] as const;
 
