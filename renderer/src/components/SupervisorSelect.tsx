@@ -70,6 +70,8 @@ export function SupervisorSelect({ label, value, onChange, current, error, place
       onSearchChange={setSearch}
       filter={({ options }) => options}
       nothingFoundMessage={problem ?? '没有找到匹配的督学'}
+      description={<Checkbox size="xs" mt={2} checked={all} onChange={(e) => setAll(e.currentTarget.checked)} label="也显示期满、解聘、未聘任的督学" />}
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
       error={error ?? (problem && !data.length ? problem : undefined)}
     />
   );
