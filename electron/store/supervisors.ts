@@ -5,7 +5,7 @@ import { addDays, nowText, todayText } from '../../shared/dates';
 import { audit } from './log';
 import { getSettings } from './settings';
 import { escapeLike, nameMatch } from './search';
-import { pinyinInitials, pinyinKey } from './pinyin';
+import { byPinyin, pinyinInitials, pinyinKey } from './pinyin';
 import { AppError } from '../../shared/result';
 import type { Page } from '../../shared/schemas/common';
 import type {
@@ -71,7 +71,7 @@ function toSupervisor(r: Row, on: string): Supervisor {
   return {
     id: r.id,
     ...fields,
-    zoneNames: JSON.parse(r.zone_names) as string[],
+    zoneNames: byPinyin(JSON.parse(r.zone_names) as string[], (n) => n),
     schoolCount: r.school_count,
     initials: r.name_initials,
     ...termFlag(r.term_end, r.status, on),
