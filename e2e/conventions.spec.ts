@@ -112,6 +112,7 @@ test('every page at 1366×768 and 1920×1080: no native date, month or time inpu
       await stop.ready(page);
       if (stop.open) await stop.open(page);
       await expect(page.locator(NATIVE), `${stop.name} at ${size.width}`).toHaveCount(0);
+      if (await page.getByRole('dialog').count()) await page.waitForTimeout(400); // a drawer or modal done sliding in
       await shot(page, `tour-${size.width}-${stop.name}`);
       if (stop.open) { // Esc closes the dialog (the next stop may be the same page)
         await page.keyboard.press('Escape');
