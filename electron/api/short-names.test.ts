@@ -45,6 +45,7 @@ describe('a school found by short name and pinyin initials', () => {
     expect(await names('QHQDYXX')).toEqual(['清河区第一小学']);
     expect(await names('qh')).toEqual(['清河区第一小学', '清河区实验小学']); // 清河区第九小学 is in the 回收站
     expect(await names('bszz')).toEqual(['白沙镇中心小学']); // bai sha zhen zhong xin …
+    expect(await names('dyxx')).toEqual([]); // initials are typed from the start of a name, not from its middle
     // The pickers that list every school search on the page: each school carries its initials.
     const all = (await call(a, 'schools.list', { limit: 500 })).rows;
     expect(all.find((s) => s.id === ids.yixiao)).toMatchObject({ shortName: '清河一小', initials: 'qhqdyxx qhyx' });

@@ -30,6 +30,8 @@ interface Source {
   order: string;
   /** The record's school column: its records match the school's names too. */
   school?: string;
+  /** With `school`: the order as one text, compared in JS to merge the two kinds of match (all such orders are newest first). */
+  sortKey?: string;
   /** The kind's own pinyin initials column (people and schools). */
   initials?: string;
 }
@@ -51,19 +53,19 @@ const SOURCES: Source[] = [
     kind: 'visit', fts: 'visits_fts', id: 'v.id',
     from: `visits v JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL`, live: 'v.deleted_at IS NULL',
     select: `v.id, v.date || ' ' || sc.full_name AS title, concat_ws(' · ', v.type || '督导', v.theme) AS detail, NULL AS parentId`,
-    order: 'v.date DESC, v.id DESC', school: 'v.school_id',
+    order: 'v.date DESC, v.id DESC', school: 'v.school_id', sortKey: `v.date || printf(' %012d', v.id)`,
   },
   {
     kind: 'problem', fts: 'problems_fts', id: 'pr.id',
     from: `problems pr JOIN schools sc ON sc.id = pr.school_id AND sc.deleted_at IS NULL`, live: 'pr.deleted_at IS NULL',
     select: `pr.id, pr.description AS title, concat_ws(' · ', sc.full_name, pr.category, pr.status) AS detail, NULL AS parentId`,
-    order: 'pr.raised_at DESC, pr.id DESC', school: 'pr.school_id',
+    order: 'pr.raised_at DESC, pr.id DESC', school: 'pr.school_id', sortKey: `pr.raised_at || printf(' %012d', pr.id)`,
   },
   {
     kind: 'complaint', fts: 'complaints_fts', id: 'c.id',
     from: `complaints c LEFT JOIN schools sc ON sc.id = c.school_id AND sc.deleted_at IS NULL`, live: 'c.deleted_at IS NULL',
     select: `c.id, c.content AS title, concat_ws(' · ', c.received_at, c.channel, c.topic, sc.full_name, c.status) AS detail, NULL AS parentId`,
-    order: 'c.received_at DESC, c.id DESC', school: 'c.school_id',
+    order: 'c.received_at DESC, c.id DESC', school: 'c.school_id', sortKey: `c.received_at || printf(' %012d', c.id)`,
   },
   {
     kind: 'calendarItem', fts: 'calendar_items_fts', id: 'i.id',
@@ -123,65 +125,81 @@ function withInitials(names: (string | null)[], initials: string | null): string
   return names.map((n, i) => (n && parts[i] ? `${n}（${parts[i]}）` : '')).filter(Boolean);
 }
 
-interface Found extends SearchHit {
-  month?: string;
-  ftsText: string | null;
-  schoolFull: string | null;
-  schoolShort: string | null;
-  schoolInitials: string | null;
-  ownInitials: string | null;
+interface Row extends SearchHit { month?: string; sortKey?: string }
+interface SnippetText { id: number; ftsText: string | null; schoolFull: string | null; schoolShort: string | null; schoolInitials: string | null; ownInitials: string | null }
+
+/** What each hit's snippet is taken from: its indexed text, its school's names, the initials (one query for a kind's few hits). */
+function snippetTexts(a: Store, s: Source, ids: number[]): Map<number, SnippetText> {
+  const table = s.from.split(' ').slice(0, 2).join(' ');
+  const alias = s.id.split('.')[0];
+  const school = s.school ?? (s.kind === 'school' ? s.id : null);
+  const sql = `SELECT ${s.id} AS id, (SELECT f.text FROM ${s.fts} f WHERE f.rowid = ${s.id}) AS ftsText,
+      ${school ? `x.full_name AS schoolFull, x.short_name AS schoolShort, x.name_initials AS schoolInitials` : 'NULL AS schoolFull, NULL AS schoolShort, NULL AS schoolInitials'},
+      ${s.initials ?? 'NULL'} AS ownInitials
+    FROM json_each(?) j CROSS JOIN ${table} ON ${alias}.id = j.value ${school ? `LEFT JOIN schools x ON x.id = ${school}` : ''}`;
+  return new Map((prepared(a, sql).all(JSON.stringify(ids)) as SnippetText[]).map((r) => [r.id, r]));
 }
 
 /** Up to `limit` hits of each kind that has any, with each kind's total (at most SEARCH_COUNT_CAP). */
 export function globalSearch(a: Store, q: string, limit: number): SearchResult {
   const groups: SearchResult['groups'] = [];
-  const named = JSON.stringify(schoolsNamed(a, q));
+  const named = schoolsNamed(a, q);
+  const namedJson = JSON.stringify(named);
   const initials = initialsMatch('x', q) !== null;
   for (const s of SOURCES) {
     const fts = ftsRows(s.fts, q);
     if (!fts) break; // an empty query (refused by the channel's schema)
     const idCol = s.id.split('.')[1];
     const table = s.from.split(' ')[0];
-    // The matching ids: the FTS text, the kind's own initials, the records of schools named by q.
-    const parts: string[] = [fts[0]];
-    const params: unknown[] = [...fts[1]];
+    // By the record's text, or (people, schools: small tables) its own pinyin initials.
     const own = s.initials && initials ? initialsMatch(s.initials.split('.')[1], q) : null;
-    if (own) { parts.push(`SELECT ${idCol} AS id FROM ${table} WHERE ${own[0]}`); params.push(...own[1]); }
-    if (s.school && named !== '[]') {
-      parts.push(`SELECT ${idCol} AS id FROM ${table} WHERE ${s.school.split('.')[1]} IN (SELECT value FROM json_each(?))`);
-      params.push(named);
-    }
-    const rows = parts.length === 1 ? parts[0] : parts.join(' UNION ');
+    const rows = own ? `${fts[0]} UNION SELECT ${idCol} AS id FROM ${table} WHERE ${own[0]}` : fts[0];
+    const params = own ? [...fts[1], ...own[1]] : fts[1];
     // From the matching rowids to the records (CROSS JOIN keeps that order): the LIMIT then stops early.
     const matched = `FROM (${rows}) m CROSS JOIN ${s.from} WHERE ${s.id} = m.id AND ${s.live}`;
-    const n = prepared(a, `SELECT count(*) FROM (SELECT 1 ${matched} LIMIT ?)`).pluck().get(...params, SEARCH_COUNT_CAP + 1) as number;
+    const sortKey = s.sortKey ? `, ${s.sortKey} AS sortKey` : '';
+    const nText = prepared(a, `SELECT count(*) FROM (SELECT 1 ${matched} LIMIT ?)`).pluck().get(...params, SEARCH_COUNT_CAP + 1) as number;
+    let found: Row[] = [];
+    if (nText > 0) {
+      // Few matches: sort just those. Many: walk the kind's order and stop at the first `limit` that match.
+      const [match] = textMatch(s.fts, s.id, q);
+      const where = own ? `(${match} OR ${initialsMatch(s.initials!, q)![0]})` : match;
+      const sql = nText > SEARCH_COUNT_CAP
+        ? `SELECT ${s.select}${sortKey} FROM ${s.from} WHERE ${s.live} AND ${where} ORDER BY ${s.order} LIMIT ?`
+        : `SELECT ${s.select}${sortKey} ${matched} ORDER BY ${s.order} LIMIT ?`;
+      found = prepared(a, sql).all(...params, limit) as Row[];
+    }
+    // A school's records by its names (清河一小): counted and read along the school index, merged with the text matches.
+    let n = nText;
+    if (s.school && s.sortKey && named.length > 0) {
+      const bySchool = `FROM ${s.from} WHERE ${s.live} AND ${s.school} IN (SELECT value FROM json_each(?))`;
+      const nSchool = prepared(a, `SELECT count(*) FROM (SELECT 1 ${bySchool} LIMIT ?)`).pluck().get(namedJson, SEARCH_COUNT_CAP + 1) as number;
+      const both = nText > SEARCH_COUNT_CAP ? 0
+        : prepared(a, `SELECT count(*) ${matched} AND ${s.school} IN (SELECT value FROM json_each(?))`).pluck().get(...params, namedJson) as number;
+      n = nText + nSchool - both;
+      if (nSchool > 0) {
+        const more = prepared(a, `SELECT ${s.select}${sortKey} ${bySchool} ORDER BY ${s.order} LIMIT ?`).all(namedJson, limit) as Row[];
+        const seen = new Set(found.map((r) => r.id));
+        found = [...found, ...more.filter((r) => !seen.has(r.id))]
+          .sort((x, y) => (x.sortKey! < y.sortKey! ? 1 : x.sortKey! > y.sortKey! ? -1 : 0)).slice(0, limit);
+      }
+    }
     if (n === 0) continue;
-    const more = n > SEARCH_COUNT_CAP;
-    // What the snippet is taken from: the record's indexed text, its school's names, the initials.
-    const extra = `, (SELECT f.text FROM ${s.fts} f WHERE f.rowid = ${s.id}) AS ftsText`
-      + (s.school ? `, (SELECT x.full_name FROM schools x WHERE x.id = ${s.school}) AS schoolFull,
-        (SELECT x.short_name FROM schools x WHERE x.id = ${s.school}) AS schoolShort,
-        (SELECT x.name_initials FROM schools x WHERE x.id = ${s.school}) AS schoolInitials`
-        : s.kind === 'school' ? ', sc.full_name AS schoolFull, sc.short_name AS schoolShort, sc.name_initials AS schoolInitials'
-          : ', NULL AS schoolFull, NULL AS schoolShort, NULL AS schoolInitials')
-      + (s.initials ? `, ${s.initials} AS ownInitials` : ', NULL AS ownInitials');
-    // Few matches: sort just those. Many: walk the kind's order and stop at the first `limit` that match.
-    const [match] = textMatch(s.fts, s.id, q);
-    const anyMatch = [match, ...(own ? [own[0]] : []), ...(s.school && named !== '[]' ? [`${s.school} IN (SELECT value FROM json_each(?))`] : [])];
-    const sql = more
-      ? `SELECT ${s.select}${extra} FROM ${s.from} WHERE ${s.live} AND (${anyMatch.join(' OR ')}) ORDER BY ${s.order} LIMIT ?`
-      : `SELECT ${s.select}${extra} ${matched} ORDER BY ${s.order} LIMIT ?`;
-    const found = prepared(a, sql).all(...params, limit) as Found[];
-    const hits = found.map((r): SearchHit => ({
-      kind: s.kind, id: r.id, title: clip(r.title),
-      detail: r.month ? `${monthLabel(r.month)} · ${r.detail}` : r.detail, parentId: r.parentId,
-      snippet: snippetOf([
-        r.ftsText,
-        r.schoolFull && (r.schoolShort ? `${r.schoolFull}（${r.schoolShort}）` : r.schoolFull),
-        ...withInitials(s.kind === 'supervisor' ? [r.title] : [r.schoolFull, r.schoolShort], s.kind === 'supervisor' ? r.ownInitials : r.schoolInitials),
-      ], q),
-    }));
-    groups.push({ kind: s.kind, label: SEARCH_KIND_LABELS[s.kind], hits, total: more ? SEARCH_COUNT_CAP : n, more });
+    const texts = snippetTexts(a, s, found.map((r) => r.id));
+    const hits = found.map((r): SearchHit => {
+      const t = texts.get(r.id);
+      return {
+        kind: s.kind, id: r.id, title: clip(r.title),
+        detail: r.month ? `${monthLabel(r.month)} · ${r.detail}` : r.detail, parentId: r.parentId,
+        snippet: snippetOf([
+          t?.ftsText,
+          t?.schoolFull && (t.schoolShort ? `${t.schoolFull}（${t.schoolShort}）` : t.schoolFull),
+          ...withInitials(s.kind === 'supervisor' ? [r.title] : [t?.schoolFull ?? null, t?.schoolShort ?? null],
+            (s.kind === 'supervisor' ? t?.ownInitials : t?.schoolInitials) ?? null),
+        ], q),
+      };
+    });
+    groups.push({ kind: s.kind, label: SEARCH_KIND_LABELS[s.kind], hits, total: Math.min(n, SEARCH_COUNT_CAP), more: n > SEARCH_COUNT_CAP });
   }
   return { groups };
 }

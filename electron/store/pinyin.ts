@@ -48,9 +48,21 @@ export function pinyinKey(name: string, kind: Kind): string {
     .join(' ');
 }
 
+// byPinyin sorts the same few zone names on every page of a list: keep their keys.
+const placeKeys = new Map<string, string>();
+function placeKey(name: string): string {
+  let key = placeKeys.get(name);
+  if (key === undefined) {
+    if (placeKeys.size > 2000) placeKeys.clear();
+    placeKeys.set(name, (key = pinyinKey(name, 'place')));
+  }
+  return key;
+}
+
 /** A short list (zones, a person's zone names) sorted by its names' keys, in place names' order. */
 export function byPinyin<T>(rows: T[], name: (row: T) => string): T[] {
-  const keyed = rows.map((r) => [pinyinKey(name(r), 'place'), r] as const);
+  if (rows.length < 2) return rows;
+  const keyed = rows.map((r) => [placeKey(name(r)), r] as const);
   return keyed.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([, r]) => r);
 }
 

@@ -29,14 +29,15 @@ export function ftsRows(ftsTable: string, q: string | undefined): [string, unkno
 }
 
 /**
- * Pinyin initials (migration 010) as people type them to find a name: two or more Latin letters, e.g.
- * qhyx for 清河一小. Returns [sql, params] matching `column` (the stored initials), or null when `q`
- * is not such a query.
+ * Pinyin initials (migration 010) as people type them to find a name: two or more Latin letters from
+ * the start of a name's initials, e.g. qhyx or qh for 清河一小 (stored 'qhqdyxx qhyx'; a letter run in
+ * the middle, such as zm in …zmxx, would find names nobody meant). Returns [sql, params] matching
+ * `column`, or null when `q` is not such a query.
  */
 export function initialsMatch(column: string, q: string | undefined): [string, unknown[]] | null {
   const term = (q ?? '').trim().toLowerCase();
   if (!/^[a-z]{2,}$/.test(term)) return null;
-  return [`${column} LIKE ?`, [`%${term}%`]];
+  return [`(' ' || ${column}) LIKE ?`, [`% ${term}%`]];
 }
 
 /**

@@ -7,8 +7,10 @@ import type { Supervisor } from '../../../shared/schemas/supervisor';
 // hint shown beside the name; every school and supervisor Select takes `namePicker` for both.
 
 export interface NameOption extends ComboboxItem {
-  /** Everything the option is found by, lower case. */
+  /** The names the option is found by anywhere in (full name, short name), lower case. */
   search: string;
+  /** Pinyin initials of each name, found from their start (qh, qhyx), as the server's search does. */
+  initials: string[];
   /** Shown dimmed after the label: a school's short name, a supervisor's status when not 在聘. */
   hint?: string;
 }
@@ -16,26 +18,27 @@ export interface NameOption extends ComboboxItem {
 export function schoolOption(s: Pick<School, 'id' | 'fullName' | 'shortName' | 'initials'>): NameOption {
   return {
     value: String(s.id), label: s.fullName, hint: s.shortName && s.shortName !== s.fullName ? s.shortName : undefined,
-    search: [s.fullName, s.shortName, s.initials].filter(Boolean).join(' ').toLowerCase(),
+    search: [s.fullName, s.shortName].filter(Boolean).join(' ').toLowerCase(), initials: s.initials.split(' ').filter(Boolean),
   };
 }
 
 export function supervisorOption(s: Pick<Supervisor, 'id' | 'name' | 'initials' | 'status'>): NameOption {
   return {
     value: String(s.id), label: s.name, hint: s.status !== '在聘' ? s.status : undefined,
-    search: [s.name, s.initials].join(' ').toLowerCase(),
+    search: s.name.toLowerCase(), initials: [s.initials],
   };
 }
 
 const isGroup = (o: ComboboxParsedItem): o is Extract<ComboboxParsedItem, { group: unknown }> => 'group' in o;
 
-/** Mantine's filter for NameOptions: the typed text anywhere in the name, short name or initials. */
+/** Mantine's filter for NameOptions: the typed text anywhere in the name or short name, or the start of their initials. */
 export const nameFilter: OptionsFilter = ({ options, search, limit }) => {
   const term = search.trim().toLowerCase();
   const hits = (o: ComboboxParsedItem) => {
     if (isGroup(o)) return false;
     const item = o as NameOption;
-    return item.label.toLowerCase().includes(term) || (item.search ?? '').includes(term);
+    return item.label.toLowerCase().includes(term) || (item.search ?? '').includes(term)
+      || (/^[a-z]{2,}$/.test(term) && (item.initials ?? []).some((i) => i.startsWith(term)));
   };
   const out: ComboboxParsedItem[] = [];
   for (const o of options) {
