@@ -121,3 +121,13 @@ describe('pinyin order of schools', () => {
     ]);
   });
 });
+
+describe('ordinals in names', () => {
+  it('lists 第一 before 第二 and 第十 after 第九: schools and zones, and a person\'s zone names', async () => {
+    const names = ['清河区第二中学', '清河区第十小学', '清河区第一小学', '清河区第九小学'];
+    await addSchools(names);
+    expect((await call(a, 'schools.list', {})).rows.map((r) => r.fullName)).toEqual(['清河区第一小学', '清河区第二中学', '清河区第九小学', '清河区第十小学']);
+    for (const name of ['第三责任区', '第十责任区', '第一责任区', '第二责任区']) await call(a, 'zones.save', { fields: { name } });
+    expect((await call(a, 'zones.list', {})).map((z) => z.name)).toEqual(['第一责任区', '第二责任区', '第三责任区', '第十责任区']);
+  });
+});

@@ -73,8 +73,10 @@ export function deleteChronicle(a: Store, id: number): number {
 
 export function rejectCandidate(a: Store, year: number, sourceKind: string, sourceId: number): void {
   a.db.transaction(() => {
+    // The candidate as the page showed it, not its internal kind and id.
+    const candidate = chronicleCandidates(a, year).find((c) => c.sourceKind === sourceKind && c.sourceId === sourceId);
     a.db.prepare('INSERT OR IGNORE INTO chronicle_rejections (year, source_kind, source_id) VALUES (?, ?, ?)').run(year, sourceKind, sourceId);
-    audit(a, '忽略', 'chronicleEntry', null, `${year}年大事记不采纳候选（${sourceKind} #${sourceId}）`);
+    audit(a, '忽略', 'chronicleEntry', null, `${year}年大事记不采纳候选${candidate ? `「${short(candidate.text)}」` : ''}`);
   })();
 }
 

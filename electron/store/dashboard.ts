@@ -7,7 +7,7 @@ import { rectificationRate } from '../../shared/figures';
 import { getSettings } from './settings';
 import { rows } from './statements';
 import type { Dashboard } from '../../shared/schemas/dashboard';
-import { COMPLAINT_TOPICS, OTHER_ITEM } from '../../shared/vocab';
+import { OTHER_ITEM } from '../../shared/vocab';
 
 // The 首页 numbers: the period's figures (./figures.ts, one definition each) and their breakdowns, each
 // filtered exactly as the list it links to filters (visits.list, problems.list, complaints.list with
@@ -52,7 +52,8 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
   const topics = rows<{ topic: string; count: number }>(a, sql`SELECT c.topic, count(*) AS count FROM complaints c
     LEFT JOIN schools sc ON sc.id = c.school_id AND sc.deleted_at IS NULL
     WHERE c.deleted_at IS NULL AND c.received_at >= ${from} AND c.received_at < ${end} AND ${ZONE} GROUP BY c.topic`);
-  const topicRank = (t: string) => { const i = (COMPLAINT_TOPICS as readonly string[]).indexOf(t); return i < 0 ? 99 : i; };
+  const topicList = getSettings(a).complaintTopics; // the office's order (设置)
+  const topicRank = (t: string) => { const i = topicList.indexOf(t); return i < 0 ? 99 : i; };
   const complaintsByTopic = topics.sort((x, y) => topicRank(x.topic) - topicRank(y.topic));
 
   const calendarDue = rows<Dashboard['calendarDue'][number]>(a, sql`SELECT i.id, i.calendar_id AS calendarId, c.title AS calendarTitle, i.month,

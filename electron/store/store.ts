@@ -5,6 +5,7 @@ import { AppError } from '../../shared/result';
 import { nowText } from '../../shared/dates';
 import { migrations as ALL_MIGRATIONS, type Migration } from './migrations';
 import { acquireFolderLock, type FolderLock } from './folder-lock';
+import { getOperatorName } from './settings';
 
 export interface Store {
   db: Database.Database;
@@ -17,8 +18,10 @@ export interface Store {
    * process's own, since it holds the folder's lock; emptied when the archive is opened and closed.
    */
   transferDir: string;
-  /** Who is making changes (the Windows user name), for the audit log. */
+  /** Who is making changes, for the audit log: the person's name given on first start or in 设置, else `account`. */
   actor: string;
+  /** The computer's account (the Windows user name) that opened the archive. */
+  account: string;
   /** This process's exclusive hold on the data folder (folder-lock.ts), released by close(). */
   lock: FolderLock;
   close(): void;
@@ -98,7 +101,8 @@ async function openLocked(folder: string, lock: FolderLock, opts: OpenOptions): 
     attachmentsDir,
     backupsDir,
     transferDir,
-    actor: opts.actor ?? 'user',
+    actor: getOperatorName({ db }) ?? opts.actor ?? 'user',
+    account: opts.actor ?? 'user',
     lock,
     close: () => {
       try {

@@ -10,8 +10,8 @@ import { zoneMoveSchools, zoneSave, type Zone } from '../schemas/zone';
 import { assignmentSave, type Assignment } from '../schemas/assignment';
 import { settingsSchema, type Settings } from '../schemas/settings';
 import {
-  dataFolderInitialize, attachmentGet, attachmentPut, auditList, excelImport, rosterKind,
-  type DataFolderStatus, type AuditEntry, type ImportPreview, type ImportResult, type RecycleItem,
+  dataFolderInitialize, attachmentGet, attachmentPut, auditList, excelImport, operatorSave, rosterKind,
+  type DataFolderStatus, type AuditEntry, type Operator, type ImportPreview, type ImportResult, type RecycleItem,
 } from '../schemas/admin';
 import {
   calendarCopy, calendarItemMove, calendarItemSave, calendarMonthTheme, calendarSave,
@@ -45,6 +45,7 @@ const none = z.object({}).strict().optional();
 export const contract = {
   'dataFolder.status': channel(none).returns<DataFolderStatus>(),
   'dataFolder.initialize': channel(dataFolderInitialize).returns<DataFolderStatus>(),
+  'operator.save': channel(operatorSave).returns<Operator>(),
 
   'supervisors.list': channel(supervisorList).returns<Page<Supervisor>>(),
   'supervisors.get': channel(idInput).returns<{ supervisor: Supervisor; assignments: SupervisorAssignment[] }>(),

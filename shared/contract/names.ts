@@ -3,6 +3,7 @@
 export const CHANNEL_NAMES = [
   'dataFolder.status',
   'dataFolder.initialize',
+  'operator.save',
   'supervisors.list',
   'supervisors.get',
   'supervisors.save',

@@ -54,8 +54,13 @@ export type SearchKind = 'supervisor' | 'school' | 'visit' | 'problem' | 'compla
 export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
   supervisor: '督学', school: '学校', visit: '督导记录', problem: '问题', complaint: '来访来电', calendarItem: '行事历事项', legacyFile: '历年档案',
 };
-/** parentId: the calendar of a calendar item (its page is the calendar's); null for other kinds. */
-export interface SearchHit { kind: SearchKind; id: number; title: string; detail: string; parentId: number | null }
+/** The text around a match: `match` is the matched text as written there, for the page to highlight. */
+export interface SearchSnippet { before: string; match: string; after: string }
+/**
+ * parentId: the calendar of a calendar item (its page is the calendar's); null for other kinds.
+ * snippet: where the query was found (the record's text, its school's name, a name's pinyin initials).
+ */
+export interface SearchHit { kind: SearchKind; id: number; title: string; detail: string; parentId: number | null; snippet: SearchSnippet | null }
 /** A kind's matches are counted up to this many; beyond it the total reads "1000+". */
 export const SEARCH_COUNT_CAP = 1000;
 /** total: the kind's matches, at most SEARCH_COUNT_CAP; more: there are more than that. */

@@ -99,6 +99,21 @@ export function DashboardPage() {
   );
 }
 
+/** An empty archive's home page says what to do first instead of showing zeros as if all were done. */
+function FirstSteps() {
+  return (
+    <Alert color="blue" variant="light" title="档案还是空的，建议按以下顺序开始">
+      <Stack gap={4}>
+        <Text size="sm">1. 在 <Anchor component={Link} to="/excel" size="sm">导入导出</Anchor> 中用 Excel 导入督学和学校名册（也可在
+          <Anchor component={Link} to="/supervisors" size="sm">督学</Anchor>、<Anchor component={Link} to="/schools" size="sm">学校</Anchor> 中逐个录入）；</Text>
+        <Text size="sm">2. 在 <Anchor component={Link} to="/zones" size="sm">责任区</Anchor> 中划分责任区，在学校页面为每所学校挂牌责任督学；</Text>
+        <Text size="sm">3. 在 <Anchor component={Link} to="/calendar" size="sm">行事历</Anchor> 中制定本学年（或本年度）的督导工作行事历和每月主题；</Text>
+        <Text size="sm">4. 之后每次督导在 <Anchor component={Link} to="/visits/new" size="sm">督导记录</Anchor> 中登记，首页会统计覆盖率、问题整改和来访来电。</Text>
+      </Stack>
+    </Alert>
+  );
+}
+
 function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText: string; zoneName?: string; navigate: (to: string) => void }) {
   const p = d.period;
   const cov = d.coverage;
@@ -110,6 +125,7 @@ function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText:
   const rest = d.visitsBySupervisor.slice(TOP_SUPERVISORS);
   return (
     <Stack gap="md">
+      {cov.total === 0 && !p.zoneId && <FirstSteps />}
       <Text size="sm" c="dimmed">统计范围：{scope}（{p.from} 至 {p.to}）</Text>
       <SimpleGrid cols={{ base: 2, lg: 5 }}>
         <Card title="督导覆盖（已督导 / 全部学校）">
@@ -171,7 +187,7 @@ function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText:
             )}
           </Card>
           <Card title="问题按督导事项分布（点击柱条查看问题）">
-            <CountBars rows={d.problemsByItem} name={(x) => x.item} value={(x) => x.count} unit="个" labelWidth={170} maxLabel={12}
+            <CountBars rows={d.problemsByItem} name={(x) => x.item} value={(x) => x.count} unit="个" labelWidth={170}
               onPick={(x) => navigate(links.problems(p, { category: x.item }))} empty="本期没有提出问题。" />
           </Card>
           <Card title="来访来电按主题（点击扇区查看记录）">
@@ -201,7 +217,8 @@ function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText:
         </SimpleGrid>
 
         <Card title={`${p.month ? `${p.month}月` : `${p.year}年`}尚未督导的学校（${cov.notVisited.length}所）`}>
-          {cov.notVisited.length === 0 ? <Text size="sm" c="green.8">全部学校均已督导。</Text> : (
+          {cov.total === 0 ? <Text size="sm" c="dimmed">{p.zoneId ? '这个责任区还没有学校。' : '档案中还没有学校。'}</Text>
+            : cov.notVisited.length === 0 ? <Text size="sm" c="green.8">全部学校均已督导。</Text> : (
             <Group gap="xs">
               {cov.notVisited.map((s) => (
                 <Anchor key={s.id} component={Link} to={links.school(s.id)} size="sm">

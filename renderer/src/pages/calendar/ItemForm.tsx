@@ -7,6 +7,7 @@ import { calendarItemFields, type CalendarItem } from '../../../../shared/schema
 import { CALENDAR_ITEM_CATEGORIES, CALENDAR_ITEM_STATUSES } from '../../../../shared/vocab';
 import { monthLabel } from '../../../../shared/dates';
 import { DateField } from '../../components/DateFields';
+import { namePicker, schoolOption } from '../../components/name-options';
 
 interface FormState {
   month: string; content: string; category: string | null; owner: string; startDate: string; endDate: string;
@@ -81,7 +82,7 @@ export function ItemForm({ opened, calendarId, months, month, item, onClose, onS
           <DateField label="结束日期" value={f.endDate} error={errors.endDate || undefined} onChange={(v) => set('endDate', v)} />
         </SimpleGrid>
         <MultiSelect label="涉及学校" placeholder="不限" searchable clearable value={f.schoolIds}
-          data={(schools.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.fullName }))}
+          data={(schools.data?.rows ?? []).map(schoolOption)} {...namePicker}
           onChange={(v) => set('schoolIds', v)} error={errors.schoolIds || undefined} nothingFoundMessage="没有匹配的学校" />
         <SimpleGrid cols={3}>
           <Select label="完成情况" data={[...CALENDAR_ITEM_STATUSES]} value={f.status} allowDeselect={false}

@@ -10,6 +10,7 @@ import { PieceTabs, years } from './PieceTabs';
 import { PIECE_KINDS, PIECE_STATUSES } from '../../../../shared/schemas/piece';
 import type { Input } from '../../../../shared/contract';
 import { ListFooter, pageWindow } from '../../components/Paging';
+import { namePicker, supervisorOption } from '../../components/name-options';
 
 
 /** The pieces: search over title, author and text; filters by kind, year, author and status. */
@@ -47,7 +48,7 @@ export function PieceList() {
           <Select label="类型" placeholder="全部" clearable w={120} data={[...PIECE_KINDS]} value={kind} onChange={filter(setKind)} />
           <Select label="年份" placeholder="全部" clearable w={100} data={years()} value={year} onChange={filter(setYear)} />
           <Select label="作者（督学）" placeholder="全部" clearable searchable w={150} value={authorId} onChange={filter(setAuthorId)}
-            data={(supervisors.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.name }))} nothingFoundMessage="没有匹配的督学" />
+            data={(supervisors.data?.rows ?? []).map(supervisorOption)} {...namePicker} nothingFoundMessage="没有匹配的督学" />
           <Select label="状态" placeholder="全部" clearable w={100} data={[...PIECE_STATUSES]} value={status} onChange={filter(setStatus)} />
           {filtering && (
             <Button variant="subtle" color="gray" onClick={() => {

@@ -17,6 +17,7 @@ import type { Input } from '../../../../shared/contract';
 import type { Problem, PROBLEM_SORTS } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../../../../shared/vocab';
 import { PeriodFilter } from '../../components/PeriodFilter';
+import { namePicker } from '../../components/name-options';
 
 /**
  * Filters live in the URL (the dashboard links here with ?year=&month=&zoneId=&status=&category=&overdueOnly=1&carry=).
@@ -144,7 +145,7 @@ export function ProblemLedger() {
         <Group gap="sm" align="flex-end">
           <TextInput label="搜索" placeholder="问题描述、类别、专项、学校" w={190} leftSection={<IconSearch size={14} />}
             value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
-          <Select label="学校" placeholder="全部" clearable searchable w={180} data={choices.schools} value={get('schoolId') ?? null}
+          <Select label="学校" placeholder="全部" clearable searchable w={180} data={choices.schools} {...namePicker} value={get('schoolId') ?? null}
             onChange={(v) => setFilter('schoolId', v)} nothingFoundMessage="没有匹配的学校" />
           <Select label="责任区" placeholder="全部" clearable w={110} data={choices.zones} value={get('zoneId') ?? null} onChange={(v) => setFilter('zoneId', v)} />
           <Select label="整改状态" placeholder="全部" clearable w={100} data={[...PROBLEM_STATUSES]} value={get('status') ?? null} onChange={(v) => setFilter('status', v)} />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import {
-  ActionIcon, Alert, Anchor, Button, Checkbox, Group, Loader, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack,
+  ActionIcon, Alert, Anchor, Button, Checkbox, Group, Loader, Paper, SegmentedControl, Select, SimpleGrid, Stack,
   Table, Text, TextInput, Textarea, Title,
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -17,6 +17,8 @@ import type { Problem } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, VISIT_METHODS, VISIT_TYPES } from '../../../../shared/vocab';
 import { todayText } from '../../../../shared/dates';
 import { DateField } from '../../components/DateFields';
+import { namePicker } from '../../components/name-options';
+import { SupervisorsPicker } from '../../components/SupervisorPicker';
 
 type Draft = { key: number; category: string | null; description: string; actor: string; deadline: string };
 type Fields = Input<'visits.save'>['fields'];
@@ -144,11 +146,11 @@ export function VisitForm() {
       <Paper withBorder p="md">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <Select label="学校" required searchable data={choices.schools} value={schoolId} error={errors.schoolId}
+            <Select label="学校" required searchable data={choices.schools} {...namePicker} value={schoolId} error={errors.schoolId}
               onChange={(v) => { setSchoolId(v); clear('schoolId'); }} nothingFoundMessage="没有匹配的学校" placeholder="选择学校" />
             <DateField label="督导日期" required value={date} error={errors.date} onChange={setDate} />
-            <MultiSelect label="督学" required searchable data={choices.supervisors} value={supervisorIds} error={errors.supervisorIds}
-              onChange={(v) => { setSupervisorIds(v); clear('supervisorIds'); }} placeholder="选择一名或多名督学" nothingFoundMessage="没有匹配的督学" />
+            <SupervisorsPicker label="督学" required options={choices.supervisors} value={supervisorIds} error={errors.supervisorIds}
+              onChange={(v) => { setSupervisorIds(v); clear('supervisorIds'); }} placeholder="选择一名或多名督学" />
           </SimpleGrid>
           <div>
             <Text size="sm" fw={500} mb={4}>督导类型</Text>
@@ -156,8 +158,8 @@ export function VisitForm() {
           </div>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <TextInput label="主题" value={theme} error={errors.theme} onChange={(e) => setTheme(e.currentTarget.value)}
-              placeholder={plan.theme ? `留空则用本月主题：${plan.theme}` : '留空则用行事历中的本月主题'}
-              description={plan.theme && !theme ? `本月主题（行事历）：${plan.theme}` : undefined} />
+              placeholder={type !== '经常性' ? `${type}督导的主题，如：校园安全` : plan.theme ? `留空则用本月主题：${plan.theme}` : '留空则用行事历中的本月主题'}
+              description={type === '经常性' && plan.theme && !theme ? `本月主题（行事历）：${plan.theme}` : undefined} />
             <Select label="行事历事项" clearable data={calendarOptions} value={calendarItemId} error={errors.calendarItemId}
               onChange={setCalendarItemId} placeholder={calendarOptions.length ? '关联本月行事历事项（可选）' : '本月行事历中没有事项'} />
           </SimpleGrid>
