@@ -184,15 +184,14 @@ export function parseTiming(raw: string, scope: TimingScope): TimingResult {
   const [first, last] = [ends[0], ends[ends.length - 1]] as { start: string | null; end: string | null; month: string | null }[];
   const named = (first.start !== null) || (last.end !== null);
   // A whole month beside a day ("9月—10月15日") counts from its first or to its last day.
-  let start = first.start ?? (named && first.month ? `${first.month}-01` : null);
-  let end = last.end ?? (named && last.month ? `${last.month}-${pad(daysInMonth(Number(last.month.slice(0, 4)), Number(last.month.slice(5, 7))))}` : null);
+  const start = first.start ?? (named && first.month ? `${first.month}-01` : null);
+  const end = last.end ?? (named && last.month ? `${last.month}-${pad(daysInMonth(Number(last.month.slice(0, 4)), Number(last.month.slice(5, 7))))}` : null);
   const fromMonth = start?.slice(0, 7) ?? first.month;
   const toMonth = end?.slice(0, 7) ?? last.month;
   if (fromMonth && toMonth && toMonth < fromMonth) return fail('：结束早于开始');
   if (start && end && end < start) return fail(`：结束（${dayText(end)}）早于开始（${dayText(start)}）`);
   if (by) {
-    // "9月15日前", "10月底前": done by then.
-    start = null;
+    // "9月15日前", "10月底前": done by then, no first day.
     if (!end) return { ok: true, timing: { text, start: null, end: null, fromMonth: toMonth, toMonth } };
     return { ok: true, timing: { text, start: null, end, fromMonth: end.slice(0, 7), toMonth: end.slice(0, 7) } };
   }

@@ -7,7 +7,7 @@ import { calendarFile, noticeFile, referralFile, statisticsFile } from './files'
 export const documentHandlers: HandlerMap<'documents.notice' | 'documents.referral' | 'documents.calendar' | 'documents.statistics'> = {
   'documents.notice': (a, { id }) => fileOut(noticeFile(a, id)),
   'documents.referral': (a, { problemIds, section }) => fileOut(referralFile(a, problemIds, section)),
-  'documents.calendar': (a, { id }) => fileOut(calendarFile(a, id)),
+  'documents.calendar': (a, { id, ...print }) => fileOut(calendarFile(a, id, print)),
   'documents.statistics': (a, { year, charts }) =>
     fileOut(statisticsFile(a, year, charts.map((c) => ({ ...c, png: bytesIn(c.png.replace(/^data:[^,]*,/, '')) })))),
 };

@@ -24,7 +24,7 @@ import { getSettings } from '../store/settings';
 import { backupFile } from '../documents/backup-file';
 import type { BuildContext } from '../documents/blocks';
 import { briefingFile as briefingDocx, briefingFileName, briefingInput } from '../documents/briefing';
-import { calendarFile as calendarDocx } from '../documents/calendar';
+import { calendarFile as calendarDocx, filledColumns } from '../documents/calendar';
 import { chronicleEntries, chronicleFile as chronicleDocx } from '../documents/chronicle';
 import { collectionFile as collectionDocx } from '../documents/collection';
 import { rosterExportFile, rosterTemplateFile } from '../documents/excel/roster-file';
@@ -36,6 +36,7 @@ import { nowText, todayText } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import type { RosterKind } from '../../shared/rosters';
 import type { Briefing } from '../../shared/schemas/briefing';
+import type { ParsedInput } from '../../shared/contract';
 
 /** The office's fonts, and the archive's pictures for documents that show them. */
 const context = (a: Store): BuildContext => ({ fonts: getSettings(a).fonts, loadImage: imageLoader(a) });
@@ -74,22 +75,22 @@ export async function referralFile(a: Store, problemIds: number[], section: stri
 
 // ---- 行事历 ----
 
-/** 完成情况 as printed: blank while not started (a plan handed out before the term), with its note if any. */
-function statusText(status: string, note: string | null): string {
-  if (status === '未开始') return '';
-  return note ? `${status}（${note}）` : status;
-}
+/** How a calendar is printed; the columns its items fill when none are chosen. */
+export type CalendarPrint = Partial<Omit<ParsedInput<'documents.calendar'>, 'id'>>;
 
-export async function calendarFile(a: Store, id: number): Promise<GeneratedFile> {
+export async function calendarFile(a: Store, id: number, print: CalendarPrint = {}): Promise<GeneratedFile> {
   const { calendar, months } = calendarDetail(a, id);
-  return calendarDocx({
-    office: getSettings(a).officeName,
-    schoolYear: '',
-    title: calendar.title,
-    months: months.map((m) => ({
-      month: m.month, theme: m.theme,
-      items: m.items.map((it) => ({ content: it.content, owner: it.owner, status: statusText(it.status, it.statusNote) })),
+  const rows = months.map((m) => ({
+    month: m.month, theme: m.theme,
+    items: m.items.map((it) => ({
+      number: it.numberText, content: it.content, month: it.month, endMonth: it.endMonth, timing: it.timing, startDate: it.startDate,
+      endDate: it.endDate, lead: it.lead, partners: it.partners, status: it.status, statusNote: it.statusNote, note: it.note,
     })),
+  }));
+  return calendarDocx({
+    office: getSettings(a).officeName, title: calendar.title, months: rows, notes: calendar.notes,
+    columns: print.columns ?? filledColumns(rows), landscape: print.landscape ?? false,
+    attachment: print.attachment ?? null, signatureDate: print.signatureDate ?? null,
   }, context(a));
 }
 

@@ -14,8 +14,8 @@ import {
   type DataFolderStatus, type AuditEntry, type FileOut, type ImportPreview, type ImportResult, type RecycleItem,
 } from '../schemas/admin';
 import {
-  calendarCopy, calendarItemMove, calendarItemSave, calendarMonthTheme, calendarSave,
-  type Calendar, type CalendarDetail, type CalendarItem,
+  calendarCopy, calendarExport, calendarItemMove, calendarItemSave, calendarItemStatus, calendarMonthTheme, calendarPaste, calendarSave,
+  type Calendar, type CalendarDetail, type CalendarItem, type CalendarItemRef, type CalendarPasteResult,
 } from '../schemas/calendar';
 import { visitList, visitSave, type Visit } from '../schemas/visit';
 import {
@@ -91,6 +91,9 @@ export const contract = {
   'calendarItems.save': channel(calendarItemSave).returns<CalendarItem>(),
   'calendarItems.delete': channel(idInput).returns<{ recycleId: number }>(),
   'calendarItems.move': channel(calendarItemMove).returns<{ moved: boolean }>(),
+  'calendarItems.get': channel(idInput).returns<CalendarItemRef>(),
+  'calendarItems.setStatus': channel(calendarItemStatus).returns<CalendarItem>(),
+  'calendarItems.paste': channel(calendarPaste).returns<CalendarPasteResult>(),
 
   'visits.list': channel(visitList).returns<Page<Visit>>(),
   'visits.get': channel(idInput).returns<{ visit: Visit; problems: Problem[] }>(),
@@ -145,7 +148,7 @@ export const contract = {
 
   'documents.notice': channel(idInput).returns<FileOut>(),
   'documents.referral': channel(referralExport).returns<FileOut>(),
-  'documents.calendar': channel(idInput).returns<FileOut>(),
+  'documents.calendar': channel(calendarExport).returns<FileOut>(),
   'documents.statistics': channel(statisticsExport).returns<FileOut>(),
 
   'backups.status': channel(none).returns<BackupStatus>(),

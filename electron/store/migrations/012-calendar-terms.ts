@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './index';
+import { indexedText } from './006-search-tail';
 
 // The 行事历 as offices keep it (issue 13):
 //   - calendars get their 学年 (school_year: 2026 for 2026—2027) and 学期 (term: 1 or 2) as fields, and
@@ -37,8 +38,9 @@ function guard(table: string, event: Event, years: (r: string) => string): strin
     BEGIN SELECT RAISE(ABORT, 'YEAR_ARCHIVED:' || (${hit} LIMIT 1)); END;`;
 }
 
-/** The texts a search finds an item by, ending in two spaces as migration 006 set out. */
-const INDEXED = (r: string) => `concat_ws(' ', ${r}.content, ${r}.owner, ${r}.partners, ${r}.timing, ${r}.status_note, ${r}.note) || '  '`;
+/** The texts a search finds an item by from now on (ending in two spaces, as migration 006 set out). */
+export const ITEMS_INDEXED = { table: 'calendar_items', columns: ['content', 'owner', 'partners', 'timing', 'status_note', 'note'] };
+const INDEXED = (r: string) => indexedText(ITEMS_INDEXED, r);
 
 const CN_TERM: Record<string, number> = { 一: 1, 1: 1, 上: 1, 二: 2, 2: 2, 下: 2 };
 
@@ -111,7 +113,7 @@ export const m012CalendarTerms: Migration = {
       CREATE TRIGGER calendar_items_fts_ai AFTER INSERT ON calendar_items BEGIN
         INSERT INTO calendar_items_fts(rowid, text) VALUES (new.id, ${INDEXED('new')});
       END;
-      CREATE TRIGGER calendar_items_fts_au AFTER UPDATE OF content, owner, partners, timing, status_note, note ON calendar_items BEGIN
+      CREATE TRIGGER calendar_items_fts_au AFTER UPDATE OF ${ITEMS_INDEXED.columns.join(', ')} ON calendar_items BEGIN
         DELETE FROM calendar_items_fts WHERE rowid = old.id;
         INSERT INTO calendar_items_fts(rowid, text) VALUES (new.id, ${INDEXED('new')});
       END;
