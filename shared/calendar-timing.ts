@@ -206,7 +206,12 @@ export function datesText(start: string | null, end: string | null): string | nu
   return `${dayText(start)}—${dayText(end)}`;
 }
 
-/** '9月', '9—10月', '2026年12月—2027年1月' (the year shown when the span crosses one). */
+/** An item's 时间 as shown and printed: as written, else its dates, else the months it runs over when more than one. */
+export function timingText(i: { timing?: string | null; startDate?: string | null; endDate?: string | null; month: string; endMonth: string }): string | null {
+  return i.timing || datesText(i.startDate ?? null, i.endDate ?? null) || (i.endMonth !== i.month ? spanText(i.month, i.endMonth) : null);
+}
+
+/** '9月', '9—10月', '12月—1月' (a span across the new year names both months). */
 export function spanText(month: string, endMonth: string): string {
   const m = (x: string) => Number(x.slice(5, 7));
   if (month === endMonth) return `${m(month)}月`;

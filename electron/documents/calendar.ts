@@ -14,8 +14,8 @@ import {
   LANDSCAPE_TYPE_WIDTH, LINE, MARGIN, PAGE, SIZE, SMALL_CHAR, STYLE, TYPE_HEIGHT, TYPE_WIDTH, blankLine, fontSlots, profileDocument, section,
 } from './profile';
 import { docxFile, type GeneratedFile } from './pack';
-import { datesText, spanText } from '../../shared/calendar-timing';
-import { CALENDAR_COLUMNS, printedCalendarTitle, type CalendarColumn } from '../../shared/schemas/calendar';
+import { spanText, timingText } from '../../shared/calendar-timing';
+import { CALENDAR_COLUMNS, filledCalendarColumns, printedCalendarTitle, type CalendarColumn } from '../../shared/schemas/calendar';
 
 export interface CalendarItemRow {
   /** As printed: its own ("1.", "（3）") or its place in the month. */
@@ -60,21 +60,7 @@ export interface CalendarInput {
 }
 
 /** The columns a calendar's items fill: a column nobody wrote in is left out by default. */
-export function filledColumns(months: CalendarMonthRow[]): CalendarColumn[] {
-  const items = months.flatMap((m) => m.items);
-  const has: Record<CalendarColumn, boolean> = {
-    timing: items.some((i) => timingText(i)),
-    responsibility: items.some((i) => i.lead || i.partners),
-    status: items.some((i) => completionText(i.status, i.statusNote).length > 0),
-    note: items.some((i) => i.note),
-  };
-  return (Object.keys(CALENDAR_COLUMNS) as CalendarColumn[]).filter((k) => has[k]);
-}
-
-/** 时间 as printed: as written, else its dates, else the months it runs over when more than one. */
-export function timingText(i: CalendarItemRow): string | null {
-  return i.timing || datesText(i.startDate ?? null, i.endDate ?? null) || (i.endMonth !== i.month ? spanText(i.month, i.endMonth) : null);
-}
+export const filledColumns = (months: CalendarMonthRow[]): CalendarColumn[] => filledCalendarColumns(months.flatMap((m) => m.items));
 
 /** 完成情况: blank while not started (a plan handed out before the term); a note that repeats the status stands alone. */
 export function completionText(status: string | null | undefined, note: string | null | undefined): string[] {

@@ -183,6 +183,23 @@ export const CALENDAR_COLUMNS = { timing: '时间', responsibility: '责任', st
 export type CalendarColumn = keyof typeof CALENDAR_COLUMNS;
 const COLUMN_KEYS = Object.keys(CALENDAR_COLUMNS) as [CalendarColumn, ...CalendarColumn[]];
 
+/** What an item holds for the optional columns (items of the store and of the printed calendar alike). */
+interface ColumnFacts {
+  month: string; endMonth: string; timing?: string | null; startDate?: string | null; endDate?: string | null;
+  lead?: string | null; partners?: string | null; status?: string | null; statusNote?: string | null; note?: string | null;
+}
+
+/** The optional columns the items fill: a column nobody wrote in is left out unless asked for. */
+export function filledCalendarColumns(items: readonly ColumnFacts[]): CalendarColumn[] {
+  const has: Record<CalendarColumn, boolean> = {
+    timing: items.some((i) => i.timing || i.startDate || i.endDate || i.endMonth !== i.month),
+    responsibility: items.some((i) => i.lead || i.partners),
+    status: items.some((i) => (i.status && i.status !== '未开始') || i.statusNote),
+    note: items.some((i) => i.note),
+  };
+  return COLUMN_KEYS.filter((k) => has[k]);
+}
+
 /** How to print a calendar: columns (left out: those the items fill), orientation, 附件 label, signature. */
 export const calendarExport = z.object({
   id: id.describe('行事历'),
