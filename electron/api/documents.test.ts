@@ -110,7 +110,7 @@ describe('documents.calendar', () => {
     return c;
   };
 
-  it('prints the office\'s title and, by default, the columns the items fill; 完成情况 without doubling', async () => {
+  it('prints the office\'s title and, by default, the columns the items fill (landscape for several); 完成情况 without doubling', async () => {
     const c = calendar();
     const { fileName, d, texts } = await docx('documents.calendar', { id: c });
     expect(fileName).toBe('××区人民政府教育督导室2025—2026学年第一学期督导工作行事历.docx');
@@ -123,7 +123,10 @@ describe('documents.calendar', () => {
     expect(texts).not.toContain('备注');
     expect(texts.join('\n')).not.toContain('已删除的事项');
     expect(texts.join('\n')).not.toContain('已完成（');
-    expect(d.sections[0]).not.toContain('w:orient="landscape"');
+    // Three columns added: landscape, so 工作内容 keeps room.
+    expect(d.sections[0]).toContain('w:orient="landscape"');
+    const one = await docx('documents.calendar', { id: c, columns: ['timing'] });
+    expect(one.d.sections[0]).not.toContain('w:orient="landscape"');
   });
 
   it('prints the columns chosen, landscape, an 附件 label and the office\'s name and date at the end', async () => {

@@ -37,6 +37,7 @@ import { AppError } from '../../shared/result';
 import type { RosterKind } from '../../shared/rosters';
 import type { Briefing } from '../../shared/schemas/briefing';
 import type { ParsedInput } from '../../shared/contract';
+import { landscapeFor } from '../../shared/schemas/calendar';
 
 /** The office's fonts, and the archive's pictures for documents that show them. */
 const context = (a: Store): BuildContext => ({ fonts: getSettings(a).fonts, loadImage: imageLoader(a) });
@@ -87,9 +88,10 @@ export async function calendarFile(a: Store, id: number, print: CalendarPrint = 
       endDate: it.endDate, lead: it.lead, partners: it.partners, status: it.status, statusNote: it.statusNote, note: it.note,
     })),
   }));
+  const columns = print.columns ?? filledColumns(rows);
   return calendarDocx({
     office: getSettings(a).officeName, title: calendar.title, months: rows, notes: calendar.notes,
-    columns: print.columns ?? filledColumns(rows), landscape: print.landscape ?? false,
+    columns, landscape: print.landscape ?? landscapeFor(columns),
     attachment: print.attachment ?? null, signatureDate: print.signatureDate ?? null,
   }, context(a));
 }

@@ -200,12 +200,16 @@ export function filledCalendarColumns(items: readonly ColumnFacts[]): CalendarCo
   return COLUMN_KEYS.filter((k) => has[k]);
 }
 
+/** Landscape unless at most one column is added to 月份 and 工作内容: 工作内容 keeps room to read. */
+export const landscapeFor = (columns: readonly CalendarColumn[]): boolean => columns.length > 1;
+
 /** How to print a calendar: columns (left out: those the items fill), orientation, 附件 label, signature. */
 export const calendarExport = z.object({
   id: id.describe('行事历'),
   columns: z.array(z.enum(COLUMN_KEYS, { error: `应为以下列之一：${Object.values(CALENDAR_COLUMNS).join('、')}` }))
     .max(COLUMN_KEYS.length).optional().describe('列'),
-  landscape: z.boolean({ error: '应为是或否' }).default(false).describe('横向'),
+  /** Left out: landscapeFor(columns). */
+  landscape: z.boolean({ error: '应为是或否' }).optional().describe('横向'),
   /** 附件1, when the calendar goes out with a notice. */
   attachment: optText(10).describe('附件标注'),
   /** The office's name and this date at the end; none when null. */

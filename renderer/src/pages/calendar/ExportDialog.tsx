@@ -4,7 +4,7 @@ import { useApi } from '../../useApi';
 import { ExportButton } from '../../components/ExportButton';
 import { DateField } from '../../components/DateFields';
 import {
-  CALENDAR_COLUMNS, filledCalendarColumns, printedCalendarTitle, type CalendarColumn, type CalendarDetail,
+  CALENDAR_COLUMNS, filledCalendarColumns, landscapeFor, printedCalendarTitle, type CalendarColumn, type CalendarDetail,
 } from '../../../../shared/schemas/calendar';
 import { todayText } from '../../../../shared/dates';
 
@@ -27,7 +27,7 @@ export function ExportDialog({ detail, opened, onClose }: { detail: CalendarDeta
     if (!opened) return;
     const filled = filledCalendarColumns(detail.months.flatMap((m) => m.items));
     setColumns(filled);
-    setLandscape(filled.length > 1);
+    setLandscape(landscapeFor(filled));
   }, [opened, detail]);
 
   const title = printedCalendarTitle(settings.data?.officeName ?? '', detail.calendar.title);
