@@ -29,7 +29,7 @@ import { getSettings } from '../store/settings';
 import { backupFileName, writeBackupFile } from '../documents/backup-file';
 import type { BuildContext } from '../documents/blocks';
 import { briefingFile as briefingDocx, briefingFileName, briefingInput } from '../documents/briefing';
-import { calendarFile as calendarDocx } from '../documents/calendar';
+import { calendarFile as calendarDocx, filledColumns } from '../documents/calendar';
 import { chronicleEntries, chronicleFile as chronicleDocx } from '../documents/chronicle';
 import { collectionFile as collectionDocx } from '../documents/collection';
 import { rosterExportFile, rosterTemplateFile } from '../documents/excel/roster-file';
@@ -43,6 +43,8 @@ import { noProgress, type Progress } from '../../shared/progress';
 import { AppError } from '../../shared/result';
 import type { RosterKind } from '../../shared/rosters';
 import type { Briefing } from '../../shared/schemas/briefing';
+import type { ParsedInput } from '../../shared/contract';
+import { landscapeFor } from '../../shared/schemas/calendar';
 
 /** The office's fonts, the archive's pictures for documents that show them, and its names for titles. */
 const context = (a: Store): BuildContext => ({ fonts: getSettings(a).fonts, loadImage: imageLoader(a), words: titleWords(a) });
@@ -102,22 +104,23 @@ export async function referralFile(a: Store, problemIds: number[], section: stri
 
 // ---- 行事历 ----
 
-/** 完成情况 as printed: blank while not started (a plan handed out before the term), with its note if any. */
-function statusText(status: string, note: string | null): string {
-  if (status === '未开始') return '';
-  return note ? `${status}（${note}）` : status;
-}
+/** How a calendar is printed; the columns its items fill when none are chosen. */
+export type CalendarPrint = Partial<Omit<ParsedInput<'documents.calendar'>, 'id'>>;
 
-export async function calendarFile(a: Store, id: number): Promise<GeneratedFile> {
+export async function calendarFile(a: Store, id: number, print: CalendarPrint = {}): Promise<GeneratedFile> {
   const { calendar, months } = calendarDetail(a, id);
-  return calendarDocx({
-    office: getSettings(a).officeName,
-    schoolYear: '',
-    title: calendar.title,
-    months: months.map((m) => ({
-      month: m.month, theme: m.theme,
-      items: m.items.map((it) => ({ content: it.content, owner: it.owner, status: statusText(it.status, it.statusNote) })),
+  const rows = months.map((m) => ({
+    month: m.month, theme: m.theme,
+    items: m.items.map((it) => ({
+      number: it.numberText, content: it.content, month: it.month, endMonth: it.endMonth, timing: it.timing, startDate: it.startDate,
+      endDate: it.endDate, lead: it.lead, partners: it.partners, status: it.status, statusNote: it.statusNote, note: it.note,
     })),
+  }));
+  const columns = print.columns ?? filledColumns(rows);
+  return calendarDocx({
+    office: getSettings(a).officeName, title: calendar.title, months: rows, notes: calendar.notes,
+    columns, landscape: print.landscape ?? landscapeFor(columns),
+    attachment: print.attachment ?? null, signatureDate: print.signatureDate ?? null,
   }, context(a));
 }
 

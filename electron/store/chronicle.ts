@@ -109,7 +109,7 @@ export function chronicleCandidates(a: Store, year: number): ChronicleCandidate[
     .all(`${year}-01`, `${year + 1}-01`, today) as { id: number; content: string; category: string; month: string; day: string | null }[];
   for (const i of items) {
     const date = i.day && i.day.startsWith(String(year)) ? i.day : i.month;
-    out.push(cand(year, date, i.content, 'calendarItem', i.id, `行事历·${i.category}`));
+    out.push(cand(year, date, i.content, 'calendarItem', i.id, i.category ? `行事历·${i.category}` : '行事历'));
   }
 
   const visits = a.db.prepare(`SELECT min(v.id) AS id, v.type, v.date, nullif(trim(coalesce(v.theme, '')), '') AS theme,

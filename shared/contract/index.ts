@@ -14,8 +14,8 @@ import {
   type DataFolderStatus, type AuditEntry, type Operator, type ImportPreview, type ImportResult, type RecycleItem,
 } from '../schemas/admin';
 import {
-  calendarCopy, calendarItemMove, calendarItemSave, calendarMonthTheme, calendarSave,
-  type Calendar, type CalendarDetail, type CalendarItem,
+  calendarCopy, calendarExport, calendarItemMove, calendarItemSave, calendarItemStatus, calendarMonthTheme, calendarPaste, calendarSave,
+  type Calendar, type CalendarDetail, type CalendarItem, type CalendarItemRef, type CalendarPasteResult,
 } from '../schemas/calendar';
 import { visitList, visitSave, type Visit } from '../schemas/visit';
 import {
@@ -93,6 +93,9 @@ export const contract = {
   'calendarItems.save': channel(calendarItemSave).returns<CalendarItem>(),
   'calendarItems.delete': channel(idInput).returns<{ recycleId: number }>(),
   'calendarItems.move': channel(calendarItemMove).returns<{ moved: boolean }>(),
+  'calendarItems.get': channel(idInput).returns<CalendarItemRef>(),
+  'calendarItems.setStatus': channel(calendarItemStatus).returns<CalendarItem>(),
+  'calendarItems.paste': channel(calendarPaste).returns<CalendarPasteResult>(),
 
   'visits.list': channel(visitList).returns<Page<Visit>>(),
   'visits.get': channel(idInput).returns<{ visit: Visit; problems: Problem[] }>(),
@@ -147,7 +150,7 @@ export const contract = {
 
   'documents.notice': channel(idInput).returns<FileRef>(),
   'documents.referral': channel(referralExport).returns<FileRef>(),
-  'documents.calendar': channel(idInput).returns<FileRef>(),
+  'documents.calendar': channel(calendarExport).returns<FileRef>(),
   'documents.statistics': channel(statisticsExport).returns<FileRef>(),
 
   'backups.status': channel(none).returns<BackupStatus>(),
