@@ -9,9 +9,8 @@
  */
 import { Paragraph, TextRun, type Document } from 'docx';
 import { gridTable, type BuildContext, type GridCell, type GridColumn } from './blocks';
-import { signature } from './notice';
 import {
-  LANDSCAPE_TYPE_WIDTH, LINE, MARGIN, PAGE, SIZE, SMALL_CHAR, STYLE, TYPE_HEIGHT, TYPE_WIDTH, blankLine, fontSlots, profileDocument, section,
+  LANDSCAPE_TYPE_WIDTH, LINE, MARGIN, PAGE, SIZE, SMALL_CHAR, STYLE, TYPE_HEIGHT, TYPE_WIDTH, blankLine, fontSlots, profileDocument, section, signatureBlock, titleOf,
 } from './profile';
 import { docxFile, type GeneratedFile } from './pack';
 import { spanText, timingText } from '../../shared/calendar-timing';
@@ -210,11 +209,11 @@ export function buildCalendar(c: CalendarInput, ctx: BuildContext): Document {
   const children = [
     ...(c.attachment ? [new Paragraph({ style: STYLE.normal, indent: { firstLine: 0 },
       children: [new TextRun({ text: c.attachment, font: fontSlots(ctx.fonts.heading1), size: SIZE.sanhao })] })] : []),
-    new Paragraph({ style: STYLE.title, children: [new TextRun(title)] }),
+    titleOf(title, ctx.words, { width: total }),
     blankLine(),
     table,
     ...(c.notes ? [new Paragraph({ style: STYLE.normal, spacing: { before: 120 }, children: [new TextRun(`备注：${c.notes}`)] })] : []),
-    ...(c.signatureDate ? [blankLine(), ...signature(c.office, c.signatureDate)] : []),
+    ...(c.signatureDate ? [blankLine(), ...signatureBlock(c.office, c.signatureDate, total)] : []),
   ];
   return profileDocument(ctx.fonts, { title, sections: [section({ landscape: c.landscape, children })] });
 }

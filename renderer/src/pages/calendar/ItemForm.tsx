@@ -7,7 +7,6 @@ import { calendarItemFields, monthsBetween, type Calendar, type CalendarItem } f
 import { datesText, itemSpan, parseTiming, spanText } from '../../../../shared/calendar-timing';
 import { CALENDAR_ITEM_CATEGORIES, CALENDAR_ITEM_STATUSES } from '../../../../shared/vocab';
 import { dateInWords, monthLabel } from '../../../../shared/dates';
-import { DateField } from '../../components/DateFields';
 import { namePicker, schoolOption } from '../../components/name-options';
 
 interface FormState {
