@@ -24,7 +24,10 @@ import {
 } from '../schemas/problem';
 import { complaintList, complaintSave, type Complaint } from '../schemas/complaint';
 import { dashboardQuery, globalSearch, type Dashboard, type SearchResult } from '../schemas/dashboard';
-import { briefingIssue, briefingPropose, briefingSave, type Briefing, type BriefingArticleData, type BriefingSummary } from '../schemas/briefing';
+import {
+  briefingCorrectionFile, briefingIssue, briefingNumbers, briefingPropose, briefingReopen, briefingSave,
+  type Briefing, type BriefingArticleData, type BriefingNumberPlan, type BriefingSummary,
+} from '../schemas/briefing';
 import {
   chronicleExport, chronicleReject, chronicleSave, chronicleYear, type ChronicleCandidate, type ChronicleEntryRow,
 } from '../schemas/chronicle';
@@ -122,7 +125,12 @@ export const contract = {
   'briefings.get': channel(idInput).returns<Briefing>(),
   'briefings.propose': channel(briefingPropose).returns<BriefingArticleData[]>(),
   'briefings.save': channel(briefingSave).returns<Briefing>(),
+  'briefings.numbers': channel(briefingNumbers).returns<BriefingNumberPlan>(),
   'briefings.issue': channel(briefingIssue).returns<Briefing>(),
+  'briefings.reopen': channel(briefingReopen).returns<Briefing>(),
+  'briefings.reissue': channel(idInput).returns<Briefing>(),
+  'briefings.cancelCorrection': channel(idInput).returns<Briefing>(),
+  'briefings.exportPrevious': channel(briefingCorrectionFile).returns<FileOut>(),
   'briefings.export': channel(idInput).returns<FileOut>(),
   'briefings.delete': channel(idInput).returns<{ recycleId: number }>(),
 
