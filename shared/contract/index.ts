@@ -29,7 +29,7 @@ import {
   type Briefing, type BriefingArticleData, type BriefingNumberPlan, type BriefingSummary,
 } from '../schemas/briefing';
 import {
-  chronicleExport, chronicleReject, chronicleSave, chronicleYear, type ChronicleCandidate, type ChronicleEntryRow,
+  chronicleExport, chronicleMany, chronicleReject, chronicleSave, chronicleUndo, chronicleYear, type ChronicleCandidate, type ChronicleEntryRow,
 } from '../schemas/chronicle';
 import { collectionSave, pieceList, pieceSave, type Collection, type Piece } from '../schemas/piece';
 import { referralExport, statisticsExport } from '../schemas/exports';
@@ -139,6 +139,9 @@ export const contract = {
   'chronicle.save': channel(chronicleSave).returns<ChronicleEntryRow>(),
   'chronicle.delete': channel(idInput).returns<{ recycleId: number }>(),
   'chronicle.reject': channel(chronicleReject).returns<{ rejected: boolean }>(),
+  'chronicle.acceptMany': channel(chronicleMany).returns<{ entryIds: number[]; skipped: number }>(),
+  'chronicle.rejectMany': channel(chronicleMany).returns<{ rejected: number }>(),
+  'chronicle.undo': channel(chronicleUndo).returns<{ removed: number; restored: number; kept: number }>(),
   'chronicle.export': channel(chronicleExport).returns<FileOut>(),
 
   'pieces.list': channel(pieceList).returns<Page<Piece>>(),
