@@ -31,7 +31,9 @@ import {
 import {
   chronicleExport, chronicleMany, chronicleReject, chronicleSave, chronicleUndo, chronicleYear, type ChronicleCandidate, type ChronicleEntryRow,
 } from '../schemas/chronicle';
-import { collectionSave, pieceList, pieceSave, type Collection, type Piece } from '../schemas/piece';
+import {
+  caseDrafts, caseProposals, collectionSave, pieceImport, pieceList, pieceSave, type CaseProposal, type Collection, type Piece, type PieceImported,
+} from '../schemas/piece';
 import { referralExport, statisticsExport } from '../schemas/exports';
 import { backupRestoreAuto, backupRestoreFile, type BackupEntry, type BackupStatus, type RestoreResult } from '../schemas/backup';
 import {
@@ -148,6 +150,9 @@ export const contract = {
   'pieces.get': channel(idInput).returns<Piece>(),
   'pieces.save': channel(pieceSave).returns<Piece>(),
   'pieces.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'pieces.import': channel(pieceImport).returns<PieceImported>(),
+  'pieces.proposals': channel(caseProposals).returns<CaseProposal[]>(),
+  'pieces.draftFromRecords': channel(caseDrafts).returns<Piece[]>(),
   'collections.list': channel(none).returns<Collection[]>(),
   'collections.get': channel(idInput).returns<Collection>(),
   'collections.save': channel(collectionSave).returns<Collection>(),

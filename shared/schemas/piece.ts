@@ -53,6 +53,41 @@ export const collectionSave = z.object({ id: id.optional(), fields: collectionFi
 
 export interface Collection extends CollectionFields {
   id: number;
-  pieces: { id: number; title: string; authorDisplay: string }[];
+  pieces: { id: number; title: string; authorDisplay: string; status: (typeof PIECE_STATUSES)[number] }[];
   updatedAt: string;
 }
+
+// ---- Cases from where they are: Word files, and the records ----
+
+const MAX_FILE_BASE64 = 28 * 1024 * 1024; // ~20 MB of file
+
+/** One Word file to import as a draft (the page sends the files one by one, with progress). */
+export const pieceImport = z.object({
+  fileName: z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(200, '文件名过长').describe('文件名'),
+  data: z.string({ error: '文件为空' }).max(MAX_FILE_BASE64, '文件超过20MB，请压缩图片后再导入').describe('文件内容'),
+  kind: oneOf(PIECE_KINDS, '类型').default('案例').describe('类型'),
+  year: pieceFields.shape.year,
+});
+export interface PieceImported {
+  piece: Piece;
+  /** What the user still has to know or do (no author read, a school not in the register, a picture left out …). */
+  notes: string[];
+}
+
+/** A case the records suggest: a school's 亮点 of the year, or a notice's 整改 closed after a 回查. */
+export interface CaseProposal {
+  sourceKind: 'school' | 'notice';
+  sourceId: number;
+  title: string;
+  schoolName: string;
+  /** What it rests on, e.g. 6次督导记录的亮点 / 3个问题，经1次退回后整改销号. */
+  summary: string;
+  /** The latest date of the records it rests on. */
+  date: string;
+}
+export const caseProposals = z.object({ year: pieceFields.shape.year });
+export const caseDrafts = z.object({
+  year: pieceFields.shape.year,
+  kind: oneOf(PIECE_KINDS, '类型').default('案例').describe('类型'),
+  sources: z.array(z.object({ sourceKind: z.enum(['school', 'notice']), sourceId: id })).min(1, '请至少选择一条').max(200, '一次最多200条').describe('素材'),
+});
