@@ -11,6 +11,7 @@ import { imageLoader } from '../store/attachments';
 import { attachmentFiles, copyDatabase, logBackupFile } from '../store/backup-file';
 import { issuedDocx } from '../store/briefings/issued-file';
 import { commitIssue, planIssue } from '../store/briefings/numbering';
+import { commitReissue, fileBeforeCorrection, planReissue } from '../store/briefings/corrections';
 import { getBriefing } from '../store/briefings/repository';
 import { calendarDetail } from '../store/calendars';
 import { listChronicle } from '../store/chronicle';
@@ -35,7 +36,7 @@ import { collectionFile as collectionDocx } from '../documents/collection';
 import { rosterExportFile, rosterTemplateFile } from '../documents/excel/roster-file';
 import { writeLedgerFile } from '../documents/ledger';
 import { noticeFile as noticeDocx, referralFile as referralDocx } from '../documents/notice';
-import type { GeneratedFile } from '../documents/pack';
+import { docxFileName, type GeneratedFile } from '../documents/pack';
 import { statisticsFile as statisticsDocx } from '../documents/statistics';
 import { nowText, todayText } from '../../shared/dates';
 import { fileSizeText } from '../../shared/numbers';
@@ -147,7 +148,10 @@ export async function chronicleFile(a: Store, year: number, form: 'list' | 'tabl
 
 // ---- 简报 ----
 
-/** An issued briefing: the kept file, byte for byte. A draft: a fresh build marked 第×期, not kept. */
+/**
+ * An issued briefing: the kept file, byte for byte. One under correction: a fresh build with its numbers,
+ * marked （更正稿）, not kept. A draft: a fresh build marked 第×期, not kept.
+ */
 export async function briefingFile(a: Store, id: number): Promise<GeneratedFile> {
   const b = getBriefing(a, id);
   const s = getSettings(a);
@@ -155,19 +159,35 @@ export async function briefingFile(a: Store, id: number): Promise<GeneratedFile>
   const kept = issuedDocx(a, id);
   if (kept) return { fileName, bytes: kept };
   const date = b.issueDate ?? nowText().slice(0, 10);
-  return briefingDocx(briefingInput(s, b, { issue: '×', total: null, date }), fileName, context(a));
+  const numbers = b.status === '更正中' ? { issue: b.issueNo!, total: b.totalNo, date } : { issue: '×', total: null, date };
+  return briefingDocx(briefingInput(s, b, numbers), fileName, context(a));
 }
 
 /**
- * Issue a draft: its numbers (store), its .docx built with them (documents), then the issue written
- * with the file kept, in one transaction that re-checks the numbers (store).
+ * Issue a draft under the numbers chosen (or proposed): checked (store), its .docx built with them (documents), then
+ * the issue written with the file kept, in one transaction that checks the numbers again (store).
  */
-export async function issueBriefing(a: Store, id: number, issueDate: string): Promise<Briefing> {
-  const plan = planIssue(a, id, issueDate);
+export async function issueBriefing(a: Store, id: number, issueDate: string, chosen: { issueNo?: number; totalNo?: number }): Promise<Briefing> {
+  const plan = planIssue(a, id, issueDate, chosen);
   const numbers = { issue: plan.issueNo, total: plan.totalNo, date: issueDate };
   const fileName = briefingFileName(plan.name, { ...plan.draft, status: '已印发', year: plan.year, issueNo: plan.issueNo, totalNo: plan.totalNo });
   const file = await briefingDocx(briefingInput(getSettings(a), plan.draft, numbers), fileName, context(a));
   return commitIssue(a, plan, file);
+}
+
+/** Issue a corrected briefing again under its own numbers and date; the file issued before stays kept. */
+export async function reissueBriefing(a: Store, id: number): Promise<Briefing> {
+  const plan = planReissue(a, id);
+  const b = plan.briefing;
+  const fileName = briefingFileName(plan.name, { ...b, status: '已印发' });
+  const file = await briefingDocx(briefingInput(getSettings(a), b, { issue: b.issueNo!, total: b.totalNo, date: b.issueDate! }), fileName, context(a));
+  return commitReissue(a, plan, file);
+}
+
+/** The file as issued before a correction. */
+export async function fileBeforeCorrectionOut(a: Store, correctionId: number): Promise<GeneratedFile> {
+  const f = fileBeforeCorrection(a, correctionId);
+  return { fileName: docxFileName(f.title), bytes: f.bytes };
 }
 
 // ---- 案例集 and other collections ----
