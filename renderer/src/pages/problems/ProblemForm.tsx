@@ -8,6 +8,7 @@ import type { Input } from '../../../../shared/contract';
 import type { Problem } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, PROBLEM_SOURCES } from '../../../../shared/vocab';
 import { DateField } from '../../components/DateFields';
+import { namePicker } from '../../components/name-options';
 
 type Fields = Input<'problems.save'>['fields'];
 const FIELDS = ['source', 'campaign', 'schoolId', 'category', 'description', 'actor', 'deadline', 'visitId', 'complaintId'];
@@ -57,7 +58,7 @@ export function ProblemForm({ opened, problem, onClose, onSaved }: {
           <TextInput label="专项名称" placeholder="如 双减、校园安全" value={f.campaign ?? ''} error={errors.campaign}
             disabled={f.source !== '专项督导'} onChange={(e) => set({ campaign: e.currentTarget.value })} />
         </SimpleGrid>
-        <Select label="学校" required searchable data={choices.schools} value={f.schoolId ? String(f.schoolId) : null} error={errors.schoolId}
+        <Select label="学校" required searchable data={choices.schools} {...namePicker} value={f.schoolId ? String(f.schoolId) : null} error={errors.schoolId}
           onChange={(v) => set({ schoolId: v ? Number(v) : 0 })} nothingFoundMessage="没有匹配的学校" />
         <Select label="问题类别" required data={choices.items} value={f.category || null} error={errors.category}
           onChange={(v) => set({ category: v ?? '' })} />
