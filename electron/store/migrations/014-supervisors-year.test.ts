@@ -11,12 +11,13 @@ const write = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...para
 const NEW_TABLES = ['appointment_changes', 'assessment_adjustments', 'assessment_results', 'assessment_scheme', 'assessments',
   'training_attendance', 'training_files', 'training_plan_files', 'training_plans', 'trainings', 'visit_form_imports'];
 
-/** An archive at version 11 with a supervisor, then migrated to 15, with one row of each year's content for 2024 and 2025. */
+/** An archive at version 13 with a supervisor, then migrated to 14, with one row of each year's content for 2024 and 2025. */
 function seeded() {
-  db = migrateTo(11);
-  const supervisor = run(`INSERT INTO supervisors (name, status, category, created_at, updated_at) VALUES ('王督学', '在聘', '兼职督学', ?, ?)`, AT, AT);
+  db = migrateTo(13);
+  const supervisor = run(`INSERT INTO supervisors (name, name_pinyin, name_initials, status, category, created_at, updated_at)
+    VALUES ('王督学', 'wang2王 du1督 xue2学', 'wdx', '在聘', '兼职督学', ?, ?)`, AT, AT);
   write(`INSERT INTO attachments (hash, file_name, mime, size, created_at) VALUES ('h1', '签到.jpg', 'image/jpeg', 1, ?)`, AT);
-  migrateTo(15, db);
+  migrateTo(14, db);
   const ids: Record<number, Record<string, number>> = {};
   for (const y of [2024, 2025]) {
     const training = run(`INSERT INTO trainings (kind, date, topic, hours, created_at, updated_at) VALUES ('会议', ?, '督学工作会议', 2, ?, ?)`, `${y}-03-12`, AT, AT);
@@ -35,13 +36,14 @@ function seeded() {
   return ids;
 }
 
-describe('migration 015 (the supervisors\' year)', () => {
-  it('adds the tables, STRICT, after version 11, and keeps what was there', () => {
-    db = migrateTo(11);
-    run(`INSERT INTO supervisors (name, status, category, created_at, updated_at) VALUES ('王督学', '在聘', '兼职督学', ?, ?)`, AT, AT);
+describe('migration 014 (the supervisors\' year)', () => {
+  it('adds the tables, STRICT, after version 13, and keeps what was there', () => {
+    db = migrateTo(13);
+    run(`INSERT INTO supervisors (name, name_pinyin, name_initials, status, category, created_at, updated_at)
+    VALUES ('王督学', 'wang2王 du1督 xue2学', 'wdx', '在聘', '兼职督学', ?, ?)`, AT, AT);
     const before = objectNames(db, 'table');
-    migrateTo(15, db);
-    expect(userVersion(db)).toBe(15);
+    migrateTo(14, db);
+    expect(userVersion(db)).toBe(14);
     expect(objectNames(db, 'table').filter((t) => !before.includes(t))).toEqual(NEW_TABLES);
     for (const t of NEW_TABLES) expect(tableKind(db, t).strict, t).toBe(true);
     expect(db.prepare('SELECT count(*) FROM supervisors').pluck().get()).toBe(1);

@@ -43,8 +43,8 @@ function guards(table: string, year: (r: string) => string): string {
   }).join('\n');
 }
 
-export const m015SupervisorsYear: Migration = {
-  version: 15,
+export const m014SupervisorsYear: Migration = {
+  version: 14,
   name: 'supervisors-year',
   up(db) {
     db.exec(`
