@@ -5,6 +5,7 @@ import { seedSchool, seedSupervisor } from '../testing/seed';
 import { expectRefused } from '../testing/refused';
 import { paragraphs, readDocx, textOf } from '../testing/read-docx';
 import { call } from './index';
+import { offeredBytes } from '../testing/files';
 import { DEFAULT_SCHEME } from '../../shared/schemas/assessment';
 
 type Store = Awaited<ReturnType<typeof tempStore>>;
@@ -154,7 +155,7 @@ describe('督学考核 computed from the archive', () => {
     await call(a, 'assessments.adjust', { id: x.id, supervisorId: ids.A, itemKey: 'deduction', points: -3, comment: '无故缺席12月培训' });
     const one = await call(a, 'assessments.exportSheets', { id: x.id, supervisorId: ids.A });
     expect(one.fileName).toBe('2025年度责任督学考核表（张明）.docx');
-    const d = await readDocx(Buffer.from(one.data, 'base64'));
+    const d = await readDocx(await offeredBytes(a, one));
     const text = paragraphs(d.document).map(textOf);
     expect(text[0]).toBe('2025年度责任督学考核表');
     expect(text).toContain('（草稿：考核尚未完成，结果以最终公布为准）');
@@ -162,10 +163,10 @@ describe('督学考核 computed from the archive', () => {
     expect(text).toContain('调整−3分：无故缺席12月培训');
     expect(text).toContain('总分73.5分，基本合格，第2名（共3人）');
     expect(text).toContain('××区人民政府教育督导室\u3000\u3000'); // signed in the 考核意见 cell
-    const all = await readDocx(Buffer.from((await call(a, 'assessments.exportSheets', { id: x.id })).data, 'base64'));
+    const all = await readDocx(await offeredBytes(a, call(a, 'assessments.exportSheets', { id: x.id })));
     expect(all.sections).toHaveLength(3);
 
-    const summary = await readDocx(Buffer.from((await call(a, 'assessments.exportSummary', { id: x.id, format: 'docx' })).data, 'base64'));
+    const summary = await readDocx(await offeredBytes(a, call(a, 'assessments.exportSummary', { id: x.id, format: 'docx' })));
     expect(summary.sections[0]).toContain('w:orient="landscape"');
     const rows = (summary.document.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []).map((r) => (r.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map(textOf));
     expect(rows).toEqual([
@@ -178,7 +179,7 @@ describe('督学考核 computed from the archive', () => {
     const xlsx = await call(a, 'assessments.exportSummary', { id: x.id, format: 'xlsx' });
     expect(xlsx.fileName).toBe('××区人民政府教育督导室2025年度督学考核结果汇总表.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(xlsx.data, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(await offeredBytes(a, xlsx) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws.getRow(4).values).toEqual([undefined, 2, '张明', '兼职督学', 35, 13.1, 9, 9.4, 10, -3, 73.5, '基本合格', '扣分项−3分：无故缺席12月培训']);
   });

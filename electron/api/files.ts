@@ -56,7 +56,7 @@ import { visitFormDocx } from '../documents/visit-form-docx';
 import { minutesFile, signInFile, type TrainingDocInput } from '../documents/training';
 import { trainingPlanFile as trainingPlanDocx } from '../documents/training-plan';
 import { sheetsFile, summaryDocx, summaryXlsx, type AssessmentDocInput } from '../documents/assessment';
-import { writeZip } from '../documents/zip';
+import { writeZipFile, type ZipInput } from '../documents/zip';
 import { fillVisitForm } from '../documents/excel/fill-visit-form';
 import { gradientPng } from '../documents/png';
 import { DEMO_SIZE } from '../store/demo';
@@ -286,26 +286,35 @@ export async function backupFileNow(a: Store, out: string, p: Progress = noProgr
 // ---- 督导记录表 sent to supervisors (issue 15) ----
 
 /**
- * Each supervisor's 督导记录表 for the 填报期间: the Excel form to fill and the Word form to print, in one
- * .zip (a folder per supervisor would only add clicks; two people of the same name get their 督学证编号).
+ * Each supervisor's 督导记录表 for the 填报期间: the Excel form to fill and the Word form to print, streamed
+ * into one .zip at `out` (a folder per supervisor would only add clicks; two people of the same name get
+ * their 督学证编号). A supervisor at a time, reported as progress; a cancel leaves no file.
  */
-export async function visitFormTemplates(a: Store, q: { supervisorIds: number[]; from: string; to: string }): Promise<GeneratedFile> {
+export async function writeVisitFormTemplates(a: Store, q: { supervisorIds: number[]; from: string; to: string }, out: string,
+  p: Progress = noProgress): Promise<{ fileName: string }> {
   const s = getSettings(a);
   const people = q.supervisorIds.map((id) => getSupervisor(a, id));
-  const entries = [];
-  for (const p of people) {
+  const ctx = context(a);
+  const items = allowedItems(a);
+  const entries: ZipInput[] = [];
+  p.stage('生成督导记录表', 0, 90);
+  for (const [i, person] of people.entries()) {
+    p.check();
     const input: VisitFormTemplateInput = {
-      office: s.officeName, supervisor: { id: p.id, name: p.name, certNo: p.certNo }, from: q.from, to: q.to,
-      lists: { schools: formSchools(a, p.id), types: [...VISIT_TYPES], methods: [...VISIT_METHODS], items: allowedItems(a) },
+      office: s.officeName, supervisor: { id: person.id, name: person.name, certNo: person.certNo }, from: q.from, to: q.to,
+      lists: { schools: formSchools(a, person.id), types: [...VISIT_TYPES], methods: [...VISIT_METHODS], items },
     };
-    const twin = people.some((o) => o !== p && o.name === p.name);
-    const who = twin ? `${p.name}（${p.certNo ?? `编号${p.id}`}）` : p.name;
+    const twin = people.some((o) => o !== person && o.name === person.name);
+    const who = twin ? `${person.name}（${person.certNo ?? `编号${person.id}`}）` : person.name;
     const xlsx = await visitFormWorkbook(input, `督导记录表-${who}.xlsx`);
-    const docx = await visitFormDocx(input, `督导记录表（打印版）-${who}`, context(a));
+    const docx = await visitFormDocx(input, `督导记录表（打印版）-${who}`, ctx);
     entries.push({ name: xlsx.fileName, bytes: xlsx.bytes }, { name: docx.fileName, bytes: docx.bytes });
+    p.progress(i + 1, people.length, person.name);
   }
+  p.stage('打包', 90, 100);
+  await writeZipFile(out, entries, { check: () => p.check() });
   const one = people.length === 1 ? people[0].name : `${people.length}名督学`;
-  return { fileName: `督导记录表-${one}-${q.from.replace(/-/g, '')}至${q.to.replace(/-/g, '')}.zip`, bytes: await writeZip(entries) };
+  return { fileName: `督导记录表-${one}-${q.from.replace(/-/g, '')}至${q.to.replace(/-/g, '')}.zip` };
 }
 
 /**

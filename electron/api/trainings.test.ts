@@ -5,6 +5,7 @@ import { expectRefused } from '../testing/refused';
 import { paragraphs, readDocx, textOf } from '../testing/read-docx';
 import { putAttachment } from '../store/attachments';
 import { call } from './index';
+import { offeredBytes } from '../testing/files';
 import { nowText } from '../../shared/dates';
 import type { Input } from '../../shared/contract';
 
@@ -99,14 +100,14 @@ describe('培训 and 会议', () => {
     const t = await call(a, 'trainings.save', { fields: meeting({ minutes: '一、通报上学期督导工作。\n\n二、部署本学期重点工作。', materials: '督导手册\n工作安排' }) });
     const sign = await call(a, 'trainings.signInSheet', { id: t.id });
     expect(sign.fileName).toBe('2025年3月12日2025年第一次督学工作会议签到表.docx');
-    const s = await readDocx(Buffer.from(sign.data, 'base64'));
+    const s = await readDocx(await offeredBytes(a, sign));
     const rows = (s.document.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []).map((r) => (r.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map(textOf));
     expect(rows).toEqual([['序号', '姓名', '类别', '工作单位', '签　名', '备注'], ['1', '张明', '兼职督学', '', '', ''], ['2', '李芳', '兼职督学', '', '', ''], ['3', '王强', '专职督学', '', '', '']]);
     expect(paragraphs(s.document).map(textOf)).toContain('时间：2025年3月12日　　地点：区教育局三楼会议室　　主办：区教育督导室');
 
     const m = await call(a, 'trainings.minutes', { id: t.id });
     expect(m.fileName).toBe('2025年3月12日2025年第一次督学工作会议纪要.docx');
-    const text = paragraphs((await readDocx(Buffer.from(m.data, 'base64'))).document).map(textOf).filter(Boolean);
+    const text = paragraphs((await readDocx(await offeredBytes(a, m))).document).map(textOf).filter(Boolean);
     expect(text).toEqual(['2025年第一次督学工作会议纪要', '时间：2025年3月12日', '地点：区教育局三楼会议室', '主办：区教育督导室',
       '出席：张明（共1人）', '请假：李芳（外出学习）', '缺席：王强', '材料：督导手册；工作安排',
       '一、通报上学期督导工作。', '二、部署本学期重点工作。', '××区人民政府教育督导室', '2025年3月12日']);
@@ -122,7 +123,7 @@ describe('training plans', () => {
     expect((await call(a, 'trainings.plans', {})).map((x) => [x.kind, x.title, x.files.length])).toEqual([['五年规划', '清河区督学队伍建设五年规划', 1]]);
     const doc = await call(a, 'trainings.exportPlan', { id: plan.id });
     expect(doc.fileName).toBe('清河区督学队伍建设五年规划.docx');
-    expect(paragraphs((await readDocx(Buffer.from(doc.data, 'base64'))).document).map(textOf).filter(Boolean))
+    expect(paragraphs((await readDocx(await offeredBytes(a, doc))).document).map(textOf).filter(Boolean))
       .toEqual(['清河区督学队伍建设五年规划', '（2026—2030年）', '一、总体目标', '每名督学每年参加培训不少于24学时。']);
     await expectRefused(a, 'trainings.savePlan', { fields: { kind: '年度计划', title: '计划', year: 2025, body: [], files: [{ hash: 'd'.repeat(64), fileName: 'x.pdf' }] } },
       { field: 'files', text: '「附件」文件“x.pdf”不在档案中' });

@@ -4,7 +4,8 @@ import { tempStore } from '../testing/temp-store';
 import { seedSchool, seedSupervisor } from '../testing/seed';
 import { samplePng } from '../testing/samples';
 import { call, dispatch } from './index';
-import { ZipReader } from '../documents/zip';
+import { ZipFileReader } from '../documents/zip';
+import { finished, offeredBytes } from '../testing/files';
 import { fillVisitForm, type FilledVisit } from '../documents/excel/fill-visit-form';
 import { readAttachment } from '../store/attachments';
 import { nowText } from '../../shared/dates';
@@ -41,9 +42,13 @@ async function upload(fileName: string, bytes: Buffer): Promise<{ hash: string; 
 
 /** The .zip of forms, as a map of file name → bytes. */
 async function templates(ids: number[]): Promise<Map<string, Buffer>> {
-  const out = await call(a, 'visitForms.templates', { supervisorIds: ids, ...TERM });
-  const zip = await ZipReader.open(Buffer.from(out.data, 'base64'));
-  return new Map(await Promise.all(zip.fileNames().map(async (n) => [n, (await zip.bytes(n))!] as const)));
+  const ref = await finished(a, call(a, 'visitForms.templates', { supervisorIds: ids, ...TERM }));
+  const zip = await ZipFileReader.open(await offeredBytes(a, ref));
+  try {
+    return new Map(await Promise.all(zip.fileNames().map(async (n) => [n, (await zip.bytes(n))!] as const)));
+  } finally {
+    zip.close();
+  }
 }
 
 const rowsOf = (p: VisitFormPreview, status: string) =>

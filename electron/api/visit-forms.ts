@@ -5,8 +5,9 @@ import { commitVisitForms, listVisitFormImports, planVisitForms, toPreview, type
 import { readVisitForm } from '../documents/excel/read-visit-form';
 import { demoFormsFolder } from '../store/demo/returned-forms';
 import { AppError } from '../../shared/result';
-import { fileOut } from './file-out';
-import { visitFormTemplates } from './files';
+import { transfers } from '../transfer/transfers';
+import { writeVisitFormTemplates } from './files';
+import { startJob } from './jobs';
 
 /**
  * The returned files, received into the archive by content hash (attachments.put, the one upload path),
@@ -32,7 +33,11 @@ async function receive(a: Store, files: { hash: string; fileName: string }[], ph
 // Preview and commit read the same files the same way, so what the user confirmed is what gets written
 // (the commit plans again against the archive as it is then).
 export const visitFormHandlers: HandlerMap<'visitForms.templates' | 'visitForms.preview' | 'visitForms.commit' | 'visitForms.imports'> = {
-  'visitForms.templates': (a, q) => fileOut(visitFormTemplates(a, q)),
+  'visitForms.templates': (a, q) => startJob(a, `生成督导记录表（${q.supervisorIds.length}名督学）`, async (job) => {
+    const out = transfers(a).tempPath('.zip');
+    const { fileName } = await writeVisitFormTemplates(a, q, out, job);
+    return transfers(a).offer(out, fileName, { temp: true });
+  }),
   'visitForms.preview': async (a, { files }) => toPreview(planVisitForms(a, await receive(a, files, false))),
   'visitForms.commit': async (a, { files }) => commitVisitForms(a, await receive(a, files, true)),
   'visitForms.imports': (a, q) => ({ ...listVisitFormImports(a, q), samples: demoFormsFolder(a) }),

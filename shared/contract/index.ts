@@ -199,7 +199,7 @@ export const contract = {
   'jobs.get': channel(jobInput).returns<JobState>(),
   'jobs.cancel': channel(jobInput).returns<JobState>(),
 
-  'visitForms.templates': channel(visitFormTemplates).returns<FileRef>(),
+  'visitForms.templates': channel(visitFormTemplates).returns<JobStarted<FileRef>>(),
   'visitForms.preview': channel(visitFormFiles).returns<VisitFormPreview>(),
   'visitForms.commit': channel(visitFormFiles).returns<VisitFormResult>(),
   'visitForms.imports': channel(visitFormImportList).returns<Page<VisitFormImport> & { samples: string | null }>(),

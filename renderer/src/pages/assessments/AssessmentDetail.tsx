@@ -8,7 +8,6 @@ import { ApiCallError, call } from '../../api';
 import { notifyError, notifyOk } from '../../notify';
 import { ExportButton } from '../../components/ExportButton';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
-import { XLSX_MIME } from '../../lib/mime';
 import { GradeBadge } from './GradeBadge';
 import { ASSESSMENT_GRADES } from '../../../../shared/vocab';
 import { scoreRange } from '../../../../shared/assessment-score';
@@ -68,7 +67,7 @@ export function AssessmentDetail() {
               onClick={() => run('reopen', () => call('assessments.reopen', { id: x.id }), '已重新打开，可以调整或重新计算；完成前结果不计入督学履历。')}>重新打开</Button>
           )}
           <ExportButton channel="assessments.exportSummary" input={{ id: x.id, format: 'docx' }} label="汇总表Word" />
-          <ExportButton channel="assessments.exportSummary" input={{ id: x.id, format: 'xlsx' }} label="汇总表Excel" mime={XLSX_MIME} icon={<IconFileSpreadsheet size={16} />} />
+          <ExportButton channel="assessments.exportSummary" input={{ id: x.id, format: 'xlsx' }} label="汇总表Excel" icon={<IconFileSpreadsheet size={16} />} />
           <ExportButton channel="assessments.exportSheets" input={{ id: x.id }} label="全部考核表" />
           {draft && <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(true)}>删除</Button>}
         </Group>

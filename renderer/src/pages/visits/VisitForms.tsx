@@ -153,8 +153,7 @@ export function VisitForms() {
             <Button variant="default" onClick={() => setWho(everyone.filter((s) => s.status === '在聘').map((s) => String(s.id)))}>全部在聘督学</Button>
             <DateField label="填报期间从" w={160} value={from} onChange={setFrom} clearable={false} />
             <DateField label="至" w={160} value={to} onChange={setTo} clearable={false} />
-            <ExportButton channel="visitForms.templates" input={{ supervisorIds: who.map(Number), from, to }} mime={ZIP_MIME}
-              icon={<IconFileZip size={16} />} label={`下载督导记录表（${who.length}人）`} disabled={who.length === 0} />
+            <ExportButton channel="visitForms.templates" input={{ supervisorIds: who.map(Number), from, to }} icon={<IconFileZip size={16} />} label={`下载督导记录表（${who.length}人）`} disabled={who.length === 0} />
           </Group>
           <Text size="xs" c="dimmed">默认为本学期（{term.label}）。交回的记录中日期不在填报期间内的，导入时会标为错误。</Text>
         </Stack>
