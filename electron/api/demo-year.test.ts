@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { call } from './index';
+import { finished, uploaded } from '../testing/files';
 import { DEMO_FORMS_FOLDER } from '../store/demo/returned-forms';
 
 // The demo county's supervisors' year (issue 15): one demo archive, only read until the last test imports.
@@ -37,15 +38,12 @@ describe('the demo archive\'s supervisors\' year', () => {
     expect((await call(demo, 'visitForms.imports', {})).samples).toBe(folder);
     const names = fs.readdirSync(folder);
     expect(names).toHaveLength(4);
-    const files = [];
-    for (const n of names) {
-      const { hash } = await call(demo, 'attachments.put', { fileName: n, data: fs.readFileSync(path.join(folder, n)).toString('base64') });
-      files.push({ hash, fileName: n });
-    }
-    const preview = await call(demo, 'visitForms.preview', { files });
+    const uploadIds = [];
+    for (const n of names) uploadIds.push(await uploaded(demo, 'visitForm', n, fs.readFileSync(path.join(folder, n))));
+    const preview = await finished(demo, call(demo, 'visitForms.preview', { uploadIds }));
     expect(preview.counts).toMatchObject({ files: 4, readyFiles: 4, errors: 1, duplicates: 1, photos: 1 });
     expect(preview.files.flatMap((f) => f.rows.flatMap((r) => r.errors))).toEqual(['「督导纪实」必须填写（督导过程和所见所闻）']);
-    const result = await call(demo, 'visitForms.commit', { files });
+    const result = await finished(demo, call(demo, 'visitForms.commit', { uploadIds }));
     expect(result).toMatchObject({ files: 4, visits: preview.counts.ok, photos: 1, skipped: 2 });
   });
 });

@@ -46,7 +46,7 @@ import type { RosterKind } from '../../shared/rosters';
 import type { Briefing } from '../../shared/schemas/briefing';
 import type { ParsedInput } from '../../shared/contract';
 import { landscapeFor } from '../../shared/schemas/calendar';
-import { getSupervisor } from '../store/supervisors';
+import type { Supervisor } from '../../shared/schemas/supervisor';
 import { allowedItems } from '../store/problems/workflow';
 import { formSchools } from '../store/visit-form-import';
 import { getTraining, getPlan } from '../store/trainings';
@@ -290,10 +290,10 @@ export async function backupFileNow(a: Store, out: string, p: Progress = noProgr
  * into one .zip at `out` (a folder per supervisor would only add clicks; two people of the same name get
  * their 督学证编号). A supervisor at a time, reported as progress; a cancel leaves no file.
  */
-export async function writeVisitFormTemplates(a: Store, q: { supervisorIds: number[]; from: string; to: string }, out: string,
+export async function writeVisitFormTemplates(a: Store, q: { people: Supervisor[]; from: string; to: string }, out: string,
   p: Progress = noProgress): Promise<{ fileName: string }> {
   const s = getSettings(a);
-  const people = q.supervisorIds.map((id) => getSupervisor(a, id));
+  const { people } = q;
   const ctx = context(a);
   const items = allowedItems(a);
   const entries: ZipInput[] = [];

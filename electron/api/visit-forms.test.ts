@@ -1,11 +1,15 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { seedSchool, seedSupervisor } from '../testing/seed';
 import { samplePng } from '../testing/samples';
 import { call, dispatch } from './index';
 import { ZipFileReader } from '../documents/zip';
-import { finished, offeredBytes } from '../testing/files';
+import { ended, finished, offeredBytes, uploaded } from '../testing/files';
+import { cancelJob } from './jobs';
+import { transfers } from '../transfer/transfers';
+import { expectRefused } from '../testing/refused';
 import { fillVisitForm, type FilledVisit } from '../documents/excel/fill-visit-form';
 import { readAttachment } from '../store/attachments';
 import { nowText } from '../../shared/dates';
@@ -34,11 +38,11 @@ function registers(s: Store) {
   return { schools, people };
 }
 
-/** Upload as the page does: attachments.put with the file's content. */
-async function upload(fileName: string, bytes: Buffer): Promise<{ hash: string; fileName: string }> {
-  const { hash } = await call(a, 'attachments.put', { fileName, mime: 'application/octet-stream', data: bytes.toString('base64') });
-  return { hash, fileName };
-}
+/** Receive a file as the page does (an upload of kind visitForm): its uploadId. */
+const upload = (fileName: string, bytes: Buffer) => uploaded(a, 'visitForm', fileName, bytes);
+/** Preview or commit a batch, as the page does: the job followed to its end. */
+const preview = (uploadIds: string[]) => finished(a, call(a, 'visitForms.preview', { uploadIds }));
+const commit = (uploadIds: string[]) => finished(a, call(a, 'visitForms.commit', { uploadIds }));
 
 /** The .zip of forms, as a map of file name → bytes. */
 async function templates(ids: number[]): Promise<Map<string, Buffer>> {
@@ -83,25 +87,32 @@ describe('returned 督导记录表: the round trip', () => {
       filledBy.set(p.name, visits);
     }
     const batch = [];
+    const filledFiles = new Map<string, Buffer>();
     for (const p of people) {
       const filled = await fillVisitForm(files.get(`督导记录表-${p.name}.xlsx`)!, filledBy.get(p.name)!);
+      filledFiles.set(p.name, filled);
       batch.push(await upload(`督导记录表-${p.name}（已填）.xlsx`, filled));
     }
 
-    const preview = await call(a, 'visitForms.preview', { files: batch });
-    expect(preview.counts).toEqual({ files: 20, readyFiles: 20, rows: 40, ok: 37, errors: 2, duplicates: 1, photos: 1, problems: 9 });
-    expect(rowsOf(preview, 'error')).toEqual([
+    const shown = await preview(batch);
+    expect(shown.counts).toEqual({ files: 20, readyFiles: 20, rows: 40, ok: 37, errors: 2, duplicates: 1, photos: 1, problems: 9 });
+    expect(rowsOf(shown, 'error')).toEqual([
       { file: '督导记录表-王强（已填）.xlsx', row: 5, dup: null, errors: ['「学校」“不存在的学校”不在档案的学校名册中，请从下拉列表选择挂牌学校'] },
       { file: '督导记录表-刘洋（已填）.xlsx', row: 4, dup: null, errors: ['「督导日期」2026年3月1日不在本表的填报期间（2025年9月1日至2026年1月31日）内'] },
     ]);
-    expect(rowsOf(preview, 'duplicate')).toEqual([
+    expect(rowsOf(shown, 'duplicate')).toEqual([
       { file: '督导记录表-黄磊（已填）.xlsx', row: 4, errors: [], dup: expect.stringMatching(/^档案中已有这条记录（督导记录编号 \d+）$/) },
     ]);
-    expect(preview.files[0]).toMatchObject({ status: 'ready', supervisorName: '张明', from: '2025-09-01', to: '2026-01-31', message: null });
+    expect(shown.files[0]).toMatchObject({ status: 'ready', supervisorName: '张明', from: '2025-09-01', to: '2026-01-31', message: null });
     expect(count('SELECT count(*) FROM visits')).toBe(1); // the preview wrote nothing
 
-    const result = await call(a, 'visitForms.commit', { files: batch });
+    const result = await commit(batch);
     expect(result).toEqual({ files: 20, visits: 37, problems: 9, photos: 1, skipped: 3 });
+    // Each file records came from is kept in the archive, as it was returned.
+    const kept = (await call(a, 'visitForms.imports', { limit: 200 })).rows;
+    expect(kept).toHaveLength(20);
+    const zhangFile = kept.find((k) => k.supervisorName === '张明')!;
+    expect(readAttachment(a, zhangFile.hash).bytes.equals(filledFiles.get('张明')!)).toBe(true);
 
     // Each good row is a visit of its supervisor, as filled.
     for (const [i, p] of people.entries()) {
@@ -128,12 +139,14 @@ describe('returned 督导记录表: the round trip', () => {
     expect(count(`SELECT count(*) FROM audit_log WHERE kind = 'visitForm'`)).toBe(20);
     expect((await call(a, 'visitForms.imports', {})).rows[0]).toMatchObject({ fileName: '督导记录表-罗勇（已填）.xlsx', supervisorName: '罗勇', visits: 2, skipped: 0 });
 
-    // The same files again: nothing changes.
-    const again = await call(a, 'visitForms.preview', { files: batch });
+    // The same files again (chosen again: the commit let the uploads go): nothing changes.
+    const again2 = [];
+    for (const p of people) again2.push(await upload(`督导记录表-${p.name}（已填）.xlsx`, filledFiles.get(p.name)!));
+    const again = await preview(again2);
     expect(again.files.every((f) => f.status === 'imported' && /已于.*导入（\d条督导记录），再次导入不会改变档案/.test(f.message!))).toBe(true);
     expect(again.counts.ok).toBe(0);
     const before = count('SELECT count(*) FROM visits');
-    expect(await call(a, 'visitForms.commit', { files: batch })).toEqual({ files: 0, visits: 0, problems: 0, photos: 0, skipped: 0 });
+    expect(await commit(again2)).toEqual({ files: 0, visits: 0, problems: 0, photos: 0, skipped: 0 });
     expect(count('SELECT count(*) FROM visits')).toBe(before);
     expect(count('SELECT count(*) FROM problems')).toBe(9);
   });
@@ -143,15 +156,36 @@ describe('returned 督导记录表: the round trip', () => {
     const [p] = people;
     const files = await templates([p.id]);
     const row = { 督导日期: '2025-09-18', 学校: p.schools[0].name, 督导纪实: '开学检查。' };
-    const one = await upload('甲.xlsx', await fillVisitForm(files.get('督导记录表-张明.xlsx')!, [{ values: row }, { values: row }]));
+    const jia = await fillVisitForm(files.get('督导记录表-张明.xlsx')!, [{ values: row }, { values: row }]);
+    const one = await upload('甲.xlsx', jia);
     const other = await upload('乙.xlsx', await fillVisitForm(files.get('督导记录表-张明.xlsx')!, [{ values: { ...row, 督导纪实: '另一份表里的同一次督导。' } }]));
-    const preview = await call(a, 'visitForms.preview', { files: [one, other, { ...one, fileName: '甲（副本）.xlsx' }] });
-    expect(rowsOf(preview, 'duplicate')).toEqual([
+    const copy = await upload('甲（副本）.xlsx', jia);
+    const shown = await preview([one, other, copy]);
+    expect(rowsOf(shown, 'duplicate')).toEqual([
       { file: '甲.xlsx', row: 5, errors: [], dup: '与本批「甲.xlsx」第4行重复（同一学校、日期和督学）' },
       { file: '乙.xlsx', row: 4, errors: [], dup: '与本批「甲.xlsx」第4行重复（同一学校、日期和督学）' },
     ]);
-    expect(preview.files[2]).toMatchObject({ status: 'repeated', message: '与本批中的「甲.xlsx」内容完全相同，只导入一次', rows: [] });
-    expect(await call(a, 'visitForms.commit', { files: [one, other] })).toMatchObject({ files: 1, visits: 1, skipped: 2 });
+    expect(shown.files[2]).toMatchObject({ status: 'repeated', message: '与本批中的「甲.xlsx」内容完全相同，只导入一次', rows: [] });
+    expect(await commit([one, other])).toMatchObject({ files: 1, visits: 1, skipped: 2 });
+  });
+
+  it('a canceled commit writes nothing and keeps the files for another try; a canceled set of forms leaves no file', async () => {
+    const { people } = registers(a);
+    const files = await templates([people[0].id]);
+    const up = await upload('张明.xlsx', await fillVisitForm(files.get('督导记录表-张明.xlsx')!, [{ values: { 督导日期: '2025-09-18', 学校: people[0].schools[0].name, 督导纪实: '开学检查。' } }]));
+    const started = await call(a, 'visitForms.commit', { uploadIds: [up] });
+    cancelJob(a, started.jobId);
+    expect((await ended(a, started)).state).toBe('canceled');
+    expect(count('SELECT count(*) FROM visits')).toBe(0);
+    expect(await commit([up])).toMatchObject({ files: 1, visits: 1 });
+
+    const temp = () => fs.readdirSync(transfers(a).dir).length;
+    const before = temp();
+    const forms = await call(a, 'visitForms.templates', { supervisorIds: people.map((p) => p.id), ...TERM });
+    await new Promise((r) => setTimeout(r, 30)); // under way
+    cancelJob(a, forms.jobId);
+    expect((await ended(a, forms)).state).toBe('canceled');
+    expect(temp()).toBe(before);
   });
 
   it('names each bad cell: missing 纪实, unknown method or item, a problem without its category, WPS cell pictures, an archived year', async () => {
@@ -168,8 +202,7 @@ describe('returned 督导记录表: the round trip', () => {
       { values: { 督导日期: '2026-01-12', 学校: school, 督导纪实: '检查。', 照片: { formula: 'DISPIMG("ID_8F2C",1)', result: '' } } },
     ]);
     const up = await upload('张明.xlsx', filled);
-    const preview = await call(a, 'visitForms.preview', { files: [up] });
-    expect(preview.files[0].rows.map((r) => r.errors)).toEqual([
+    expect((await preview([up])).files[0].rows.map((r) => r.errors)).toEqual([
       ['「督导日期」2025年度已归档，不能再添加该年的督导记录', '「督导纪实」必须填写（督导过程和所见所闻）'],
       ['「督导方式一」“看看”不是督导方式，应为巡视校园、查阅资料、座谈走访、问卷调查、随机听课、参加活动、合理建议、列席会议之一',
         '「督导事项二」“卫生”不在本室的督导事项中，请从下拉列表选择', '「问题类别」填写了问题，请选择问题类别'],
@@ -177,25 +210,32 @@ describe('returned 督导记录表: the round trip', () => {
       ['「督导日期」“9月20日”不是有效的日期，应写成 2026-09-15 或 2026年9月15日'],
       ['「照片」有1张照片是“嵌入单元格”插入的，无法读取。请在 WPS 中右键照片选择“切换为浮动图片”，保存后重新导入'],
     ]);
-    expect(await call(a, 'visitForms.commit', { files: [up] })).toEqual({ files: 0, visits: 0, problems: 0, photos: 0, skipped: 5 });
+    expect(await commit([up])).toEqual({ files: 0, visits: 0, problems: 0, photos: 0, skipped: 5 });
     expect(count('SELECT count(*) FROM visit_form_imports')).toBe(0);
+    expect(count(`SELECT count(*) FROM attachments WHERE file_name = '张明.xlsx'`)).toBe(0); // nothing written, nothing kept
   });
 
-  it('reports a file that is not a form, not uploaded, or of a supervisor no longer in the archive, with the rest of the batch', async () => {
+  it('reports a file that is not a form, or of a supervisor no longer in the archive, with the rest of the batch; refuses a lost upload at once', async () => {
     const { people } = registers(a);
     const files = await templates([people[0].id, people[1].id]);
     const good = await upload('李芳.xlsx', await fillVisitForm(files.get('督导记录表-李芳.xlsx')!, [{ values: { 督导日期: '2025-09-18', 学校: people[1].schools[0].name, 督导纪实: '检查。' } }]));
     const docx = await upload('打印版.docx', files.get('督导记录表（打印版）-张明.docx')!);
     const zhang = await upload('张明.xlsx', files.get('督导记录表-张明.xlsx')!);
     a.db.prepare('UPDATE supervisors SET deleted_at = ? WHERE id = ?').run(nowText(), people[0].id);
-    const preview = await call(a, 'visitForms.preview', { files: [docx, good, zhang, { hash: 'c'.repeat(64), fileName: '丢失.xlsx' }] });
-    expect(preview.files.map((f) => [f.status, f.message])).toEqual([
+    const shown = await preview([docx, good, zhang]);
+    expect(shown.files.map((f) => [f.status, f.message])).toEqual([
       ['invalid', '文件不是有效的 Excel（.xlsx）文件，可能已损坏或是其他格式。请在 Excel 或 WPS 中打开后另存为「Excel 工作簿（*.xlsx）」再导入。'],
       ['ready', null],
       ['invalid', '表中的督学“张明”在档案中不存在或已被删除。请核对督学名册，或为该督学重新生成督导记录表'],
-      ['invalid', '文件没有上传到档案中，请重新选择这个文件。'],
     ]);
-    expect(preview.counts).toMatchObject({ files: 4, readyFiles: 1, ok: 1 });
+    expect(shown.counts).toMatchObject({ files: 3, readyFiles: 1, ok: 1 });
+    // An upload that expired (or a program restarted since) is refused before any work, naming what to do.
+    for (const channel of ['visitForms.preview', 'visitForms.commit']) {
+      await expectRefused(a, channel, { uploadIds: [good, 'c'.repeat(32)] }, { code: 'not_found', text: '所选文件已失效', field: 'uploadId' });
+    }
+    // A photo's upload is not a returned form.
+    const photo = await uploaded(a, 'photo', '照片.png', samplePng(8, 8));
+    await expectRefused(a, 'visitForms.preview', { uploadIds: [photo] }, { code: 'not_found', text: '所选文件已失效' });
   });
 
   it('refuses a period backwards or longer than a year, and supervisors not in the archive', async () => {

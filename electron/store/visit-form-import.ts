@@ -3,8 +3,8 @@
  * the archive (school, 填报期间, vocabularies, 纪实, archived years), duplicates found (same school, date
  * and supervisor, in the archive or earlier in the batch), then the good rows written in one
  * transaction through the visit repository (search, year lock, audit and the problem workflow apply),
- * with their photos as attachments. Each file is remembered by its content hash: a file imported
- * twice changes nothing.
+ * with their photos as attachments. Each file records were written from is kept as an attachment and
+ * remembered by its content hash: a file imported twice changes nothing.
  */
 import type { Store } from './store';
 import { dateInWords, nowText, parseDateText, todayText } from '../../shared/dates';
@@ -16,15 +16,17 @@ import type {
 import type { Page } from '../../shared/schemas/common';
 import { VISIT_FORM_COLUMNS, VISIT_FORM_MARK, type ReturnedForm, type ReturnedRow, type VisitFormField } from '../../shared/visit-form';
 import { VISIT_METHODS, VISIT_TYPES } from '../../shared/vocab';
-import { putAttachment } from './attachments';
+import { putAttachment, putAttachmentFile, type ReceivedFile } from './attachments';
 import { audit } from './log';
 import { allowedItems } from './problems/workflow';
 import { saveVisit } from './visits';
 
-/** A returned file as received: its content hash and name, and what the reader made of it. */
+/** A returned file as received: its content hash and name, where it waits, and what the reader made of it. */
 export interface ReceivedForm {
   hash: string;
   fileName: string;
+  /** The received file (in the temporary folder), kept as an attachment once records are written from it. */
+  file: ReceivedFile;
   form: ReturnedForm | null;
   /** Why the file could not be read. */
   error: string | null;
@@ -240,7 +242,7 @@ export function toPreview(plan: PlannedFile[]): VisitFormPreview {
 /**
  * Write the batch's good rows in one transaction, planned again against the archive as it is now:
  * each a visit record through the visit repository, its problem raised into the 台账, its photos kept as
- * attachments; each file with at least one record written is remembered by its hash.
+ * attachments; each file with at least one record written is kept too, and remembered by its hash.
  */
 export function commitVisitForms(a: Store, received: ReceivedForm[]): VisitFormResult {
   return a.db.transaction((): VisitFormResult => {
@@ -266,6 +268,7 @@ export function commitVisitForms(a: Store, received: ReceivedForm[]): VisitFormR
       const skipped = f.rows.length - ids.length;
       result.skipped += skipped;
       if (ids.length === 0) continue;
+      putAttachmentFile(a, received.find((x) => x.hash === f.preview.hash)!.file);
       const importId = Number(a.db.prepare(`INSERT INTO visit_form_imports (hash, file_name, supervisor_id, period_from, period_to, visit_ids,
         problems, photos, skipped, imported_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(f.preview.hash, f.preview.fileName,
         f.preview.supervisorId, f.preview.from, f.preview.to, JSON.stringify(ids), problems, photos, skipped, nowText(), a.actor).lastInsertRowid);

@@ -200,8 +200,8 @@ export const contract = {
   'jobs.cancel': channel(jobInput).returns<JobState>(),
 
   'visitForms.templates': channel(visitFormTemplates).returns<JobStarted<FileRef>>(),
-  'visitForms.preview': channel(visitFormFiles).returns<VisitFormPreview>(),
-  'visitForms.commit': channel(visitFormFiles).returns<VisitFormResult>(),
+  'visitForms.preview': channel(visitFormFiles).returns<JobStarted<VisitFormPreview>>(),
+  'visitForms.commit': channel(visitFormFiles).returns<JobStarted<VisitFormResult>>(),
   'visitForms.imports': channel(visitFormImportList).returns<Page<VisitFormImport> & { samples: string | null }>(),
 
   'trainings.list': channel(trainingList).returns<Training[]>(),

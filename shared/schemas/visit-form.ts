@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate } from './common';
+import { uploadIdField } from './files';
 
 // 督导记录表 sent out and filed back without retyping (issue 15).
 
@@ -12,12 +13,10 @@ export const visitFormTemplates = z.object({
 }).refine((x) => x.from <= x.to, { message: '不能早于开始日期', path: ['to'] })
   .refine((x) => Date.parse(x.to) - Date.parse(x.from) <= 400 * 86_400_000, { message: '填报期间最长一年，请分学期生成', path: ['to'] });
 
-const hash = z.string().regex(/^[0-9a-f]{64}$/, '文件无效，请重新选择');
-
-/** Returned files, already received into the archive (attachments.put) by content hash. */
+/** Returned files, received first (uploads of kind visitForm): the preview and then the commit read the same ones. */
 export const visitFormFiles = z.object({
-  files: z.array(z.object({ hash, fileName: z.string().trim().min(1).max(200).describe('文件名') }))
-    .min(1, '请选择交回的督导记录表').max(300, '一次最多导入300个文件，请分批导入').describe('文件'),
+  uploadIds: z.array(uploadIdField).min(1, '请选择交回的督导记录表').max(300, '一次最多导入300个文件，请分批导入')
+    .refine((a) => new Set(a).size === a.length, '同一文件选了两次').describe('文件'),
 });
 
 export type VisitFormRowStatus = 'ok' | 'error' | 'duplicate';
@@ -39,6 +38,7 @@ export interface VisitFormRowPreview {
 export type VisitFormFileStatus = 'ready' | 'imported' | 'repeated' | 'invalid';
 
 export interface VisitFormFilePreview {
+  /** SHA-256 of the file's content: how a file imported before is known. */
   hash: string;
   fileName: string;
   status: VisitFormFileStatus;

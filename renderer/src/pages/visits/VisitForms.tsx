@@ -1,33 +1,21 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import {
-  Alert, Anchor, Badge, Button, Group, List, MultiSelect, Paper, Progress, SegmentedControl, Stack, Table, Text, Title,
+  Alert, Anchor, Badge, Button, Group, List, MultiSelect, Paper, SegmentedControl, Stack, Table, Text, Title,
 } from '@mantine/core';
 import { IconArrowLeft, IconFileZip, IconUpload } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
-import { fileToBase64 } from '../../files';
-import { XLSX_MIME, ZIP_MIME } from '../../lib/mime';
-import { notifyError, notifyOk } from '../../notify';
+import { saveStored } from '../../files';
+import { followJob } from '../../jobs';
+import { notifyCanceled, notifyError, notifyOk } from '../../notify';
+import { ChooseFile } from '../../components/ChooseFile';
 import { DateField } from '../../components/DateFields';
 import { ExportButton } from '../../components/ExportButton';
 import { todayText } from '../../../../shared/dates';
 import { termOf } from '../../../../shared/visit-form';
+import type { Uploaded } from '../../../../shared/schemas/files';
 import type { VisitFormFilePreview, VisitFormPreview, VisitFormResult, VisitFormRowPreview } from '../../../../shared/schemas/visit-form';
-
-/**
- * Receive the chosen files into the archive one by one (attachments.put, the app's one upload path), so
- * a batch of dozens never travels as one request; the import then names them by content hash.
- */
-async function receive(files: File[], onProgress: (done: number) => void): Promise<{ hash: string; fileName: string }[]> {
-  const out = [];
-  for (const [i, f] of files.entries()) {
-    const { hash } = await call('attachments.put', { fileName: f.name, mime: f.type || XLSX_MIME, data: await fileToBase64(f) });
-    out.push({ hash, fileName: f.name });
-    onProgress(i + 1);
-  }
-  return out;
-}
 
 const FILE_STATUS: Record<VisitFormFilePreview['status'], { label: string; color: string }> = {
   ready: { label: '可导入', color: 'green' }, imported: { label: '已导入过', color: 'gray' },
@@ -88,43 +76,41 @@ export function VisitForms() {
   const [who, setWho] = useState<string[]>([]);
   const [from, setFrom] = useState(term.from);
   const [to, setTo] = useState(term.to);
-  const [sent, setSent] = useState<{ hash: string; fileName: string }[]>([]);
-  const [uploading, setUploading] = useState<{ done: number; total: number } | null>(null);
+  const [sent, setSent] = useState<Uploaded[]>([]);
   const [preview, setPreview] = useState<VisitFormPreview | null>(null);
   const [busy, setBusy] = useState<'preview' | 'commit' | null>(null);
   const [result, setResult] = useState<VisitFormResult | null>(null);
   const [only, setOnly] = useState<'all' | 'problems'>('all');
-  const input = useRef<HTMLInputElement>(null);
   const everyone = useMemo(() => supervisors.data?.rows ?? [], [supervisors.data]);
 
-  async function take(list: File[]) {
-    const files = list.filter((f) => /\.xlsx$/i.test(f.name));
-    if (files.length < list.length) notifyError(new Error(`已跳过${list.length - files.length}个不是 .xlsx 的文件；请选择交回的督导记录表（Excel 文件）。`));
-    if (files.length === 0) return;
+  // The files are received first (ChooseFile); the preview and the commit run as jobs, with progress and 取消.
+  async function take(files: Uploaded[]) {
     setResult(null);
     setPreview(null);
-    setUploading({ done: 0, total: files.length });
+    setSent(files);
+    setBusy('preview');
     try {
-      const received = await receive(files, (done) => setUploading({ done, total: files.length }));
-      setSent(received);
-      setUploading(null);
-      setBusy('preview');
-      setPreview(await call('visitForms.preview', { files: received }));
+      const p = await followJob(call('visitForms.preview', { uploadIds: files.map((f) => f.uploadId) }));
+      if (p) setPreview(p);
+      else notifyCanceled('已取消检查，档案没有改变。');
     } catch (e) {
       notifyError(e);
     } finally {
-      setUploading(null);
       setBusy(null);
-      if (input.current) input.current.value = '';
     }
   }
 
   async function commit() {
     setBusy('commit');
     try {
-      const r = await call('visitForms.commit', { files: sent });
+      const r = await followJob(call('visitForms.commit', { uploadIds: sent.map((f) => f.uploadId) }));
+      if (!r) {
+        notifyCanceled('已取消导入，档案没有改变。');
+        return;
+      }
       setResult(r);
       setPreview(null);
+      setSent([]);
       void imports.reload();
       notifyOk(`已导入${r.files}个文件：督导记录${r.visits}条，问题${r.problems}个，照片${r.photos}张。`);
     } catch (e) {
@@ -159,23 +145,17 @@ export function VisitForms() {
         </Stack>
       </Paper>
 
-      <Paper withBorder p="md"
-        onDragOver={(e) => e.preventDefault()}
-        onDrop={(e) => { e.preventDefault(); void take(Array.from(e.dataTransfer.files)); }}>
+      <Paper withBorder p="md">
         <Stack gap="sm">
           <Text fw={600}>2. 导入交回的督导记录表</Text>
           <Group>
-            <input ref={input} type="file" accept={`.xlsx,${XLSX_MIME}`} multiple hidden aria-label="选择交回的督导记录表文件"
-              onChange={(e) => void take(Array.from(e.currentTarget.files ?? []))} />
-            <Button leftSection={<IconUpload size={16} />} onClick={() => input.current?.click()} loading={!!uploading || busy === 'preview'}>选择文件…</Button>
-            <Text size="sm" c="dimmed">可以一次选择几十个文件，也可以把文件拖到这里。导入前先显示预览，确认后才写入档案；同一个文件导入两次不会重复。</Text>
+            <ChooseFile kind="visitForm" label="选择交回的督导记录表文件" onChosen={take}>
+              {(open, receiving) => (
+                <Button leftSection={<IconUpload size={16} />} onClick={open} loading={receiving || busy === 'preview'}>选择文件…</Button>
+              )}
+            </ChooseFile>
+            <Text size="sm" c="dimmed">可以一次选择几十个文件（按住 Ctrl 或 Shift 多选）。导入前先显示预览，确认后才写入档案；同一个文件导入两次不会重复。</Text>
           </Group>
-          {uploading && (
-            <Stack gap={4}>
-              <Text size="sm">正在上传 {uploading.done} / {uploading.total} 个文件…</Text>
-              <Progress value={(uploading.done / uploading.total) * 100} aria-label="上传进度" />
-            </Stack>
-          )}
           {busy === 'preview' && <Text size="sm">正在逐行检查 {sent.length} 个文件…</Text>}
           {imports.data?.samples && (
             <Text size="xs" c="dimmed">示例档案在档案文件夹的「{imports.data.samples}」中放了几份督学交回的督导记录表，可以选来试着导入。</Text>
@@ -242,7 +222,9 @@ export function VisitForms() {
             <Table.Tbody>
               {imports.data.rows.map((i) => (
                 <Table.Tr key={i.id}>
-                  <Table.Td>{i.fileName}</Table.Td>
+                  <Table.Td>
+                    <Anchor component="button" size="sm" onClick={() => void saveStored(i.hash).catch(notifyError)} title="下载交回的原文件">{i.fileName}</Anchor>
+                  </Table.Td>
                   <Table.Td><Anchor component={Link} to={`/visits?supervisorId=${i.supervisorId}`} size="sm">{i.supervisorName}</Anchor></Table.Td>
                   <Table.Td>{i.from} 至 {i.to}</Table.Td><Table.Td>{i.importedAt.slice(0, 16)}（{i.actor}）</Table.Td>
                   <Table.Td>{i.visits}</Table.Td><Table.Td>{i.problems}</Table.Td><Table.Td>{i.photos}</Table.Td><Table.Td>{i.skipped || ''}</Table.Td>
