@@ -6,8 +6,7 @@ import { AlignmentType, LineRuleType, Paragraph, TextRun, type Document, type Fi
 import { dateInWords } from '../../shared/dates';
 import type { BuildContext } from './blocks';
 import { formTable } from './form-table';
-import { signature } from './notice';
-import { LANDSCAPE_TYPE_WIDTH, SIZE, STYLE, blankLine, profileDocument, section } from './profile';
+import { LANDSCAPE_TYPE_WIDTH, SIZE, STYLE, blankLine, profileDocument, section, signatureBlock, titleOf } from './profile';
 import { docxFile, newWorkbook, xlsxFile, type GeneratedFile } from './pack';
 
 export interface AssessmentDocInput {
@@ -34,7 +33,6 @@ export interface AssessmentDocInput {
 const num = (n: number) => String(n).replace('-', '−');
 const signed = (n: number) => (n > 0 ? `+${num(n)}` : num(n));
 
-const title = (text: string) => new Paragraph({ style: STYLE.title, children: [new TextRun(text)] });
 /** A little room between tables (a line of 小四). */
 const gap = () => new Paragraph({ style: STYLE.tableText, spacing: { line: 120, lineRule: LineRuleType.EXACT }, children: [] });
 /** A line of 小四 under a title or a table. */
@@ -50,7 +48,7 @@ const gradeLine = (d: AssessmentDocInput) =>
   `等次：优秀${num(d.thresholds.excellent)}分以上，合格${num(d.thresholds.pass)}分以上，基本合格${num(d.thresholds.basic)}分以上，以下为不合格`;
 
 /** One supervisor's page: who, each item's standard, what the archive shows, the score (and any adjustment), total, grade, rank. */
-function sheet(d: AssessmentDocInput, r: AssessmentDocInput['rows'][number]): FileChild[] {
+function sheet(d: AssessmentDocInput, r: AssessmentDocInput['rows'][number], words?: readonly string[]): FileChild[] {
   const info = formTable({
     weights: [3, 7, 3, 7],
     rows: [
@@ -78,7 +76,7 @@ function sheet(d: AssessmentDocInput, r: AssessmentDocInput['rows'][number]): Fi
     ],
   });
   return [
-    title(sheetTitle(d)),
+    titleOf(sheetTitle(d), words),
     note(`考核依据：《${d.scheme}》\u3000数据截至${dateInWords(d.until)}`),
     ...draftNote(d),
     gap(),
@@ -93,7 +91,7 @@ function sheet(d: AssessmentDocInput, r: AssessmentDocInput['rows'][number]): Fi
 export function buildSheets(d: AssessmentDocInput, ctx: BuildContext): Document {
   return profileDocument(ctx.fonts, {
     title: sheetTitle(d),
-    sections: d.rows.map((r) => section({ children: sheet(d, r), pageNumbers: false })),
+    sections: d.rows.map((r) => section({ children: sheet(d, r, ctx.words), pageNumbers: false })),
   });
 }
 
@@ -128,7 +126,7 @@ export function buildSummary(d: AssessmentDocInput, ctx: BuildContext): Document
     return `${r.name}：${item.label}${signed(s.adjustment!)}分（${s.comment ?? ''}）`;
   }));
   const children: FileChild[] = [
-    title(summaryTitle(d)),
+    titleOf(summaryTitle(d), ctx.words, { width: LANDSCAPE_TYPE_WIDTH }),
     ...draftNote(d),
     note(`考核依据：《${d.scheme}》\u3000数据截至${dateInWords(d.until)}\u3000考核${d.rows.length}人：${counts}`),
     blankLine(),
@@ -136,7 +134,7 @@ export function buildSummary(d: AssessmentDocInput, ctx: BuildContext): Document
     note(gradeLine(d), 'left'),
     ...(adjusted.length ? [note(`分数调整：${adjusted.join('；')}。`, 'left')] : []),
     blankLine(),
-    ...signature(d.office, d.date),
+    ...signatureBlock(d.office, d.date, LANDSCAPE_TYPE_WIDTH),
   ];
   return profileDocument(ctx.fonts, { title: summaryTitle(d), sections: [section({ children, landscape: true })] });
 }

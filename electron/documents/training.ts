@@ -6,8 +6,7 @@ import { AlignmentType, Paragraph, TextRun, type Document, type FileChild } from
 import { dateInWords } from '../../shared/dates';
 import type { BuildContext } from './blocks';
 import { formTable } from './form-table';
-import { signature } from './notice';
-import { CHAR, STYLE, blankLine, profileDocument, section } from './profile';
+import { CHAR, STYLE, blankLine, profileDocument, section, signatureBlock, titleOf } from './profile';
 import { docxFile, type GeneratedFile } from './pack';
 
 export interface TrainingDocInput {
@@ -23,7 +22,6 @@ export interface TrainingDocInput {
   attendance: { name: string; category: string; unit: string | null; status: '出席' | '请假' | '缺席' | null; note: string | null }[];
 }
 
-const title = (text: string) => new Paragraph({ style: STYLE.title, children: [new TextRun(text)] });
 const centred = (text: string) => new Paragraph({ style: STYLE.normal, alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun(text)] });
 const body = (text: string) => new Paragraph({ style: STYLE.normal, children: [new TextRun(text)] });
 /** A line "时间：…" with its label in 黑体, hanging so wrapped lines align after the colon. */
@@ -71,7 +69,7 @@ export function buildSignIn(t: TrainingDocInput, ctx: BuildContext): Document {
   });
   return profileDocument(ctx.fonts, {
     title: signInTitle(t),
-    sections: [section({ children: [title(signInTitle(t)), centred(meta(t)), blankLine(), table] })],
+    sections: [section({ children: [titleOf(signInTitle(t), ctx.words), centred(meta(t)), blankLine(), table] })],
   });
 }
 
@@ -90,7 +88,7 @@ export function buildMinutes(t: TrainingDocInput, ctx: BuildContext): Document {
   const absent = names(t, '缺席');
   const paragraphs = (t.minutes ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const children: FileChild[] = [
-    title(minutesTitle(t)),
+    titleOf(minutesTitle(t), ctx.words),
     blankLine(),
     field('时间', dateInWords(t.date)),
     ...(t.place ? [field('地点', t.place)] : []),
@@ -103,7 +101,7 @@ export function buildMinutes(t: TrainingDocInput, ctx: BuildContext): Document {
     blankLine(),
     ...(paragraphs.length ? paragraphs.map(body) : [body(`（${t.kind === '会议' ? '会议' : '培训'}内容尚未记录。）`)]),
     new Paragraph({ style: STYLE.normal, keepNext: true }),
-    ...signature(t.office, t.date),
+    ...signatureBlock(t.office, t.date),
   ];
   return profileDocument(ctx.fonts, { title: minutesTitle(t), sections: [section({ children })] });
 }

@@ -6,7 +6,7 @@
 import type { Store } from './store';
 import { todayText } from '../../shared/dates';
 import type { WorkloadRow } from '../../shared/schemas/assessment';
-import { periodOf } from './dashboard';
+import { periodOf } from './figures';
 import { liveSchoolIn, overdueOn } from './problems/read';
 import { sql, sqlFragment } from './sql';
 import { rows } from './statements';
