@@ -2,7 +2,7 @@
 import { Paragraph, TextRun, type Document } from 'docx';
 import type { Block } from '../../shared/schemas/blocks';
 import { blockRenderer, type BuildContext } from './blocks';
-import { STYLE, blankLine, profileDocument, section } from './profile';
+import { STYLE, blankLine, profileDocument, section, titleOf } from './profile';
 import { docxFile, type GeneratedFile } from './pack';
 
 export interface TrainingPlanDocInput {
@@ -18,7 +18,7 @@ export function buildTrainingPlan(p: TrainingPlanDocInput, ctx: BuildContext): D
     title: p.title,
     sections: [section({
       children: [
-        new Paragraph({ style: STYLE.title, children: [new TextRun(p.title)] }),
+        titleOf(p.title, ctx.words),
         ...(p.period ? [new Paragraph({ style: STYLE.byline, children: [new TextRun(`（${p.period}）`)] })] : []),
         blankLine(),
         ...blockRenderer(ctx.loadImage).render(p.body),

@@ -7,7 +7,7 @@ import { AlignmentType, LineRuleType, Paragraph, TextRun, type Document } from '
 import { dateInWords } from '../../shared/dates';
 import type { BuildContext } from './blocks';
 import { formTable } from './form-table';
-import { SIZE, STYLE, profileDocument, section } from './profile';
+import { SIZE, STYLE, profileDocument, section, titleOf } from './profile';
 import { docxFile, type GeneratedFile } from './pack';
 import type { VisitFormTemplateInput } from './excel/visit-form-file';
 
@@ -41,7 +41,7 @@ export function buildVisitFormDocx(f: VisitFormTemplateInput, ctx: BuildContext)
     sections: [section({
       pageNumbers: false,
       children: [
-        new Paragraph({ style: STYLE.title, children: [new TextRun('责任督学督导记录表')] }),
+        titleOf('责任督学督导记录表', ctx.words),
         new Paragraph({
           style: STYLE.tableText, alignment: AlignmentType.CENTER, spacing: { after: 120 },
           children: [new TextRun(`填报期间：${dateInWords(f.from)}至${dateInWords(f.to)}`)],

@@ -11,6 +11,7 @@ import {
   type VisitFormList,
 } from '../../../shared/visit-form';
 import { newWorkbook, xlsxFile, type GeneratedFile } from '../pack';
+import { DATE_FORMAT } from './formats';
 
 export interface VisitFormTemplateInput {
   office: string;
@@ -52,7 +53,7 @@ function recordsSheet(wb: ExcelJS.Workbook, f: VisitFormTemplateInput, ranges: R
   });
   ws.columns = VISIT_FORM_COLUMNS.map((c) => ({
     width: c.width,
-    style: c.kind === 'date' ? { numFmt: 'yyyy"年"m"月"d"日"' } : { numFmt: '@', alignment: { wrapText: true, vertical: 'top' } },
+    style: c.kind === 'date' ? { numFmt: DATE_FORMAT } : { numFmt: '@', alignment: { wrapText: true, vertical: 'top' } },
   }));
   const last = VISIT_FORM_COLUMNS.length;
   ws.mergeCells(1, 1, 1, last);
