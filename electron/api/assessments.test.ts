@@ -175,6 +175,10 @@ describe('督学考核 computed from the archive', () => {
       ['2', '张明', '兼职督学', '35', '13.1', '9', '9.4', '10', '−3', '73.5', '基本合格'],
       ['3', '王强', '专职督学', '40', '15', '15', '0', '0', '0', '70', '基本合格'],
     ]);
+    // Scores right-aligned as numbers are; rank, name, category and grade centred.
+    const aligns = (summary.document.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [])[2].match(/<w:tc>[\s\S]*?<\/w:tc>/g)!
+      .map((c) => /<w:jc w:val="(\w+)"/.exec(c)?.[1]);
+    expect(aligns).toEqual(['center', 'center', 'center', ...Array(7).fill('right'), 'center']);
 
     const xlsx = await call(a, 'assessments.exportSummary', { id: x.id, format: 'xlsx' });
     expect(xlsx.fileName).toBe('××区人民政府教育督导室2025年度督学考核结果汇总表.xlsx');

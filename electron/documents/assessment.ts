@@ -117,7 +117,10 @@ export function buildSummary(d: AssessmentDocInput, ctx: BuildContext): Document
     weights,
     rows: [
       { header: true, cells: cols.map((text) => ({ text, label: true, small: true })) },
-      ...d.rows.map((r) => ({ height: 380, cells: summaryCells(r, d).map((text) => ({ text, small: true, align: 'center' as const })) })),
+      // Scores right-aligned as numbers are; rank (as a 序号), name, category and grade centred.
+      ...d.rows.map((r) => ({ height: 380, cells: summaryCells(r, d).map((text, i) => ({
+        text, small: true, align: i >= 3 && i < cols.length - 1 ? 'right' as const : 'center' as const,
+      })) })),
     ],
   });
   const counts = ['优秀', '合格', '基本合格', '不合格'].map((g) => `${g}${d.rows.filter((r) => r.grade === g).length}人`).join('，');
@@ -161,7 +164,7 @@ export async function summaryXlsx(d: AssessmentDocInput): Promise<GeneratedFile>
   for (const r of d.rows) {
     const adjusted = r.items.filter((s) => s.adjustment !== null)
       .map((s) => `${d.items.find((i) => i.key === s.key)!.label}${signed(s.adjustment!)}分：${s.comment ?? ''}`).join('；');
-    const row = ws.addRow([r.rank, r.name, r.category, ...d.items.map((i) => r.items.find((x) => x.key === i.key)!.score), r.total, r.grade, adjusted]);
+    const row = ws.addRow([r.rank, r.name, r.category, ...d.items.map((i) => r.items.find((x) => x.key === i.key)!.score), r.total, r.grade, adjusted || null]);
     row.alignment = { vertical: 'top', wrapText: true };
   }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: cols.length } };

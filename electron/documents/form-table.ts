@@ -53,7 +53,8 @@ export function formTable(o: { weights: number[]; rows: FormRow[]; width?: numbe
         children: (lines.length ? lines : ['']).map((text) => new Paragraph({
           style: c.label ? STYLE.tableHead : STYLE.tableText,
           alignment: ALIGN[align],
-          indent: { left: 0, right: 0, firstLine: 0 },
+          // A right-aligned number keeps a little room from the cell's border, as in gridTable.
+          indent: { left: 0, right: !c.label && align === 'right' ? 113 : 0, firstLine: 0 },
           spacing: c.small ? { line: SMALL.line, lineRule: LineRuleType.EXACT } : undefined,
           children: text ? [new TextRun({ text, size: c.small ? SMALL.size : undefined })] : [],
         })),

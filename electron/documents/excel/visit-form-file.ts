@@ -115,7 +115,7 @@ function notesSheet(wb: ExcelJS.Workbook, f: VisitFormTemplateInput): void {
   }
   ws.addRow([]);
   ws.addRow(['列名', '必填', '填写要求']).font = { bold: true };
-  for (const c of VISIT_FORM_COLUMNS) ws.addRow([c.header, c.required ? '是' : '', c.note]).alignment = { wrapText: true, vertical: 'top' };
+  for (const c of VISIT_FORM_COLUMNS) ws.addRow([c.header, c.required ? '是' : null, c.note]).alignment = { wrapText: true, vertical: 'top' };
 }
 
 function infoSheet(wb: ExcelJS.Workbook, f: VisitFormTemplateInput): void {
