@@ -6,7 +6,7 @@ import { AlignmentType, Paragraph, TextRun, type Document, type FileChild } from
 import { dateInWords } from '../../shared/dates';
 import type { BuildContext } from './blocks';
 import { formTable } from './form-table';
-import { CHAR, STYLE, blankLine, profileDocument, section, signatureBlock, titleOf } from './profile';
+import { CHAR, SIZE, STYLE, blankLine, profileDocument, section, signatureBlock, titleOf } from './profile';
 import { docxFile, type GeneratedFile } from './pack';
 
 export interface TrainingDocInput {
@@ -22,7 +22,10 @@ export interface TrainingDocInput {
   attendance: { name: string; category: string; unit: string | null; status: '出席' | '请假' | '缺席' | null; note: string | null }[];
 }
 
-const centred = (text: string) => new Paragraph({ style: STYLE.normal, alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun(text)] });
+/** A centred line of 小四 under the 签到表's title. */
+const centred = (text: string) => new Paragraph({
+  style: STYLE.tableText, alignment: AlignmentType.CENTER, children: [new TextRun({ text, size: SIZE.xiaosi })],
+});
 const body = (text: string) => new Paragraph({ style: STYLE.normal, children: [new TextRun(text)] });
 /** A line "时间：…" with its label in 黑体, hanging so wrapped lines align after the colon. */
 function field(label: string, text: string): Paragraph {
@@ -45,31 +48,32 @@ export function minutesTitle(t: TrainingDocInput): string {
   return /培训$/.test(t.topic) ? `${t.topic}纪要` : `${t.topic}培训纪要`;
 }
 
-const meta = (t: TrainingDocInput) => [
-  `时间：${dateInWords(t.date)}`,
-  ...(t.place ? [`地点：${t.place}`] : []),
+/** 时间 and 地点 on one line, 主办 on the next: a field never breaks across lines (the office's name is long). */
+const meta = (t: TrainingDocInput): string[] => [
+  [`时间：${dateInWords(t.date)}`, ...(t.place ? [`地点：${t.place}`] : [])].join('　　'),
   ...(t.organiser ? [`主办：${t.organiser}`] : []),
-].join('　　');
+];
 
 /** The 签到表: one row per participant (or empty rows to fill), a column to sign. */
 export function buildSignIn(t: TrainingDocInput, ctx: BuildContext): Document {
   const people = t.attendance.length ? t.attendance : Array.from({ length: 20 }, () => null);
   const table = formTable({
-    weights: [3, 4, 4, 8, 5, 3],
+    // Name, category and unit in 五号, so 专职督学 and a school's full name keep to a line.
+    weights: [2.5, 4, 4, 9, 5, 2.5],
     rows: [
       { header: true, cells: ['序号', '姓名', '类别', '工作单位', '签　名', '备注'].map((text) => ({ text, label: true })), height: 520 },
       ...people.map((p, i) => ({
         height: 560,
         cells: [
-          { text: String(i + 1), align: 'center' as const }, { text: p?.name ?? '', align: 'center' as const },
-          { text: p?.category ?? '', align: 'center' as const }, { text: p?.unit ?? '' }, { text: '' }, { text: '' },
+          { text: String(i + 1), align: 'center' as const }, { text: p?.name ?? '', align: 'center' as const, small: true },
+          { text: p?.category ?? '', align: 'center' as const, small: true }, { text: p?.unit ?? '', small: true }, { text: '' }, { text: '' },
         ],
       })),
     ],
   });
   return profileDocument(ctx.fonts, {
     title: signInTitle(t),
-    sections: [section({ children: [titleOf(signInTitle(t), ctx.words), centred(meta(t)), blankLine(), table] })],
+    sections: [section({ children: [titleOf(signInTitle(t), ctx.words), ...meta(t).map(centred), blankLine(), table] })],
   });
 }
 
