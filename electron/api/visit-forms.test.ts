@@ -137,6 +137,7 @@ describe('returned 督导记录表: the round trip', () => {
     // Search and the audit log see them as any record.
     expect((await call(a, 'visits.list', { q: '张明十一月到清河区第2小学' })).total).toBe(1);
     expect(count(`SELECT count(*) FROM audit_log WHERE kind = 'visitForm'`)).toBe(20);
+    expect((await call(a, 'audit.list', { kind: 'visitForm', limit: 1 })).rows[0].kindLabel).toBe('回收督导记录表');
     expect((await call(a, 'visitForms.imports', {})).rows[0]).toMatchObject({ fileName: '督导记录表-罗勇（已填）.xlsx', supervisorName: '罗勇', visits: 2, skipped: 0 });
 
     // The same files again (chosen again: the commit let the uploads go): nothing changes.

@@ -49,6 +49,7 @@ export interface RecycleItem {
 export const AUDIT_KIND_LABELS: Record<string, string> = {
   ...RECYCLE_KIND_LABELS,
   notice: '整改通知书', settings: '设置', archive: '档案', attachment: '附件', backup: '备份', year: '年度归档', operator: '操作人',
+  assessmentScheme: '考核办法', visitForm: '回收督导记录表',
 };
 
 export interface AuditEntry {
