@@ -25,7 +25,6 @@ const ascii = (b: Uint8Array, from: number, text: string) => Buffer.from(b.buffe
 
 /** The picture type from the file's first bytes, or null when it is not one of ours. */
 export function imageType(b: Uint8Array): ImageType | null {
-  if (b.length < 12) return null;
   if (b[0] === 0x89 && ascii(b, 1, 'PNG\r\n\x1a\n')) return 'png';
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
   if (ascii(b, 0, 'GIF87a') || ascii(b, 0, 'GIF89a')) return 'gif';
