@@ -87,8 +87,9 @@ export function getCalendarItem(a: Store, id: number): CalendarItem {
 function renumber(a: Store, calendarId: number, month: string): void {
   const ids = a.db.prepare(`SELECT id FROM calendar_items WHERE calendar_id = ? AND month = ? AND deleted_at IS NULL
     ORDER BY seq, id`).pluck().all(calendarId, month) as number[];
-  const set = a.db.prepare('UPDATE calendar_items SET seq = ? WHERE id = ?');
-  ids.forEach((id, i) => set.run(i + 1, id));
+  // Only rows out of place are written: renumbering a month in order changes nothing.
+  const set = a.db.prepare('UPDATE calendar_items SET seq = ? WHERE id = ? AND seq IS NOT ?');
+  ids.forEach((id, i) => set.run(i + 1, id, i + 1));
 }
 
 function nextSeq(a: Store, calendarId: number, month: string): number {
