@@ -167,11 +167,16 @@ describe('a folder whose archive.db is gone', () => {
     expect(fs.existsSync(path.join(folder, 'archive.db'))).toBe(false);
   });
 
-  it('with attachments or a WAL file but no backup: still refused; a new or unrelated folder gets a new archive', async () => {
+  it('with attachments, a restore\'s stage or a WAL file but no backup: still refused; a new or unrelated folder gets a new archive', async () => {
     const withFiles = tempFolder();
     fs.mkdirSync(path.join(withFiles, 'attachments', 'ab'), { recursive: true });
     fs.writeFileSync(path.join(withFiles, 'attachments', 'ab', 'ab'.repeat(32)), 'photo');
     await expect(openStore(withFiles)).rejects.toThrow('也没有可用的备份');
+    const withStage = tempFolder();
+    fs.mkdirSync(path.join(withStage, '.恢复中-Q1w2E3'));
+    fs.copyFileSync(path.join(await archiveWith('乙'), 'archive.db'), path.join(withStage, '.恢复中-Q1w2E3', 'archive.db'));
+    await expect(openStore(withStage)).rejects.toThrow('未完成的恢复留下的文件');
+    expect(fs.existsSync(path.join(withStage, '.恢复中-Q1w2E3', 'archive.db'))).toBe(true); // kept: it may be all there is
     const withWal = tempFolder();
     fs.writeFileSync(path.join(withWal, 'archive.db-wal'), 'frames');
     await expect(openStore(withWal)).rejects.toBeInstanceOf(MissingArchiveError);

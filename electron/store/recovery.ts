@@ -8,7 +8,7 @@
  * - staging leftovers of work killed half-way: restore stages (.恢复中-*), year-package drafts
  *   (年度归档/.YYYY-…), backups being written (*.part), a lock file moved aside (archive.lock.stale-*);
  * - a folder whose archive.db is gone but which held an archive (backups, attachments, a package, a
- *   WAL file): never silently made into a new empty archive — MissingArchiveError names the backups,
+ *   WAL file, a restore's stage): never silently made into a new empty archive — MissingArchiveError names the backups,
  *   and openStore's `restoreMissingFrom` brings the chosen one back.
  */
 import fs from 'node:fs';
@@ -99,11 +99,15 @@ function replaySwap(folder: string, j: SwapJournal): Recovered {
   return fs.existsSync(staged) ? {} : { finishedRestore: { kept: path.basename(kept), source: j.source } };
 }
 
-/** Remove what work killed half-way left behind. Only our own names, in our own places. */
+/**
+ * Remove what work killed half-way left behind. Only our own names, in our own places; a restore's
+ * stage stays while archive.db is missing (it may be all that is left: refuseMissingArchive counts it).
+ */
 function removeLeftovers(folder: string): void {
+  const live = fs.existsSync(path.join(folder, DB_FILE));
   for (const name of fs.readdirSync(folder)) {
     const file = path.join(folder, name);
-    const ours = name.startsWith(STAGE_PREFIX) || name.startsWith(`${LOCK_FILE}.stale-`) || name === `${SWAP_JOURNAL}${PART}` || name === `${DB_FILE}${PART}`;
+    const ours = (live && name.startsWith(STAGE_PREFIX)) || name.startsWith(`${LOCK_FILE}.stale-`) || name === `${SWAP_JOURNAL}${PART}` || name === `${DB_FILE}${PART}`;
     if (ours) {
       fs.rmSync(file, { recursive: true, force: true });
     }
@@ -160,6 +164,7 @@ export class MissingArchiveError extends AppError {
 function heldAnArchive(folder: string): boolean {
   const has = (dir: string) => fs.existsSync(dir) && fs.readdirSync(dir).length > 0;
   return fs.existsSync(path.join(folder, `${DB_FILE}-wal`))
+    || fs.readdirSync(folder).some((n) => n.startsWith(STAGE_PREFIX))
     || backupsIn(path.join(folder, 'backups')).length > 0
     || has(path.join(folder, 'attachments'))
     || has(path.join(folder, PACKAGES_DIR));
@@ -175,7 +180,7 @@ export function refuseMissingArchive(folder: string, howToRestore: (newest: Back
   const newest = backups[0];
   const found = newest
     ? `但有 ${backups.length} 个备份，最新的是 backups${path.sep}${newest.name}（${newest.at}）。${howToRestore(newest)}`
-    : '也没有可用的备份，但文件夹中还有附件或年度归档包。请从备份文件恢复：先选择一个空文件夹打开，再在「备份」页面从备份文件恢复。';
+    : '也没有可用的备份，但文件夹中还有附件、年度归档包或未完成的恢复留下的文件。请从备份文件恢复：先选择一个空文件夹打开，再在「备份」页面从备份文件恢复。';
   throw new MissingArchiveError(folder, backups, `档案文件夹 ${folder} 中找不到档案数据库 ${DB_FILE}（可能被误删或移走），${found}`
     + '为免用空档案覆盖原有的备份和附件，不会在此新建档案。');
 }
