@@ -25,6 +25,7 @@ interface Def {
   element?: Node;
   innerType?: Node;
   in?: Node;
+  out?: Node;
   options?: Node[];
   entries?: Record<string, string | number>;
   values?: unknown[];
@@ -102,7 +103,8 @@ export function arbitraryOf(schema: z.ZodType, hints: Hints, key?: string): fc.A
     case 'optional': case 'default': return fc.option(inner(d.innerType!), { nil: undefined, freq: 3 });
     case 'nullable': return fc.option(inner(d.innerType!), { nil: null, freq: 3 });
     case 'readonly': case 'catch': return inner(d.innerType!);
-    case 'pipe': return inner(d.in!);
+    // z.preprocess is a pipe from a transform: values of the schema it feeds are what it takes.
+    case 'pipe': return d.in!._zod.def.type === 'transform' ? inner(d.out!) : inner(d.in!);
     case 'union': return fc.oneof(...d.options!.map((o) => inner(o)));
     case 'array': {
       let min = 0;
