@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { test, expect, shot } from './fixtures';
-import { ZipFileReader } from '../electron/documents/zip';
+import { BACKUP_ZIP, ZipFileReader } from '../electron/documents/safe-zip';
 import { fillVisitForm } from '../electron/documents/excel/fill-visit-form';
 import { gradientPng } from '../electron/documents/png';
 
@@ -26,7 +26,7 @@ test('回收督导记录表: forms sent for the term, two returned at once, a ba
   await page.getByRole('textbox', { name: '至' }).blur();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载督导记录表（2人）' }).click()]);
   expect(download.suggestedFilename()).toBe('督导记录表-2名督学-20250901至20260131.zip');
-  const zip = await ZipFileReader.open(fs.readFileSync(await download.path()));
+  const zip = await ZipFileReader.open(fs.readFileSync(await download.path()), BACKUP_ZIP);
   expect(zip.fileNames().sort()).toEqual(['督导记录表-张明.xlsx', '督导记录表-李芳.xlsx', '督导记录表（打印版）-张明.docx', '督导记录表（打印版）-李芳.docx'].sort());
 
   // 2. Filled as in Excel: 张明 two visits (a problem, a photo), 李芳 one good row and one for a school not in the archive.

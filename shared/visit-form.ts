@@ -2,6 +2,8 @@
 // columns defined once here for the file the app writes (electron/documents) and the reader of the
 // returned file, so the two cannot drift apart.
 
+import type { ImageInfo } from './image-header';
+
 /** Marks a workbook as the app's 督导记录表, in its hidden 档案信息 sheet. */
 export const VISIT_FORM_MARK = 'dudao-visit-form';
 export const VISIT_FORM_VERSION = 1;
@@ -63,8 +65,8 @@ export interface VisitFormInfo {
 /** A picture placed over a row of the returned sheet. */
 export interface ReturnedPhoto {
   bytes: Uint8Array;
-  /** png, jpeg, gif … as the workbook names it. */
-  extension: string;
+  /** Its type and pixel size as its header says (never the name the workbook gives it); null when it is no picture we read. */
+  info: ImageInfo | null;
 }
 
 /** One filled row of a returned 督导记录表, as read: each column's text ('' when empty). */

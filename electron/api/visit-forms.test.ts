@@ -4,8 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { seedSchool, seedSupervisor } from '../testing/seed';
 import { samplePng } from '../testing/samples';
+import { pngHeaderOnly } from '../testing/hostile-files';
 import { call, dispatch } from './index';
-import { ZipFileReader } from '../documents/zip';
+import { BACKUP_ZIP, ZipFileReader } from '../documents/safe-zip';
 import { ended, finished, offeredBytes, uploaded } from '../testing/files';
 import { cancelJob } from './jobs';
 import { transfers } from '../transfer/transfers';
@@ -47,7 +48,7 @@ const commit = (uploadIds: string[]) => finished(a, call(a, 'visitForms.commit',
 /** The .zip of forms, as a map of file name → bytes. */
 async function templates(ids: number[]): Promise<Map<string, Buffer>> {
   const ref = await finished(a, call(a, 'visitForms.templates', { supervisorIds: ids, ...TERM }));
-  const zip = await ZipFileReader.open(await offeredBytes(a, ref));
+  const zip = await ZipFileReader.open(await offeredBytes(a, ref), BACKUP_ZIP);
   try {
     return new Map(await Promise.all(zip.fileNames().map(async (n) => [n, (await zip.bytes(n))!] as const)));
   } finally {
@@ -189,7 +190,7 @@ describe('returned 督导记录表: the round trip', () => {
     expect(temp()).toBe(before);
   });
 
-  it('names each bad cell: missing 纪实, unknown method or item, a problem without its category, WPS cell pictures, an archived year', async () => {
+  it('names each bad cell: missing 纪实, unknown method or item, a problem without its category, WPS cell pictures, pictures too large or not pictures, an archived year', async () => {
     const { people } = registers(a);
     const [p] = people;
     const files = await templates([p.id]);
@@ -201,6 +202,9 @@ describe('returned 督导记录表: the round trip', () => {
       { values: { 督导日期: '2026-01-09', 学校: school, 督导纪实: '检查。', 问题类别: EIGHT_ITEMS[5], 督导类型: '暗访' } },
       { values: { 督导日期: '9月20日', 学校: school, 督导纪实: '检查。' } },
       { values: { 督导日期: '2026-01-12', 学校: school, 督导纪实: '检查。', 照片: { formula: 'DISPIMG("ID_8F2C",1)', result: '' } } },
+      // Pictures judged by their header: one declaring 60000×60000 pixels, and bytes that are no picture.
+      { values: { 督导日期: '2026-01-13', 学校: school, 督导纪实: '检查。' },
+        photos: [{ bytes: pngHeaderOnly(60_000, 60_000), extension: 'png' }, { bytes: Buffer.from('not a picture'), extension: 'jpeg' }] },
     ]);
     const up = await upload('张明.xlsx', filled);
     expect((await preview([up])).files[0].rows.map((r) => r.errors)).toEqual([
@@ -210,8 +214,10 @@ describe('returned 督导记录表: the round trip', () => {
       ['「督导类型」“暗访”应为经常性、专项、综合、定向、应访、回查之一', '「问题」选择了问题类别或整改期限，但没有填写问题'],
       ['「督导日期」“9月20日”不是有效的日期，应写成 2026-09-15 或 2026年9月15日'],
       ['「照片」有1张照片是“嵌入单元格”插入的，无法读取。请在 WPS 中右键照片选择“切换为浮动图片”，保存后重新导入'],
+      ['「照片」「第1张照片」的尺寸为 60000×60000 像素，超过可接收的最大尺寸（最长边 16384 像素、共 6400 万像素）。请用画图、手机相册等把图片缩小后再上传',
+        '「照片」第2张照片不是可识别的图片（或已损坏），请删除后重新插入 JPG 或 PNG 照片'],
     ]);
-    expect(await commit([up])).toEqual({ files: 0, visits: 0, problems: 0, photos: 0, skipped: 5 });
+    expect(await commit([up])).toEqual({ files: 0, visits: 0, problems: 0, photos: 0, skipped: 6 });
     expect(count('SELECT count(*) FROM visit_form_imports')).toBe(0);
     expect(count(`SELECT count(*) FROM attachments WHERE file_name = '张明.xlsx'`)).toBe(0); // nothing written, nothing kept
   });

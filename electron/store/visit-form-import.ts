@@ -16,6 +16,7 @@ import type {
 import type { Page } from '../../shared/schemas/common';
 import { VISIT_FORM_COLUMNS, VISIT_FORM_MARK, type ReturnedForm, type ReturnedRow, type VisitFormField } from '../../shared/visit-form';
 import { VISIT_METHODS, VISIT_TYPES } from '../../shared/vocab';
+import { pictureTooLarge } from '../../shared/image-header';
 import { putAttachment, putAttachmentFile, type ReceivedFile } from './attachments';
 import { audit } from './log';
 import { allowedItems } from './problems/workflow';
@@ -52,7 +53,6 @@ const FIELD_COLUMN: Record<string, VisitFormField> = {
   narrative: 'narrative', highlight: 'highlight', feedback: 'feedback',
 };
 
-const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', jpg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' };
 
 /** Several values in one cell, as people type them: 巡视校园、查阅资料. */
 const split = (text: string) => text.split(/[、,，;；/\n]+/).map((s) => s.trim()).filter(Boolean);
@@ -151,6 +151,11 @@ function planRow(c: Context, form: ReturnedForm, r: ReturnedRow): PlannedRow {
   if (r.cellPictures > 0) {
     errors.push(`「${HEADER.photos}」有${r.cellPictures}张照片是“嵌入单元格”插入的，无法读取。请在 WPS 中右键照片选择“切换为浮动图片”，保存后重新导入`);
   }
+  // Each photo judged by its header before it is kept: the page and Word would decode it.
+  r.photos.forEach(({ info }, i) => {
+    const refused = info ? pictureTooLarge(`第${i + 1}张照片`, info) : `第${i + 1}张照片不是可识别的图片（或已损坏），请删除后重新插入 JPG 或 PNG 照片`;
+    if (refused) errors.push(`「${HEADER.photos}」${refused.replace(/。$/, '')}`);
+  });
 
   let fields: VisitFields | null = null;
   if (errors.length === 0 && school && date) {
@@ -256,9 +261,10 @@ export function commitVisitForms(a: Store, received: ReceivedForm[]): VisitFormR
       for (const r of f.rows) {
         if (r.preview.status !== 'ok' || !r.fields) continue;
         const attachments = r.source.photos.map((p, i) => {
-          const ext = p.extension.toLowerCase();
-          const fileName = `${r.fields!.date} ${r.preview.values[HEADER.school]} 照片${i + 1}.${ext === 'jpeg' ? 'jpg' : ext}`;
-          return { hash: putAttachment(a, Buffer.from(p.bytes), fileName, MIME[ext] ?? 'application/octet-stream'), fileName, kind: 'photo' as const };
+          // Its type from its header (a picture within the limits, or the row would not be ok).
+          const { type, mime } = p.info!;
+          const fileName = `${r.fields!.date} ${r.preview.values[HEADER.school]} 照片${i + 1}.${type === 'jpeg' ? 'jpg' : type}`;
+          return { hash: putAttachment(a, Buffer.from(p.bytes), fileName, mime), fileName, kind: 'photo' as const };
         });
         const drafts = r.problem ? [{ ...r.problem, actor: '学校' as const }] : [];
         ids.push(saveVisit(a, undefined, { ...r.fields, attachments }, drafts));

@@ -11,6 +11,7 @@ import {
   type VisitFormField, type VisitFormInfo,
 } from '../../../shared/visit-form';
 import { loadWorkbook, readCell } from './read-roster';
+import { imageInfo } from '../image-check';
 
 /** More rows than a year of visits; beyond this the sheet is surely something else. */
 const MAX_ROWS = 2000;
@@ -67,7 +68,8 @@ function photosByRow(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): Map<number, R
     if (!media?.buffer) continue;
     const row = Math.floor(img.range.tl.nativeRow) + 1;
     const list = out.get(row) ?? [];
-    list.push({ bytes: new Uint8Array(media.buffer), extension: media.extension ?? 'png' });
+    // Judged by its header here, while the bytes are at hand (a preview lets them go).
+    list.push({ bytes: new Uint8Array(media.buffer), info: imageInfo(media.buffer) });
     out.set(row, list);
   }
   return out;

@@ -80,7 +80,7 @@ describe('the 督导记录表 workbook', () => {
     expect(form.rows[0].cells).toMatchObject({ method1: '巡视校园', method2: '查阅资料、随机听课', item1: EIGHT_ITEMS[6],
       narrative: '检查食堂后厨。', problem: '留样不足', deadline: '2026-10-15', type: '' });
     expect(Buffer.from(form.rows[0].photos[0].bytes).equals(photo)).toBe(true);
-    expect(form.rows[0].photos[0].extension).toBe('png');
+    expect(form.rows[0].photos[0].info).toMatchObject({ type: 'png', mime: 'image/png' });
   });
 
   it('counts pictures WPS embeds in a cell (=DISPIMG), which it cannot read', async () => {
