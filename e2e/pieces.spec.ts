@@ -128,7 +128,7 @@ test('imports 15 case files in one go, compiles them under the default name and 
   await expect(page.getByRole('table', { name: '文章列表' })).toContainText('督导案例第14篇');
 
   // What was read: the first file's byline matched the registers; its table and picture came along.
-  const list = await app.api<{ rows: { id: number; title: string }[] }>('pieces.list', { limit: 100 });
+  const list = await app.api<{ rows: { id: number; title: string }[] }>('pieces.list', { kind: '案例', limit: 100 }); // the demo's 学习心得 are another kind
   expect(list.rows).toHaveLength(14);
   const first = await app.api<{ authorDisplay: string; schoolName: string; status: string; body: Block[] }>('pieces.get', { id: list.rows.find((r) => r.title.startsWith('督导案例第1篇'))!.id });
   expect(first).toMatchObject({ authorDisplay: supervisor, schoolName: schools[0], status: '草稿' });
