@@ -24,6 +24,8 @@ import { pieceHandlers } from './pieces';
 import { documentHandlers } from './documents';
 import { backupHandlers } from './backups';
 import { yearCloseHandlers } from './year-close';
+import { campaignHandlers } from './campaigns';
+import { evaluationHandlers } from './evaluations';
 import { readOnlyMessage } from '../store/year-close';
 
 /** The one handler table: channel -> function(archive, input). IPC and HTTP both call `dispatch`. */
@@ -49,6 +51,8 @@ export const handlers: HandlerMap<Channel> = {
   ...documentHandlers,
   ...backupHandlers,
   ...yearCloseHandlers,
+  ...campaignHandlers,
+  ...evaluationHandlers,
 };
 
 /**

@@ -4,10 +4,15 @@ import { changeStatus, deleteProblem, raiseProblem, updateProblem } from '../sto
 import { fileOut } from './file-out';
 import { ledgerFile } from './files';
 import { getNotice, issueNotice, listNotices, recheckNotice, reportNotice } from '../store/notices';
+import { listEscalations } from '../store/escalations';
+import { listFollowups } from '../store/followups';
 
 export const problemHandlers: HandlerMap<'problems.list' | 'problems.get' | 'problems.save' | 'problems.transition' | 'problems.delete' | 'problems.exportLedger' | 'notices.list' | 'notices.get' | 'notices.issue' | 'notices.report' | 'notices.recheck'> = {
   'problems.list': (a, query) => listProblems(a, query),
-  'problems.get': (a, { id }) => ({ problem: getProblem(a, id), history: problemHistory(a, id) }),
+  'problems.get': (a, { id }) => ({
+    problem: getProblem(a, id), history: problemHistory(a, id),
+    followups: listFollowups(a, { problemId: id, dueBy: null }), escalations: listEscalations(a, { problemId: id }),
+  }),
   'problems.save': (a, { id, fields }) => {
     if (id) {
       updateProblem(a, id, fields);

@@ -19,8 +19,8 @@ let supervisor = 0;
 const visit = (date: string, type: string, theme: string | null, at = school) => run(`INSERT INTO visits (school_id, date, type, theme, created_at, updated_at)
   VALUES (?, ?, ?, ?, ?, ?)`, at, date, type, theme, AT, AT);
 const problem = (raised: string, campaign: string | null, status = '待整改', at = school) => run(`INSERT INTO problems (source, school_id, campaign,
-  category, description, actor, status, raised_at, updated_at) VALUES (?, ?, ?, '校园安全', '消防通道堆放杂物', '学校', ?, ?, ?)`,
-  campaign ? '专项督导' : '督导记录', at, campaign, status, raised, AT);
+  category, description, actor, status, raised_at, closed_at, updated_at) VALUES (?, ?, ?, '校园安全', '消防通道堆放杂物', '学校', ?, ?, ?, ?)`,
+  campaign ? '专项督导' : '督导记录', at, campaign, status, raised, status === '已销号' ? raised : null, AT);
 
 /** Version 11 with campaigns as free text: 校园安全 in 2023 (filed) and 2024, 双减 in 2024 only, and a 专项 visit of each. */
 function version11() {
@@ -106,7 +106,11 @@ describe('migration 014 (campaigns, 督政, 回头看, evaluation)', () => {
   it('lets a 回头看 reopen a filed year\'s 销号 problem as 反弹, and record a pending 回头看 there; everything else of the year stays', () => {
     const r = version11();
     migrateTo(14, db);
-    // Reopening: status back to 整改中 with the 反弹 deadline, and its history line.
+    // Reopening: only once a 回头看 has recorded the 反弹 (a 2024 one: its own year is open), then status back
+    // to 整改中 with the 反弹 deadline, and its history line.
+    refused(`UPDATE problems SET status = '整改中', closed_at = NULL WHERE id = ?`, r.safety2023);
+    run(`INSERT INTO followups (problem_id, due_date, done_date, result, created_at, updated_at) VALUES (?, '2024-02-06', '2024-02-06', '反弹', ?, ?)`,
+      r.safety2023, AT, AT);
     write(`UPDATE problems SET status = '整改中', closed_at = NULL, rework_due = '2024-06-30', updated_at = ? WHERE id = ?`, AT, r.safety2023);
     write(`INSERT INTO problem_history (problem_id, at, actor, from_status, to_status, note) VALUES (?, ?, '张明', '已销号', '整改中', '回头看发现反弹')`, r.safety2023, AT);
     refused(`UPDATE problems SET campaign_id = NULL WHERE id = ?`, r.safety2023);

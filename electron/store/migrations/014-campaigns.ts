@@ -26,7 +26,8 @@ import { WORKFLOW_COLUMNS as WORKFLOW_011, trigger, type Event, type Guarded } f
 // to every year from its start to its end, like a 行事历; a followup to its due date's year (a pending
 // one may still be recorded, as a 回查 may); an escalation to its date's; a round to its year; each
 // link table to its parent's. A 回头看 may reopen a problem of an archived year (反弹), as 回查 and 销号
-// go on there: problems_archived_update is rebuilt with the new columns kept and that move let through.
+// go on there: problems_archived_update is rebuilt with the new columns kept and that move let through,
+// once a 回头看 has recorded the 反弹.
 
 /** Columns of problems and notices that the workflow may change in an archived year (011's, and the 反弹 deadline). */
 export const WORKFLOW_COLUMNS = {
@@ -163,6 +164,8 @@ const TABLES = `
     year INTEGER NOT NULL,
     start_date TEXT,
     end_date TEXT,
+    -- The library set its indicators were copied from, and that set's name then
+    set_id INTEGER REFERENCES indicator_sets(id),
     set_name TEXT,
     pass_score REAL NOT NULL,
     -- [{name, min}] from the highest grade down; below the last: 不合格 (see shared/schemas/evaluation.ts)
@@ -307,6 +310,10 @@ const campaignYears = (r: string) => `y.year BETWEEN ${yearOfText(`${r}.start_da
 const ofCampaign = (id: string) => `EXISTS (SELECT 1 FROM campaigns x WHERE x.id = ${id} AND ${campaignYears('x')})`;
 const roundYear = (id: string) => `y.year = (SELECT x.year FROM eval_rounds x WHERE x.id = ${id})`;
 
+/** A 回头看 recorded 反弹 for the problem since it was 销号: what lets a filed year's problem be reopened. */
+const REBOUND_FOUND = `EXISTS (SELECT 1 FROM followups f WHERE f.problem_id = old.id AND f.deleted_at IS NULL
+  AND f.result = '反弹' AND f.done_date >= old.closed_at)`;
+
 function guarded(db: Database): Guarded[] {
   const cols = db.prepare(`SELECT name FROM pragma_table_info('problems')`).pluck().all() as string[];
   const unchanged = cols.filter((c) => !(WORKFLOW_COLUMNS.problems as readonly string[]).includes(c))
@@ -332,7 +339,7 @@ function guarded(db: Database): Guarded[] {
         // 011's rectification moves with the new columns kept, and the 反弹 reopening of a 销号 problem.
         update: `old.deleted_at IS NULL AND ${unchanged} AND (
           (old.status <> '已销号' AND (new.notice_id IS old.notice_id OR old.notice_id IS NULL))
-          OR (old.status = '已销号' AND new.status = '整改中' AND new.notice_id IS old.notice_id))`,
+          OR (old.status = '已销号' AND new.status = '整改中' AND new.notice_id IS old.notice_id AND ${REBOUND_FOUND}))`,
       },
     },
   ];

@@ -1,0 +1,48 @@
+import type { HandlerMap } from './types';
+import { bytesIn, fileOut } from './file-out';
+import { evaluationReportFile, roundScoreSheet } from './files';
+import { readScoreSheet } from '../documents/excel/scores-file';
+import { importScores } from '../store/evaluations/import';
+import { deleteIndicatorSet, getIndicatorSet, listIndicatorSets, saveIndicatorSet } from '../store/evaluations/library';
+import { roundResults } from '../store/evaluations/results';
+import {
+  closeRound, createRound, deleteRound, getRound, listRounds, saveRound, saveScores, saveSurvey, schoolScores,
+} from '../store/evaluations/rounds';
+
+// Evaluation against indicators: the library, rounds, scores (by hand or from Excel), results, report.
+export const evaluationHandlers: HandlerMap<'indicatorSets.list' | 'indicatorSets.get' | 'indicatorSets.save' | 'indicatorSets.delete'
+  | 'evaluations.list' | 'evaluations.get' | 'evaluations.create' | 'evaluations.save' | 'evaluations.close' | 'evaluations.delete'
+  | 'evaluations.scores' | 'evaluations.saveScores' | 'evaluations.saveSurvey' | 'evaluations.results'
+  | 'evaluations.exportScores' | 'evaluations.importScores' | 'evaluations.exportReport'> = {
+  'indicatorSets.list': (a) => listIndicatorSets(a),
+  'indicatorSets.get': (a, { id }) => getIndicatorSet(a, id),
+  'indicatorSets.save': (a, { id, fields }) => getIndicatorSet(a, saveIndicatorSet(a, id, fields)),
+  'indicatorSets.delete': (a, { id }) => ({ recycleId: deleteIndicatorSet(a, id) }),
+
+  'evaluations.list': (a) => listRounds(a),
+  'evaluations.get': (a, { id }) => getRound(a, id),
+  'evaluations.create': (a, { setId, fields }) => getRound(a, createRound(a, setId, fields)),
+  'evaluations.save': (a, { id, fields }) => {
+    saveRound(a, id, fields);
+    return getRound(a, id);
+  },
+  'evaluations.close': (a, { id, closed }) => {
+    closeRound(a, id, closed);
+    return getRound(a, id);
+  },
+  'evaluations.delete': (a, { id }) => ({ recycleId: deleteRound(a, id) }),
+  'evaluations.scores': (a, { id, schoolId }) => schoolScores(a, id, schoolId),
+  'evaluations.saveScores': (a, input) => {
+    saveScores(a, input);
+    return schoolScores(a, input.id, input.schoolId);
+  },
+  'evaluations.saveSurvey': (a, input) => {
+    saveSurvey(a, input);
+    return { saved: true };
+  },
+  'evaluations.results': (a, { id }) => roundResults(a, id),
+  'evaluations.exportScores': (a, { id }) => fileOut(roundScoreSheet(a, id)),
+  'evaluations.importScores': async (a, { id, scorer, data, commit }) => importScores(a, id, scorer, await readScoreSheet(bytesIn(data)), commit),
+  'evaluations.exportReport': (a, { id, charts }) =>
+    fileOut(evaluationReportFile(a, id, charts.map((c) => ({ ...c, png: bytesIn(c.png.replace(/^data:[^,]*,/, '')) })))),
+};

@@ -1,0 +1,65 @@
+/** 四清单 (任务、问题、整改、责任) as an .xlsx: a title, the four lists' group headers over their columns, a row per problem. */
+import { todayText } from '../../shared/dates';
+import type { FourListRow, FourLists } from '../../shared/schemas/oversight';
+import { newWorkbook, xlsxFile, type GeneratedFile } from './pack';
+
+interface Column { header: string; width: number; value: (r: FourListRow, i: number) => string | number }
+
+/** The four lists, each with its columns. */
+export const FOUR_LISTS: { list: string; columns: Column[] }[] = [
+  { list: '任务清单', columns: [
+    { header: '序号', width: 6, value: (_r, i) => i + 1 },
+    { header: '督导任务', width: 18, value: (r) => r.task },
+    { header: '督导事项', width: 20, value: (r) => r.item },
+  ] },
+  { list: '问题清单', columns: [
+    { header: '问题描述', width: 40, value: (r) => r.problem },
+    { header: '提出日期', width: 12, value: (r) => r.raisedAt },
+  ] },
+  { list: '整改清单', columns: [
+    { header: '整改要求及措施', width: 36, value: (r) => r.measure },
+    { header: '整改时限', width: 12, value: (r) => r.dueDate ?? '' },
+    { header: '整改状态', width: 10, value: (r) => (r.overdue ? `${r.status}（逾期）` : r.status) },
+    { header: '销号日期', width: 12, value: (r) => r.closedAt ?? '' },
+    { header: '回头看及督办', width: 20, value: (r) => r.followThrough },
+  ] },
+  { list: '责任清单', columns: [
+    { header: '责任主体', width: 24, value: (r) => r.owner },
+    { header: '整改责任方', width: 11, value: (r) => r.actor },
+    { header: '责任督学', width: 14, value: (r) => r.supervisors },
+  ] },
+];
+
+export async function fourListsFile(office: string, lists: FourLists): Promise<GeneratedFile> {
+  const columns = FOUR_LISTS.flatMap((g) => g.columns);
+  const wb = newWorkbook(office);
+  const ws = wb.addWorksheet('四清单', { views: [{ state: 'frozen', ySplit: 3 }] });
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  ws.mergeCells(1, 1, 1, columns.length);
+  const title = ws.getCell(1, 1);
+  const c = lists.counts;
+  title.value = `${office}${lists.title}（导出于 ${todayText()}：问题${c.raised}个，已销号${c.closed}个，逾期${c.overdue}个，反弹${c.rebounds}个）`;
+  title.font = { bold: true, size: 14 };
+  title.alignment = { horizontal: 'center' };
+  let at = 1;
+  for (const g of FOUR_LISTS) {
+    ws.mergeCells(2, at, 2, at + g.columns.length - 1);
+    ws.getCell(2, at).value = g.list;
+    at += g.columns.length;
+  }
+  const heads = [ws.getRow(2), ws.addRow(columns.map((x) => x.header))];
+  for (const row of heads) {
+    row.font = { bold: true };
+    row.alignment = { horizontal: 'center', vertical: 'middle' };
+    row.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+      cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    });
+  }
+  lists.rows.forEach((r, i) => {
+    const row = ws.addRow(columns.map((x) => x.value(r, i)));
+    row.alignment = { vertical: 'top', wrapText: true };
+    if (r.overdue) row.font = { color: { argb: 'FFC00000' } };
+  });
+  return xlsxFile(`${lists.title.replace(/[“”]/g, '')}-${todayText().replace(/-/g, '')}.xlsx`, wb);
+}
