@@ -66,6 +66,11 @@ export function checkOutline(items: readonly Outlined[]): { row: number; message
   return out;
 }
 
+/** 达标: a school's total (two decimals) reaches the round's 达标线. The one definition for the results, lists and reports. */
+export function reachesLine(total: number, passScore: number): boolean {
+  return round2(total) >= passScore;
+}
+
 /** A total's grade: the first (highest) line it reaches, else 不合格; null when the round has no grades. */
 export function gradeOf(total: number, grades: readonly { name: string; min: number }[]): string | null {
   if (grades.length === 0) return null;

@@ -4,7 +4,7 @@
  * grades' spread, and the 满意度测评 summed per group and overall.
  */
 import type { Store } from '../store';
-import { gradeOf, leavesUnder, round2 } from '../../../shared/indicators';
+import { gradeOf, leavesUnder, reachesLine, round2 } from '../../../shared/indicators';
 import { percent } from '../../../shared/numbers';
 import type { EvaluationResults, IndicatorResult, SchoolResult, SurveyCounts } from '../../../shared/schemas/evaluation';
 import { SURVEY_GROUPS } from '../../../shared/vocab';
@@ -50,7 +50,7 @@ export function roundResults(a: Store, id: number): EvaluationResults {
       .filter((m) => m.v! < m.l.fullScore).slice(0, 3).map((m) => `${m.l.code} ${m.l.name}`);
     return {
       schoolId: s.id, schoolName: s.name, zoneName: s.zone, total, scored: scored.length, complete,
-      grade: complete ? gradeOf(total, round.grades) : null, passed: complete ? total >= round.passScore : null, rank: null, weakest,
+      grade: complete ? gradeOf(total, round.grades) : null, passed: complete ? reachesLine(total, round.passScore) : null, rank: null, weakest,
     };
   });
   // Rank among the complete ones, equal totals sharing a rank.

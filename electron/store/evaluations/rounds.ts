@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Store } from '../store';
 import { nowText } from '../../../shared/dates';
-import { fullScores, isLeaf, outlineCodes, round2 } from '../../../shared/indicators';
+import { fullScores, isLeaf, outlineCodes, reachesLine, round2 } from '../../../shared/indicators';
 import { percent } from '../../../shared/numbers';
 import { AppError } from '../../../shared/result';
 import type {
@@ -47,7 +47,7 @@ function summarize(a: Store, r: Row): RoundSummary & { grades: GradeLine[]; summ
   const leaves = indicators.filter((i) => i.leaf).length;
   const totals = schoolTotals(a, r.id);
   const complete = totals.filter((t) => t.scored === leaves && leaves > 0);
-  const passed = complete.filter((t) => round2(t.total) >= r.passScore).length;
+  const passed = complete.filter((t) => reachesLine(t.total, r.passScore)).length;
   return {
     ...r, grades: JSON.parse(r.grades) as GradeLine[],
     fullScore: round2(indicators.filter((i) => i.leaf).reduce((s, i) => s + (i.maxScore ?? 0), 0)),
