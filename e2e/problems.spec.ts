@@ -26,7 +26,10 @@ test('issues a notice, records the report, a failing then a passing 回查, and 
     ],
   });
   // Another school's problem, past its deadline: red in the 台账.
-  await app.api('problems.save', { fields: { source: '专项督导', campaign: '校园安全', schoolId: other.id, category: SAFETY, description: '监控存在盲区', deadline: day(-2) } });
+  const campaign = await app.api<{ id: number }>('campaigns.save', { fields: {
+    name: '校园安全', startDate: day(-30), endDate: day(30), scopeKind: '全部学校', checklistKind: '八项事项', checklist: [SAFETY],
+  } });
+  await app.api('problems.save', { fields: { source: '专项督导', campaignId: campaign.id, schoolId: other.id, category: SAFETY, description: '监控存在盲区', deadline: day(-2) } });
 
   await page.goto(`${app.url}#/problems`);
   const ledger = page.getByRole('table', { name: '问题台账' });

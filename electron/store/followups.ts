@@ -20,7 +20,8 @@ type Row = Omit<Followup, 'overdue'>;
 // Follow-ups of live problems whose school or unit is live.
 const SELECT = sqlFragment`SELECT f.id, f.problem_id AS problemId, p.description AS problem, coalesce(sc.full_name, u.name) AS ownerName,
     f.campaign_id AS campaignId, cp.name AS campaignName, p.closed_at AS closedAt, p.status AS problemStatus,
-    f.due_date AS dueDate, f.done_date AS doneDate, f.supervisor_id AS supervisorId, s.name AS supervisorName, f.result, f.note
+    f.due_date AS dueDate, f.done_date AS doneDate, f.supervisor_id AS supervisorId, s.name AS supervisorName, f.result, f.note,
+    f.updated_at AS updatedAt
   FROM followups f JOIN problems p ON p.id = f.problem_id AND p.deleted_at IS NULL
     LEFT JOIN schools sc ON sc.id = p.school_id AND sc.deleted_at IS NULL LEFT JOIN units u ON u.id = p.unit_id AND u.deleted_at IS NULL
     LEFT JOIN campaigns cp ON cp.id = f.campaign_id LEFT JOIN supervisors s ON s.id = f.supervisor_id

@@ -118,6 +118,8 @@ export interface Followup {
   note: string | null;
   /** Pending and past its due date. */
   overdue: boolean;
+  /** When it was last written (its result, when recorded): orders it in the problem's timeline. */
+  updatedAt: string;
 }
 
 // ---- 约谈 and 通报 ----
