@@ -183,7 +183,7 @@ test('a 督政 problem owned by a township: registered, its 督导建议书, thr
   expect(advice.suggestedFilename()).toBe('督导建议书（城关街道办事处）.docx');
   const text = await docxText(advice);
   expect(text).toContain('城关街道办事处：');
-  expect(text).toContain(`1.城关第一小学校门口流动摊贩占道经营，放学时段存在交通安全隐患。（整改时限：${words(day(30))}）`);
+  expect(text).toContain(`1.城关第一小学校门口流动摊贩占道经营，放学时段存在交通安全隐患（整改时限：${words(day(30))}）。`);
   await advice.saveAs('e2e-artifacts/unit-advice.docx');
 
   await page.getByLabel('说明（可选）').fill('已向街道发出督导建议书');

@@ -221,7 +221,7 @@ describe('the 专项督导报告 and 督导意见书', () => {
     const cells = [...doc.document.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => textOf(m[0]));
     const md = (n: number) => `${Number(day(n).slice(5, 7))}月${Number(day(n).slice(8, 10))}日`;
     expect(cells).toEqual(['序号', '学校（单位）', '督导日期', '发现问题', '已销号', '整改率',
-      '1', '城关第二小学', md(-15), '1', '0', '0%', '2', '城关第一小学', md(-20), '2', '1', '50%', '', '合计', '2所学校', '3', '1', '33.3%']);
+      '1', '城关第一小学', md(-20), '2', '1', '50%', '2', '城关第二小学', md(-15), '1', '0', '0%', '', '合计', '2所学校', '3', '1', '33.3%']);
   });
 
   it('writes each visited school\'s 督导意见书 with its findings, and refuses one not visited', async () => {
@@ -312,7 +312,7 @@ describe('督政: units, their problems through 销号, letters and the 四清�
     const lines = paragraphs((await readDocx(Buffer.from(file.data, 'base64'))).document).map(textOf);
     const words = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
     expect(lines).toEqual(expect.arrayContaining(['督导建议书', '白沙镇人民政府：', '我室在“校园安全”专项督导中发现，你单位在以下方面存在问题：',
-      `1.镇中心小学周边流动摊贩占道经营（整改时限：${words(day(40))}）`, `2.校车停靠点未设置候车亭（整改时限：${words(day(20))}）`]));
+      `1.镇中心小学周边流动摊贩占道经营（整改时限：${words(day(40))}）。`, `2.校车停靠点未设置候车亭（整改时限：${words(day(20))}）。`]));
     expect(lines.join('')).toContain(`于${words(day(40))}前将整改落实情况书面反馈我室`);
     const section = await call(a, 'problems.save', { fields: { source: '督导记录', unitId: ids.section, category: SAFETY, description: '校舍维修经费未及时拨付', actor: '教育局科室' } });
     const letter = paragraphs((await readDocx(Buffer.from((await call(a, 'documents.unitLetter', { problemIds: [section.id], kind: '协商函', issuedDate: day(0), replyBy: day(15) })).data, 'base64'))).document).map(textOf);

@@ -282,7 +282,7 @@ export async function evaluationReportFile(a: Store, id: number, charts: { title
     }
   });
   return evaluationReportDocx({
-    office: getSettings(a).officeName, results, indicatorCount: round.indicators.length, summary: round.summary,
+    office: getSettings(a).officeName, results, summary: round.summary,
     date: round.closedAt ?? todayText(), charts,
   }, context(a));
 }

@@ -75,7 +75,10 @@ export interface UnitLetterInput {
 }
 
 export function unitLetterBody(l: UnitLetterInput): string[] {
-  const list = l.problems.map((p, i) => `${i + 1}.${p.description.trim()}${p.due ? `（整改时限：${dateInWords(p.due)}）` : ''}`);
+  // The deadline inside the sentence: “…隐患（整改时限：2027年1月3日）。”
+  const list = l.problems.map((p, i) => (p.due
+    ? `${i + 1}.${p.description.trim().replace(/[。；;.]$/, '')}（整改时限：${dateInWords(p.due)}）。`
+    : `${i + 1}.${p.description.trim()}`));
   const reply = l.replyBy ? `于${dateInWords(l.replyBy)}前` : '及时';
   return l.kind === '协商函'
     ? [

@@ -64,8 +64,8 @@ export function buildCampaignReport(r: CampaignReportInput, ctx: BuildContext): 
     new Paragraph({ style: STYLE.normal, alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun(`（截至${dateInWords(r.date)}）`)] }),
     gridTable({
       columns: [
-        { title: '序号', weight: 2, align: 'center' }, { title: '学校（单位）', weight: 9 }, { title: '督导日期', weight: 7 },
-        { title: '发现问题', weight: 3, align: 'center' }, { title: '已销号', weight: 3, align: 'center' }, { title: '整改率', weight: 3, align: 'center' },
+        { title: '序号', weight: 3, align: 'center' }, { title: '学校（单位）', weight: 12 }, { title: '督导日期', weight: 6 },
+        { title: '发现问题', weight: 5, align: 'center' }, { title: '已销号', weight: 4, align: 'center' }, { title: '整改率', weight: 4, align: 'center' },
       ],
       rows: statisticsRows(r),
     }),

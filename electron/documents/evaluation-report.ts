@@ -9,7 +9,7 @@ import { passRateText } from '../../shared/indicators';
 import { chineseNumber } from '../../shared/numbers';
 import type { Block } from '../../shared/schemas/blocks';
 import type { EvaluationResults } from '../../shared/schemas/evaluation';
-import { blockRenderer, gridTable, type BuildContext } from './blocks';
+import { blockRenderer, gridTable, type BuildContext, type GridTableOptions } from './blocks';
 import { attachmentHead, closing, docTitle, sectionHeading } from './official';
 import { docxFile, type GeneratedFile } from './pack';
 import { blankLine, profileDocument, section } from './profile';
@@ -18,7 +18,6 @@ import type { StatisticsChart } from './statistics';
 export interface EvaluationReportInput {
   office: string;
   results: EvaluationResults;
-  indicatorCount: number;
   summary: string | null;
   date: string;
   charts: StatisticsChart[];
@@ -28,20 +27,25 @@ export const evaluationTitle = (name: string) => `${name}评估报告`;
 const P = (text: string): Block => ({ type: 'paragraph', runs: [{ text }] });
 const n2 = (x: number | null) => (x === null ? '—' : String(x));
 
-/** The report's body as blocks (charts as image blocks under stand-in hashes, read back by the renderer). */
-export function evaluationBlocks(r: EvaluationReportInput): { parts: [string, Block[]][]; images: Map<string, Uint8Array> } {
+/** A part's content: text in the block model, or a table of figures with its columns' widths. */
+type Piece = Block | { grid: GridTableOptions };
+
+/** The report's body (charts as image blocks under stand-in hashes, read back by the renderer). */
+export function evaluationBlocks(r: EvaluationReportInput): { parts: [string, Piece[]][]; images: Map<string, Uint8Array> } {
   const { round, schools, indicators, satisfaction } = r.results;
   const complete = schools.filter((s) => s.complete);
   const average = complete.length ? Math.round((complete.reduce((t, s) => t + s.total, 0) / complete.length) * 100) / 100 : null;
   const when = round.startDate && round.endDate ? `于${dateInWords(round.startDate)}至${dateInWords(round.endDate)}` : '';
   const images = new Map<string, Uint8Array>();
-  const parts: [string, Block[]][] = [];
+  const parts: [string, Piece[]][] = [];
 
+  const levels = ['一级', '二级', '三级'].map((name, i) => [name, indicators.filter((x) => x.level === i + 1).length] as const)
+    .filter(([, n]) => n).map(([name, n]) => `${name}指标${n}项`).join('、');
   parts.push(['基本情况', [P(`${round.year}年，${r.office}${when}组织开展${round.name}（${round.kind}），`
-    + `${round.setName ? `依据《${round.setName}》` : ''}${r.indicatorCount}项指标（满分${round.fullScore}分，总分${round.passScore}分及以上为达标），`
+    + `${round.setName ? `依据《${round.setName}》` : '依据'}（${levels}，满分${round.fullScore}分，总分${round.passScore}分及以上为达标），`
     + `对${round.schools}所学校进行评估。`)]]);
 
-  const result: Block[] = [P(`参评学校${round.schools}所，完成全部指标评估${round.assessed}所，其中达标${round.passed}所，`
+  const result: Piece[] = [P(`参评学校${round.schools}所，完成全部指标评估${round.assessed}所，其中达标${round.passed}所，`
     + `达标率${passRateText(round.passed, round.assessed)}${average === null ? '' : `；平均得分${average}分`}。`)];
   const graded = r.results.grades.filter((g) => g.count);
   if (graded.length) result.push(P(`按等级分：${graded.map((g) => `${g.name}${g.count}所`).join('，')}。`));
@@ -61,18 +65,24 @@ export function evaluationBlocks(r: EvaluationReportInput): { parts: [string, Bl
     ...(lined.length ? [P(`设有达标线的指标${r.results.indicatorsWithLine}项，达标${r.results.indicatorsMet}项`
       + `${lined.some((i) => i.met === false) ? `，未达标的是：${lined.filter((i) => i.met === false).map((i) => `${i.code} ${i.name}`).join('、')}` : ''}。`)] : []),
     ...(weakest.length ? [P(`得分率较低的指标依次为：${weakest.map((i) => `${i.code} ${i.name}（${i.rate}%）`).join('、')}。`)] : []),
-    { type: 'table', header: true, rows: [['编码', '指标', '分值', '达标线', '平均分', '得分率', '达标学校', '是否达标'],
-      ...indicators.map((i) => [i.code, i.name, String(i.fullScore), n2(i.passScore), n2(i.average), i.rate === null ? '—' : `${i.rate}%`,
-        i.passScore === null ? '—' : `${i.metSchools}/${i.scoredSchools}`, i.met === null ? '—' : i.met ? '达标' : '未达标'])] },
+    { grid: {
+      // Twips a column's widest figure or title needs at 4号: 达标线, 平均分 … three characters.
+      columns: [{ title: '指标', weight: 2545 }, { title: '分值', weight: 800, align: 'center' }, ...['达标线', '平均分', '得分率', '达标数', '达标']
+        .map((title) => ({ title, weight: 1100, align: 'center' as const }))],
+      rows: indicators.map((i) => [`${i.code} ${i.name}`, String(i.fullScore), n2(i.passScore), n2(i.average), i.rate === null ? '—' : `${i.rate}%`,
+        i.passScore === null ? '—' : `${i.metSchools}/${i.scoredSchools}`, i.met === null ? '—' : i.met ? '达标' : '未达标']),
+    } },
   ]]);
 
   const o = satisfaction.overall;
   if (o.total) {
     parts.push(['满意度测评', [
       P(`共测评${o.total}人次，其中满意${o.satisfied}人次、基本满意${o.fair}人次、不满意${o.unsatisfied}人次，满意度（满意与基本满意之和所占比例）为${o.rate}%。`),
-      { type: 'table', header: true, rows: [['测评对象', '人次', '满意', '基本满意', '不满意', '满意度'],
-        ...satisfaction.groups.map((g) => [g.respondent, String(g.total), String(g.satisfied), String(g.fair), String(g.unsatisfied), `${g.rate}%`]),
-        ['合计', String(o.total), String(o.satisfied), String(o.fair), String(o.unsatisfied), `${o.rate}%`]] },
+      { grid: {
+        columns: ['测评对象', '人次', '满意', '基本满意', '不满意', '满意度'].map((title) => ({ title, weight: 4, align: 'center' as const })),
+        rows: [...satisfaction.groups.map((g) => [g.respondent, String(g.total), String(g.satisfied), String(g.fair), String(g.unsatisfied), `${g.rate}%`]),
+          ['合计', String(o.total), String(o.satisfied), String(o.fair), String(o.unsatisfied), `${o.rate}%`]],
+      } },
     ]]);
   }
   const summary = (r.summary ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
@@ -88,7 +98,8 @@ export function buildEvaluationReport(r: EvaluationReportInput, ctx: BuildContex
   const rows = [...r.results.schools].sort((x, y) => (x.rank ?? 9999) - (y.rank ?? 9999));
   const children: FileChild[] = [
     docTitle(title), blankLine(),
-    ...parts.flatMap(([t, blocks], i) => [sectionHeading(`${chineseNumber(i + 1)}、${t}`), ...render.render(blocks)]),
+    ...parts.flatMap(([t, pieces], i) => [sectionHeading(`${chineseNumber(i + 1)}、${t}`),
+      ...pieces.flatMap((x): FileChild[] => ('grid' in x ? [gridTable(x.grid)] : render.render([x])))]),
     ...closing(r.office, r.date, [table]),
     ...attachmentHead(table),
     gridTable({

@@ -6,10 +6,32 @@
  */
 import { Paragraph, TextRun, type FileChild } from 'docx';
 import { signature } from './notice';
-import { CHAR, STYLE, blankLine } from './profile';
+import { CHAR, STYLE, TYPE_WIDTH, blankLine } from './profile';
 
-/** The document's title (2号小标宋, centred). */
-export const docTitle = (text: string): Paragraph => new Paragraph({ style: STYLE.title, children: [new TextRun(text)] });
+/** 2号 characters on a line of the type area (22 pt = 440 twips each, less the body's character spacing). */
+const TITLE_CHARS = Math.floor(TYPE_WIDTH / 435);
+
+/**
+ * A title too long for one line, broken at a word boundary into two lines as even as can be (GB/T 9704 7.3.3:
+ * words kept whole, never a line of one or two characters). Intl.Segmenter gives the words.
+ */
+export function titleLines(text: string): string[] {
+  const chars = [...text];
+  if (chars.length <= TITLE_CHARS) return [text];
+  const bounds: number[] = [];
+  let at = 0;
+  for (const { segment } of new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)) bounds.push((at += [...segment].length));
+  const fits = bounds.filter((b) => b >= 3 && chars.length - b >= 3 && b <= TITLE_CHARS && chars.length - b <= TITLE_CHARS);
+  if (!fits.length) return [text];
+  const best = fits.reduce((x, y) => (Math.abs(chars.length - 2 * y) < Math.abs(chars.length - 2 * x) ? y : x));
+  return [chars.slice(0, best).join(''), chars.slice(best).join('')];
+}
+
+/** The document's title (2号小标宋, centred), on two balanced lines when it is long. */
+export const docTitle = (text: string): Paragraph => new Paragraph({
+  style: STYLE.title,
+  children: titleLines(text).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined })),
+});
 
 /** 主送 / the addressee: flush left, ending with a full-width colon. */
 export const addressee = (name: string): Paragraph => new Paragraph({ style: STYLE.normal, indent: { firstLine: 0 }, children: [new TextRun(`${name}：`)] });

@@ -71,9 +71,12 @@ export function campaignFacts(a: Store, id: number, on: string): CampaignFacts {
     if (g.examples.length < 5) g.examples.push({ owner: (p.school ?? p.unit)!, description: p.description });
     categories.set(p.category, g);
   }
-  const schoolRows = rows<{ id: number; name: string }>(a, sql`SELECT sc.id, sc.full_name AS name FROM campaign_schools cs
-    JOIN schools sc ON sc.id = cs.school_id AND sc.deleted_at IS NULL WHERE cs.campaign_id = ${id}
-    ORDER BY cs.planned_date IS NULL, cs.planned_date, sc.name_pinyin, sc.id`);
+  // In the order they were (to be) visited: planned date, else first visit, then name.
+  const schoolRows = rows<{ id: number; name: string }>(a, sql`SELECT sc.id, sc.full_name AS name,
+      coalesce(cs.planned_date, (SELECT min(v.date) FROM visits v WHERE v.campaign_id = cs.campaign_id AND v.school_id = cs.school_id
+        AND v.deleted_at IS NULL)) AS day
+    FROM campaign_schools cs JOIN schools sc ON sc.id = cs.school_id AND sc.deleted_at IS NULL WHERE cs.campaign_id = ${id}
+    ORDER BY day IS NULL, day, sc.name_pinyin, sc.id`);
   const owned = (name: string, own: (p: (typeof problems)[number]) => boolean) => {
     const mine = problems.filter(own);
     return { raised: mine.length, closed: mine.filter((p) => p.closed).length, name };
