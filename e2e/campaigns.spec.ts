@@ -245,7 +245,7 @@ test('a 回头看 finds a 销号 problem back (反弹): it reopens with a new de
 });
 
 test('an evaluation round from the indicator library to its 达标率 and 评估报告', async ({ page, app }) => {
-  const r = await registers(app);
+  await registers(app);
   await page.goto(`${app.url}#/evaluations?tab=library`);
   await page.getByRole('button', { name: '新建指标体系' }).click();
   await page.getByLabel('指标体系名称').fill('办学条件达标监测指标');

@@ -51,6 +51,9 @@ async function stops(app: AppServer): Promise<Stop[]> {
       { kind: '工作动态', title: '全区开展开学工作专项督导', blocks: [{ type: 'paragraph', runs: [{ text: '督导室组织责任督学深入各校。' }] }] },
     ] } })).id,
   };
+  const campaign = (await app.api<{ id: number; status: string }[]>('campaigns.list', {})).find((c) => c.status === '已完成')!.id;
+  const round = await firstId(app, 'evaluations.list');
+  const set = await firstId(app, 'indicatorSets.list');
   const collection = (await app.api<{ id: number }>('collections.save', { fields: {
     title: `${year}年督导案例集`, kind: '案例', volume: 1, year, preface: [], pieceIds: [ids.piece],
   } })).id;
@@ -90,6 +93,29 @@ async function stops(app: AppServer): Promise<Stop[]> {
     { name: 'piece-editor', path: `/pieces/${ids.piece}`, ready: async (p) => { await expect(p.getByRole('textbox', { name: '正文' })).toBeVisible(); } },
     { name: 'collections', path: '/pieces/collections', ready: heading('案例集') },
     { name: 'collection-editor', path: `/pieces/collections/${collection}`, ready: heading(`${year}年督导案例集`) },
+    { name: 'campaigns', path: '/campaigns', ready: heading('专项督导') },
+    { name: 'campaign-new', path: '/campaigns', ready: heading('专项督导'), open: button('新建专项督导') },
+    { name: 'campaign-detail', path: `/campaigns/${campaign}`, ready: heading(/专项督导$/) },
+    { name: 'campaign-schools', path: `/campaigns/${campaign}?tab=schools`, ready: heading(/专项督导$/) },
+    { name: 'campaign-report', path: `/campaigns/${campaign}?tab=report`, ready: async (p) => { await expect(p.getByRole('textbox', { name: '第1部分正文' })).toBeVisible(); } },
+    { name: 'campaign-four-lists', path: `/campaigns/${campaign}?tab=four`, ready: async (p) => { await expect(p.getByRole('table', { name: '四清单' })).toBeVisible(); } },
+    { name: 'campaign-followups', path: `/campaigns/${campaign}?tab=followups`, ready: heading(/专项督导$/) },
+    { name: 'four-lists', path: '/campaigns/four-lists', ready: heading(/四清单/) },
+    { name: 'problems-units', path: '/problems/units', ready: heading('问题整改') },
+    { name: 'problems-followups', path: '/problems/followups', ready: heading('问题整改') },
+    { name: 'followup-record', path: '/problems/followups', ready: heading('问题整改'), open: async (p) => {
+      await p.getByRole('button', { name: /^登记回头看：/ }).first().click();
+      await expect(p.getByRole('dialog')).toBeVisible();
+    } },
+    { name: 'problems-escalations', path: '/problems/escalations', ready: heading('问题整改') },
+    { name: 'escalation-new', path: '/problems/escalations', ready: heading('问题整改'), open: button('登记约谈或通报') },
+    { name: 'evaluations', path: '/evaluations', ready: heading('评估监测') },
+    { name: 'evaluation-new', path: '/evaluations', ready: heading('评估监测'), open: button('新建评估') },
+    { name: 'indicator-library', path: '/evaluations?tab=library', ready: heading('评估监测') },
+    { name: 'indicator-set', path: `/evaluations/library/${set}`, ready: heading(/指标/) },
+    { name: 'evaluation-scores', path: `/evaluations/${round}`, ready: heading(/达标监测/) },
+    { name: 'evaluation-results', path: `/evaluations/${round}?tab=results`, ready: async (p) => { await expect(p.getByLabel('达标率')).toBeVisible(); } },
+    { name: 'evaluation-surveys', path: `/evaluations/${round}?tab=surveys`, ready: heading(/达标监测/) },
     { name: 'year-close', path: '/year-close', ready: heading('年度归档') },
     { name: 'year-close-legacy', path: '/year-close?tab=legacy', ready: heading('年度归档') },
     { name: 'settings', path: '/settings', ready: heading('设置') },

@@ -97,7 +97,7 @@ test('issues a notice, records the report, a failing then a passing 回查, and 
   await expect(history).toContainText(`下发整改通知书〔${year}〕第1号`);
   await expect(history).toContainText('退回：回查未通过（张明');
   await expect(history).toContainText('回查通过');
-  await expect(page.getByText('问题已销号，状态不再变化。')).toBeVisible();
+  await expect(page.getByText('问题已销号。回头看时如发现反弹，问题将重新进入整改。')).toBeVisible();
   await shot(page, 'problems-detail');
 
   // The overdue problem: only allowed steps are offered.
