@@ -439,3 +439,38 @@ describe('回头看, 反弹 and escalation', () => {
     expect((await call(a, 'problems.get', { id: ids.open })).problem.talked).toBe(true);
   });
 });
+
+describe('the year package (年度归档) files the year\'s 专项督导报告, 四清单 and 评估报告', () => {
+  let a: Store;
+  afterAll(() => a.dispose());
+
+  it('closes a past year with the reports of the campaigns and rounds completed in it', async () => {
+    a = await tempStore({ init: 'empty' });
+    const r = registers(a);
+    const c = await call(a, 'campaigns.save', { fields: { name: '校园安全', startDate: '2025-11-01', endDate: '2025-11-30', scopeKind: '选定学校',
+      schools: [{ schoolId: r.s1 }], checklistKind: '八项事项', checklist: [SAFETY], members: [{ supervisorId: r.zhang, role: '组长' }] } });
+    const v = await call(a, 'visits.save', { fields: { schoolId: r.s1, date: '2025-11-12', supervisorIds: [r.zhang], type: '专项', campaignId: c.id },
+      newProblems: [{ category: SAFETY, description: '消防通道堆放杂物' }] });
+    const [p] = (await call(a, 'visits.get', { id: v.id })).problems;
+    for (const to of ['整改中', '待回查', '已销号'] as const) await call(a, 'problems.transition', { id: p.id, to });
+    await call(a, 'campaigns.saveReport', { id: c.id, title: '关于校园安全专项督导情况的报告', to: '区人民政府', date: '2025-12-10',
+      sections: await call(a, 'campaigns.draftReport', { id: c.id }) });
+    const set = await call(a, 'indicatorSets.save', { fields: { name: '综合督导评估指标', kind: '综合督导评估', indicators: [{ level: 1, name: '学校管理', maxScore: 100 }] } });
+    const round = await call(a, 'evaluations.create', { setId: set.id, fields: { name: '2025年综合督导评估', kind: '综合督导评估', year: 2025, passScore: 60, schoolIds: [r.s1] } });
+    await call(a, 'evaluations.saveScores', { id: round.id, schoolId: r.s1, scorer: '张明', scores: [{ indicatorId: round.indicators[0].id, score: 88 }] });
+    // Completed in 2025 (the handlers stamp today).
+    a.db.prepare(`UPDATE problems SET raised_at = '2025-11-12', closed_at = '2025-11-28'`).run();
+    a.db.prepare(`UPDATE campaigns SET closed_at = '2025-12-20'`).run();
+    a.db.prepare(`UPDATE eval_rounds SET closed_at = '2025-12-22'`).run();
+
+    const check = await call(a, 'yearClose.check', { year: 2025 });
+    const result = await call(a, 'yearClose.close', { year: 2025, openWork: check.openWork });
+    const kinds = result.catalogue.map((e) => [e.kind, e.title]);
+    expect(kinds).toEqual(expect.arrayContaining([
+      ['专项督导', '关于校园安全专项督导情况的报告'], ['四清单', '××区人民政府教育督导室2025年专项督导和督政“四清单”'], ['评估报告', '2025年综合督导评估报告'],
+    ]));
+    // Filed: the campaign and the round are read-only now.
+    await expectRefused(a, 'campaigns.saveReport', { id: c.id, title: '改写', date: '2025-12-10', sections: [] }, { code: 'readonly', text: '2025年度已归档' });
+    await expectRefused(a, 'evaluations.saveScores', { id: round.id, schoolId: r.s1, scorer: '张明', scores: [] }, { code: 'conflict', text: '已完成' });
+  });
+});

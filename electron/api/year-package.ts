@@ -15,7 +15,12 @@ import { chronicleTitle } from '../documents/chronicle';
 import type { GeneratedFile } from '../documents/pack';
 import { buildYearPackage, type PackageFile } from '../documents/year-package';
 import type { YearCloseResult } from '../../shared/schemas/year-close';
-import { briefingFile, calendarFile, chronicleFile, collectionFile, ledgerFile, statisticsFile } from './files';
+import { listCampaigns, getCampaign } from '../store/campaigns/repository';
+import { fourLists } from '../store/campaigns/four-lists';
+import { listRounds } from '../store/evaluations/rounds';
+import {
+  briefingFile, calendarFile, campaignReportFile, chronicleFile, collectionFile, evaluationReportFile, fourListsFile, ledgerFile, statisticsFile,
+} from './files';
 
 const stem = (fileName: string) => fileName.replace(/\.[^.]+$/, '');
 const filed = (f: GeneratedFile, kind: string, date: string): PackageFile =>
@@ -45,6 +50,17 @@ async function yearDocuments(a: Store, year: number): Promise<PackageFile[]> {
     files.push({ ...filed(ledger, '整改台账', String(year)), title: `${office}${year}年问题整改台账`, fileName: `${year}年问题整改台账.xlsx` });
   }
   files.push(filed(await statisticsFile(a, year, []), '统计报告', String(year)));
+  // 专项督导 completed in the year, with their reports; the year's 四清单; evaluation rounds of the year completed.
+  for (const c of listCampaigns(a, { year }).filter((x) => x.status === '已完成' && x.closedAt?.startsWith(String(year))).reverse()) {
+    if (getCampaign(a, c.id).report.length) files.push(filed(await campaignReportFile(a, c.id), '专项督导', c.closedAt!));
+  }
+  if (fourLists(a, { year }).rows.length) {
+    const sheet = await fourListsFile(a, { year });
+    files.push({ ...filed(sheet, '四清单', String(year)), title: `${office}${year}年专项督导和督政“四清单”`, fileName: `${year}年四清单.xlsx` });
+  }
+  for (const r of listRounds(a).filter((x) => x.year === year && x.closedAt && x.assessed > 0).reverse()) {
+    files.push(filed(await evaluationReportFile(a, r.id, []), '评估报告', r.closedAt!));
+  }
   return files;
 }
 

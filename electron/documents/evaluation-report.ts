@@ -23,7 +23,8 @@ export interface EvaluationReportInput {
   charts: StatisticsChart[];
 }
 
-export const evaluationTitle = (name: string) => `${name}评估报告`;
+/** 2025年达标监测 → …达标监测评估报告; 综合督导评估 or 办学质量考评 → …报告 (not …评估评估报告). */
+export const evaluationTitle = (name: string) => (/(评估|考评|评价)$/.test(name) ? `${name}报告` : `${name}评估报告`);
 const P = (text: string): Block => ({ type: 'paragraph', runs: [{ text }] });
 const n2 = (x: number | null) => (x === null ? '—' : String(x));
 
