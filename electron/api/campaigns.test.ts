@@ -335,6 +335,13 @@ describe('督政: units, their problems through 销号, letters and the 四清�
     expect(year.counts).toEqual({ raised: 4, closed: 1, overdue: 0, rebounds: 0 });
     await expectRefused(a, 'fourLists.get', {}, { field: 'year', text: '请选择一项专项督导，或选择年份' });
 
+    // The 督政 ledger exports as its own sheet, owners under 责任单位.
+    const ledger = new ExcelJS.Workbook();
+    await ledger.xlsx.load(Buffer.from((await call(a, 'problems.exportLedger', { owner: 'unit' })).data, 'base64') as unknown as ArrayBuffer);
+    const sheet = ledger.getWorksheet('督政问题台账')!;
+    expect((sheet.getRow(2).values as unknown[])[2]).toBe('责任单位');
+    expect(sheet.rowCount).toBe(2 + 4);
+
     const file = await call(a, 'fourLists.export', { campaignId: ids.campaign });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.data, 'base64') as unknown as ArrayBuffer);

@@ -3,10 +3,12 @@ import { Link } from 'react-router-dom';
 import {
   ActionIcon, Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title,
 } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
-import { notifyOk } from '../../notify';
+import { notifyError, notifyOk } from '../../notify';
+import { downloadBase64 } from '../../files';
+import { XLSX_MIME } from '../../lib/mime';
 import { showSaveError } from '../../lib/forms';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { ExportButton } from '../../components/ExportButton';
@@ -75,6 +77,19 @@ export function UnitProblems() {
   const [adding, setAdding] = useState(false);
   const [ticked, setTicked] = useState<number[]>([]);
   const reload = () => { void units.reload(); void problems.reload(); };
+  const [exporting, setExporting] = useState(false);
+  async function exportLedger() {
+    setExporting(true);
+    try {
+      const out = await call('problems.exportLedger', { owner: 'unit', unitId: unitId ?? undefined, limit: 500 });
+      downloadBase64(out.fileName, out.data, XLSX_MIME);
+      notifyOk(`已导出「${out.fileName}」`);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setExporting(false);
+    }
+  }
   const rows = problems.data?.rows ?? [];
   const tickedUnit = rows.find((p) => p.id === ticked[0])?.unitId ?? null;
   const tickedKind = units.data?.find((u) => u.id === tickedUnit)?.kind;
@@ -118,6 +133,7 @@ export function UnitProblems() {
         <Group justify="space-between" mb="xs">
           <Title order={4}>督政问题{unitId ? ` · ${units.data?.find((u) => u.id === unitId)?.name ?? ''}` : ''}（{problems.data?.total ?? 0}个）</Title>
           <Group gap="xs">
+            <Button size="xs" variant="light" leftSection={<IconFileSpreadsheet size={14} />} loading={exporting} onClick={() => void exportLedger()}>导出督政台账</Button>
             <Text size="xs" c="dimmed">勾选同一单位的问题导出文书：</Text>
             <ExportButton size="xs" channel="documents.unitLetter" label="导出督导建议书" disabled={!ticked.length}
               input={{ problemIds: ticked, kind: '督导建议书', issuedDate: todayText() }} color={tickedKind === '教育局科室' ? 'gray' : undefined} />
