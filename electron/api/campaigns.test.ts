@@ -222,6 +222,12 @@ describe('the 专项督导报告 and 督导意见书', () => {
     const md = (n: number) => `${Number(day(n).slice(5, 7))}月${Number(day(n).slice(8, 10))}日`;
     expect(cells).toEqual(['序号', '学校（单位）', '督导日期', '发现问题', '已销号', '整改率',
       '1', '城关第一小学', md(-20), '2', '1', '50%', '2', '城关第二小学', md(-15), '1', '0', '0%', '', '合计', '2所学校', '3', '1', '33.3%']);
+    // Dated yesterday, before today's 销号: the 附件 counts what its date knew.
+    await call(a, 'campaigns.saveReport', { id, title: '关于全区小学食品安全专项督导情况的报告', to: '区人民政府', date: day(-1), sections });
+    const earlier = await readDocx(Buffer.from((await call(a, 'campaigns.exportReport', { id })).data, 'base64'));
+    const totals = [...earlier.document.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => textOf(m[0])).slice(-6);
+    expect(totals).toEqual(['', '合计', '2所学校', '3', '0', '0%']);
+    expect(paragraphs(earlier.document).map(textOf)).toContain(`（截至${Number(day(-1).slice(0, 4))}年${Number(day(-1).slice(5, 7))}月${Number(day(-1).slice(8, 10))}日）`);
   });
 
   it('writes each visited school\'s 督导意见书 with its findings, and refuses one not visited', async () => {
