@@ -118,7 +118,8 @@ export function recordFollowup(a: Store, input: z.output<typeof followupRecord>)
     a.db.prepare('UPDATE followups SET done_date = ?, supervisor_id = ?, result = ?, note = ?, updated_at = ? WHERE id = ?')
       .run(input.doneDate, input.supervisorId, input.result, input.note, nowText(), f.id);
     if (input.result === '反弹') {
-      reopenProblem(a, p.id, `回头看发现反弹（${s.name}，${input.doneDate}）${input.note ? `：${input.note}` : ''}，限${input.reworkDue}前重新整改`, input.reworkDue!);
+      const said = input.note ? `：${input.note.replace(/[。；;.，,]+$/, '')}` : '';
+      reopenProblem(a, p.id, `回头看发现反弹（${s.name}，${input.doneDate}）${said}，限${input.reworkDue}前重新整改`, input.reworkDue!);
     }
     audit(a, '回头看', 'followup', f.id, `回头看（${s.name}，${input.doneDate}）：${p.ownerName}「${short(p.description)}」${input.result}`);
   })();

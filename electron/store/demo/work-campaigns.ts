@@ -59,6 +59,8 @@ const MONITORING: [level: 1 | 2 | 3, name: string, max?: number, points?: string
   [2, '质量保障'], [3, '作业管理', 6, '小学一、二年级不布置书面家庭作业，其他年级作业时长达标'], [3, '学生体质健康达标率', 7, '国家学生体质健康标准达标率不低于90%'],
   [3, '教学常规管理', 5, '备课、上课、辅导、评价等环节管理规范'],
 ];
+const REBOUND_NOTE = '复查发现原问题再次出现，整改成果未能保持。';
+
 /** Indicators most schools of a county fall short on (体育场馆, 音体美教师, 体质健康): scored lower. */
 const HARD = new Set(['生均体育运动场馆面积', '每百名学生拥有音体美专任教师数', '学生体质健康达标率']);
 
@@ -171,9 +173,9 @@ export function generateCampaigns(a: Store, opts: CampaignsOptions): void {
     const recorded = due < addDays(today, -14) && done <= today && k < closedFood.length - 2;
     if (recorded && !rebound && k >= 2) {
       const rework = addDays(done, 30);
-      followup.run(p.id, food, due, done, team[1], '反弹', '食品留样又出现漏留现象，留样记录未坚持填写。', at(due, rng), at(done, rng));
+      followup.run(p.id, food, due, done, team[1], '反弹', REBOUND_NOTE, at(due, rng), at(done, rng));
       a.db.prepare(`UPDATE problems SET status = '整改中', closed_at = NULL, rework_due = ? WHERE id = ?`).run(rework, p.id);
-      history.run(p.id, at(done, rng), a.actor, '已销号', '整改中', `回头看发现反弹（${people[1].name}，${done}）：食品留样又出现漏留现象，限${rework}前重新整改`);
+      history.run(p.id, at(done, rng), a.actor, '已销号', '整改中', `回头看发现反弹（${people[1].name}，${done}）：${REBOUND_NOTE.replace(/。$/, '')}，限${rework}前重新整改`);
       rebound = { id: p.id, done };
       continue;
     }

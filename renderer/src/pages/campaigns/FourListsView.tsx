@@ -7,6 +7,9 @@ import { ExportButton } from '../../components/ExportButton';
 import { overdueRow } from '../../components/ProblemStatus';
 import { PROBLEM_STATUS_COLORS } from '../../lib/status-colors';
 
+/** Column widths (px), set on a colgroup: with the lists' headers spanning columns, the first row cannot set them. */
+const WIDTHS = [44, 120, 140, 260, 96, 220, 96, 90, 96, 130, 140, 90, 90];
+
 /** The 四清单 (任务、问题、整改、责任) of one campaign, or of a year's campaigns and 督政 problems; exported to Excel. */
 export function FourListsView({ campaignId, year }: { campaignId?: number; year?: number }) {
   const query = campaignId ? { campaignId } : { year: year! };
@@ -23,24 +26,25 @@ export function FourListsView({ campaignId, year }: { campaignId?: number; year?
       </Group>
       <Paper withBorder>
         <ScrollArea>
-          <Table aria-label="四清单" miw={1300} verticalSpacing={6} withColumnBorders>
+          <Table aria-label="四清单" miw={WIDTHS.reduce((a, b) => a + b, 0)} verticalSpacing={6} withColumnBorders style={{ tableLayout: 'fixed' }}>
+            <colgroup>{WIDTHS.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th colSpan={3} ta="center">任务清单</Table.Th><Table.Th colSpan={2} ta="center">问题清单</Table.Th>
                 <Table.Th colSpan={5} ta="center">整改清单</Table.Th><Table.Th colSpan={3} ta="center">责任清单</Table.Th>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th w={44}>序号</Table.Th><Table.Th w={120}>督导任务</Table.Th><Table.Th w={140}>督导事项</Table.Th>
-                <Table.Th>问题描述</Table.Th><Table.Th w={96}>提出日期</Table.Th>
-                <Table.Th w={220}>整改要求及措施</Table.Th><Table.Th w={96}>整改时限</Table.Th><Table.Th w={80}>状态</Table.Th><Table.Th w={96}>销号日期</Table.Th><Table.Th w={130}>回头看及督办</Table.Th>
-                <Table.Th w={140}>责任主体</Table.Th><Table.Th w={90}>责任方</Table.Th><Table.Th w={90}>责任督学</Table.Th>
+                <Table.Th>序号</Table.Th><Table.Th>督导任务</Table.Th><Table.Th>督导事项</Table.Th>
+                <Table.Th>问题描述</Table.Th><Table.Th>提出日期</Table.Th>
+                <Table.Th>整改要求及措施</Table.Th><Table.Th>整改时限</Table.Th><Table.Th>状态</Table.Th><Table.Th>销号日期</Table.Th><Table.Th>回头看及督办</Table.Th>
+                <Table.Th>责任主体</Table.Th><Table.Th>责任方</Table.Th><Table.Th>责任督学</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {d?.rows.map((r, i) => (
                 <Table.Tr key={r.problemId} style={overdueRow(r.overdue)}>
                   <Table.Td>{i + 1}</Table.Td><Table.Td><Text size="xs">{r.task}</Text></Table.Td><Table.Td><Text size="xs" lineClamp={2}>{r.item}</Text></Table.Td>
-                  <Table.Td><Anchor component={Link} to={`/problems/${r.problemId}`} size="sm">{r.problem}</Anchor></Table.Td>
+                  <Table.Td><Anchor component={Link} to={`/problems/${r.problemId}`} size="sm" lineClamp={3}>{r.problem}</Anchor></Table.Td>
                   <Table.Td><Text size="xs">{r.raisedAt}</Text></Table.Td>
                   <Table.Td><Text size="xs" lineClamp={3}>{r.measure}</Text></Table.Td>
                   <Table.Td><Text size="xs">{r.dueDate ?? '—'}</Text></Table.Td>

@@ -7,6 +7,8 @@ import { chartsIn } from '../../components/chart-png';
 import { passRateText } from '../../../../shared/indicators';
 
 const GRADE_COLORS = ['#2f9e44', '#1971c2', '#f08c00', '#c92a2a', '#868e96'];
+/** An axis label kept to one line; the tooltip shows it whole. */
+const short = (text: string, n: number) => ([...text].length > n ? `${[...text].slice(0, n).join('')}…` : text);
 
 /** The round's results: 达标率 as the office writes it, grades and indicators charted, each school's and indicator's table. */
 export function RoundResults({ id }: { id: number }) {
@@ -51,12 +53,13 @@ export function RoundResults({ id }: { id: number }) {
         <Paper withBorder p="sm">
           <Title order={5} mb="xs">各指标得分率</Title>
           <div data-chart-title="各指标得分率">
-            <ResponsiveContainer width="100%" height={Math.max(220, leaves.length * 18 + 40)}>
-              <BarChart data={leaves.map((i) => ({ name: `${i.code} ${i.name}`, rate: i.rate ?? 0, met: i.met }))} layout="vertical" margin={{ left: 4, right: 36, top: 4, bottom: 4 }}>
+            <ResponsiveContainer width="100%" height={Math.max(220, leaves.length * 26 + 40)}>
+              <BarChart data={leaves.map((i) => ({ name: `${i.code} ${i.name}`, label: `${i.code} ${short(i.name, 9)}`, rate: i.rate ?? 0 }))} layout="vertical"
+                margin={{ left: 4, right: 36, top: 4, bottom: 4 }}>
                 <CartesianGrid horizontal={false} strokeDasharray="3 3" />
                 <XAxis type="number" domain={[0, 100]} fontSize={11} unit="%" />
-                <YAxis type="category" dataKey="name" width={190} fontSize={11} interval={0} />
-                <Tooltip formatter={(v) => [`${v}%`, '得分率']} />
+                <YAxis type="category" dataKey="label" width={170} fontSize={11} interval={0} />
+                <Tooltip formatter={(v) => [`${v}%`, '得分率']} labelFormatter={(_l, p) => p?.[0]?.payload?.name ?? ''} />
                 <ReferenceLine x={60} stroke="#c92a2a" strokeDasharray="4 4" />
                 <Bar dataKey="rate" isAnimationActive={false} barSize={12}>
                   {leaves.map((i) => <Cell key={i.code} fill={i.met === false ? '#c92a2a' : '#1971c2'} />)}

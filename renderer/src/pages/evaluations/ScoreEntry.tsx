@@ -8,7 +8,7 @@ import { Attachments, type StoredFile } from '../../components/Attachments';
 import type { Round } from '../../../../shared/schemas/evaluation';
 import { round2 } from '../../../../shared/indicators';
 
-interface Entry { score: number | null; note: string; evidence: StoredFile[] }
+interface Entry { score: number | null; note: string; evidence: StoredFile[]; scorer?: string | null; scoredAt?: string | null }
 const SCORER_KEY = 'dudao-scorer';
 
 /**
@@ -32,7 +32,8 @@ export function ScoreEntry({ round, onSaved }: { round: Round; onSaved: () => vo
     let live = true;
     call('evaluations.scores', { id: round.id, schoolId: Number(schoolId) }).then((rows) => {
       if (!live) return;
-      setEntries(Object.fromEntries(rows.map((r) => [r.indicatorId, { score: r.score, note: r.note ?? '', evidence: r.evidence }])));
+      setEntries(Object.fromEntries(rows.map((r) => [r.indicatorId,
+        { score: r.score, note: r.note ?? '', evidence: r.evidence, scorer: r.scorer, scoredAt: r.scoredAt }])));
       setLoadError(null);
       setLoadedFor(schoolId);
     }).catch((e: unknown) => { if (live) setLoadError(e instanceof Error ? e.message : String(e)); });
@@ -89,7 +90,8 @@ export function ScoreEntry({ round, onSaved }: { round: Round; onSaved: () => vo
                   <Table.Td>{i.fullScore}</Table.Td>
                   <Table.Td><NumberInput size="xs" aria-label={`${i.code} ${i.name}得分`} min={0} max={i.fullScore} step={0.5} decimalScale={2} readOnly={!!round.closedAt}
                     value={entries[i.id]?.score ?? ''} onChange={(v) => update(i.id, { score: typeof v === 'number' ? v : null })}
-                    error={(entries[i.id]?.score ?? 0) > i.fullScore ? `不能超过${i.fullScore}` : undefined} /></Table.Td>
+                    error={(entries[i.id]?.score ?? 0) > i.fullScore ? `不能超过${i.fullScore}` : undefined} />
+                    {entries[i.id]?.scorer && <Text size="xs" c="dimmed">{entries[i.id]!.scorer} {entries[i.id]!.scoredAt?.slice(0, 10)}</Text>}</Table.Td>
                   <Table.Td><TextInput size="xs" aria-label={`${i.code}扣分说明`} value={entries[i.id]?.note ?? ''} readOnly={!!round.closedAt}
                     onChange={(e) => update(i.id, { note: e.currentTarget.value })} /></Table.Td>
                   <Table.Td><Attachments files={entries[i.id]?.evidence ?? []} photos={false} label="佐证"
