@@ -8,7 +8,7 @@ import globals from 'globals';
 //   shared/             ES builtins only: no Node or DOM globals; imports only itself (and zod)
 //   electron/main, electron/preload   the only code that imports 'electron'
 //   electron/documents  fed plain data: no SQLite, no store, no handlers; the only app code using
-//                       docx, exceljs, jszip, mammoth (tests elsewhere may, to read files back)
+//                       docx, exceljs, jszip, mammoth, yazl, yauzl (tests elsewhere may, to read files back)
 //   electron/store      no documents, handlers or browser mode (electron/api puts them together)
 //   electron/*          no 'electron' outside main and preload; nothing reaches into renderer, main, preload
 //   renderer/           only shared/ and its own files: no electron/, no Node, no Node-side libraries
@@ -75,12 +75,12 @@ const SHARED_NO_NODE = 'shared/ 在两端都运行，不能引用 Node 的模块
 const DATA_NOT_UI = '数据层不依赖界面与外壳';
 const DOCUMENTS_PLAIN_DATA = 'electron/documents 只根据传入的数据生成文档，不读数据库、不调用处理函数';
 const RENDERER_ONLY_API = '界面只通过 window.api 调用主进程';
-const FILES_IN_DOCUMENTS = '文件的生成与读取（docx、exceljs、jszip、mammoth）只在 electron/documents';
+const FILES_IN_DOCUMENTS = '文件的生成与读取（docx、exceljs、jszip、mammoth、yazl、yauzl）只在 electron/documents';
 const STORE_ONLY_DATA = 'electron/store 只管数据：不引用 documents、处理函数与浏览器模式，由 electron/api 把它们组合起来';
 
 const shellFolders = folders(['renderer', 'main', 'preload'], DATA_NOT_UI);
 // docs/architecture.md: of the app's code only electron/documents writes and reads files (tests may read them back).
-const fileLibraries = packages(['docx', 'exceljs', 'jszip', 'mammoth'], FILES_IN_DOCUMENTS);
+const fileLibraries = packages(['docx', 'exceljs', 'jszip', 'mammoth', 'yazl', 'yauzl'], FILES_IN_DOCUMENTS);
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'test-results', 'playwright-report', 'e2e-artifacts', '.tsbuild'] },
@@ -141,8 +141,9 @@ export default tseslint.config(
     files: ['electron/store/**'],
     rules: importRules([electronPackage, shellFolders, fileLibraries, folders(['documents', 'api', 'web'], STORE_ONLY_DATA)]),
   },
+  // electron/transfer: files on their way in or out, for both shells (no 'electron', no file libraries).
   {
-    files: ['electron/api/**', 'electron/web/**'],
+    files: ['electron/api/**', 'electron/web/**', 'electron/transfer/**'],
     rules: importRules([electronPackage, shellFolders, fileLibraries]),
   },
   // Tests read generated files back (docx, jszip …), and a store test may go through the handlers.

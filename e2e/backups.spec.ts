@@ -9,8 +9,10 @@ const addSchool = (app: AppServer, fullName: string) => app.api('schools.save', 
 
 test('备份与恢复: warning, backup to a file, restore from it and from the kept archive, damaged file refused', async ({ page, app }, info) => {
   await app.api('dataFolder.initialize', { mode: 'empty' });
-  // No backup yet (the one made at start-up is removed): the header warns.
+  // No backup yet (the automatic one, taken in the background a few seconds after start, is removed):
+  // the header warns.
   const backups = path.join(app.dataDir, 'backups');
+  await expect.poll(() => fs.readdirSync(backups).filter((f) => f.startsWith('自动-')), { timeout: 20_000 }).toHaveLength(1);
   for (const f of fs.readdirSync(backups)) fs.rmSync(path.join(backups, f));
   await addSchool(app, '城关第一小学');
 

@@ -2,7 +2,9 @@ import { test as base, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import { spawnWebServer } from '../electron/testing/web-server';
+import type { FileRef, JobStarted, JobState, UploadKind, Uploaded } from '../shared/schemas/files';
 
 export interface AppServer {
   url: string;
@@ -10,6 +12,12 @@ export interface AppServer {
   dataDir: string;
   /** Call a channel directly over HTTP (for setting up or checking state). */
   api<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  /** Follow a job a channel started to its end (its result), as the page does with jobs.get. */
+  job<T>(started: JobStarted<T> | Promise<JobStarted<T>>): Promise<T>;
+  /** Fetch an offered file once, as the page's download link does (GET /files/<id>?sig=…). */
+  download(ref: FileRef | Promise<FileRef>): Promise<Buffer>;
+  /** Send a file as the page does (POST /upload, the file as the body). */
+  upload(kind: UploadKind, fileName: string, bytes: Buffer): Promise<Uploaded>;
 }
 
 /** Start `electron/web/cli.ts` over a fresh temp archive and wait for its one-line URL. */
@@ -25,6 +33,30 @@ export async function startServer(): Promise<{ server: AppServer; stop(): Promis
         method: 'POST', headers: { 'content-type': 'application/json', 'x-dudao-token': token }, body: JSON.stringify(input),
       });
       const body = await res.json() as { ok: boolean; data: T; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message);
+      return body.data;
+    },
+    async job<T>(started: JobStarted<T> | Promise<JobStarted<T>>) {
+      const { jobId } = await started;
+      for (;;) {
+        const s = await server.api<JobState>('jobs.get', { jobId });
+        if (s.state === 'done') return s.result as T;
+        if (s.state === 'failed' || s.state === 'canceled') throw new Error(s.error?.message ?? s.state);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async download(ref: FileRef | Promise<FileRef>) {
+      const { fileId } = await ref;
+      const sig = crypto.createHmac('sha256', token).update(fileId).digest('hex');
+      const res = await fetch(`${origin}/files/${fileId}?sig=${sig}`);
+      if (res.status !== 200) throw new Error(await res.text());
+      return Buffer.from(await res.arrayBuffer());
+    },
+    async upload(kind: UploadKind, fileName: string, bytes: Buffer) {
+      const res = await fetch(`${origin}/upload?kind=${kind}&name=${encodeURIComponent(fileName)}`, {
+        method: 'POST', headers: { 'x-dudao-token': token }, body: new Uint8Array(bytes),
+      });
+      const body = await res.json() as { ok: boolean; data: Uploaded; error?: { message: string } };
       if (!body.ok) throw new Error(body.error?.message);
       return body.data;
     },

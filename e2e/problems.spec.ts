@@ -128,7 +128,10 @@ test('issues a notice, records the report, a failing then a passing 回查, and 
   expect((ws.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['序号', '学校', '责任区']);
   const rows = [3, 4].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
   expect(rows.map((r) => r[6]).sort()).toEqual(['消防通道堆放杂物', '食品留样记录不完整'].sort());
-  expect(rows.every((r) => r[9] === `〔${year}〕第1号` && r[11] === '已销号' && r[13] === day(0))).toBe(true);
+  // The 销号日期 is a real date (midnight UTC) shown in the Chinese date format.
+  const closed = new Date(`${day(0)}T00:00:00Z`).getTime();
+  expect(rows.every((r) => r[9] === `〔${year}〕第1号` && r[11] === '已销号' && (r[13] as Date).getTime() === closed)).toBe(true);
+  expect(ws.getCell(3, 14).numFmt).toBe('yyyy"年"m"月"d"日"');
 });
 
 test('the 台账 is one long virtual table: rows far down render with data, sorting starts over at the top', async ({ page, demoApp: app }) => {

@@ -1,14 +1,15 @@
 import { test, expect, shot } from './fixtures';
 
 // A 1×1 PNG, enough to show that the 公示牌 loads the supervisor's photo from the archive.
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 
 test('学校: create with validation, zone it, assign a supervisor, open the 公示牌, delete', async ({ page, app }) => {
   test.slow(); // one long user flow
   await app.api('dataFolder.initialize', { mode: 'empty' });
   const settings = await app.api<Record<string, unknown>>('settings.get');
   await app.api('settings.save', { ...settings, officeName: '青山县人民政府教育督导室', officePhone: '0571-12345678' });
-  const { hash } = await app.api<{ hash: string }>('attachments.put', { fileName: 'zhang.png', mime: 'image/png', data: PNG });
+  const { uploadId } = await app.upload('photo', 'zhang.png', PNG);
+  const { hash } = await app.api<{ hash: string }>('attachments.put', { uploadId });
   await app.api('supervisors.save', { fields: { name: '张敏', category: '专职督学', mobile: '13800000001', photo: hash } });
   await app.api('supervisors.save', { fields: { name: '李强', category: '兼职督学', mobile: '13900000002' } });
 

@@ -24,6 +24,7 @@ test('the header search finds a school and a complaint, grouped by kind, and ope
   await shot(page, 'search-results');
   await results.getByRole('group', { name: '学校（1）' }).getByRole('listitem').click();
   await expect(page).toHaveURL(new RegExp(`#/schools/${school.id}$`));
+  await expect(page.getByRole('heading', { name: '城关第一小学' })).toBeVisible();
 
   // Four characters: the trigram index; a complaint opens on its own page.
   await box.fill('交通拥堵');

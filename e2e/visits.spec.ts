@@ -61,11 +61,12 @@ test('records a visit with photos and a raised problem, then finds it by filter 
   // The record: every field, the photo, the file and the problem raised from it.
   await expect(page.getByRole('heading', { name: '城关第一小学 · 2025-10-15' })).toBeVisible();
   await expect(main.getByText('专项督导')).toBeVisible();
-  await expect(main.getByText('学校思政课开设情况')).toBeVisible();
+  // The month's theme (一月一主题) is for 经常性 visits: this 专项 one, saved without a theme, has none.
+  await expect(main.getByText('学校思政课开设情况')).toHaveCount(0);
   await expect(main.getByRole('link', { name: '李芳' })).toBeVisible();
   await expect(main.getByText('巡视校园、查阅资料、座谈走访')).toBeVisible();
   await expect(main.getByText('要求学校补齐食品留样记录。')).toBeVisible();
-  await expect(main.getByRole('img', { name: '食堂.jpg' })).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  await expect(main.getByRole('img', { name: '食堂.jpg' })).toHaveAttribute('src', /^blob:/); // fetched once from GET /files, never inside JSON
   const raised = main.getByRole('table', { name: '提出的问题' });
   await expect(raised).toContainText('食品留样记录不完整');
   await expect(raised).toContainText('待整改');

@@ -13,6 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStore, type Store } from '../electron/store/store';
 import { dispatch } from '../electron/api';
+import { transfers } from '../electron/transfer/transfers';
+import type { FileRef, JobState } from '../shared/schemas/files';
 import { isChannel } from '../shared/contract';
 import { REOPEN_CONFIRM } from '../shared/schemas/year-close';
 import { BENCH_PARAMS, folderSize, generateArchive } from './bench/generate';
@@ -42,10 +44,32 @@ async function ensureArchive(): Promise<{ generation: { seconds: number; counts:
   return { generation, cached: false };
 }
 
+/**
+ * A channel's answer as the page gets it: a long one (a job) followed to its end, and a file it offers
+ * fetched once from disk, so exports are timed whole and leave no temporary file behind.
+ */
 async function ok(a: Store, channel: string, input: unknown): Promise<unknown> {
   const r = await dispatch(a, channel, input);
   if (!r.ok) throw new Error(`${channel} ${JSON.stringify(input)}: ${r.error.message}`);
-  return r.data;
+  let data = r.data;
+  if (data && typeof data === 'object' && 'jobId' in data) {
+    for (;;) {
+      const s = await dispatch(a, 'jobs.get', { jobId: (data as { jobId: string }).jobId });
+      const state = (s.ok ? s.data : null) as JobState | null;
+      if (!state || state.state === 'failed' || state.state === 'canceled') throw new Error(`${channel}: ${state?.error?.message ?? '任务未完成'}`);
+      if (state.state === 'done') { data = state.result; break; }
+      await new Promise((res) => setTimeout(res, 20));
+    }
+  }
+  const ref = (data && typeof data === 'object' && 'file' in data ? (data as { file: FileRef }).file : data) as Partial<FileRef> | null;
+  if (ref?.fileId) {
+    const got = transfers(a).take(ref.fileId);
+    if ('offer' in got) {
+      fs.readFileSync(got.offer.path);
+      transfers(a).delivered(got.offer);
+    }
+  }
+  return data;
 }
 
 async function main() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, isCalendarDate, normalizeDate, normalizeMonth, parseDateText, parseMonthText } from './dates';
+import { addMonths, briefingMonth, isCalendarDate, normalizeDate, normalizeMonth, parseDateText, parseMonthText } from './dates';
 
 // One parser for dates as people type them: the date fields of every form and the Excel importer.
 describe('typed dates', () => {
@@ -36,5 +36,15 @@ describe('addMonths', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2025-12-15', -12)).toBe('2024-12-15');
     expect(addMonths('2025-03-31', 6)).toBe('2025-09-30');
+  });
+});
+
+describe('the month a briefing is drafted for', () => {
+  it('is the month just ended before the 10th, and the current one from the 10th', () => {
+    expect(briefingMonth('2026-12-04')).toBe('2026-11');
+    expect(briefingMonth('2026-12-09')).toBe('2026-11');
+    expect(briefingMonth('2026-12-10')).toBe('2026-12');
+    expect(briefingMonth('2026-11-28')).toBe('2026-11');
+    expect(briefingMonth('2027-01-05')).toBe('2026-12');
   });
 });

@@ -18,6 +18,16 @@ export function thisMonth(d = new Date()): string {
   return todayText(d).slice(0, 7);
 }
 
+/**
+ * The month a briefing drafted today is most likely about: before the 10th, the month that just ended
+ * (its briefing is being written); from the 10th on, the current one.
+ */
+export function briefingMonth(today: string): string {
+  const [y, m, d] = today.split('-').map(Number);
+  if (d >= 10) return today.slice(0, 7);
+  return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
+}
+
 /** 'YYYY-MM-DD' moved by whole days; '' for a date that is not one. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -104,4 +114,13 @@ export function parseDateText(s: string): string | null {
 export function parseMonthText(s: string): string | null {
   const m = normalizeMonth(s);
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(m) ? m : null;
+}
+
+/**
+ * A date of any precision as a reader sees it: '2026-12-04' -> '2026年12月4日', '2025-09' -> '2025年9月',
+ * '2026' -> '2026年', and a span '2025-09至2026-01' -> '2025年9月至2026年1月'; other text unchanged.
+ */
+export function datesInWords(text: string): string {
+  return text.replace(/\b(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\b/g, (_m, y: string, m?: string, d?: string) =>
+    (d ? dateInWords(`${y}-${m}-${d}`) : m ? monthLabel(`${y}-${m}`) : `${y}年`));
 }

@@ -16,7 +16,7 @@ export const FIELD_LABELS: Record<string, string> = {
   schoolId: '学校', supervisorId: '督学', role: '角色', q: '搜索词', limit: '每页条数', offset: '起始位置',
   sort: '排序字段', dir: '排序方向', key: '设置项', value: '设置值', officeName: '督导室名称',
   briefingName: '简报名称', mode: '方式', data: '文件内容', kind: '类别', schoolIds: '学校',
-  fileName: '文件名',
+  fileName: '文件名', uploadId: '文件', jobId: '任务',
 };
 
 export function labelOf(path: readonly PropertyKey[], schema?: z.ZodType): string {

@@ -60,7 +60,8 @@ export const REBOUND = { from: '已销号', to: '整改中' } as const;
 export const RECHECK_RESULTS = ['通过', '未通过'] as const;
 
 export const COMPLAINT_CHANNELS = ['来访', '来电', '信件', '网络'] as const;
-export const COMPLAINT_TOPICS = ['入学', '管理', '师德', '周边环境', '其他'] as const;
+/** The default 来访来电 topics; the office's own list is in 设置 (complaintTopics). */
+export const COMPLAINT_TOPICS = ['入学', '管理', '师德', '课业负担', '周边环境', '其他'] as const;
 export const COMPLAINT_STATUSES = ['待处理', '处理中', '已办结'] as const;
 
 // ---- Beyond the 挂牌督导 routine (issue 14): 专项督导, 督政, 回头看, evaluation ----

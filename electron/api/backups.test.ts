@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { finished, offeredBytes, uploaded } from '../testing/files';
 import { refusal } from '../testing/refused';
 import { call } from '.';
 import { migrations } from '../store/migrations';
@@ -26,12 +27,20 @@ const schoolNames = (a: Store) =>
 const keptFiles = (a: Store) => fs.readdirSync(a.backupsDir).filter((n) => n.startsWith('恢复前-'));
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
+/** 立即备份到文件, as the page does it: the job followed to its end, the offered file fetched. */
+const backupFile = async (a: Store) => offeredBytes(a, finished(a, call(a, 'backups.createFile', {})));
+/** 从备份文件恢复, as the page does it: the file received, then the job followed. */
+const restoreFile = async (a: Store, bytes: Buffer | string) =>
+  finished(a, call(a, 'backups.restoreFile', { uploadId: await uploaded(a, 'backup', '备份.zip', bytes) }));
+const restoreAuto = (a: Store, name: string) => finished(a, call(a, 'backups.restoreAuto', { name }));
+const putPng = async (a: Store) => call(a, 'attachments.put', { uploadId: await uploaded(a, 'file', '照片.png', PNG) });
+const zipped = (zip: JSZip) => zip.generateAsync({ type: 'nodebuffer' });
+
 /** A backup file whose archive.db is replaced by `db` (a path or bytes). */
-async function withDb(a: Store, db: Buffer): Promise<string> {
-  const { data } = await call(a, 'backups.createFile', {});
-  const zip = await JSZip.loadAsync(Buffer.from(data, 'base64'));
+async function withDb(a: Store, db: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await backupFile(a));
   zip.file('archive.db', db);
-  return (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64');
+  return zipped(zip);
 }
 
 /** A copy of the live archive, changed by `edit`, as bytes. */
@@ -69,7 +78,7 @@ describe('backups.status / backups.list', () => {
     const a = await archive();
     await autoBackup(a, new Date(Date.now() - 8 * 86400_000));
     expect(await call(a, 'backups.status', {})).toMatchObject({ stale: true, lastFileBackup: null });
-    await call(a, 'backups.createFile', {});
+    await backupFile(a);
     const now = await call(a, 'backups.status', {});
     expect(now).toMatchObject({ stale: false, autoCount: 1 });
     expect(now.lastFileBackup).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
@@ -80,10 +89,10 @@ describe('backups.createFile', () => {
   it('makes one .zip with manifest.json, a sound copy of archive.db and the attachments', async () => {
     const a = await archive();
     await addSchool(a, '城关第一小学');
-    const { hash } = await call(a, 'attachments.put', { fileName: '照片.png', mime: 'image/png', data: PNG.toString('base64') });
-    const out = await call(a, 'backups.createFile', {});
+    const { hash } = await putPng(a);
+    const out = await finished(a, call(a, 'backups.createFile', {}));
     expect(out.fileName).toMatch(/^督导档案备份-\d{8}-\d{6}\.zip$/);
-    const zip = await JSZip.loadAsync(Buffer.from(out.data, 'base64'));
+    const zip = await JSZip.loadAsync(await offeredBytes(a, out));
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     expect(manifest).toMatchObject({ app: '督导档案', appVersion: '0.1.0', schemaVersion: migrations.at(-1)!.version, attachments: 1 });
     expect(manifest.counts).toMatchObject({ schools: 1, supervisors: 0, attachments: 1 });
@@ -95,7 +104,8 @@ describe('backups.createFile', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare('SELECT full_name FROM schools').pluck().all()).toEqual(['城关第一小学']);
     db.close();
-    expect(fs.readdirSync(a.backupsDir)).toEqual([]); // the temporary copy is gone
+    expect(fs.readdirSync(a.backupsDir)).toEqual([]);
+    expect(fs.readdirSync(a.transferDir)).toEqual([]); // the database copy, and the file once fetched, are gone
     expect(a.db.prepare(`SELECT action, summary FROM audit_log ORDER BY id DESC LIMIT 1`).get())
       .toEqual({ action: '备份', summary: `生成备份文件 ${out.fileName}` });
   });
@@ -105,18 +115,18 @@ describe('backups.restoreFile', () => {
   it('replaces the archive with the backup, keeps the replaced one, and every handler sees the restored data', async () => {
     const a = await archive();
     await addSchool(a, '城关第一小学');
-    const { hash } = await call(a, 'attachments.put', { fileName: '照片.png', mime: 'image/png', data: PNG.toString('base64') });
-    const { data } = await call(a, 'backups.createFile', {});
+    const { hash } = await putPng(a);
+    const data = await backupFile(a);
     await addSchool(a, '白沙镇中心小学');
     // The attachment file disappears from the folder; the backup brings it back.
     fs.rmSync(path.join(a.attachmentsDir, hash.slice(0, 2), hash));
 
-    const res = await call(a, 'backups.restoreFile', { data });
+    const res = await restoreFile(a, data);
     expect(res.keptAs).toMatch(/^恢复前-\d{8}-\d{6}\.db$/);
     expect(res.counts).toMatchObject({ schools: 1 });
     expect(schoolNames(a)).toEqual(['城关第一小学']);
     expect((await call(a, 'schools.list', {})).total).toBe(1);
-    expect((await call(a, 'attachments.get', { hash })).dataUrl).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
+    expect(await offeredBytes(a, call(a, 'attachments.get', { hash }))).toEqual(PNG);
     expect(a.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(a.db.pragma('foreign_keys', { simple: true })).toBe(1);
     // The replaced archive is kept, whole, with the school added after the backup.
@@ -143,16 +153,16 @@ describe('backups.restoreFile', () => {
     old.db.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = fs.readFileSync(path.join(old.dataFolder, 'archive.db'));
     old.close();
-    const res = await call(a, 'backups.restoreFile', { data: await withDb(a, bytes) });
+    const res = await restoreFile(a, await withDb(a, bytes));
     expect(res.schemaVersion).toBe(migrations.at(-1)!.version);
     expect(a.db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     expect(schoolNames(a)).toEqual(['旧版小学']);
   });
 
   describe('refuses damaged or foreign files before replacing anything', () => {
-    async function expectRefused(a: Store, data: string, message: RegExp, code: AppError['code'] = 'invalid') {
+    async function expectRefused(a: Store, data: Buffer | string, message: RegExp, code: AppError['code'] = 'invalid') {
       const before = fs.readFileSync(path.join(a.dataFolder, 'archive.db'));
-      const e = await refusal(call(a, 'backups.restoreFile', { data }));
+      const e = await refusal(restoreFile(a, data));
       expect(e.code).toBe(code);
       expect(e.message).toMatch(message);
       expect(e.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -160,23 +170,24 @@ describe('backups.restoreFile', () => {
       expect(keptFiles(a)).toEqual([]);
       expect(fs.readdirSync(a.dataFolder).filter((n) => n.startsWith('.恢复中'))).toEqual([]);
       expect(Buffer.compare(fs.readFileSync(path.join(a.dataFolder, 'archive.db')), before)).toBe(0);
+      expect(fs.readdirSync(a.transferDir)).toEqual([]); // the received file is gone too
     }
 
     it('garbage, a truncated zip, a zip without manifest.json or archive.db', async () => {
       const a = await archive();
       await addSchool(a, '城关第一小学');
-      const good = Buffer.from((await call(a, 'backups.createFile', {})).data, 'base64');
-      await expectRefused(a, Buffer.from('这不是压缩包').toString('base64'), /不是督导档案的备份文件.*无法作为压缩包读取/);
-      await expectRefused(a, good.subarray(0, Math.floor(good.length / 2)).toString('base64'), /不是督导档案的备份文件/);
+      const good = await backupFile(a);
+      await expectRefused(a, '这不是压缩包', /不是督导档案的备份文件.*无法作为压缩包读取/);
+      await expectRefused(a, good.subarray(0, Math.floor(good.length / 2)), /不是督导档案的备份文件/);
       const noDb = await JSZip.loadAsync(good);
       noDb.remove('archive.db');
-      await expectRefused(a, (await noDb.generateAsync({ type: 'nodebuffer' })).toString('base64'), /缺少档案数据库 archive\.db/);
+      await expectRefused(a, await zipped(noDb), /缺少档案数据库 archive\.db/);
       const noManifest = await JSZip.loadAsync(good);
       noManifest.remove('manifest.json');
-      await expectRefused(a, (await noManifest.generateAsync({ type: 'nodebuffer' })).toString('base64'), /缺少 manifest\.json/);
+      await expectRefused(a, await zipped(noManifest), /缺少 manifest\.json/);
       const foreign = await JSZip.loadAsync(good);
       foreign.file('manifest.json', '{"app":"别的程序"}');
-      await expectRefused(a, (await foreign.generateAsync({ type: 'nodebuffer' })).toString('base64'), /manifest\.json 无法识别/);
+      await expectRefused(a, await zipped(foreign), /manifest\.json 无法识别/);
     });
 
     it('a database that is not a database, fails integrity_check, or is not an archive', async () => {
@@ -210,15 +221,15 @@ describe('backups.restoreFile', () => {
     it('an attachment whose content does not match its name; entry names never become paths', async () => {
       const a = await archive();
       await addSchool(a, '城关第一小学');
-      const zip = await JSZip.loadAsync(Buffer.from((await call(a, 'backups.createFile', {})).data, 'base64'));
+      const zip = await JSZip.loadAsync(await backupFile(a));
       const fake = 'ab'.repeat(32);
       zip.file(`attachments/ab/${fake}`, 'not the content of that hash');
-      await expectRefused(a, (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64'), /内容与编号不符/);
+      await expectRefused(a, await zipped(zip), /内容与编号不符/);
 
       zip.remove(`attachments/ab/${fake}`);
       zip.file('../../逃逸.txt', 'x');
       zip.file('attachments/../../逃逸2.txt', 'x');
-      const res = await call(a, 'backups.restoreFile', { data: (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64') });
+      const res = await restoreFile(a, await zipped(zip));
       expect(res.keptAs).toMatch(/^恢复前-/);
       const root = path.dirname(a.dataFolder);
       expect(fs.existsSync(path.join(root, '逃逸.txt'))).toBe(false);
@@ -228,10 +239,13 @@ describe('backups.restoreFile', () => {
     it('invalid input names the field', async () => {
       const a = await archive();
       await addSchool(a, '城关第一小学');
-      const e = await refusal(call(a, 'backups.restoreFile', { data: 12 }));
-      expect(e).toMatchObject({ code: 'invalid', field: 'data' });
+      const e = await refusal(call(a, 'backups.restoreFile', { uploadId: 12 }));
+      expect(e).toMatchObject({ code: 'invalid', field: 'uploadId' });
       expect(e.message).toMatch(/^「备份文件」/);
-      expect((await refusal(call(a, 'backups.restoreFile', { data: '@@@' }))).message).toBe('「备份文件」不是有效的文件内容');
+      expect((await refusal(call(a, 'backups.restoreFile', { uploadId: '@@@' }))).message).toBe('「备份文件」所选文件已失效，请重新选择文件');
+      // A received file of another kind (a photo) is not a backup file to restore.
+      const photo = await uploaded(a, 'file', '照片.png', PNG);
+      expect(await refusal(call(a, 'backups.restoreFile', { uploadId: photo }))).toMatchObject({ code: 'not_found', field: 'uploadId' });
     });
   });
 });
@@ -242,12 +256,12 @@ describe('backups.restoreAuto', () => {
     await addSchool(a, '城关第一小学');
     await autoBackup(a, new Date(2030, 5, 1, 8, 0, 0));
     await addSchool(a, '白沙镇中心小学');
-    const res = await call(a, 'backups.restoreAuto', { name: '自动-20300601-080000.db' });
+    const res = await restoreAuto(a, '自动-20300601-080000.db');
     expect(schoolNames(a)).toEqual(['城关第一小学']);
     // The kept archive is itself in the list, so a restore can be undone.
     const list = await call(a, 'backups.list', {});
     expect(list.map((b) => b.name)).toContain(res.keptAs);
-    await call(a, 'backups.restoreAuto', { name: res.keptAs });
+    await restoreAuto(a, res.keptAs);
     expect(schoolNames(a)).toEqual(['城关第一小学', '白沙镇中心小学']);
   });
 
@@ -267,7 +281,7 @@ describe('backups.restoreAuto', () => {
     await autoBackup(a, new Date(2030, 5, 1, 8, 0, 0));
     const file = path.join(a.backupsDir, '自动-20300601-080000.db');
     fs.truncateSync(file, 4096);
-    const e = await refusal(call(a, 'backups.restoreAuto', { name: '自动-20300601-080000.db' }));
+    const e = await refusal(restoreAuto(a, '自动-20300601-080000.db'));
     expect(e.code).toBe('invalid');
     expect(e.message).toMatch(/备份/);
     expect(schoolNames(a)).toEqual(['城关第一小学']);

@@ -63,7 +63,7 @@ describe('complaints: log, edit, refuse, delete', () => {
     await refused('complaints.save', { fields: base({ receivedAt: '2025-03-05' }) }, 'fields.receivedAt', '「日期时间」应为日期时间');
     await refused('complaints.save', { fields: base({ receivedAt: '2025-13-45 10:00' }) }, 'fields.receivedAt', '「日期时间」不是日历上的日期');
     await refused('complaints.save', { fields: base({ channel: '微信' as never }) }, 'fields.channel', '「方式」应为方式之一：来访、来电、信件、网络');
-    await refused('complaints.save', { fields: base({ topic: '收费' as never }) }, 'fields.topic', '「主题」应为主题之一');
+    await refused('complaints.save', { fields: base({ topic: '收费' }) }, 'topic', '「主题」“收费”不在本室的来访来电主题中，应为入学、管理、师德、课业负担、周边环境、其他之一');
     await refused('complaints.save', { fields: base({ content: '  ' }) }, 'fields.content', '「反映内容」必须填写');
     await refused('complaints.save', { fields: base({ phone: 'abc' }) }, 'fields.phone', '「电话」应为电话号码');
     await refused('complaints.save', { fields: base({ status: '已结案' as never }) }, 'fields.status', '「状态」应为状态之一');
@@ -77,7 +77,21 @@ describe('complaints: log, edit, refuse, delete', () => {
     await refused('complaints.delete', { id: 999_999 }, undefined, '不存在', 'not_found');
     await refused('complaints.list', { year: 1800 }, 'year', '「年份」');
     await refused('complaints.list', { month: '2025-13' }, 'month', '「月份」');
-    await refused('complaints.list', { topic: '收费' }, 'topic', '「主题」');
+    await refused('complaints.list', { topic: '很'.repeat(21) }, 'topic', '「主题」');
+  });
+
+  it('takes the office\'s topics from 设置: 课业负担 by default, new ones once added, an old record keeps one taken off', async () => {
+    const homework = await save(base({ topic: '课业负担', content: '家长反映作业量过大，孩子每天写到深夜' }));
+    expect(homework.topic).toBe('课业负担');
+    const old = await save(base({ topic: '周边环境', content: '校门口流动摊贩占道' }));
+    const settings = await call(a, 'settings.get', {});
+    expect(settings.complaintTopics).toEqual(['入学', '管理', '师德', '课业负担', '周边环境', '其他']);
+    await call(a, 'settings.save', { ...settings, complaintTopics: ['入学', '管理', '师德', '课业负担', '食品安全', '其他'] });
+    expect((await save(base({ topic: '食品安全', content: '反映食堂饭菜变质' }))).topic).toBe('食品安全');
+    await refused('complaints.save', { fields: base({ topic: '周边环境' }) }, 'topic', '不在本室的来访来电主题中');
+    // The record logged under 周边环境 still saves with it (history is not rewritten), and lists by it.
+    expect((await save(base({ topic: '周边环境', content: old.content, status: '处理中' }), old.id)).topic).toBe('周边环境');
+    expect((await call(a, 'complaints.list', { topic: '周边环境' })).rows.map((c) => c.id)).toEqual([old.id]);
   });
 
   it('deletes to the 回收站 and hides it', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { call, dispatch } from './index';
-import { periodOf } from '../store/dashboard';
+import { periodOf } from '../store/figures';
 import { EIGHT_ITEMS } from '../../shared/vocab';
 import { pinyinKey } from '../store/pinyin';
 
@@ -113,7 +113,7 @@ describe('dashboard.get on a hand-built county', () => {
     expect(d.problemsByItem).toEqual([
       { item: EIGHT_ITEMS[0], count: 1 }, { item: EIGHT_ITEMS[5], count: 2 }, { item: EIGHT_ITEMS[6], count: 1 }, { item: '其他', count: 1 },
     ]);
-    expect(d.rectification).toEqual({ raised: 5, closed: 1, rate: 20, overdue: 3, overdueNow: 4 });
+    expect(d.rectification).toEqual({ raised: 5, closed: 1, rate: 20, overdue: 3, overdueNow: 4, closedInPeriod: 0 });
     expect(d.complaints).toBe(4);
     expect(d.complaintsByTopic).toEqual([{ topic: '入学', count: 2 }, { topic: '师德', count: 1 }, { topic: '其他', count: 1 }]);
     expect(d.calendarDue.map((i) => [i.seq, i.content, i.status])).toEqual([[1, '三月挂牌督导', '已完成'], [2, '学校思政课专项督导', '未开始']]);
@@ -125,7 +125,7 @@ describe('dashboard.get on a hand-built county', () => {
     expect(d.coverage).toEqual({ visited: 1, total: 2, notVisited: [{ id: id.B, name: '乙小学' }] });
     expect(d.visits).toBe(2);
     expect(d.visitsBySupervisor).toEqual([{ supervisorId: id.zhang, name: '张明', visits: 2 }, { supervisorId: id.li, name: '李华', visits: 1 }]);
-    expect(d.rectification).toEqual({ raised: 4, closed: 1, rate: 25, overdue: 2, overdueNow: 2 });
+    expect(d.rectification).toEqual({ raised: 4, closed: 1, rate: 25, overdue: 2, overdueNow: 2, closedInPeriod: 0 });
     expect(d.complaintsByTopic).toEqual([{ topic: '入学', count: 1 }]);
     expect(d.calendarDue).toHaveLength(2);
   });
@@ -136,7 +136,7 @@ describe('dashboard.get on a hand-built county', () => {
     expect(d.coverage).toMatchObject({ visited: 3, total: 4, notVisited: [{ id: id.D, name: '丁幼儿园' }] });
     expect(d.visits).toBe(4);
     expect(d.visitsBySupervisor).toEqual([{ supervisorId: id.li, name: '李华', visits: 3 }, { supervisorId: id.zhang, name: '张明', visits: 2 }]);
-    expect(d.rectification).toEqual({ raised: 6, closed: 1, rate: 16.7, overdue: 4, overdueNow: 4 });
+    expect(d.rectification).toEqual({ raised: 6, closed: 1, rate: 16.7, overdue: 4, overdueNow: 4, closedInPeriod: 0 });
     expect(d.complaints).toBe(5);
     expect(d.calendarDue.map((i) => i.content)).toEqual(['三月挂牌督导', '学校思政课专项督导', '四月事项']);
   });
@@ -145,7 +145,7 @@ describe('dashboard.get on a hand-built county', () => {
     const d = await call(a, 'dashboard.get', { year: 2030, month: 1 });
     expect(d).toMatchObject({ visits: 0, visitsBySupervisor: [], problemsByItem: [], complaintsByTopic: [], calendarDue: [], complaints: 0 });
     expect(d.coverage).toMatchObject({ visited: 0, total: 4 });
-    expect(d.rectification).toEqual({ raised: 0, closed: 0, rate: 0, overdue: 0, overdueNow: 4 });
+    expect(d.rectification).toEqual({ raised: 0, closed: 0, rate: 0, overdue: 0, overdueNow: 4, closedInPeriod: 0 });
   });
 
   it('counts exactly what the linked lists show', async () => {

@@ -22,6 +22,7 @@ describe('dataFolder.status / dataFolder.initialize', () => {
     expect(await call(a, 'dataFolder.status', {})).toEqual({
       initialized: false, folder: a.dataFolder, schemaVersion: LATEST_SCHEMA_VERSION, appVersion: APP_VERSION,
       counts: { supervisors: 0, schools: 0, zones: 0, assignments: 0 },
+      operator: { name: '测试', account: '测试', named: false }, // the account the store was opened with, until a name is given
     });
     expect(fs.existsSync(a.dataFolder)).toBe(true);
     expect(await call(a, 'dataFolder.status', undefined)).toMatchObject({ initialized: false });

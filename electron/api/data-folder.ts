@@ -1,8 +1,8 @@
 import type { HandlerMap } from './types';
 import type { Store } from '../store/store';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
-import { isInitialized } from '../store/settings';
-import { initializeDataFolder, registerCounts } from '../store/data-folder';
+import { isInitialized, saveOperatorName } from '../store/settings';
+import { initializeDataFolder, operatorOf, registerCounts } from '../store/data-folder';
 import type { DataFolderStatus } from '../../shared/schemas/admin';
 import { APP_VERSION } from '../../shared/version';
 
@@ -13,13 +13,18 @@ function status(a: Store): DataFolderStatus {
     schemaVersion: LATEST_SCHEMA_VERSION,
     appVersion: APP_VERSION,
     counts: registerCounts(a),
+    operator: operatorOf(a),
   };
 }
 
-export const dataFolderHandlers: HandlerMap<'dataFolder.status' | 'dataFolder.initialize'> = {
+export const dataFolderHandlers: HandlerMap<'dataFolder.status' | 'dataFolder.initialize' | 'operator.save'> = {
   'dataFolder.status': (a) => status(a),
-  'dataFolder.initialize': (a, { mode }) => {
-    initializeDataFolder(a, mode);
+  'dataFolder.initialize': (a, { mode, operator }) => {
+    initializeDataFolder(a, mode, operator);
     return status(a);
+  },
+  'operator.save': (a, { name }) => {
+    saveOperatorName(a, name);
+    return operatorOf(a);
   },
 };

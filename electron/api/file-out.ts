@@ -1,23 +1,19 @@
 /**
- * The one edge between files and the contract. Inside the main process a file is a GeneratedFile
- * (name and bytes); the contract's FileOut carries the bytes as base64, and uploads arrive as base64.
- * Nothing else in electron/ encodes or decodes file content, so a change of transport is made here.
+ * The edge between files and the contract: a GeneratedFile (name and bytes, as electron/documents
+ * makes them) or a file the archive keeps becomes a FileRef, an id the shell fetches once (see
+ * electron/transfer/transfers.ts). No file content ever goes into a channel's answer.
  */
+import type { Store } from '../store/store';
 import type { GeneratedFile } from '../documents/pack';
-import type { FileOut } from '../../shared/schemas/admin';
+import type { FileRef } from '../../shared/schemas/files';
+import { transfers } from '../transfer/transfers';
 
-/** A file for the contract's answer. */
-export async function fileOut(file: GeneratedFile | Promise<GeneratedFile>): Promise<FileOut> {
-  const { fileName, bytes } = await file;
-  return { fileName, data: bytes.toString('base64') };
+/** A generated file, offered for one fetch (written into the temporary folder, removed once delivered). */
+export async function fileOut(a: Store, file: GeneratedFile | Promise<GeneratedFile>): Promise<FileRef> {
+  return transfers(a).offerBytes(await file);
 }
 
-/** The bytes of an uploaded file's content. */
-export function bytesIn(data: string): Buffer {
-  return Buffer.from(data, 'base64');
-}
-
-/** A stored picture or file for display in the page (attachments.get). */
-export function dataUrlOut(mime: string, bytes: Buffer): string {
-  return `data:${mime};base64,${bytes.toString('base64')}`;
+/** A file the archive keeps (an attachment, a year package), offered for one fetch; it stays where it is. */
+export function keptFileOut(a: Store, file: { path: string; fileName: string; mime?: string }): FileRef {
+  return transfers(a).offer(file.path, file.fileName, { temp: false, mime: file.mime });
 }

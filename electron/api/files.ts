@@ -1,36 +1,42 @@
 /**
  * Every file the app generates, each in one function: the store's query, then the builder in
  * electron/documents. The page's export handler and the year package (./year-package.ts) call the
- * same function, so the package holds exactly what the office would print. Each returns a
- * GeneratedFile; handlers turn it into the contract's FileOut with `fileOut` (./file-out.ts).
+ * same function, so the package holds exactly what the office would print. Word documents come back
+ * as a GeneratedFile (handlers offer it with `fileOut`, ./file-out.ts); the files that grow with the
+ * archive (the 台账, the backup file) are streamed into a file on disk instead.
  */
+import fs from 'node:fs';
 import type { Store } from '../store/store';
 import { imageLoader } from '../store/attachments';
-import { backupContent, logBackupFile } from '../store/backup-file';
+import { attachmentFiles, copyDatabase, logBackupFile } from '../store/backup-file';
 import { issuedDocx } from '../store/briefings/issued-file';
 import { commitIssue, planIssue } from '../store/briefings/numbering';
+import { commitReissue, fileBeforeCorrection, planReissue } from '../store/briefings/corrections';
 import { getBriefing } from '../store/briefings/repository';
 import { calendarDetail } from '../store/calendars';
 import { listChronicle } from '../store/chronicle';
 import { getCollection } from '../store/collections';
 import { dashboard } from '../store/dashboard';
+import { periodFigures } from '../store/figures';
+import { getZone } from '../store/zones';
 import { getNotice } from '../store/notices';
 import { piecesByIds } from '../store/pieces';
-import { allProblems } from '../store/problems/ledger';
-import { problemsByIds } from '../store/problems/queries';
+import { openLedger } from '../store/problems/ledger';
+import { problemOrigins, problemsByIds } from '../store/problems/queries';
+import { titleWords } from '../store/title-words';
 import type { ProblemQuery } from '../store/problems/read';
 import { liveRecords, rosterLists } from '../store/roster-records';
 import { getSettings } from '../store/settings';
-import { backupFile } from '../documents/backup-file';
+import { backupFileName, writeBackupFile } from '../documents/backup-file';
 import type { BuildContext } from '../documents/blocks';
 import { briefingFile as briefingDocx, briefingFileName, briefingInput } from '../documents/briefing';
-import { calendarFile as calendarDocx } from '../documents/calendar';
+import { calendarFile as calendarDocx, filledColumns } from '../documents/calendar';
 import { chronicleEntries, chronicleFile as chronicleDocx } from '../documents/chronicle';
 import { collectionFile as collectionDocx } from '../documents/collection';
 import { rosterExportFile, rosterTemplateFile } from '../documents/excel/roster-file';
-import { ledgerFile as ledgerXlsx } from '../documents/ledger';
+import { writeLedgerFile } from '../documents/ledger';
 import { noticeFile as noticeDocx, referralFile as referralDocx } from '../documents/notice';
-import type { GeneratedFile } from '../documents/pack';
+import { docxFileName, type GeneratedFile } from '../documents/pack';
 import { statisticsFile as statisticsDocx } from '../documents/statistics';
 import { campaignReportFile as campaignReportDocx } from '../documents/campaign-report';
 import { opinionFile as opinionDocx, unitLetterFile as unitLetterDocx } from '../documents/campaign-letters';
@@ -44,25 +50,52 @@ import { getCampaign } from '../store/campaigns/repository';
 import { roundResults } from '../store/evaluations/results';
 import { getRound, roundScores } from '../store/evaluations/rounds';
 import { nowText, todayText } from '../../shared/dates';
+import { fileSizeText } from '../../shared/numbers';
+import { noProgress, type Progress } from '../../shared/progress';
 import { AppError } from '../../shared/result';
 import type { RosterKind } from '../../shared/rosters';
 import type { Briefing } from '../../shared/schemas/briefing';
+import type { ParsedInput } from '../../shared/contract';
+import { landscapeFor } from '../../shared/schemas/calendar';
 
-/** The office's fonts, and the archive's pictures for documents that show them. */
-const context = (a: Store): BuildContext => ({ fonts: getSettings(a).fonts, loadImage: imageLoader(a) });
+/** The office's fonts, the archive's pictures for documents that show them, and its names for titles. */
+const context = (a: Store): BuildContext => ({ fonts: getSettings(a).fonts, loadImage: imageLoader(a), words: titleWords(a) });
+
+/** The same, counting the pictures loaded as progress (and a chance to stop) for a long document. */
+function followedContext(a: Store, pictures: number, p: Progress): BuildContext {
+  const load = imageLoader(a);
+  let done = 0;
+  return {
+    fonts: getSettings(a).fonts,
+    words: titleWords(a),
+    loadImage: (hash) => {
+      p.check();
+      p.progress(++done, pictures, `图片 ${Math.min(done, pictures)} / ${pictures}`);
+      return load(hash);
+    },
+  };
+}
 
 // ---- 整改通知书, 协商函 ----
 
+/** Each problem's description and origin (its visit, complaint or entry, dated), in the order given. */
+function letterProblems(a: Store, problems: { id: number; description: string }[]) {
+  const origins = problemOrigins(a, problems.map((p) => p.id));
+  return problems.map((p) => ({ description: p.description, origin: origins.get(p.id)! }));
+}
+
 export async function noticeFile(a: Store, id: number): Promise<GeneratedFile> {
   const n = getNotice(a, id);
-  const sources = [...new Set(n.problems.map((p) => p.campaign ?? p.source))];
   return noticeDocx({
-    office: getSettings(a).officeName, numberText: n.numberText, schoolName: n.schoolName, source: sources.join('、') || null,
-    problems: n.problems.map((p) => p.description), requirement: n.requirement, deadlineDays: n.deadlineDays, issuedDate: n.issuedDate,
+    office: getSettings(a).officeName, numberText: n.numberText, schoolName: n.schoolName,
+    problems: letterProblems(a, n.problems), requirement: n.requirement, deadlineDays: n.deadlineDays, issuedDate: n.issuedDate,
   }, context(a));
 }
 
-/** A 协商函 about problems of one school, in the order chosen; refused for deleted problems or several schools. */
+/**
+ * A 协商函 about problems of one school, in the order chosen, each with its own origin and date; dated the
+ * day it is written. Refused for deleted problems or several schools.
+ */
 export async function referralFile(a: Store, problemIds: number[], section: string): Promise<GeneratedFile> {
   const found = problemsByIds(a, problemIds);
   const missing = problemIds.filter((id) => !found.some((p) => p.id === id));
@@ -76,53 +109,46 @@ export async function referralFile(a: Store, problemIds: number[], section: stri
   if (schools.length > 1) {
     throw new AppError('invalid', `「问题」协商函一次只写一所学校，所选问题来自${schools.length}所学校（${schools.join('、')}），请按学校分别导出。`, 'problemIds');
   }
-  // In the order chosen; the visit date is the latest date the problems were found.
   const problems = problemIds.map((id) => found.find((p) => p.id === id)!);
-  const visitDate = problems.map((p) => p.raisedAt).sort().at(-1)!;
   const s = getSettings(a);
   return referralDocx({
-    office: s.officeName, section, visitDate, schoolName: schools[0], problems: problems.map((p) => p.description),
+    office: s.officeName, section, schoolName: schools[0], problems: letterProblems(a, problems),
     issuedDate: todayText(), contact: s.officePhone ? `联系电话：${s.officePhone}` : null,
   }, context(a));
 }
 
 // ---- 行事历 ----
 
-/** 完成情况 as printed: blank while not started (a plan handed out before the term), with its note if any. */
-function statusText(status: string, note: string | null): string {
-  if (status === '未开始') return '';
-  return note ? `${status}（${note}）` : status;
-}
+/** How a calendar is printed; the columns its items fill when none are chosen. */
+export type CalendarPrint = Partial<Omit<ParsedInput<'documents.calendar'>, 'id'>>;
 
-export async function calendarFile(a: Store, id: number): Promise<GeneratedFile> {
+export async function calendarFile(a: Store, id: number, print: CalendarPrint = {}): Promise<GeneratedFile> {
   const { calendar, months } = calendarDetail(a, id);
-  return calendarDocx({
-    office: getSettings(a).officeName,
-    schoolYear: '',
-    title: calendar.title,
-    months: months.map((m) => ({
-      month: m.month, theme: m.theme,
-      items: m.items.map((it) => ({ content: it.content, owner: it.owner, status: statusText(it.status, it.statusNote) })),
+  const rows = months.map((m) => ({
+    month: m.month, theme: m.theme,
+    items: m.items.map((it) => ({
+      number: it.numberText, content: it.content, month: it.month, endMonth: it.endMonth, timing: it.timing, startDate: it.startDate,
+      endDate: it.endDate, lead: it.lead, partners: it.partners, status: it.status, statusNote: it.statusNote, note: it.note,
     })),
+  }));
+  const columns = print.columns ?? filledColumns(rows);
+  return calendarDocx({
+    office: getSettings(a).officeName, title: calendar.title, months: rows, notes: calendar.notes,
+    columns, landscape: print.landscape ?? landscapeFor(columns),
+    attachment: print.attachment ?? null, signatureDate: print.signatureDate ?? null,
   }, context(a));
 }
 
-// ---- 年度统计报告 ----
+// ---- 统计报告 ----
 
-/** The year's report with the dashboard's charts (PNG, as drawn in the app); the year package has none. */
-export async function statisticsFile(a: Store, year: number, charts: { title: string; png: Buffer; width: number; height: number }[]): Promise<GeneratedFile> {
-  const d = dashboard(a, { year });
-  const office = getSettings(a).officeName;
-  charts.forEach((c, i) => {
-    const png = c.png;
-    if (!(png[0] === 0x89 && png[1] === 0x50 && png[2] === 0x4e && png[3] === 0x47)) {
-      throw new AppError('invalid', `「图表」第${i + 1}张图（${c.title}）不是 PNG 图片，请刷新首页后重新导出。`, 'charts');
-    }
-  });
+/** The statistics report of a month or a year (and optionally a zone): the home page's figures and breakdowns, charts drawn from them. */
+export async function statisticsFile(a: Store, q: { year: number; month?: number; zoneId?: number }): Promise<GeneratedFile> {
+  const d = dashboard(a, q);
+  const f = periodFigures(a, q);
   return statisticsDocx({
-    office, year, visits: d.visits, schoolsVisited: d.coverage.visited, schoolsTotal: d.coverage.total,
-    problems: d.rectification, problemsByItem: d.problemsByItem, complaints: d.complaints, complaintsByTopic: d.complaintsByTopic,
-    visitsBySupervisor: d.visitsBySupervisor, charts,
+    office: getSettings(a).officeName, year: q.year, month: q.month ?? null, zoneName: q.zoneId ? getZone(a, q.zoneId).name : null,
+    figures: f, problemsByItem: d.problemsByItem, complaintsByTopic: d.complaintsByTopic, visitsBySupervisor: d.visitsBySupervisor,
+    asOf: todayText(),
   }, context(a));
 }
 
@@ -136,7 +162,10 @@ export async function chronicleFile(a: Store, year: number, form: 'list' | 'tabl
 
 // ---- 简报 ----
 
-/** An issued briefing: the kept file, byte for byte. A draft: a fresh build marked 第×期, not kept. */
+/**
+ * An issued briefing: the kept file, byte for byte. One under correction: a fresh build with its numbers,
+ * marked （更正稿）, not kept. A draft: a fresh build marked 第×期, not kept.
+ */
 export async function briefingFile(a: Store, id: number): Promise<GeneratedFile> {
   const b = getBriefing(a, id);
   const s = getSettings(a);
@@ -144,42 +173,70 @@ export async function briefingFile(a: Store, id: number): Promise<GeneratedFile>
   const kept = issuedDocx(a, id);
   if (kept) return { fileName, bytes: kept };
   const date = b.issueDate ?? nowText().slice(0, 10);
-  return briefingDocx(briefingInput(s, b, { issue: '×', total: null, date }), fileName, context(a));
+  const numbers = b.status === '更正中' ? { issue: b.issueNo!, total: b.totalNo, date } : { issue: '×', total: null, date };
+  return briefingDocx(briefingInput(s, b, numbers), fileName, context(a));
 }
 
 /**
- * Issue a draft: its numbers (store), its .docx built with them (documents), then the issue written
- * with the file kept, in one transaction that re-checks the numbers (store).
+ * Issue a draft under the numbers chosen (or proposed): checked (store), its .docx built with them (documents), then
+ * the issue written with the file kept, in one transaction that checks the numbers again (store).
  */
-export async function issueBriefing(a: Store, id: number, issueDate: string): Promise<Briefing> {
-  const plan = planIssue(a, id, issueDate);
+export async function issueBriefing(a: Store, id: number, issueDate: string, chosen: { issueNo?: number; totalNo?: number }): Promise<Briefing> {
+  const plan = planIssue(a, id, issueDate, chosen);
   const numbers = { issue: plan.issueNo, total: plan.totalNo, date: issueDate };
   const fileName = briefingFileName(plan.name, { ...plan.draft, status: '已印发', year: plan.year, issueNo: plan.issueNo, totalNo: plan.totalNo });
   const file = await briefingDocx(briefingInput(getSettings(a), plan.draft, numbers), fileName, context(a));
   return commitIssue(a, plan, file);
 }
 
+/** Issue a corrected briefing again under its own numbers and date; the file issued before stays kept. */
+export async function reissueBriefing(a: Store, id: number): Promise<Briefing> {
+  const plan = planReissue(a, id);
+  const b = plan.briefing;
+  const fileName = briefingFileName(plan.name, { ...b, status: '已印发' });
+  const file = await briefingDocx(briefingInput(getSettings(a), b, { issue: b.issueNo!, total: b.totalNo, date: b.issueDate! }), fileName, context(a));
+  return commitReissue(a, plan, file);
+}
+
+/** The file as issued before a correction. */
+export async function fileBeforeCorrectionOut(a: Store, correctionId: number): Promise<GeneratedFile> {
+  const f = fileBeforeCorrection(a, correctionId);
+  return { fileName: docxFileName(f.title), bytes: f.bytes };
+}
+
 // ---- 案例集 and other collections ----
 
-/** The collection: cover, 前言, 目录, each live piece on a new page; refused while it has none. */
-export async function collectionFile(a: Store, id: number): Promise<GeneratedFile> {
+/** The collection to export; refused when it is gone or has no pieces (before any job starts). */
+export function exportableCollection(a: Store, id: number): ReturnType<typeof getCollection> {
   const c = getCollection(a, id);
   if (c.pieces.length === 0) {
     throw new AppError('invalid', `汇编「${c.title}」还没有收录文章，请先选择要收录的文章再导出。`, 'pieceIds');
   }
+  return c;
+}
+
+/** The collection: cover, 前言, 目录, each live piece on a new page; refused while it has none. */
+export async function collectionFile(a: Store, id: number, p: Progress = noProgress): Promise<GeneratedFile> {
+  const c = exportableCollection(a, id);
   const s = getSettings(a);
   const pieces = piecesByIds(a, c.pieceIds);
+  const pictures = pieces.reduce((n, x) => n + x.body.filter((b) => b.type === 'image').length, 0);
   return collectionDocx({
     title: c.title, volume: c.volume, office: s.officeName, year: c.year, preface: c.preface,
-    pieces: pieces.map((p) => ({ title: p.title, author: p.authorDisplay, school: p.schoolName, blocks: p.body })),
-  }, context(a));
+    pieces: pieces.map((x) => ({ title: x.title, author: x.authorDisplay, school: x.schoolName, blocks: x.body })),
+  }, followedContext(a, pictures, p));
 }
 
 // ---- Excel: 问题整改台账, rosters ----
 
-/** The 台账 with the page's filters, every match. */
-export async function ledgerFile(a: Store, query: Partial<ProblemQuery>): Promise<GeneratedFile> {
-  return ledgerXlsx(getSettings(a).officeName, allProblems(a, query), query.owner);
+/** The 台账 with the page's filters, every match, streamed into `out`; answers how many rows it has. */
+export async function writeLedger(a: Store, query: Partial<ProblemQuery>, out: string, p: Progress = noProgress): Promise<number> {
+  const ledger = openLedger(a, query);
+  try {
+    return await writeLedgerFile(out, getSettings(a).officeName, ledger.total, ledger.rows, p, query.owner);
+  } finally {
+    ledger.close();
+  }
 }
 
 export async function rosterTemplate(a: Store, kind: RosterKind): Promise<GeneratedFile> {
@@ -192,13 +249,36 @@ export async function rosterExport(a: Store, kind: RosterKind): Promise<Generate
 
 // ---- 备份文件 ----
 
-/** The manual backup file of the live archive (a .zip), recorded in the audit log as it is made. */
-export async function backupFileNow(a: Store): Promise<GeneratedFile> {
+/**
+ * The manual backup file of the live archive, streamed into `out`: the database first copied with
+ * SQLite's online backup into a temporary file, then it and every attachment streamed into the .zip.
+ * Recorded in the audit log once made; a failed or canceled one leaves no file behind.
+ */
+export async function backupFileNow(a: Store, out: string, p: Progress = noProgress): Promise<{ fileName: string }> {
   const now = new Date();
-  const content = await backupContent(a, now);
-  const file = await backupFile(content, now);
-  logBackupFile(a, file.fileName, content.manifest);
-  return file;
+  const db = `${out}.db`;
+  try {
+    p.stage('复制档案数据库', 0, 30);
+    const manifest = await copyDatabase(a, db, now, (f) => {
+      p.check();
+      p.progress(f, 1, `${Math.round(f * 100)}%`);
+    });
+    p.check();
+    p.stage('写入备份文件', 30, 100);
+    const attachments = attachmentFiles(a);
+    await writeBackupFile(out, { manifest, databaseFile: db, attachments }, {
+      check: () => p.check(),
+      step: (done, total) => p.progress(done, total, `${fileSizeText(done)} / ${fileSizeText(total)}`),
+    });
+    const fileName = backupFileName(now);
+    logBackupFile(a, fileName, { ...manifest, attachments: attachments.length });
+    return { fileName };
+  } catch (e) {
+    fs.rmSync(out, { force: true });
+    throw e;
+  } finally {
+    fs.rmSync(db, { force: true });
+  }
 }
 
 // ---- 专项督导: 报告, 督导意见书; 督政: 督导建议书, 协商函; 四清单 ----

@@ -26,7 +26,8 @@ import { backupHandlers } from './backups';
 import { yearCloseHandlers } from './year-close';
 import { campaignHandlers } from './campaigns';
 import { evaluationHandlers } from './evaluations';
-import { readOnlyMessage } from '../store/year-close';
+import { jobHandlers } from './job-channels';
+import { toApiError } from './errors';
 
 /** The one handler table: channel -> function(archive, input). IPC and HTTP both call `dispatch`. */
 export const handlers: HandlerMap<Channel> = {
@@ -53,6 +54,7 @@ export const handlers: HandlerMap<Channel> = {
   ...yearCloseHandlers,
   ...campaignHandlers,
   ...evaluationHandlers,
+  ...jobHandlers,
 };
 
 /**
@@ -69,21 +71,6 @@ export async function dispatch(store: Store, channel: string, raw: unknown): Pro
   } catch (e) {
     return { ok: false, error: toApiError(e) };
   }
-}
-
-function toApiError(e: unknown): { code: AppError['code']; message: string; field?: string } {
-  if (e instanceof AppError) return { code: e.code, message: e.message, field: e.field };
-  const msg = e instanceof Error ? e.message : String(e);
-  const archived = /YEAR_ARCHIVED:(\d+)/.exec(msg);
-  if (archived) return { code: 'readonly', message: readOnlyMessage(Number(archived[1])) };
-  if (/FOREIGN KEY constraint failed/.test(msg)) {
-    return { code: 'conflict', message: '所引用的记录不存在或已删除，请刷新后重新选择。' };
-  }
-  if (/UNIQUE constraint failed/.test(msg)) {
-    return { code: 'conflict', message: '档案中已有相同的记录（名称或编号重复），请修改后再保存。' };
-  }
-  console.error('[api] internal error:', e);
-  return { code: 'internal', message: `操作没有完成：程序内部错误（${msg}）。数据未被修改，请重试；如仍出错，请联系维护人员。` };
 }
 
 /** For tests and scripts: call a channel and get its data, or throw its error as an AppError. */

@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { finished, offeredBytes, uploaded } from '../testing/files';
 import { call } from './index';
 import { expectRefused } from '../testing/refused';
 
@@ -10,7 +11,6 @@ let a: Awaited<ReturnType<typeof tempStore>>;
 beforeEach(async () => { a = await tempStore({ init: 'empty' }); });
 afterEach(() => a.dispose());
 
-const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
 async function realDocx(lines: string[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: lines.map((t) => new Paragraph({ children: [new TextRun(t)] })) }] }));
 }
@@ -18,24 +18,25 @@ async function realDocx(lines: string[]): Promise<Buffer> {
 const refused = (channel: string, input: unknown, code: string, text: string, field?: string) =>
   expectRefused(a, channel, input, field ? { code, text, field } : { code, text });
 
-const add = (fileName: string, data: Buffer | string, over: Record<string, unknown> = {}) =>
-  ({ year: 2019, title: '2019年控辍保学工作总结', kind: '工作总结', fileName, data: b64(data), ...over });
+/** legacy.add's input for a file received as the page sends it. */
+const add = async (fileName: string, data: Buffer | string, over: Record<string, unknown> = {}) =>
+  ({ year: 2019, title: '2019年控辍保学工作总结', kind: '工作总结', uploadId: await uploaded(a, 'legacy', fileName, data), ...over });
 
 /** A 2019 work summary as a real .docx. */
 async function addDocx() {
   const bytes = await realDocx(['二〇一九年控辍保学专项督导工作总结', '全县义务教育巩固率达到百分之九十九点二。']);
-  const file = await call(a, 'legacy.add', add('总结.docx', bytes));
+  const file = await call(a, 'legacy.add', await add('总结.docx', bytes));
   return { id: file.id, bytes, file };
 }
 
 /** A 2019 report (.pdf), a 2018 photo (.png, returned) and a 2019 ledger (.xlsx). */
 async function addOthers() {
-  await call(a, 'legacy.add', add('报告.pdf', '%PDF-1.4\n%...', { title: '2019年督导报告', kind: '督导报告' }));
+  await call(a, 'legacy.add', await add('报告.pdf', '%PDF-1.4\n%...', { title: '2019年督导报告', kind: '督导报告' }));
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('image')]);
-  const img = await call(a, 'legacy.add', add('挂牌.png', png, { year: 2018, title: '挂牌仪式照片', kind: '照片' }));
+  const img = await call(a, 'legacy.add', await add('挂牌.png', png, { year: 2018, title: '挂牌仪式照片', kind: '照片' }));
   const zip = new JSZip();
   zip.file('xl/workbook.xml', '<workbook/>');
-  await call(a, 'legacy.add', add('台账.xlsx', await zip.generateAsync({ type: 'nodebuffer' }), { title: '2019年整改台账', kind: '整改台账' }));
+  await call(a, 'legacy.add', await add('台账.xlsx', await zip.generateAsync({ type: 'nodebuffer' }), { title: '2019年整改台账', kind: '整改台账' }));
   return img;
 }
 
@@ -62,26 +63,27 @@ describe('legacy: files from before the app', () => {
     expect(y19.total).toBe(3);
     expect(y19.rows.every((r) => r.year === 2019)).toBe(true);
     const dl = await call(a, 'legacy.download', { id: docxId });
+    const dlBytes = await offeredBytes(a, dl);
     expect(dl.fileName).toBe('总结.docx');
-    expect(Buffer.from(dl.data, 'base64').equals(docxBytes)).toBe(true);
+    expect(dlBytes.equals(docxBytes)).toBe(true);
   });
 
   it('refuses damaged files and other types with a clear message', async () => {
     const { bytes: docxBytes } = await addDocx();
     await addOthers();
-    await refused('legacy.add', add('坏文件.docx', 'this is not a word file'), 'invalid', '坏文件.docx 已损坏或不是有效的Word 文档（.docx）', 'data');
+    await refused('legacy.add', await add('坏文件.docx', 'this is not a word file'), 'invalid', '坏文件.docx 已损坏或不是有效的Word 文档（.docx）', 'uploadId');
     const notWord = new JSZip();
     notWord.file('hello.txt', 'hi');
-    await refused('legacy.add', add('空壳.docx', await notWord.generateAsync({ type: 'nodebuffer' })), 'invalid', '已损坏', 'data');
+    await refused('legacy.add', await add('空壳.docx', await notWord.generateAsync({ type: 'nodebuffer' })), 'invalid', '已损坏', 'uploadId');
     // A real .docx cut short.
-    await refused('legacy.add', add('截断.docx', docxBytes.subarray(0, docxBytes.length / 2)), 'invalid', '已损坏', 'data');
-    await refused('legacy.add', add('旧版.doc', 'x'), 'invalid', '另存为 .docx', 'fileName');
-    await refused('legacy.add', add('程序.exe', 'MZ'), 'invalid', '只能上传 Word（.docx）、PDF、Excel（.xlsx）和图片', 'fileName');
-    await refused('legacy.add', add('假图.jpg', 'not an image'), 'invalid', '不是有效的图片', 'data');
-    await refused('legacy.add', add('假.pdf', 'hello'), 'invalid', '不是有效的PDF', 'data');
-    await refused('legacy.add', add('a.docx', docxBytes, { title: '' }), 'invalid', '「题名」必须填写', 'title');
-    await refused('legacy.add', add('a.docx', docxBytes, { kind: '杂项' }), 'invalid', '「类别」应为以下之一', 'kind');
-    await refused('legacy.add', add('a.docx', docxBytes, { year: 1990 }), 'invalid', '「年份」应在2000至2100之间', 'year');
+    await refused('legacy.add', await add('截断.docx', docxBytes.subarray(0, docxBytes.length / 2)), 'invalid', '已损坏', 'uploadId');
+    await refused('legacy.add', await add('旧版.doc', 'x'), 'invalid', '另存为 .docx', 'uploadId');
+    await refused('legacy.add', await add('程序.exe', 'MZ'), 'invalid', '只能上传 Word（.docx）、PDF、Excel（.xlsx）和图片', 'uploadId');
+    await refused('legacy.add', await add('假图.jpg', 'not an image'), 'invalid', '不是有效的图片', 'uploadId');
+    await refused('legacy.add', await add('假.pdf', 'hello'), 'invalid', '不是有效的PDF', 'uploadId');
+    await refused('legacy.add', await add('a.docx', docxBytes, { title: '' }), 'invalid', '「题名」必须填写', 'title');
+    await refused('legacy.add', await add('a.docx', docxBytes, { kind: '杂项' }), 'invalid', '「类别」应为以下之一', 'kind');
+    await refused('legacy.add', await add('a.docx', docxBytes, { year: 1990 }), 'invalid', '「年份」应在2000至2100之间', 'year');
     expect((await call(a, 'legacy.list', {})).total).toBe(4);
   });
 
@@ -105,11 +107,11 @@ describe('legacy: files from before the app', () => {
   it('an archived year takes no more files, and its files go into the year package', async () => {
     const { id: docxId } = await addDocx();
     await addOthers();
-    const year = await call(a, 'yearClose.close', { year: 2019 });
+    const year = await finished(a, call(a, 'yearClose.close', { year: 2019 }));
     const legacy = year.catalogue.filter((e) => e.kind === '历年档案');
     expect(legacy.map((e) => e.title).sort()).toEqual(['2019年控辍保学工作总结（工作总结）', '2019年整改台账（整改台账）', '2019年督导报告（督导报告）']);
-    await refused('legacy.add', add('又一份.pdf', '%PDF-1.4'), 'readonly', '2019年度已归档');
+    await refused('legacy.add', await add('又一份.pdf', '%PDF-1.4'), 'readonly', '2019年度已归档');
     await refused('legacy.delete', { id: docxId }, 'readonly', '2019年度已归档');
-    expect((await call(a, 'legacy.add', add('次年.pdf', '%PDF-1.4', { year: 2020 }))).year).toBe(2020);
+    expect((await call(a, 'legacy.add', await add('次年.pdf', '%PDF-1.4', { year: 2020 }))).year).toBe(2020);
   });
 });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { finished, offeredBytes, uploaded } from '../testing/files';
 import { call } from './index';
 import { SCHOOL_ROSTER, SUPERVISOR_ROSTER } from '../../shared/rosters';
 
@@ -27,20 +28,20 @@ async function addSchools(names = SCHOOLS) {
   for (const fullName of names) ids[fullName] = (await call(a, 'schools.save', { fields: { fullName, type: '小学' } })).id;
   return ids;
 }
-async function sheetColumn(base64: string, col: number): Promise<string[]> {
+async function sheetColumn(bytes: Buffer, col: number): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   const out: string[] = [];
   ws.eachRow((r, n) => { if (n > 1) out.push(String(r.getCell(col).value)); });
   return out;
 }
-async function book(headers: string[], rows: Record<string, string>[]): Promise<string> {
+async function book(headers: string[], rows: Record<string, string>[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
   ws.addRow(headers);
   for (const r of rows) ws.addRow(headers.map((h) => r[h] ?? null));
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 describe('pinyin order of people', () => {
@@ -57,7 +58,7 @@ describe('pinyin order of people', () => {
   it('exports the 督学名册 in pinyin order', async () => {
     await addPeople();
     const exp = await call(a, 'excel.exportRoster', { kind: 'supervisors' });
-    expect(await sheetColumn(exp.data, 1)).toEqual(IN_PINYIN);
+    expect(await sheetColumn(await offeredBytes(a, exp), 1)).toEqual(IN_PINYIN);
   });
 
   it('keeps the key current: a renamed supervisor moves to the new name\'s place', async () => {
@@ -71,7 +72,7 @@ describe('pinyin order of people', () => {
   it('gives people imported from Excel their keys: the list and the export are in pinyin order after an import', async () => {
     const headers = SUPERVISOR_ROSTER.columns.map((c) => c.header);
     const data = await book(headers, PEOPLE.map((姓名) => ({ 姓名, 类别: '兼职督学', 聘任状态: '在聘' })));
-    expect(await call(a, 'excel.commitImport', { kind: 'supervisors', data })).toMatchObject({ inserted: PEOPLE.length });
+    expect(await finished(a, call(a, 'excel.commitImport', { kind: 'supervisors', uploadId: await uploaded(a, 'roster', '名册.xlsx', data) }))).toMatchObject({ inserted: PEOPLE.length });
     expect((await call(a, 'supervisors.list', { sort: 'name' })).rows.map((r) => r.name)).toEqual(IN_PINYIN);
     expect(a.db.prepare(`SELECT count(*) FROM supervisors WHERE name_pinyin = '' OR name_initials = ''`).pluck().get()).toBe(0);
   });
@@ -86,7 +87,7 @@ describe('pinyin order of schools', () => {
     await call(a, 'zones.moveSchools', { zoneId: zone.id, schoolIds: [ids['望江小学'], ids['丰乐中学'], ids['长安路小学']] });
     expect((await call(a, 'zones.get', { id: zone.id })).schools.map((s) => s.fullName)).toEqual(['长安路小学', '丰乐中学', '望江小学']);
     const exp = await call(a, 'excel.exportRoster', { kind: 'schools' });
-    expect(await sheetColumn(exp.data, 1)).toEqual(SCHOOLS_IN_PINYIN);
+    expect(await sheetColumn(await offeredBytes(a, exp), 1)).toEqual(SCHOOLS_IN_PINYIN);
   });
 
   it('orders the 学校 column of the 督导记录 and the 问题整改台账 by pinyin', async () => {
@@ -98,9 +99,9 @@ describe('pinyin order of schools', () => {
     }
     expect((await call(a, 'visits.list', { sort: 'school', dir: 'asc' })).rows.map((r) => r.schoolName)).toEqual(SCHOOLS_IN_PINYIN);
     expect((await call(a, 'problems.list', { sort: 'school', dir: 'asc' })).rows.map((r) => r.schoolName)).toEqual(SCHOOLS_IN_PINYIN);
-    const ledger = await call(a, 'problems.exportLedger', { sort: 'school', dir: 'asc' });
+    const ledger = await finished(a, call(a, 'problems.exportLedger', { sort: 'school', dir: 'asc' }));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(ledger.data, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(await offeredBytes(a, ledger.file) as unknown as ArrayBuffer);
     const text = JSON.stringify(wb.worksheets[0].getSheetValues());
     const at = SCHOOLS_IN_PINYIN.map((s) => text.indexOf(s));
     expect(at.every((x) => x > 0)).toBe(true);
@@ -113,10 +114,20 @@ describe('pinyin order of schools', () => {
       { 学校全称: '清河区第一小学', 简称: '清河一小', '学段/类型': '小学', 办学性质: '公办' },
       { 学校全称: '白沙幼儿园', '学段/类型': '幼儿园', 办学性质: '公办' },
     ]);
-    expect(await call(a, 'excel.commitImport', { kind: 'schools', data })).toMatchObject({ inserted: 2 });
+    expect(await finished(a, call(a, 'excel.commitImport', { kind: 'schools', uploadId: await uploaded(a, 'roster', '名册.xlsx', data) }))).toMatchObject({ inserted: 2 });
     expect(a.db.prepare('SELECT full_name, name_initials FROM schools ORDER BY name_pinyin').all()).toEqual([
       { full_name: '白沙幼儿园', name_initials: 'bsyey' },
       { full_name: '清河区第一小学', name_initials: 'qhqdyxx qhyx' },
     ]);
+  });
+});
+
+describe('ordinals in names', () => {
+  it('lists 第一 before 第二 and 第十 after 第九: schools and zones, and a person\'s zone names', async () => {
+    const names = ['清河区第二中学', '清河区第十小学', '清河区第一小学', '清河区第九小学'];
+    await addSchools(names);
+    expect((await call(a, 'schools.list', {})).rows.map((r) => r.fullName)).toEqual(['清河区第一小学', '清河区第二中学', '清河区第九小学', '清河区第十小学']);
+    for (const name of ['第三责任区', '第十责任区', '第一责任区', '第二责任区']) await call(a, 'zones.save', { fields: { name } });
+    expect((await call(a, 'zones.list', {})).map((z) => z.name)).toEqual(['第一责任区', '第二责任区', '第三责任区', '第十责任区']);
   });
 });

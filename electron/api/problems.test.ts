@@ -4,20 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { finished, offeredBytes } from '../testing/files';
 import { call, dispatch } from './index';
 import { openStore } from '../store/store';
 import { nowText } from '../../shared/dates';
 import { migrations } from '../store/migrations';
 import { putAttachment } from '../store/attachments';
 import { listProblems, pageIdsSql } from '../store/problems/queries';
-import { allProblems } from '../store/problems/ledger';
+import { openLedger } from '../store/problems/ledger';
 import { ledgerWhere } from '../store/problems/read';
 import { sql } from '../store/sql';
 import { raiseProblem } from '../store/problems/workflow';
 import { pinyinKey } from '../store/pinyin';
 import type { Input } from '../../shared/contract';
 import { EIGHT_ITEMS } from '../../shared/vocab';
-import { expectRefused } from '../testing/refused';
+import { expectRefused, refusal } from '../testing/refused';
 
 type Store = Awaited<ReturnType<typeof tempStore>>;
 type Fields = Input<'problems.save'>['fields'];
@@ -40,6 +41,18 @@ function fixtures(a: Store) {
 }
 
 /** A local date `n` days from today, computed independently of the code under test. */
+/** The 台账 export's rows (ids), as the export walks them, checked against its count. */
+function ledgerIds(a: Store, query: Parameters<typeof openLedger>[1]): number[] {
+  const ledger = openLedger(a, query);
+  try {
+    const ids = [...ledger.rows].map((p) => p.id);
+    expect(ids.length).toBe(ledger.total);
+    return ids;
+  } finally {
+    ledger.close();
+  }
+}
+
 function day(n: number): string {
   const d = new Date();
   d.setHours(12, 0, 0, 0);
@@ -364,28 +377,47 @@ describe('overdue, 台账 filters and the .xlsx export', () => {
   });
 
   it('exports the filtered 台账 as .xlsx with a Chinese header and overdue rows in red', async () => {
-    const file = await call(a, 'problems.exportLedger', { zoneId: ids.z1, sort: 'deadline', dir: 'asc' });
+    const { file, rows: written } = await finished(a, call(a, 'problems.exportLedger', { zoneId: ids.z1, sort: 'deadline', dir: 'asc' }));
     expect(file.fileName).toMatch(/^问题整改台账-\d{8}\.xlsx$/);
+    expect(written).toBe(4);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.data, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(await offeredBytes(a, file) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('问题整改台账')!;
     expect(String(ws.getCell(1, 1).value)).toContain('问题整改台账');
     const header = (ws.getRow(2).values as unknown[]).slice(1);
     expect(header).toEqual(['序号', '学校', '责任区', '问题来源', '专项名称', '问题类别', '问题描述', '整改责任方', '提出日期',
       '整改通知书', '整改期限', '整改状态', '是否逾期', '销号日期']);
-    const rows = [3, 4, 5, 6].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+    // Every cell as stored: numbers as numbers, dates as real dates (midnight UTC) in the Chinese date format,
+    // empty cells empty (null), never ''.
+    const cells = (sheet: ExcelJS.Worksheet, r: number) => Array.from({ length: 14 }, (_, i) => sheet.getCell(r, i + 1).value);
+    const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const rows = [3, 4, 5, 6].map((r) => cells(ws, r));
     expect(ws.rowCount).toBe(6);
     expect(rows.map((r) => r[6])).toEqual(['过期但已销号', '期限已过', '今天到期', '期限未到']);
-    expect(rows[1]).toEqual([2, '城关第一小学', '第一责任区', '督导记录', '', EIGHT_ITEMS[0], '期限已过', '学校', day(0), '', day(-3), '待整改', '逾期', '']);
-    expect(rows[0].slice(11)).toEqual(['已销号', '', day(0)]);
-    expect(ws.getRow(4).font?.color?.argb).toBe('FFC00000');
-    expect(ws.getRow(3).font?.color?.argb).toBeUndefined();
+    expect(rows[1]).toEqual([2, '城关第一小学', '第一责任区', '督导记录', null, EIGHT_ITEMS[0], '期限已过', '学校', date(day(0)), null, date(day(-3)), '待整改', '逾期', null]);
+    expect(rows[0].slice(11)).toEqual(['已销号', null, date(day(0))]);
+    expect(ws.getCell(4, 9).numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(ws.getCell(4, 11).numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect([3, 4, 5, 6].flatMap((r) => cells(ws, r)).filter((v) => v === '')).toEqual([]);
+    expect(ws.getRow(4).getCell(7).font?.color?.argb).toBe('FFC00000');
+    expect(ws.getRow(3).getCell(7).font?.color?.argb).toBeUndefined();
+    expect(ws.getRow(4).getCell(7).alignment).toMatchObject({ vertical: 'top', wrapText: true });
+    expect(ws.getRow(2).getCell(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.autoFilter).toBe('A2:N2');
 
-    const notice = await call(a, 'problems.exportLedger', { schoolId: ids.s2, overdueOnly: true });
+    // A page size is refused, never silently dropped: the export is every problem the filters select.
+    for (const paging of [{ limit: 500 }, { offset: 100 }]) {
+      const e = await refusal(call(a, 'problems.exportLedger', { zoneId: ids.z1, ...paging }));
+      expect(e).toMatchObject({ code: 'invalid' });
+      expect(e.message).toContain('导出台账按筛选条件导出全部符合的问题，不分页');
+    }
+
+    const notice = await finished(a, call(a, 'problems.exportLedger', { schoolId: ids.s2, overdueOnly: true }));
     const wb2 = new ExcelJS.Workbook();
-    await wb2.xlsx.load(Buffer.from(notice.data, 'base64') as unknown as ArrayBuffer);
-    const row = (wb2.worksheets[0].getRow(3).values as unknown[]).slice(1);
-    expect(row.slice(1, 2).concat(row.slice(9, 13))).toEqual(['白沙镇中心小学', '〔' + day(-20).slice(0, 4) + '〕第1号', day(-10), '整改中', '逾期']);
+    await wb2.xlsx.load(await offeredBytes(a, notice.file) as unknown as ArrayBuffer);
+    const row = cells(wb2.worksheets[0], 3);
+    expect(row.slice(1, 2).concat(row.slice(9, 13))).toEqual(['白沙镇中心小学', '〔' + day(-20).slice(0, 4) + '〕第1号', date(day(-10)), '整改中', '逾期']);
     expect(wb2.worksheets[0].rowCount).toBe(3);
   });
 });
@@ -453,7 +485,7 @@ describe('the 台账 read by windows (as the virtual list does)', () => {
       for (const sort of SORTS) {
         for (const dir of ['asc', 'desc'] as const) {
           // The export's list keeps the plain ORDER BY (no index named, no window): the reference order.
-          const order = allProblems(a, { ...filter, sort, dir }).map((p) => p.id);
+          const order = ledgerIds(a, { ...filter, sort, dir });
           expect(order.length).toBeGreaterThan(0);
           const where = JSON.stringify({ filter, sort, dir });
           for (const sortUpTo of [0, 10_000]) {
@@ -468,7 +500,7 @@ describe('the 台账 read by windows (as the virtual list does)', () => {
         }
       }
     }
-    expect(allProblems(a, {}).some((p) => p.schoolId === ids.deadSchool)).toBe(false);
+    expect(ledgerIds(a, {}).some((id) => a.db.prepare('SELECT school_id FROM problems WHERE id = ?').pluck().get(id) === ids.deadSchool)).toBe(false);
     expect((await call(a, 'problems.list', { offset: 500 })).rows).toEqual([]);
   });
 

@@ -1,8 +1,10 @@
 import type { HandlerMap } from './types';
 import { getProblem, listProblems, problemHistory } from '../store/problems/queries';
 import { changeStatus, deleteProblem, raiseProblem, updateProblem } from '../store/problems/workflow';
-import { fileOut } from './file-out';
-import { ledgerFile } from './files';
+import { ledgerFileName } from '../documents/ledger';
+import { transfers } from '../transfer/transfers';
+import { writeLedger } from './files';
+import { startJob } from './jobs';
 import { getNotice, issueNotice, listNotices, recheckNotice, reportNotice } from '../store/notices';
 import { listEscalations } from '../store/escalations';
 import { listFollowups } from '../store/followups';
@@ -25,7 +27,12 @@ export const problemHandlers: HandlerMap<'problems.list' | 'problems.get' | 'pro
     return getProblem(a, id);
   },
   'problems.delete': (a, { id }) => ({ recycleId: deleteProblem(a, id) }),
-  'problems.exportLedger': (a, query) => fileOut(ledgerFile(a, query)),
+  'problems.exportLedger': (a, query) => startJob(a, query.owner === 'unit' ? '导出督政问题台账' : '导出问题整改台账', async (job) => {
+    const out = transfers(a).tempPath('.xlsx');
+    job.stage('写入台账', 0, 100);
+    const rows = await writeLedger(a, query, out, job);
+    return { file: transfers(a).offer(out, ledgerFileName(query.owner), { temp: true }), rows };
+  }),
   'notices.list': (a, query) => listNotices(a, query),
   'notices.get': (a, { id }) => getNotice(a, id),
   'notices.issue': (a, input) => getNotice(a, issueNotice(a, input)),

@@ -98,7 +98,7 @@ describe('visits: save, get, edit', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'conflict', field: 'schoolId' } });
   });
 
-  it('takes the month theme of a live 行事历 when the theme is left empty', async () => {
+  it('takes the month theme of a live 行事历 when the theme of a 经常性 visit is left empty', async () => {
     const now = nowText();
     const cal = (title: string) => Number(a.db.prepare(`INSERT INTO calendars (title, period_kind, start_month, end_month, created_at, updated_at)
       VALUES (?, '学年', '2025-09', '2026-07', ?, ?)`).run(title, now, now).lastInsertRowid);
@@ -107,6 +107,10 @@ describe('visits: save, get, edit', () => {
     const v = await call(a, 'visits.save', { fields: base({ date: '2025-10-15', theme: '' }) });
     expect(v.theme).toBe('学校思政课开设情况');
     expect((await call(a, 'visits.save', { fields: base({ date: '2025-10-15', theme: '自定主题' }) })).theme).toBe('自定主题');
+    // 一月一主题 belongs to the regular visits: a safety 专项 visit (or any other kind) without a theme keeps none.
+    for (const type of ['专项', '综合', '定向', '应访', '回查'] as const) {
+      expect((await call(a, 'visits.save', { fields: base({ date: '2025-10-15', type, theme: '' }) })).theme, type).toBeNull();
+    }
     expect((await call(a, 'visits.save', { fields: base({ date: '2025-11-03' }) })).theme).toBeNull();
     a.db.prepare('UPDATE calendars SET deleted_at = ? WHERE id = ?').run(now, c1);
     expect((await call(a, 'visits.save', { fields: base({ date: '2025-10-16' }) })).theme).toBeNull();

@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
+import { finished, offeredBytes } from '../testing/files';
 import { putAttachment } from '../store/attachments';
 import { openStore } from '../store/store';
 import { migrations } from '../store/migrations';
@@ -70,7 +71,7 @@ const refused = (channel: string, input: unknown, code: string, text: string, fi
 /** Archive a year as the page does: the check, then the close confirming the open work it listed. */
 async function closeYear(year: number): Promise<YearCloseResult> {
   const check = await call(a, 'yearClose.check', { year });
-  return call(a, 'yearClose.close', { year, openWork: check.openWork });
+  return finished(a, call(a, 'yearClose.close', { year, openWork: check.openWork }));
 }
 
 const READONLY = '2025年度已归档，不能再修改该年度的记录。如确需修改，请在「年度归档」中重新开启该年度（需确认并记入日志）。';
@@ -100,7 +101,7 @@ describe('yearly: an archived year', () => {
     const briefing = result.catalogue.find((e) => e.kind === '简报')!;
     expect(briefing.date).toBe('2025-04-02');
     const stored = await call(a, 'briefings.export', { id: ids.briefing });
-    expect(briefing.sha256).toBe(sha(Buffer.from(stored.data, 'base64')));
+    expect(briefing.sha256).toBe(sha(await offeredBytes(a, stored)));
     expect(result.catalogue.find((e) => e.kind === '附件')!.sha256).toBe(ids.photo);
   });
 
@@ -110,6 +111,12 @@ describe('yearly: an archived year', () => {
     expect(text).toContain('2025年度归档目录');
     for (const h of ['序号', '题名', '类别', '日期', '页数或大小', 'SHA-256']) expect(text).toContain(h);
     for (const e of result.catalogue) expect(text).toContain(e.sha256);
+    // Dates in words, as everywhere a reader sees them: the briefing's 2025年4月2日, never 2025-04-02.
+    expect(text).toContain('2025年4月2日');
+    expect(text).not.toMatch(/\d{4}-\d{2}(-\d{2})?/);
+    // The year's statistics report has its charts.
+    const stats = result.catalogue.find((e) => e.kind === '统计报告')!;
+    expect((await readDocx(fs.readFileSync(path.join(result.folder, ...stats.path.split('/'))))).charts.length).toBeGreaterThan(0);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(path.join(result.folder, '归档目录.xlsx')) as unknown as ArrayBuffer);
@@ -117,6 +124,10 @@ describe('yearly: an archived year', () => {
     expect(ws.getRow(2).values).toEqual([undefined, '序号', '题名', '类别', '日期', '页数或大小', 'SHA-256', '文件']);
     expect(ws.getRow(3).getCell(6).value).toBe(result.catalogue[0].sha256);
     expect(ws.rowCount).toBe(2 + result.catalogue.length);
+    // The briefing's whole date is a real date in the Chinese format.
+    const row = result.catalogue.findIndex((e) => e.kind === '简报') + 3;
+    expect(ws.getCell(row, 4).value).toEqual(new Date('2025-04-02T00:00:00Z'));
+    expect(ws.getCell(row, 4).numFmt).toBe('yyyy"年"m"月"d"日"');
 
     const zip = await JSZip.loadAsync(fs.readFileSync(result.zip));
     for (const e of result.catalogue) {
@@ -127,7 +138,8 @@ describe('yearly: an archived year', () => {
 
     const dl = await call(a, 'yearClose.download', { year: 2025 });
     expect(dl.fileName).toBe('2025年度归档.zip');
-    expect(sha(Buffer.from(dl.data, 'base64'))).toBe(sha(fs.readFileSync(result.zip)));
+    expect(sha(await offeredBytes(a, dl))).toBe(sha(fs.readFileSync(result.zip)));
+    expect(fs.existsSync(result.zip)).toBe(true); // a kept file is offered, never removed once fetched
   });
 
   it('lists the year as archived with its counts, logs it, and refuses to archive it twice', async () => {
@@ -284,7 +296,7 @@ describe('yearly: the check before archiving lists the open work, and the close 
     await refused('yearClose.close', { year: 2025, openWork: 0 }, 'conflict', '2025年度未办结的工作有变化：确认时为0项，现在为7项', 'openWork');
     await refused('yearClose.close', { year: 2025, openWork: 6 }, 'conflict', '确认时为6项，现在为7项', 'openWork');
     expect((await call(a, 'yearClose.list', {})).find((y) => y.year === 2025)!.archived).toBeNull();
-    const r = await call(a, 'yearClose.close', { year: 2025, openWork: 7 });
+    const r = await finished(a, call(a, 'yearClose.close', { year: 2025, openWork: 7 }));
     expect(r.year).toBe(2025);
     expect((await call(a, 'yearClose.check', { year: 2025 })).refusal).toBe('2025年度已经归档。');
   });

@@ -114,7 +114,7 @@ describe('zones.moveSchools', () => {
     expect((await zoneOf(s1)).zoneName).toBe('乙片区');
     expect((await zoneOf(s2)).zoneName).toBe('乙片区');
     expect((await zoneOf(s3)).zoneName).toBe('甲片区');
-    expect((await call(a, 'zones.list', undefined)).map((z) => [z.name, z.schoolCount])).toEqual([['乙片区', 2], ['甲片区', 1]]);
+    expect((await call(a, 'zones.list', undefined)).map((z) => [z.name, z.schoolCount])).toEqual([['甲片区', 1], ['乙片区', 2]]); // pinyin order: jia, yi
 
     expect(await call(a, 'zones.moveSchools', { schoolIds: [s1], zoneId: null })).toEqual({ moved: 1 });
     expect(lastAudit().summary).toBe('将学校移出责任区（未分区）：一小');

@@ -1,13 +1,14 @@
 /**
  * The manual backup file: one .zip with manifest.json, archive.db (a consistent copy of the archive) and
- * attachments/<xx>/<sha256>. Written from what the store gathers; read back, checked, for a restore.
+ * attachments/<xx>/<sha256>, written as a stream from the files the store gathers; opened again, checked,
+ * and read entry by entry for a restore.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { nowText } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import { NOT_A_BACKUP, type BackupManifest } from '../../shared/schemas/backup';
-import type { GeneratedFile } from './pack';
-import { ZipReader, writeZip, type ZipEntry } from './zip';
+import { ZipFileReader, writeZipFile, type ZipProgress } from './zip';
 
 const MANIFEST = 'manifest.json';
 const DB_ENTRY = 'archive.db';
@@ -18,70 +19,91 @@ export function backupFileName(d = new Date()): string {
   return `督导档案备份-${nowText(d).replace(/[-:]/g, '').replace(' ', '-')}.zip`;
 }
 
-/** What goes into a backup file. */
+/** What goes into a backup file: files on disk, streamed into the .zip one after another. */
 export interface BackupContent {
   manifest: BackupManifest;
   /** The archive.db copy. */
-  database: Buffer;
+  databaseFile: string;
   /** Every stored attachment, by its content hash. */
-  attachments: { hash: string; bytes: Buffer }[];
+  attachments: { hash: string; file: string; size: number }[];
 }
 
-/** The backup file made at `now`. */
-export async function backupFile(c: BackupContent, now: Date): Promise<GeneratedFile> {
-  const entries: ZipEntry[] = [
-    { name: DB_ENTRY, bytes: c.database },
-    ...c.attachments.map((f) => ({ name: `attachments/${f.hash.slice(0, 2)}/${f.hash}`, bytes: f.bytes })),
-    { name: MANIFEST, bytes: Buffer.from(JSON.stringify(c.manifest, null, 2)) },
-  ];
-  return { fileName: backupFileName(now), bytes: await writeZip(entries) };
+/**
+ * Write the backup file into `out`: the database deflated fast; attachments stored as they are (nearly
+ * all photos, Word and PDF files, compressed already: deflating them again only costs time).
+ */
+export async function writeBackupFile(out: string, c: BackupContent, progress: ZipProgress = {}): Promise<void> {
+  await writeZipFile(out, [
+    { name: DB_ENTRY, file: c.databaseFile, size: fs.statSync(c.databaseFile).size },
+    ...c.attachments.map((f) => ({ name: `attachments/${f.hash.slice(0, 2)}/${f.hash}`, file: f.file, size: f.size, stored: true })),
+    { name: MANIFEST, bytes: Buffer.from(JSON.stringify({ ...c.manifest, attachments: c.attachments.length }, null, 2)) },
+  ], { level: 1, ...progress });
 }
 
-/** A backup file as read for a restore: its database, then its attachments one at a time. */
+/** A backup file opened for a restore. */
 export interface BackupReading {
-  database: Buffer;
-  /** Each attachment whose content matches its hash; a mismatch is refused. */
-  attachments: AsyncIterable<{ hash: string; content: Buffer }>;
+  /** Uncompressed bytes of the database and all attachments, for progress. */
+  totalBytes: number;
+  /** Write its archive.db into `file`. */
+  writeDatabase(file: string): Promise<void>;
+  /** The content hashes of its attachments. */
+  attachments: string[];
+  /** Write one attachment into `file`, its content checked against its hash on the way (a mismatch is refused). */
+  writeAttachment(hash: string, file: string): Promise<void>;
+  close(): void;
 }
 
-const notABackup = (why: string) => new AppError('invalid', `${NOT_A_BACKUP}（${why}）`, 'data');
+const notABackup = (why: string) => new AppError('invalid', `${NOT_A_BACKUP}（${why}）`, 'uploadId');
 
 /** Open a backup file: a readable .zip of this app with a manifest and a database, else refused. */
-export async function readBackupFile(bytes: Buffer): Promise<BackupReading> {
-  let zip: ZipReader;
+export async function openBackupFile(file: string): Promise<BackupReading> {
+  let zip: ZipFileReader;
   try {
-    zip = await ZipReader.open(bytes, { checkCRC32: true });
+    zip = await ZipFileReader.open(file);
   } catch {
     throw notABackup('无法作为压缩包读取');
   }
-  if (!zip.has(MANIFEST)) throw notABackup('缺少 manifest.json');
-  let manifest: { app?: unknown } | null = null;
   try {
-    manifest = JSON.parse((await zip.text(MANIFEST))!) as { app?: unknown };
-  } catch { /* refused just below */ }
-  if (manifest?.app !== '督导档案') throw notABackup('manifest.json 无法识别');
-  if (!zip.has(DB_ENTRY)) throw notABackup('缺少档案数据库 archive.db');
-  const database = await inflate(() => zip.bytes(DB_ENTRY));
-  return { database: database!, attachments: attachmentsOf(zip) };
-}
-
-/** Only names matching attachments/<xx>/<sha256> are read, so no entry name ever becomes a path. */
-async function* attachmentsOf(zip: ZipReader): AsyncGenerator<{ hash: string; content: Buffer }> {
+    if (!zip.has(MANIFEST)) throw notABackup('缺少 manifest.json');
+    let manifest: { app?: unknown } | null = null;
+    try {
+      manifest = JSON.parse((await zip.bytes(MANIFEST))!.toString('utf8')) as { app?: unknown };
+    } catch { /* refused just below */ }
+    if (manifest?.app !== '督导档案') throw notABackup('manifest.json 无法识别');
+    if (!zip.has(DB_ENTRY)) throw notABackup('缺少档案数据库 archive.db');
+  } catch (e) {
+    zip.close();
+    throw e;
+  }
+  // Only names matching attachments/<xx>/<sha256> are read, so no entry name ever becomes a path.
+  const names = new Map<string, string>();
   for (const name of zip.fileNames()) {
     const m = ATTACHMENT_ENTRY.exec(name);
-    if (!m || !m[2].startsWith(m[1])) continue;
-    const content = (await inflate(() => zip.bytes(name)))!;
-    if (crypto.createHash('sha256').update(content).digest('hex') !== m[2]) {
-      throw notABackup(`附件 ${m[2].slice(0, 12)}… 的内容与编号不符`);
-    }
-    yield { hash: m[2], content };
+    if (m && m[2].startsWith(m[1])) names.set(m[2], name);
   }
+  const totalBytes = [DB_ENTRY, ...names.values()].reduce((s, n) => s + (zip.size(n) ?? 0), 0);
+  return {
+    totalBytes,
+    attachments: [...names.keys()],
+    writeDatabase: (to) => readEntry(() => zip.extract(DB_ENTRY, to)),
+    async writeAttachment(hash, to) {
+      const sha = crypto.createHash('sha256');
+      await readEntry(() => zip.extract(names.get(hash)!, to, (chunk) => sha.update(chunk)));
+      if (sha.digest('hex') !== hash) {
+        fs.rmSync(to, { force: true });
+        throw notABackup(`附件 ${hash.slice(0, 12)}… 的内容与编号不符`);
+      }
+    },
+    close: () => zip.close(),
+  };
 }
 
-async function inflate(read: () => Promise<Buffer | null>): Promise<Buffer | null> {
+/** An entry that cannot be inflated (a damaged file) is refused as not a backup. */
+async function readEntry(read: () => Promise<void>): Promise<void> {
   try {
-    return await read();
+    await read();
   } catch (e) {
+    if (e instanceof AppError) throw e;
     throw notABackup((e as Error).message);
   }
 }

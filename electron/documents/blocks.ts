@@ -17,6 +17,8 @@ export type LoadImage = (hash: string) => Uint8Array | null;
 export interface BuildContext {
   fonts: DocFonts;
   loadImage?: LoadImage;
+  /** The archive's names (office, schools, zones, document kinds), kept whole when a title breaks. */
+  words?: readonly string[];
 }
 
 type ImageKind = 'png' | 'jpg' | 'gif' | 'bmp';
@@ -49,19 +51,24 @@ export interface GridColumn {
   title: string;
   /** Relative width; the widths are scaled to fill `width`. */
   weight: number;
-  align?: 'left' | 'center';
+  /** Text left (default) or centred; numbers right-aligned, never ragged left. */
+  align?: 'left' | 'center' | 'right';
 }
 
-/** A cell: text, several lines (a paragraph each), or lines merged down over `rowSpan` rows. */
-export type GridCell = string | string[] | { lines: string[]; rowSpan?: number };
+/**
+ * A cell: text, several lines (a paragraph each), or lines merged down over `rowSpan` rows or across
+ * `columnSpan` columns, set in bold when `bold`.
+ */
+export type GridCell = string | string[] | { lines: string[]; rowSpan?: number; columnSpan?: number; bold?: boolean };
 
 export interface GridTableOptions {
   columns: GridColumn[];
   /**
-   * Rows of cells. A row leaves out the cells of columns covered by a cell merged down from above. A row
-   * given as `{ cells, keepNext }` is kept on the same page as the next one.
+   * Rows of cells. A row leaves out the cells of columns covered by a cell merged down from above or
+   * across from its left. A row given as `{ cells, keepNext }` is kept on the same page as the next one;
+   * `cantSplit` keeps the row itself whole on a page; `bold` sets a total row in bold.
    */
-  rows: (GridCell[] | { cells: GridCell[]; keepNext?: boolean })[];
+  rows: (GridCell[] | { cells: GridCell[]; keepNext?: boolean; cantSplit?: boolean; bold?: boolean })[];
   /** Whether to write the column titles as a header row repeated on every page (default true). */
   header?: boolean;
   /** Total width in twips (default: the portrait type area). */
@@ -85,17 +92,23 @@ const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
  */
 export function gridTable(o: GridTableOptions): Table {
   const widths = columnWidths(o.columns.map((c) => c.weight), o.width ?? TYPE_WIDTH);
-  const cell = (content: GridCell, i: number, head: boolean) => {
+  const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
+  const cell = (content: GridCell, i: number, head: boolean, bold?: boolean) => {
     const lines = typeof content === 'string' ? [content] : Array.isArray(content) ? content : content.lines;
+    const merged = typeof content === 'object' && !Array.isArray(content) ? content : null;
+    const span = merged?.columnSpan ?? 1;
+    const align = o.columns[i].align ?? 'left';
     return new TableCell({
-      width: { size: widths[i], type: WidthType.DXA },
-      rowSpan: typeof content === 'object' && !Array.isArray(content) ? content.rowSpan : undefined,
-      verticalAlign: head || o.columns[i].align === 'center' ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
+      width: { size: widths.slice(i, i + span).reduce((x, y) => x + y, 0), type: WidthType.DXA },
+      rowSpan: merged?.rowSpan,
+      columnSpan: span > 1 ? span : undefined,
+      verticalAlign: head || align !== 'left' ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
       children: (lines.length ? lines : ['']).map((text) => new Paragraph({
         style: head ? STYLE.tableHead : STYLE.tableText,
-        alignment: head || o.columns[i].align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-        indent: { left: 0, right: 0, firstLine: 0 },
-        children: text ? [new TextRun(text)] : [],
+        alignment: head ? AlignmentType.CENTER : ALIGN[align],
+        // A right-aligned number keeps a little room from the cell's border.
+        indent: { left: 0, right: !head && align === 'right' ? 113 : 0, firstLine: 0 },
+        children: text ? [new TextRun({ text, bold: (bold || merged?.bold) || undefined })] : [],
       })),
     });
   };
@@ -109,13 +122,19 @@ export function gridTable(o: GridTableOptions): Table {
     const r = Array.isArray(row) ? row : row.cells;
     const cells: TableCell[] = [];
     let k = 0;
+    let across = 0;
     o.columns.forEach((_, i) => {
       if (covered[i] > 0) { covered[i] -= 1; return; }
+      if (across > 0) { across -= 1; return; }
       const c = r[k++] ?? '';
-      if (typeof c === 'object' && !Array.isArray(c) && (c.rowSpan ?? 1) > 1) covered[i] = (c.rowSpan ?? 1) - 1;
-      cells.push(cell(c, i, false));
+      if (typeof c === 'object' && !Array.isArray(c)) {
+        if ((c.rowSpan ?? 1) > 1) covered[i] = (c.rowSpan ?? 1) - 1;
+        across = (c.columnSpan ?? 1) - 1;
+      }
+      cells.push(cell(c, i, false, !Array.isArray(row) && row.bold));
     });
-    rows.push(new TableRow({ children: cells, keepNext: (!Array.isArray(row) && row.keepNext) || undefined }));
+    const opts: { keepNext?: boolean; cantSplit?: boolean } = Array.isArray(row) ? {} : row;
+    rows.push(new TableRow({ children: cells, keepNext: opts.keepNext || undefined, cantSplit: opts.cantSplit || undefined }));
   }
   return new Table({
     rows,
@@ -129,6 +148,15 @@ export function gridTable(o: GridTableOptions): Table {
 /** Weights for a block table's columns: the longest cell's length, kept between 2 and 16 characters. */
 function contentWeights(rows: string[][]): number[] {
   return rows[0].map((_, i) => Math.min(16, Math.max(2, ...rows.map((r) => [...(r[i] ?? '')].length))));
+}
+
+/** A number as a table writes it: 12, 1,234, 3.5, 70.27%, −2, 12个. */
+const NUMBER = /^[−-]?\d[\d,]*(\.\d+)?\s*(%|％|个|次|所|件|人|名|份|元|万元)?$/;
+
+/** A column whose every filled cell is a number: set right-aligned. */
+export function numericColumn(rows: string[][], i: number): boolean {
+  const cells = rows.map((r) => (r[i] ?? '').trim()).filter(Boolean);
+  return cells.length > 0 && cells.every((c) => NUMBER.test(c));
 }
 
 export interface BlockRenderer {
@@ -174,10 +202,11 @@ export function blockRenderer(loadImage: LoadImage = () => null): BlockRenderer 
       }
       case 'table': {
         const [first, ...rest] = b.rows;
-        const columns = first.map((title, i) => ({ title, weight: contentWeights(b.rows)[i] }));
+        const body = b.header ? rest : b.rows;
+        const columns = first.map((title, i): GridColumn => ({ title, weight: contentWeights(b.rows)[i], align: numericColumn(body, i) ? 'right' : 'left' }));
         return b.header
           ? [gridTable({ columns, rows: rest })]
-          : [gridTable({ columns: first.map((_, i) => ({ title: '', weight: columns[i].weight })), rows: b.rows, header: false })];
+          : [gridTable({ columns: columns.map((c) => ({ ...c, title: '' })), rows: b.rows, header: false })];
       }
     }
   };

@@ -9,9 +9,9 @@ import { issueLabel } from '../../shared/labels';
 import { docxFileName, toDocx, type GeneratedFile } from './pack';
 import { blockRenderer, type BuildContext } from './blocks';
 import {
-  RED, RULE, SIZE, STYLE, TYPE_WIDTH, blankLine, colophonSection, leftRightLine, profileDocument,
-  ruleParagraph, section,
+  RED, RULE, SIZE, STYLE, TYPE_WIDTH, blankLine, leftRightLine, profileDocument, ruleParagraph, titleOf,
 } from './profile';
+import { forLayout, withColophon } from './page-end';
 import { dateInWords } from '../../shared/dates';
 
 export interface BriefingArticle {
@@ -66,39 +66,43 @@ function contents(lines: string[]): Paragraph[] {
   ];
 }
 
-/** The briefing as a Document: masthead and articles, then the colophon on its own last page. */
-export function buildBriefing(b: BriefingInput, ctx: BuildContext): Document {
-  const blocks = blockRenderer(ctx.loadImage);
-  const children: FileChild[] = [...masthead(b), blankLine()];
-  if (b.contents?.length) children.push(...contents(b.contents), blankLine());
-  else children.push(blankLine());
-  b.articles.forEach((a, i) => {
-    if (i > 0) children.push(blankLine());
-    children.push(
-      new Paragraph({ style: STYLE.title, children: [new TextRun(a.title)] }),
-      new Paragraph({ style: STYLE.normal, keepNext: true }),
-      ...blocks.render(a.blocks),
-    );
-  });
+/**
+ * The briefing as a Document: masthead and articles, then the colophon at the foot of the last page, which
+ * is even (page-end.ts): beside the body when it fits there, else on a page of its own.
+ */
+export function buildBriefing(given: BriefingInput, ctx: BuildContext): Document {
+  const body = (layout: boolean): FileChild[] => {
+    const b = layout ? forLayout(given) : given;
+    const blocks = blockRenderer(ctx.loadImage);
+    const children: FileChild[] = [...masthead(b), blankLine()];
+    if (b.contents?.length) children.push(...contents(b.contents), blankLine());
+    else children.push(blankLine());
+    b.articles.forEach((a, i) => {
+      if (i > 0) children.push(blankLine());
+      children.push(titleOf(a.title, ctx.words), new Paragraph({ style: STYLE.normal, keepNext: true }), ...blocks.render(a.blocks));
+    });
+    return children;
+  };
+  const b = given;
   const d = b.distribution;
   return profileDocument(ctx.fonts, {
     title: `${b.name}第${b.issue}期`,
-    sections: [
-      section({ children }),
-      colophonSection({
-        lines: [{ label: '报', names: d.bao }, { label: '送', names: d.song }, { label: '发', names: d.fa }],
-        note: `（共印${b.copies}份）`,
-        issuer: b.issuer,
-        date: b.date,
-      }),
-    ],
+    sections: withColophon(ctx.fonts, body, {
+      lines: [{ label: '报', names: d.bao }, { label: '送', names: d.song }, { label: '发', names: d.fa }],
+      note: `（共印${b.copies}份）`,
+      issuer: b.issuer,
+      date: b.date,
+    }),
   });
 }
 
-/** What an issued briefing is called: 督导工作简报2025年第3期（总第15期）; a draft: 督导工作简报（2025年3月草稿）. */
+/**
+ * What an issued briefing is called: 督导工作简报2025年第3期（总第15期）; one under correction the same with
+ * （更正稿）; a draft: 督导工作简报（2025年3月草稿）.
+ */
 export function briefingLabel(name: string, b: Pick<Briefing, 'month' | 'year' | 'issueNo' | 'totalNo' | 'status'>): string {
-  if (b.status !== '已印发') return `${name}（${b.month.replace('-', '年').replace(/^(\d+年)0?/, '$1')}月草稿）`;
-  return `${name}${issueLabel(b.year!, b.issueNo!, b.totalNo!)}`;
+  if (b.status === '草稿') return `${name}（${b.month.replace('-', '年').replace(/^(\d+年)0?/, '$1')}月草稿）`;
+  return `${name}${issueLabel(b.year!, b.issueNo!, b.totalNo!)}${b.status === '更正中' ? '（更正稿）' : ''}`;
 }
 
 /** A briefing's file name: its label as a .docx name. */

@@ -5,7 +5,7 @@
  */
 import { Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import { gridTable, type BuildContext } from './blocks';
-import { STYLE, blankLine, profileDocument, section } from './profile';
+import { STYLE, blankLine, profileDocument, section, titleOf } from './profile';
 import { chineseNumber } from '../../shared/numbers';
 import { docxFile, type GeneratedFile } from './pack';
 import type { ChronicleEntryRow } from '../../shared/schemas/chronicle';
@@ -41,10 +41,13 @@ export function sortEntries(entries: ChronicleEntry[]): ChronicleEntry[] {
   }).map(({ e }) => e);
 }
 
-/** Ends the sentence with a full stop unless it already ends with punctuation. */
-function sentence(text: string): string {
-  const t = text.trim();
-  return /[。！？；…”）)]$/.test(t) ? t : `${t}。`;
+/**
+ * The entry as a sentence ending in 。: after a closing bracket or quote too (…专项督导（第二批）。), a
+ * trailing comma, semicolon or colon becomes 。; a quotation that ends its own sentence (…。”) is left so.
+ */
+export function sentence(text: string): string {
+  const t = text.trim().replace(/[，,；;：:、\s]+$/, '');
+  return /[。！？!?…]$|[。！？][”’」』]$/.test(t) ? t : `${t}。`;
 }
 
 /** The entry's date as printed before its text: 3月12日 / 是月 / 是年. */
@@ -73,7 +76,8 @@ function listForm(entries: ChronicleEntry[]): FileChild[] {
 
 function tableForm(year: number, entries: ChronicleEntry[]): FileChild[] {
   const date = (e: ChronicleEntry) => (e.month == null ? `${year}年` : e.day == null ? `${e.month}月` : `${e.month}月${e.day}日`);
-  const text = (e: ChronicleEntry) => (e.day == null ? entryLine(e) : sentence(e.text));
+  // The date column carries the date; the event column the event only.
+  const text = (e: ChronicleEntry) => sentence(e.text);
   return [gridTable({
     columns: [{ title: '日期', weight: 3, align: 'center' }, { title: '事件', weight: 11 }],
     rows: entries.map((e) => [date(e), text(e)]),
@@ -84,7 +88,7 @@ export function buildChronicle(c: ChronicleInput, ctx: BuildContext): Document {
   const entries = sortEntries(c.entries);
   const title = chronicleTitle(c.office, c.year);
   const children: FileChild[] = [
-    new Paragraph({ style: STYLE.title, children: [new TextRun(title)] }),
+    titleOf(title, ctx.words),
     blankLine(),
     ...(c.form === 'table' ? tableForm(c.year, entries) : listForm(entries)),
   ];

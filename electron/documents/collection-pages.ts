@@ -15,7 +15,8 @@
 import type { Document, IContext, IXmlableObject, PageNumberEstimator } from 'docx';
 import { estimatePageNumbersWith, type MeasureWidth } from 'docx/layout';
 import type { Block } from '../../shared/schemas/blocks';
-import { CHAR, CHAR_SPACING, LINE, SIZE, TYPE_HEIGHT, TYPE_WIDTH, type DocFonts } from './profile';
+import { CHAR, CHAR_SPACING, FIT, LINE, SIZE, TYPE_HEIGHT, TYPE_WIDTH, type DocFonts } from './profile';
+import { titleLines } from './title-lines';
 
 // ---- Fonts: which ones the layout measures as an em or half an em a character -----------------------------
 
@@ -179,13 +180,17 @@ export interface PieceText {
   title: string;
   byline: string;
   blocks: Block[];
+  /** The archive's names the title keeps whole, as titleOf breaks it. */
+  words?: readonly string[];
 }
 
 /** The lines of a piece, as buildCollection writes it, or null when the counter can't be sure of one of them. */
 function pieceLines(p: PieceText, fonts: DocFonts): Lines[] | null {
   const mono = (name: string) => isMonospacedCjkFont(name);
   if (![fonts.title, fonts.heading2, fonts.body].every(mono)) return null;
-  const title = textLines(p.title, WIDTH, WIDTH, SIZE.erhao / 2);
+  // The title's lines as the title line-breaker sets them, each ending in a line break.
+  const lines = titleLines(p.title, FIT.title, p.words);
+  const title = lines.every((l) => textLines(l, WIDTH, WIDTH, SIZE.erhao / 2) === 1) ? lines.length : null;
   const byline = textLines(p.byline, WIDTH, WIDTH);
   if (title === null || byline === null) return null;
   const out: Lines[] = [{ lines: title, height: TITLE_LINE, keepNext: true }, { lines: byline, height: LINE }, { lines: 1, height: LINE }];

@@ -10,10 +10,21 @@ describe('buildCollection', () => {
     const [cover] = sectionBodies(d.document);
     expect(paragraphs(cover).map(textOf).filter(Boolean)).toEqual(['教育督导案例集', '第二册', '××区人民政府教育督导室', '2025年']);
     expect(d.footers[0].default).not.toContain('PAGE');
-    // The rest starts on an odd page, numbered from 1.
-    expect(attr(d.sections[1], 'w:type', 'w:val')).toBe('oddPage');
-    expect(attr(d.sections[1], 'w:pgNumType', 'w:start')).toBe('1');
-    expect(d.footers[1].default).toContain('PAGE');
+    // Its back is a blank page of its own, unnumbered.
+    const bodies = sectionBodies(d.document);
+    expect(paragraphs(bodies[1]).map(textOf).join('')).toBe('');
+    expect(d.footers[1].default).not.toContain('PAGE');
+    // 前言 and 目录 (two pages, a whole sheet) unnumbered from an odd page; the body from an odd page, numbered from 1.
+    expect(attr(d.sections[2], 'w:type', 'w:val')).toBe('oddPage');
+    expect(d.footers[2].default).not.toContain('PAGE');
+    expect(d.sections).toHaveLength(4);
+    expect(attr(d.sections[3], 'w:type', 'w:val')).toBe('oddPage');
+    expect(attr(d.sections[3], 'w:pgNumType', 'w:start')).toBe('1');
+    expect(d.footers[3].default).toContain('PAGE');
+    // Without a 前言 the 目录 is one page: a blank page makes up the sheet.
+    const short = await readDocx(buildCollection({ ...sampleCollection(), preface: null }, sampleContext()));
+    expect(short.sections).toHaveLength(5);
+    expect(paragraphs(sectionBodies(short.document)[3]).map(textOf).join('')).toBe('');
   });
 
   it('has a TOC field over the piece titles, filled in, and asks Word to update fields', async () => {
@@ -25,8 +36,8 @@ describe('buildCollection', () => {
     const toc = /<w:sdt>[\s\S]*?<\/w:sdt>/.exec(d.document)?.[0] ?? '';
     expect(toc).toContain('TOC \\');
     const entries = paragraphs(toc).filter((p) => styleOf(p) === 'TOC1').map(textOf);
-    // Each entry: the title, then its page (the cover's section has two pages: the cover and its blank back).
-    expect(entries).toEqual(['以督促改　让思政课“活”起来3', '食堂管理督导中的“三查三看”5', '家校协同化解入学矛盾6']);
+    // Each entry: the title, then its page, counted from the body's first page.
+    expect(entries).toEqual(['以督促改　让思政课“活”起来1', '食堂管理督导中的“三查三看”3', '家校协同化解入学矛盾4']);
   });
 
   it('starts each piece on a new page with its title, byline and body', async () => {
@@ -34,7 +45,9 @@ describe('buildCollection', () => {
     const ps = paragraphs(d.document);
     const titles = ps.filter((p) => styleOf(p) === 'Title');
     expect(titles.map(textOf)).toEqual(['以督促改　让思政课“活”起来', '食堂管理督导中的“三查三看”', '家校协同化解入学矛盾']);
-    for (const t of titles) expect(t).toContain('<w:pageBreakBefore/>');
+    // The first starts the body's section (a page of its own already); the others break to a new page.
+    expect(titles[0]).not.toContain('<w:pageBreakBefore/>');
+    for (const t of titles.slice(1)) expect(t).toContain('<w:pageBreakBefore/>');
     const bylines = ps.filter((p) => styleOf(p) === 'Byline').map(textOf);
     expect(bylines.slice(-3)).toEqual(['××区第一实验小学　张某某', '××区实验中学　李某某', '王某某']);
     expect(d.document).toContain('<w:drawing>');

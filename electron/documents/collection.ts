@@ -2,11 +2,12 @@
  * 案例集 and other collections (学习心得, 论文): cover, optional 前言, a table of contents, then each piece
  * on a new page: title (2号小标宋), author and school (楷体), body blocks with pictures.
  */
-import { Paragraph, StyleLevel, TableOfContents, TextRun, type Document, type FileChild } from 'docx';
+import { Paragraph, StyleLevel, TabStopType, TableOfContents, TextRun, type Document, type FileChild } from 'docx';
 import type { Block } from '../../shared/schemas/blocks';
 import { blockRenderer, type BlockRenderer, type BuildContext } from './blocks';
 import { isMonospacedCjkFont, piecePages, standInBlocks, standInPageNumbers } from './collection-pages';
-import { STYLE, blankLine, profileDocument, section, type DocFonts, type ProfileDocumentOptions } from './profile';
+import { FIT, STYLE, TYPE_WIDTH, blankLine, blankPageSection, profileDocument, section, titleOf, type DocFonts, type ProfileDocumentOptions } from './profile';
+import { pageCount } from './page-end';
 import { chineseNumber } from '../../shared/numbers';
 import { volumeLabel } from '../../shared/labels';
 import { docxFile, type GeneratedFile } from './pack';
@@ -38,11 +39,12 @@ export function bylineText(p: CollectionPiece): string {
   return p.school ? `${p.school}\u3000${p.author}` : p.author;
 }
 
-function cover(c: CollectionInput): Paragraph[] {
+/** The cover page. */
+function cover(c: CollectionInput, words: readonly string[] = []): Paragraph[] {
   const lines = (n: number) => Array.from({ length: n }, () => blankLine());
   return [
     ...lines(5),
-    new Paragraph({ style: STYLE.coverTitle, children: [new TextRun(c.title)] }),
+    titleOf(c.title, words, { style: STYLE.coverTitle, fit: FIT.cover }),
     ...(c.volume ? [new Paragraph({ style: STYLE.partTitle, children: [new TextRun(`第${chineseNumber(c.volume)}册`)] })] : []),
     ...lines(9),
     new Paragraph({ style: STYLE.byline, children: [new TextRun(c.office)] }),
@@ -65,12 +67,13 @@ export function buildCollection(c: CollectionInput, given: BuildContext): Docume
     ? { ...given, loadImage: (hash) => (images.has(hash) ? images.get(hash)! : images.set(hash, load(hash)).get(hash)!) }
     : given;
   const estimate = (c.tocPageNumbers ?? true) && isMonospacedCjkFont(ctx.fonts.body);
+  const front = frontPages(c, ctx);
   return collectionDocument(c, ctx, {
     estimatePages: (c.tocPageNumbers ?? true) && !estimate,
     pageNumbers: estimate
-      ? standInPageNumbers((pageNumbers) => collectionDocument(c, ctx, { pageNumbers }, standInPiece(ctx.fonts)), ctx.fonts)
+      ? standInPageNumbers((pageNumbers) => collectionDocument(c, ctx, { pageNumbers }, standInPiece(ctx.fonts, ctx.words), front), ctx.fonts)
       : undefined,
-  });
+  }, undefined, front);
 }
 
 /**
@@ -78,12 +81,12 @@ export function buildCollection(c: CollectionInput, given: BuildContext): Docume
  * an empty page for each further page it takes, when its pages are counted; otherwise the piece with its body text
  * replaced by as many empty lines.
  */
-function standInPiece(fonts: DocFonts) {
-  return (p: CollectionPiece, blocks: BlockRenderer): FileChild[] => {
-    const pages = piecePages({ title: p.title, byline: bylineText(p), blocks: p.blocks }, fonts);
-    if (pages === null) return pieceContent({ ...p, blocks: standInBlocks(p.blocks) }, blocks);
+function standInPiece(fonts: DocFonts, words?: readonly string[]) {
+  return (p: CollectionPiece, blocks: BlockRenderer, first: boolean): FileChild[] => {
+    const pages = piecePages({ title: p.title, byline: bylineText(p), blocks: p.blocks, words }, fonts);
+    if (pages === null) return pieceContent({ ...p, blocks: standInBlocks(p.blocks) }, blocks, words, first);
     return [
-      new Paragraph({ style: STYLE.title, pageBreakBefore: true, children: [new TextRun(p.title)] }),
+      titleOf(p.title, words, { pageBreakBefore: !first }),
       blankLine(),
       ...Array.from({ length: pages - 1 }, () => new Paragraph({ style: STYLE.normal, pageBreakBefore: true })),
     ];
@@ -91,36 +94,64 @@ function standInPiece(fonts: DocFonts) {
 }
 
 /** A piece: from a new page, its title (2号小标宋), author and school (楷体), an empty line and its body. */
-function pieceContent(p: CollectionPiece, blocks: BlockRenderer): FileChild[] {
+function pieceContent(p: CollectionPiece, blocks: BlockRenderer, words?: readonly string[], first = false): FileChild[] {
   return [
-    new Paragraph({ style: STYLE.title, pageBreakBefore: true, children: [new TextRun(p.title)] }),
+    titleOf(p.title, words, { pageBreakBefore: !first }),
     new Paragraph({ style: STYLE.byline, children: [new TextRun(bylineText(p))] }),
     blankLine(),
     ...blocks.render(p.blocks),
   ];
 }
 
-function collectionDocument(c: CollectionInput, ctx: BuildContext, pages: Pick<ProfileDocumentOptions, 'estimatePages' | 'pageNumbers'>,
-  standIn?: (p: CollectionPiece, blocks: BlockRenderer) => FileChild[]): Document {
-  const blocks = blockRenderer(ctx.loadImage);
-  const body: FileChild[] = [];
+/**
+ * 前言 and 目录, before the body. `toc` is the real TOC field, or a stand-in of its entries (one line each,
+ * the title and a page number at a dotted tab) when the front matter's pages are counted.
+ */
+function frontMatter(c: CollectionInput, blocks: BlockRenderer, toc: 'field' | 'stand-in', standIn: boolean): FileChild[] {
+  const out: FileChild[] = [];
   if (c.preface?.length) {
-    body.push(new Paragraph({ style: STYLE.partTitle, children: [new TextRun('前言')] }), blankLine(),
+    out.push(new Paragraph({ style: STYLE.partTitle, children: [new TextRun('前言')] }), blankLine(),
       ...blocks.render(standIn ? standInBlocks(c.preface) : c.preface));
   }
-  body.push(
-    new Paragraph({ style: STYLE.partTitle, pageBreakBefore: body.length > 0, children: [new TextRun('目录')] }),
-    blankLine(),
-    new TableOfContents('目录', { hyperlink: true, stylesWithLevels: [new StyleLevel('Title', 1)] }),
-  );
-  for (const p of c.pieces) body.push(...(standIn ? standIn(p, blocks) : pieceContent(p, blocks)));
+  out.push(new Paragraph({ style: STYLE.partTitle, pageBreakBefore: out.length > 0, children: [new TextRun('目录')] }), blankLine());
+  if (toc === 'field') {
+    out.push(new TableOfContents('目录', { hyperlink: true, stylesWithLevels: [new StyleLevel('Title', 1)] }));
+  } else {
+    out.push(...c.pieces.map((p) => new Paragraph({
+      style: STYLE.toc1, tabStops: [{ type: TabStopType.RIGHT, position: TYPE_WIDTH, leader: 'dot' }],
+      children: [new TextRun(`${p.title}\t${c.pieces.length * 9}`)],
+    })));
+  }
+  return out;
+}
+
+/**
+ * Pages the front matter takes, laid out: printed double-sided it is made up to whole sheets, so the body
+ * starts on a right-hand page whatever the reader decides an odd-page break means after a restart.
+ */
+function frontPages(c: CollectionInput, ctx: BuildContext): number {
+  const children = frontMatter(c, blockRenderer(ctx.loadImage), 'stand-in', false);
+  return pageCount(profileDocument(ctx.fonts, { title: '', sections: [section({ children, pageNumbers: false })] }));
+}
+
+function collectionDocument(c: CollectionInput, ctx: BuildContext, pages: Pick<ProfileDocumentOptions, 'estimatePages' | 'pageNumbers'>,
+  standIn?: (p: CollectionPiece, blocks: BlockRenderer, first: boolean) => FileChild[], front = frontPages(c, ctx)): Document {
+  const blocks = blockRenderer(ctx.loadImage);
+  const matter = frontMatter(c, blocks, 'field', Boolean(standIn));
+  const body = c.pieces.flatMap((p, i) => (standIn ? standIn(p, blocks, i === 0) : pieceContent(p, blocks, ctx.words, i === 0)));
   const name = c.volume ? `${c.title}（第${chineseNumber(c.volume)}册）` : c.title;
   return profileDocument(ctx.fonts, {
     title: name,
     updateFields: true,
     ...pages,
+    // Printed double-sided: the cover and its blank back, the front matter made up to whole sheets, both
+    // unnumbered; the body from a right-hand page, "— 1 —". The blank pages are pages of their own, so every
+    // reader prints them; each part also starts at an odd-page break, which agrees with the counts.
     sections: [
-      section({ children: cover(c), pageNumbers: false }),
+      section({ children: cover(c, ctx.words), pageNumbers: false, firstPageNumber: 1 }),
+      blankPageSection(),
+      section({ children: matter, pageNumbers: false, start: 'odd' }),
+      ...(front % 2 === 1 ? [blankPageSection()] : []),
       section({ children: body, start: 'odd', firstPageNumber: 1 }),
     ],
   });

@@ -27,7 +27,7 @@ type Ext = keyof typeof MIME;
 /** Check the file is what its extension says; answer the text to index ('' for all but .docx). */
 async function checkFile(ext: Ext, name: string, bytes: Buffer): Promise<string> {
   const damaged = (what: string, hint: string) =>
-    new AppError('invalid', `「文件」${name} 已损坏或不是有效的${what}，无法读取。${hint}`, 'data');
+    new AppError('invalid', `「文件」${name} 已损坏或不是有效的${what}，无法读取。${hint}`, 'uploadId');
   switch (ext) {
     case 'docx': {
       if (!(await zipHas(bytes, 'word/document.xml'))) throw damaged('Word 文档（.docx）', '请用 Word 打开检查，另存为 .docx 后再上传。');
@@ -60,9 +60,9 @@ function extensionOf(fileName: string): Ext {
   const ext = path.extname(fileName).slice(1).toLowerCase();
   if ((LEGACY_EXTENSIONS as readonly string[]).includes(ext)) return ext as Ext;
   if (OLD_FORMATS[ext]) {
-    throw new AppError('invalid', `「文件名」不支持旧版 .${ext} 文件，请在 ${OLD_FORMATS[ext]} 中另存为 ${ext === 'doc' || ext === 'wps' ? '.docx' : '.xlsx'} 后再上传。`, 'fileName');
+    throw new AppError('invalid', `「文件」不支持旧版 .${ext} 文件，请在 ${OLD_FORMATS[ext]} 中另存为 ${ext === 'doc' || ext === 'wps' ? '.docx' : '.xlsx'} 后再上传。`, 'uploadId');
   }
-  throw new AppError('invalid', `「文件名」${fileName} 不是可收入历年档案的文件类型。只能上传 Word（.docx）、PDF、Excel（.xlsx）和图片（JPG、PNG、GIF、BMP、WEBP）。`, 'fileName');
+  throw new AppError('invalid', `「文件」${fileName} 不是可收入历年档案的文件类型。只能上传 Word（.docx）、PDF、Excel（.xlsx）和图片（JPG、PNG、GIF、BMP、WEBP）。`, 'uploadId');
 }
 
 /** A file to keep in 历年档案, as read: its name (without folders), type, bytes and the text to index. */
@@ -78,7 +78,7 @@ export interface LegacyFileRead {
 export async function readLegacyFile(fileName: string, bytes: Buffer): Promise<LegacyFileRead> {
   const name = path.basename(fileName.replace(/\\/g, '/'));
   const ext = extensionOf(name);
-  if (bytes.length === 0) throw new AppError('invalid', '「文件内容」为空，请重新选择文件。', 'data');
+  if (bytes.length === 0) throw new AppError('invalid', '「文件内容」为空，请重新选择文件。', 'uploadId');
   const text = await checkFile(ext, name, bytes);
   return { fileName: name, mime: MIME[ext], bytes, text };
 }

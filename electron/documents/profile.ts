@@ -14,6 +14,7 @@ import {
 import { estimatePageNumbersWith } from 'docx/layout';
 import type { Settings } from '../../shared/schemas/settings';
 import { dateInWords } from '../../shared/dates';
+import { titleParagraph, type TitleMeasure } from './title-lines';
 
 /** Font names by role, as in the office's settings (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312, 宋体). */
 export type DocFonts = Settings['fonts'];
@@ -63,6 +64,26 @@ export const STYLE = {
   coverTitle: 'CoverTitle', partTitle: 'PartTitle', byline: 'Byline', toc1: 'TOC1', signature: 'Signature',
   contentsHead: 'ContentsHead', contentsItem: 'ContentsItem',
 } as const;
+
+/**
+ * How wide a title line is and one character of its font (its size, with the −5 twip spacing every style
+ * inherits), for the title line-breaker (title-lines.ts): 2号 titles fit 20 characters on the type area,
+ * the 小初 cover title 12, a 4号 caption 32.
+ */
+export const FIT = {
+  title: { width: TYPE_WIDTH, char: SIZE.erhao * 10 + CHAR_SPACING },
+  cover: { width: TYPE_WIDTH, char: SIZE.xiaochu * 10 + CHAR_SPACING },
+  caption: { width: TYPE_WIDTH, char: SIZE.sihao * 10 + CHAR_SPACING },
+} as const satisfies Record<string, TitleMeasure>;
+
+/** A title in one of the profile's title styles, broken into symmetric lines at word boundaries. */
+export function titleOf(text: string, words: readonly string[] = [], o: {
+  style?: string; fit?: TitleMeasure; pageBreakBefore?: boolean; keepNext?: boolean; width?: number;
+} = {}): Paragraph {
+  const fit = o.fit ?? FIT.title;
+  return titleParagraph(text, o.style ?? STYLE.title, o.width ? { ...fit, width: o.width } : fit, words,
+    { pageBreakBefore: o.pageBreakBefore, keepNext: o.keepNext });
+}
 
 /** All four font slots: Word draws … and — from hAnsi, so a CJK name there keeps them in the CJK font. */
 export function fontSlots(name: string) {
@@ -183,8 +204,8 @@ export interface SectionOptions {
   children: FileChild[];
   /** Page numbers in the footer (default true). Without them, the section's footers are written empty. */
   pageNumbers?: boolean;
-  /** Where the section starts: a new page (default) or the next odd page (after a cover). */
-  start?: 'page' | 'odd';
+  /** Where the section starts: a new page (default), the next odd page (after a cover) or the next even one (the 版记's). */
+  start?: 'page' | 'odd' | 'even';
   /** Restart page numbering at this number. */
   firstPageNumber?: number;
   landscape?: boolean;
@@ -197,7 +218,7 @@ export function section(o: SectionOptions): ISectionOptions {
   const numbered = o.pageNumbers ?? true;
   return {
     properties: {
-      type: o.start === 'odd' ? SectionType.ODD_PAGE : SectionType.NEXT_PAGE,
+      type: o.start === 'odd' ? SectionType.ODD_PAGE : o.start === 'even' ? SectionType.EVEN_PAGE : SectionType.NEXT_PAGE,
       verticalAlign: o.bottom ? VerticalAlignSection.BOTTOM : undefined,
       page: {
         size: { width: PAGE.width, height: PAGE.height, orientation: o.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
@@ -252,9 +273,9 @@ const rule = (size: number, color = '000000'): IBorderOptions => ({ style: Borde
  * A full-width rule as its own paragraph: an empty, unindented 1 pt line with a bottom border. A separate
  * paragraph keeps the rule as wide as the type area even where the lines around it are indented.
  */
-export function ruleParagraph(size: number, color = '000000', line = RULE_LINE): Paragraph {
+export function ruleParagraph(size: number, color = '000000', line = RULE_LINE, keepNext?: boolean): Paragraph {
   return new Paragraph({
-    style: STYLE.colophon,
+    style: STYLE.colophon, keepNext,
     indent: { left: 0, right: 0, firstLine: 0 },
     spacing: exact(line),
     border: { bottom: rule(size, color) },
@@ -268,13 +289,49 @@ const ruleHeight = (size: number) => RULE_LINE + 20 + Math.ceil((size * 20) / 8)
  * A line with text at the left and at the right, each `inset` twips in from the type area's edges: a right
  * tab stop (tab positions count from the page margin, not the indent, in Word and LibreOffice alike).
  */
-export function leftRightLine(styleId: string, left: string, right: string, inset: number): Paragraph {
+export function leftRightLine(styleId: string, left: string, right: string, inset: number, keepNext?: boolean): Paragraph {
   return new Paragraph({
-    style: styleId,
+    style: styleId, keepNext,
     indent: { left: inset, right: inset, firstLine: 0 },
     tabStops: [{ type: TabStopType.RIGHT, position: TYPE_WIDTH - inset }],
     children: [new TextRun(left), new TextRun({ children: ['\t', right] })],
   });
+}
+
+/**
+ * The width of a line of 3号 body text in twips, as set in the office's fonts: a full-width character is an
+ * em (CHAR) and a digit or Latin letter half an em (仿宋_GB2312 and 宋体 draw them half-width), each with the
+ * body's character spacing; and where Chinese meets digits or Latin letters (2025年4月2日), the fifth of an
+ * em Word and LibreOffice put between them (their default "autospace", measured on a rendering).
+ */
+export function bodyTextWidth(text: string): number {
+  const chars = [...text];
+  const narrow = (ch: string) => ch.codePointAt(0)! < 0x2000;
+  let w = 0;
+  chars.forEach((ch, i) => {
+    w += (narrow(ch) ? CHAR / 2 : CHAR) + CHAR_SPACING;
+    if (i > 0 && narrow(ch) !== narrow(chars[i - 1]) && /[\dA-Za-z]/.test(narrow(ch) ? ch : chars[i - 1])) w += CHAR / 5;
+  });
+  return w;
+}
+
+/**
+ * 发文机关署名 and 成文日期 without a seal (GB/T 9704-2012 7.3.5.2): the name 右空二字, the date on the next
+ * line with its first character two characters right of the name's first; when the date is the longer,
+ * the date is 右空二字 and the name moves left to keep the two characters. Both lines are placed by their
+ * left indent, worked out from the measured widths, so the two-character offset holds whatever the
+ * reader's digit widths; the name is kept with the date. The caller leaves the blank line above it.
+ * `typeWidth`: the type area's width (landscape pages are wider).
+ */
+export function signatureBlock(name: string, isoDate: string, typeWidth = TYPE_WIDTH): Paragraph[] {
+  const date = dateInWords(isoDate);
+  const right = typeWidth - 2 * CHAR;
+  const nameLeft = Math.min(right - bodyTextWidth(name), right - bodyTextWidth(date) - 2 * CHAR);
+  const line = (text: string, left: number, keepNext?: boolean) => new Paragraph({
+    style: STYLE.signature, keepNext, alignment: AlignmentType.LEFT,
+    indent: { left: Math.max(0, Math.round(left)), right: 0, firstLine: 0 }, children: [new TextRun(text)],
+  });
+  return [line(name, nameLeft, true), line(date, nameLeft + 2 * CHAR)];
 }
 
 export interface ColophonInput {
@@ -306,7 +363,8 @@ function textWidth(text: string, char: number): number {
  * in twips, estimating wrapped lines generously so the colophon is never pushed onto another page.
  */
 export function colophon(c: ColophonInput): { paragraphs: Paragraph[]; height: number } {
-  const paragraphs: Paragraph[] = [ruleParagraph(RULE.thick)];
+  // One block, each line kept with the next: the colophon never splits across pages.
+  const paragraphs: Paragraph[] = [ruleParagraph(RULE.thick, '000000', RULE_LINE, true)];
   let height = ruleHeight(RULE.thick);
   for (const line of c.lines) {
     if (line.names.length === 0) continue;
@@ -314,7 +372,7 @@ export function colophon(c: ColophonInput): { paragraphs: Paragraph[]; height: n
     const hang = label.length * COLOPHON_CHAR;
     const text = `${label}${line.names.join('，')}。`;
     paragraphs.push(new Paragraph({
-      style: STYLE.colophon,
+      style: STYLE.colophon, keepNext: true,
       indent: { left: SMALL_CHAR + hang, hanging: hang, right: SMALL_CHAR },
       children: [new TextRun(text)],
     }));
@@ -325,28 +383,43 @@ export function colophon(c: ColophonInput): { paragraphs: Paragraph[]; height: n
   }
   if (c.note) {
     paragraphs.push(new Paragraph({
-      style: STYLE.colophon, alignment: AlignmentType.RIGHT, indent: { left: 0, right: SMALL_CHAR, firstLine: 0 },
+      style: STYLE.colophon, keepNext: true, alignment: AlignmentType.RIGHT, indent: { left: 0, right: SMALL_CHAR, firstLine: 0 },
       children: [new TextRun(c.note)],
     }));
     height += LINE;
   }
-  paragraphs.push(ruleParagraph(RULE.thin), leftRightLine(STYLE.colophon, c.issuer, `${dateInWords(c.date)}印发`, SMALL_CHAR),
-    ruleParagraph(RULE.thick));
+  paragraphs.push(ruleParagraph(RULE.thin, '000000', RULE_LINE, true),
+    leftRightLine(STYLE.colophon, c.issuer, `${dateInWords(c.date)}印发`, SMALL_CHAR, true), ruleParagraph(RULE.thick));
   height += ruleHeight(RULE.thin) + LINE + ruleHeight(RULE.thick);
   return { paragraphs, height };
 }
 
 /** Room left unfilled under the colophon, so rounding in a reader never pushes it onto another page. */
-const COLOPHON_SLACK = 60;
+export const COLOPHON_SLACK = 60;
+
+/** An empty paragraph of an exact height: pushes what follows down the page, kept with it. */
+export function spacer(height: number, pageBreakBefore = false): Paragraph {
+  return new Paragraph({ style: STYLE.colophon, keepNext: true, pageBreakBefore: pageBreakBefore || undefined,
+    spacing: exact(Math.max(20, Math.round(height))) });
+}
 
 /**
- * The colophon's own last section: a new page without a page number (empty footers), the colophon at the
- * foot of the type area. An exact-height spacer above it does the pushing down, as LibreOffice ignores a
- * section's bottom alignment; Word also honours `vAlign` and takes up the last few twips of slack.
+ * A blank page of its own, unnumbered: the back of a cover, or the page that makes a part end on a whole
+ * sheet. A section holding one empty paragraph, as readers drop an empty page a page break leaves at the
+ * end of a section (LibreOffice does), and none exports the blank page an odd-page break inserts.
+ */
+export function blankPageSection(landscape = false): ISectionOptions {
+  return section({ children: [new Paragraph({ style: STYLE.normal })], pageNumbers: false, landscape });
+}
+
+/**
+ * The colophon's own last section: from the next even page (a reader puts a blank page before it when the
+ * body ends on an even one), without a page number (empty footers), the colophon at the foot of the type
+ * area. An exact-height spacer above it does the pushing down, as LibreOffice ignores a section's bottom
+ * alignment; Word also honours `vAlign` and takes up the last few twips of slack.
  */
 export function colophonSection(c: ColophonInput, landscape = false): ISectionOptions {
   const { paragraphs, height } = colophon(c);
   const room = (landscape ? PAGE.width - MARGIN.top - MARGIN.bottom : TYPE_HEIGHT) - height - COLOPHON_SLACK;
-  const spacer = new Paragraph({ style: STYLE.colophon, spacing: exact(Math.max(20, room)) });
-  return section({ children: [spacer, ...paragraphs], pageNumbers: false, bottom: true, landscape });
+  return section({ children: [spacer(room), ...paragraphs], pageNumbers: false, bottom: true, landscape, start: 'even' });
 }

@@ -1,23 +1,28 @@
 /**
  * The year package (年度归档): every file under its kind's folder with a name Windows accepts, the
- * 归档目录 (.docx and .xlsx) listing them with their SHA-256, and a .zip of the whole. The store writes
- * the result into the data folder.
+ * 归档目录 (.docx and .xlsx) listing them with their SHA-256, and a .zip of the whole. Files are written
+ * into the package folder one at a time (made, copied or streamed) and hashed on the way, so the
+ * package's size never has to fit in memory; the store moves the finished folder into place.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { CatalogueEntry } from '../../shared/schemas/year-close';
 import { catalogueDocx, catalogueXlsx } from './catalogue';
-import type { GeneratedFile } from './pack';
 import type { DocFonts } from './profile';
-import { writeZip } from './zip';
+import { writeZipFile, type ZipProgress } from './zip';
 
-/** One file of the package, before it is written. */
-export interface PackageFile extends GeneratedFile {
+/** What the catalogue says about a file of the package. */
+export interface PackageItem {
   title: string;
   kind: string;
   date: string;
   /** Sub-folder inside the package (by kind). */
   folder: string;
+  /** The name it is offered under (made safe and unique in its folder). */
+  fileName: string;
 }
 
 /** Characters Windows forbids in a file name become full-width or go. */
@@ -31,33 +36,69 @@ export function safeName(name: string): string {
   return `${stem || '文件'}${ext}`;
 }
 
-export interface YearPackage {
-  /** Each file by its path inside the package folder ('/'-separated), the catalogue's two files last. */
-  files: { path: string; bytes: Buffer }[];
-  catalogue: CatalogueEntry[];
-  /** The .zip of the package folder, under the top folder 「{year}年度归档」. */
-  zip: Buffer;
+/** The package being written into `root`: each file placed, written and hashed; the catalogue as it grows. */
+export class PackageWriter {
+  readonly catalogue: CatalogueEntry[] = [];
+  /** Every file's path inside the package ('/'-separated), in order; the catalogue's two files last. */
+  readonly paths: string[] = [];
+  private readonly taken = new Set<string>();
+
+  constructor(private readonly root: string) {}
+
+  /** A file made in memory (a Word document). */
+  async addBytes(item: PackageItem, bytes: Buffer): Promise<void> {
+    await this.add(item, async (file) => {
+      fs.writeFileSync(file, bytes);
+      return crypto.createHash('sha256').update(bytes).digest('hex');
+    });
+  }
+
+  /** A stored file, copied as a stream and hashed on the way. */
+  async addCopy(item: PackageItem, from: string): Promise<void> {
+    await this.add(item, async (file) => {
+      const hash = crypto.createHash('sha256');
+      const tap = new Transform({ transform(chunk: Buffer, _enc, next) { hash.update(chunk); next(null, chunk); } });
+      await pipeline(fs.createReadStream(from), tap, fs.createWriteStream(file));
+      return hash.digest('hex');
+    });
+  }
+
+  /** A file another writer streams into place (the 台账), hashed once written. */
+  async addWritten(item: PackageItem, write: (file: string) => Promise<void>): Promise<void> {
+    await this.add(item, async (file) => {
+      await write(file);
+      const hash = crypto.createHash('sha256');
+      for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+      return hash.digest('hex');
+    });
+  }
+
+  /** The 归档目录 (.docx and .xlsx) of everything added. */
+  async finish(office: string, year: number, fonts: DocFonts): Promise<void> {
+    fs.writeFileSync(path.join(this.root, '归档目录.docx'), await catalogueDocx(office, year, this.catalogue, fonts));
+    fs.writeFileSync(path.join(this.root, '归档目录.xlsx'), await catalogueXlsx(office, year, this.catalogue));
+    this.paths.push('归档目录.docx', '归档目录.xlsx');
+  }
+
+  private async add(item: PackageItem, write: (file: string) => Promise<string>): Promise<void> {
+    const name = safeName(item.fileName);
+    const ext = path.extname(name);
+    let rel = `${item.folder}/${name}`;
+    for (let n = 2; this.taken.has(rel.toLowerCase()); n++) rel = `${item.folder}/${name.slice(0, name.length - ext.length)}（${n}）${ext}`;
+    this.taken.add(rel.toLowerCase());
+    const file = path.join(this.root, ...rel.split('/'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const sha256 = await write(file);
+    this.paths.push(rel);
+    this.catalogue.push({ no: this.catalogue.length + 1, title: item.title, kind: item.kind, date: item.date, size: fs.statSync(file).size, sha256, path: rel });
+  }
 }
 
-const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
-
-/** Lay out the package: names made safe and unique within their folder, the catalogue, the .zip. */
-export async function buildYearPackage(office: string, year: number, fonts: DocFonts, files: PackageFile[]): Promise<YearPackage> {
-  const taken = new Set<string>();
-  const catalogue: CatalogueEntry[] = [];
-  const written: { path: string; bytes: Buffer }[] = [];
-  for (const f of files) {
-    const name = safeName(f.fileName);
-    const ext = path.extname(name);
-    let rel = `${f.folder}/${name}`;
-    for (let n = 2; taken.has(rel.toLowerCase()); n++) rel = `${f.folder}/${name.slice(0, name.length - ext.length)}（${n}）${ext}`;
-    taken.add(rel.toLowerCase());
-    written.push({ path: rel, bytes: f.bytes });
-    catalogue.push({ no: catalogue.length + 1, title: f.title, kind: f.kind, date: f.date, size: f.bytes.length, sha256: sha256(f.bytes), path: rel });
-  }
-  written.push({ path: '归档目录.docx', bytes: await catalogueDocx(office, year, catalogue, fonts) });
-  written.push({ path: '归档目录.xlsx', bytes: await catalogueXlsx(office, year, catalogue) });
+/** The .zip of the package folder into `out`, under the top folder 「{year}年度归档」, streamed file by file. */
+export async function zipPackage(root: string, paths: string[], year: number, out: string, progress: ZipProgress = {}): Promise<void> {
   const top = `${year}年度归档`;
-  const zip = await writeZip(written.map((w) => ({ name: `${top}/${w.path}`, bytes: w.bytes })));
-  return { files: written, catalogue, zip };
+  await writeZipFile(out, paths.map((rel) => {
+    const file = path.join(root, ...rel.split('/'));
+    return { name: `${top}/${rel}`, file, size: fs.statSync(file).size };
+  }), progress);
 }

@@ -19,6 +19,15 @@ describe('readConfig / writeConfig', () => {
     expect(readConfig(file)).toEqual({});
   });
 
+  it('keeps the folder files were last saved to or chosen from, only when it is an absolute path', () => {
+    const file = path.join(dir, 'config.json');
+    const saved = path.resolve(dir, '我的文档');
+    writeConfig(file, { fileFolder: saved });
+    expect(readConfig(file)).toEqual({ fileFolder: saved });
+    fs.writeFileSync(file, JSON.stringify({ fileFolder: 'relative/place', dataFolder: 12 }));
+    expect(readConfig(file)).toEqual({});
+  });
+
   it('gives the defaults for a missing file', () => {
     expect(readConfig(path.join(dir, 'none.json'))).toEqual({});
   });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-// The shell's own small settings file (userData/config.json): where the archive folder is.
+// The shell's own small settings file (userData/config.json): where the archive folder is, and the
+// folder files were last saved to or chosen from.
 // The archive's settings live in the archive itself; this file only has to survive a reinstall.
 
 export const CONFIG_FILE = 'config.json';
@@ -9,6 +10,8 @@ export const CONFIG_FILE = 'config.json';
 export interface ShellConfig {
   /** An absolute archive folder chosen by the user; absent means the default one. */
   dataFolder?: string;
+  /** The folder the save and open dialogs start in: the last one used. */
+  fileFolder?: string;
 }
 
 /** Read the config; a missing, unreadable or corrupt file gives the defaults (and never throws). */
@@ -20,8 +23,9 @@ export function readConfig(file: string): ShellConfig {
     return {};
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
-  const folder = (raw as Record<string, unknown>).dataFolder;
-  return typeof folder === 'string' && folder.trim() !== '' && path.isAbsolute(folder) ? { dataFolder: folder } : {};
+  const absolute = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && path.isAbsolute(v);
+  const { dataFolder, fileFolder } = raw as Record<string, unknown>;
+  return { ...(absolute(dataFolder) ? { dataFolder } : {}), ...(absolute(fileFolder) ? { fileFolder } : {}) };
 }
 
 /** Write the config atomically (temp file + rename), so a crash never leaves half a file. */

@@ -2,10 +2,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell, type MessageBoxOptions } from 'electron';
 import { openStore, type Store } from '../store/store';
-import { autoBackup } from '../store/backups';
-import { CONFIG_FILE, chooseDataFolder, readConfig, withoutDataArg, writeConfig } from './config';
+import { backupIfDue, scheduleAutoBackups } from '../store/backups';
+import { CONFIG_FILE, chooseDataFolder, readConfig, withoutDataArg, writeConfig, type ShellConfig } from './config';
 import { denyPermissions, installGuards } from './guards';
 import { registerChannels } from './ipc';
+import { offeredResponse, registerFileTransport } from './files';
 import { appMenuTemplate, contextMenuTemplate } from './menu';
 import { aboutDialog, changeFolderDialog, openFailureDialog, rendererGoneDialog, type Dialog } from './messages';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -14,9 +15,8 @@ import { START_URL } from './security';
 // The desktop shell: one window over one archive. Everything the window may do goes through the
 // contract's channels (ipc.ts); everything else is refused (guards.ts, protocol.ts).
 //
-// Downloads: the renderer saves exports with an <a download> blob link. We leave the session's
-// 'will-download' alone: without a save path set, Electron shows the system's 另存为 dialog, which
-// is what users expect for Word and Excel files.
+// Files: exports are saved and uploads read by this process, through its own save and open dialogs
+// (files.ts); file content never travels inside an IPC answer.
 
 const APP_ID = 'cn.dudao.dangan';
 const TITLE = '督导档案';
@@ -40,13 +40,13 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  // A last automatic backup before quitting: 'before-quit' waits for it, then quits for real.
+  // An automatic backup on quitting when one is due: 'before-quit' waits for it, then quits for real.
   let backedUp = false;
   app.on('before-quit', (event) => {
     if (backedUp || !store) return;
     event.preventDefault();
     backedUp = true;
-    void autoBackup(store).catch((e) => console.error('[backup] on quit:', e)).finally(() => app.quit());
+    void backupIfDue(store).catch((e) => console.error('[backup] on quit:', e)).finally(() => app.quit());
   });
   app.on('will-quit', () => {
     store?.close();
@@ -60,17 +60,20 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   denyPermissions(session.defaultSession);
-  serveRenderer(rendererDir());
+  serveRenderer(rendererDir(), (fileId) => offeredResponse(store, fileId));
   store = await openWithRecovery();
   if (!store) {
     app.quit();
     return;
   }
   registerChannels(store);
-  // Automatic backups: on start and daily while running (plus before every migration and on quit).
-  const backup = () => { if (store) void autoBackup(store).catch((e) => console.error('[backup]', e)); };
-  backup();
-  setInterval(backup, 24 * 3600_000).unref();
+  registerFileTransport(store, {
+    last: () => readConfig(configFile()).fileFolder,
+    remember: (folder) => updateConfig({ fileFolder: folder }),
+  });
+  // Automatic backups in the background a few seconds after the window is up, each only when the newest
+  // is a day old (plus before every migration, and on quit when due): never on the way to the first screen.
+  scheduleAutoBackups(store, { onError: (e) => console.error('[backup]', e) });
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({
     changeDataFolder: () => void changeDataFolder(),
     openDataFolder: () => void openDataFolder(),
@@ -141,13 +144,20 @@ function actor(): string {
   }
 }
 
-/** Save the chosen folder (undefined = the default one). A failure only costs the choice next time. */
-function saveFolder(folder: string | undefined): void {
+/** Change some of the shell's settings, keeping the rest. A failure only costs the choice next time. */
+function updateConfig(change: Partial<ShellConfig>): void {
   try {
-    writeConfig(configFile(), folder === undefined || samePath(folder, defaultFolder()) ? {} : { dataFolder: folder });
+    const next = { ...readConfig(configFile()), ...change };
+    if (next.dataFolder === undefined) delete next.dataFolder;
+    writeConfig(configFile(), next);
   } catch (e) {
     console.error('[config] could not save:', e);
   }
+}
+
+/** Save the chosen archive folder (undefined = the default one). */
+function saveFolder(folder: string | undefined): void {
+  updateConfig({ dataFolder: folder === undefined || samePath(folder, defaultFolder()) ? undefined : folder });
 }
 
 /** Open the archive; when that fails, say why and let the user pick another folder or quit. */

@@ -10,10 +10,15 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serve the built renderer from `root` on app://dudao/, with the same CSP as browser mode. */
-export function serveRenderer(root: string): void {
+/**
+ * Serve the built renderer from `root` on app://dudao/, with the same CSP as browser mode; and
+ * app://dudao/files/<id>, an offered file fetched once by the page (a picture to show), from `offered`.
+ */
+export function serveRenderer(root: string, offered: (fileId: string) => Response): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, '不支持的请求方法。');
+    const files = /^app:\/\/dudao\/files\/([^/?#]*)/.exec(request.url);
+    if (files) return request.method === 'GET' ? offered(files[1]) : text(405, '不支持的请求方法。');
     const file = resolveAppFile(root, request.url);
     if (!file) return text(404, '找不到页面。');
     const body = await fs.readFile(file).catch(() => null); // also reads inside app.asar

@@ -28,6 +28,30 @@ export function putAttachment(a: Store, bytes: Buffer, fileName: string, mime: s
   return hash;
 }
 
+/**
+ * Store a file received into the data folder's temporary folder (hashed as it came in): moved into
+ * place by its hash (the same disk, so a rename), or dropped when the store has it already.
+ */
+export function putAttachmentFile(a: Store, f: { path: string; sha256: string; size: number; fileName: string; mime: string }): string {
+  const file = attachmentPath(a, f.sha256);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.renameSync(f.path, file);
+  }
+  a.db.prepare(`INSERT INTO attachments (hash, file_name, mime, size, created_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT(hash) DO NOTHING`).run(f.sha256, path.basename(f.fileName), f.mime, f.size, nowText());
+  return f.sha256;
+}
+
+/** Where a stored file is, with its name and type (to offer it for download or display). */
+export function attachmentFile(a: Store, hash: string): { path: string; mime: string; fileName: string } {
+  const row = a.db.prepare('SELECT mime, file_name AS fileName FROM attachments WHERE hash = ?').get(hash) as
+    { mime: string; fileName: string } | undefined;
+  const file = attachmentPath(a, hash);
+  if (!row || !fs.existsSync(file)) throw new AppError('not_found', '附件文件不存在，可能已被移出档案文件夹。');
+  return { path: file, ...row };
+}
+
 export function readAttachment(a: Store, hash: string): { bytes: Buffer; mime: string; fileName: string } {
   const row = a.db.prepare('SELECT mime, file_name AS fileName FROM attachments WHERE hash = ?').get(hash) as
     { mime: string; fileName: string } | undefined;

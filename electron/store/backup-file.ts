@@ -8,8 +8,8 @@ import { APP_VERSION } from '../../shared/version';
 import type { BackupManifest } from '../../shared/schemas/backup';
 
 // What a manual backup file holds (electron/documents/backup-file.ts writes the .zip): the manifest,
-// archive.db (a consistent copy made with db.backup(), so the archive stays usable while it is copied)
-// and every stored attachment.
+// archive.db (a consistent copy made with SQLite's online backup into a temporary file, so the archive
+// stays usable while it is copied) and every stored attachment, each streamed from its file.
 
 /** The tables counted in the manifest and after a restore (live rows only where rows can be deleted). */
 const COUNTED = ['supervisors', 'schools', 'zones', 'assignments', 'visits', 'problems', 'complaints', 'briefings', 'pieces', 'attachments'];
@@ -25,32 +25,41 @@ export function countRecords(db: Database.Database): Record<string, number> {
   return counts;
 }
 
-/** Every stored attachment file, as [content hash, absolute path]. */
-function attachmentFiles(a: Store): [string, string][] {
-  const out: [string, string][] = [];
+/** Every stored attachment file: its content hash, where it is, its size. */
+export function attachmentFiles(a: Store): { hash: string; file: string; size: number }[] {
+  const out: { hash: string; file: string; size: number }[] = [];
   if (!fs.existsSync(a.attachmentsDir)) return out;
   for (const dir of fs.readdirSync(a.attachmentsDir)) {
     const sub = path.join(a.attachmentsDir, dir);
     if (!/^[0-9a-f]{2}$/.test(dir) || !fs.statSync(sub).isDirectory()) continue;
     for (const name of fs.readdirSync(sub)) {
-      if (/^[0-9a-f]{64}$/.test(name) && name.startsWith(dir)) out.push([name, path.join(sub, name)]);
+      if (!/^[0-9a-f]{64}$/.test(name) || !name.startsWith(dir)) continue;
+      const file = path.join(sub, name);
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      if (stat?.isFile()) out.push({ hash: name, file, size: stat.size });
     }
   }
   return out;
 }
 
-/** What the manual backup file of the live archive holds, at `now`. */
-export async function backupContent(a: Store, now = new Date()): Promise<{
-  manifest: BackupManifest; database: Buffer; attachments: { hash: string; bytes: Buffer }[];
-}> {
-  const tmp = path.join(a.backupsDir, `.手动备份-${process.pid}-${Date.now()}.db`);
+/**
+ * A consistent copy of the live archive in `file`, made with SQLite's online backup a few thousand pages
+ * at a time (the process keeps answering meanwhile; `step` gets the fraction done and may throw to stop),
+ * then made self-contained (no -wal beside it). Answers its manifest, dated `now`. On failure the copy is
+ * removed.
+ */
+export async function copyDatabase(a: Store, file: string, now: Date, step?: (fraction: number) => void): Promise<BackupManifest> {
   try {
-    await a.db.backup(tmp);
-    const copy = new Database(tmp);
-    let manifest: BackupManifest;
+    await a.db.backup(file, {
+      progress({ totalPages, remainingPages }) {
+        step?.(totalPages ? 1 - remainingPages / totalPages : 1);
+        return 2000;
+      },
+    });
+    const copy = new Database(file);
     try {
       copy.pragma('journal_mode = DELETE'); // one self-contained file, no -wal beside it
-      manifest = {
+      return {
         app: '督导档案',
         appVersion: APP_VERSION,
         schemaVersion: copy.pragma('user_version', { simple: true }) as number,
@@ -61,12 +70,9 @@ export async function backupContent(a: Store, now = new Date()): Promise<{
     } finally {
       copy.close();
     }
-    const database = fs.readFileSync(tmp);
-    const attachments = attachmentFiles(a).map(([hash, file]) => ({ hash, bytes: fs.readFileSync(file) }));
-    manifest.attachments = attachments.length;
-    return { manifest, database, attachments };
-  } finally {
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+  } catch (e) {
+    for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+    throw e;
   }
 }
 

@@ -63,6 +63,52 @@ export async function autoBackup(a: Store, now = new Date()): Promise<string> {
   return file;
 }
 
+/** An automatic backup is taken when there is none yet, or the newest is a day old. */
+export const BACKUP_EVERY_MS = 24 * 3600_000;
+
+export function backupDue(newest: Date | null, now: Date): boolean {
+  return newest === null || now.getTime() - newest.getTime() >= BACKUP_EVERY_MS;
+}
+
+/** Take an automatic backup if one is due (see backupDue); answers its file, or null when none was due. */
+export async function backupIfDue(a: Store, now = new Date()): Promise<string | null> {
+  return backupDue(lastBackupAt(a), now) ? autoBackup(a, now) : null;
+}
+
+/** How the schedule waits (tests give their own, to run each look by hand). */
+export interface BackupTimers {
+  after(ms: number, look: () => Promise<unknown>): void;
+  every(ms: number, look: () => Promise<unknown>): void;
+  stop(): void;
+}
+
+function realTimers(): BackupTimers {
+  const handles: ReturnType<typeof setTimeout>[] = [];
+  return {
+    after: (ms, look) => { handles.push(setTimeout(look, ms).unref()); },
+    every: (ms, look) => { handles.push(setInterval(look, ms).unref()); },
+    stop: () => handles.forEach((h) => clearTimeout(h)),
+  };
+}
+
+/**
+ * Automatic backups in the background, never on the way to the first screen: a first look `firstAfterMs`
+ * after start, then one every `everyMs`; each look takes a backup only when one is due (backupDue). The
+ * copy before each migration is openStore's. Answers a function that stops the schedule.
+ */
+export function scheduleAutoBackups(a: Store, opts: {
+  firstAfterMs?: number; everyMs?: number; now?: () => Date; onError?: (e: unknown) => void; timers?: BackupTimers;
+} = {}): () => void {
+  const now = opts.now ?? (() => new Date());
+  const timers = opts.timers ?? realTimers();
+  const look = () => backupIfDue(a, now()).catch((e) => (opts.onError ?? console.error)(e));
+  timers.after(opts.firstAfterMs ?? 5000, async () => {
+    await look();
+    timers.every(opts.everyMs ?? 3600_000, look);
+  });
+  return () => timers.stop();
+}
+
 /** When the newest automatic backup was made, if any. */
 export function lastBackupAt(a: Store): Date | null {
   return listAutoBackups(a)[0]?.at ?? null;

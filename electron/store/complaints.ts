@@ -11,6 +11,7 @@ import { AppError } from '../../shared/result';
 import type { Page } from '../../shared/schemas/common';
 import type { Complaint, ComplaintFields, complaintList } from '../../shared/schemas/complaint';
 import type { Problem } from '../../shared/schemas/problem';
+import { getSettings } from './settings';
 
 export type ComplaintQuery = z.output<typeof complaintList>;
 
@@ -63,8 +64,15 @@ export function complaintProblems(a: Store, id: number): Problem[] {
   return problemsOfComplaint(a, id);
 }
 
-/** What the schema cannot check: a live school, and a result once the case is closed. */
-function check(a: Store, f: ComplaintFields): void {
+/**
+ * What the schema cannot check: a topic of the office's list (设置; an old record keeps a topic taken
+ * off the list since), a live school, and a result once the case is closed.
+ */
+function check(a: Store, f: ComplaintFields, before: string | null = null): void {
+  const topics = getSettings(a).complaintTopics;
+  if (!topics.includes(f.topic) && f.topic !== before) {
+    throw new AppError('invalid', `「主题」“${f.topic}”不在本室的来访来电主题中，应为${topics.join('、')}之一；如需新主题，请先在「设置」中添加。`, 'topic');
+  }
   if (f.schoolId !== null && !a.db.prepare('SELECT 1 FROM schools WHERE id = ? AND deleted_at IS NULL').get(f.schoolId)) {
     throw new AppError('invalid', '「反映学校」所选的学校不存在或已被删除，请刷新后重新选择。', 'schoolId');
   }
@@ -92,7 +100,7 @@ export function insertComplaint(a: Store, f: ComplaintFields): number {
 export function updateComplaint(a: Store, id: number, f: ComplaintFields): void {
   a.db.transaction(() => {
     const before = getComplaint(a, id);
-    check(a, f);
+    check(a, f, before.topic);
     a.db.prepare(`UPDATE complaints SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
       .run(...values(f), nowText(), id);
     const keys = Object.keys(f) as (keyof ComplaintFields)[];

@@ -2,9 +2,9 @@
 import type { Store } from './store';
 import { loadDemo } from './demo';
 import { audit } from './log';
-import { isInitialized, markInitialized } from './settings';
+import { getOperatorName, isInitialized, markInitialized, setOperatorName } from './settings';
 import { AppError } from '../../shared/result';
-import type { DataFolderStatus } from '../../shared/schemas/admin';
+import type { DataFolderStatus, Operator } from '../../shared/schemas/admin';
 
 /** Live records of each register. */
 export function registerCounts(a: Store): DataFolderStatus['counts'] {
@@ -17,10 +17,18 @@ export function registerCounts(a: Store): DataFolderStatus['counts'] {
   };
 }
 
-/** Start a new archive once: empty, or with the demo county; one audit line. */
-export function initializeDataFolder(a: Store, mode: 'empty' | 'demo'): void {
+/** Who the log names: the person's name once given, else the computer's account. */
+export function operatorOf(a: Store): Operator {
+  const name = getOperatorName(a);
+  return { name: name ?? a.account, account: a.account, named: name !== null };
+}
+
+/** Start a new archive once: empty, or with the demo county; one audit line, naming the person if given. */
+export function initializeDataFolder(a: Store, mode: 'empty' | 'demo', operator?: string): void {
   if (isInitialized(a)) throw new AppError('conflict', '此档案已经初始化，不能再次选择空档案或示例档案。');
   a.db.transaction(() => {
+    // The person's name first: the log's first line already names them.
+    if (operator) setOperatorName(a, operator);
     if (mode === 'demo') loadDemo(a);
     markInitialized(a);
     audit(a, '初始化', 'archive', null, mode === 'demo' ? '载入示例档案' : '创建空档案');

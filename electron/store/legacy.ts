@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Store } from './store';
 import { nowText } from '../../shared/dates';
-import { putAttachment, readAttachment } from './attachments';
+import { attachmentFile, putAttachment } from './attachments';
 import { audit } from './log';
 import { moveToBin } from './recycle';
 import { AppError } from '../../shared/result';
@@ -60,7 +60,7 @@ export function deleteLegacy(a: Store, id: number): number {
 }
 
 /** The kept file, byte for byte, under its original name. */
-export function legacyFileBytes(a: Store, id: number): { fileName: string; bytes: Buffer } {
+export function legacyFile(a: Store, id: number): { path: string; fileName: string; mime: string } {
   const f = getLegacy(a, id);
-  return { fileName: f.fileName, bytes: readAttachment(a, f.hash).bytes };
+  return { path: attachmentFile(a, f.hash).path, fileName: f.fileName, mime: f.mime };
 }

@@ -4,7 +4,7 @@ import { audit } from './log';
 import { AppError } from '../../shared/result';
 import { RECYCLE_KIND_LABELS, type RecycleItem, type RecycleKind } from '../../shared/schemas/admin';
 
-const TABLES: Record<RecycleKind, string> = {
+export const TABLES: Record<RecycleKind, string> = {
   supervisor: 'supervisors', school: 'schools', zone: 'zones', assignment: 'assignments',
   calendar: 'calendars', calendarItem: 'calendar_items', visit: 'visits', problem: 'problems', complaint: 'complaints',
   briefing: 'briefings', chronicleEntry: 'chronicle_entries', piece: 'pieces', collection: 'collections', legacyFile: 'legacy_files',

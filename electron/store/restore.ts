@@ -8,7 +8,8 @@ import { countRecords } from './backup-file';
 import { audit } from './log';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { AppError } from '../../shared/result';
-import { NOT_A_BACKUP, type BackupEntry, type BackupKind, type RestoreResult } from '../../shared/schemas/backup';
+import { noProgress, type Progress } from '../../shared/progress';
+import { type BackupEntry, type BackupKind, type RestoreResult } from '../../shared/schemas/backup';
 
 // Restoring replaces the live archive. Everything that can fail is done first, on a staged copy in
 // a folder beside archive.db: read the file, check integrity_check and the schema version, bring an
@@ -35,41 +36,67 @@ let restoring = false;
 
 /**
  * A backup file as electron/documents/backup-file.ts reads it: the database, then each attachment
- * (its content already checked against its hash).
+ * (its content checked against its hash as it is written).
  */
 export interface BackupFileContent {
-  database: Buffer;
-  attachments: AsyncIterable<{ hash: string; content: Buffer }>;
+  totalBytes: number;
+  writeDatabase(file: string): Promise<void>;
+  attachments: string[];
+  writeAttachment(hash: string, file: string): Promise<void>;
+  close(): void;
 }
 
-/** Restore from a manual backup file; `read` opens it (and refuses a file that is not one). */
-export function restoreFromFile(a: Store, read: () => Promise<BackupFileContent>): Promise<RestoreResult> {
-  return exclusive(a, async (stage) => {
-    await unpack(await read(), stage);
+/** Restore from a manual backup file; `open` opens it (and refuses a file that is not one). */
+export function restoreFromFile(a: Store, open: () => Promise<BackupFileContent>, p: Progress = noProgress): Promise<RestoreResult> {
+  return exclusive(a, p, async (stage) => {
+    p.stage('读取备份文件', 0, 70);
+    const content = await open();
+    try {
+      await unpack(content, stage, p);
+    } finally {
+      content.close();
+    }
     return '备份文件';
   });
 }
 
-/** Restore one of the backups in backups/, chosen by name from listBackups (never a path). */
-export function restoreFromBackup(a: Store, name: string): Promise<RestoreResult> {
+/** One of the backups in backups/, by name from listBackups (never a path); refused when there is none. */
+export function findBackup(a: Store, name: string): BackupEntry {
   const entry = listBackups(a).find((b) => b.name === name);
   if (!entry) throw new AppError('not_found', `没有找到名为「${name}」的备份，请刷新备份列表后重新选择。`, 'name');
-  return exclusive(a, async (stage) => {
-    fs.copyFileSync(path.join(a.backupsDir, entry.name), path.join(stage, DB_FILE));
+  return entry;
+}
+
+/** Restore one of the backups in backups/, chosen by name from listBackups (never a path). */
+export function restoreFromBackup(a: Store, name: string, p: Progress = noProgress): Promise<RestoreResult> {
+  const entry = findBackup(a, name);
+  return exclusive(a, p, async (stage) => {
+    p.stage('复制备份', 0, 70);
+    await fs.promises.copyFile(path.join(a.backupsDir, entry.name), path.join(stage, DB_FILE));
     return `备份「${entry.name}」`;
   });
 }
 
-async function exclusive(a: Store, fill: (stage: string) => Promise<string>): Promise<RestoreResult> {
+/**
+ * Everything that can fail, or be canceled, happens on the staged copy; the last chance to stop is
+ * before the backup's attachments join the live ones and the files are swapped.
+ */
+async function exclusive(a: Store, p: Progress, fill: (stage: string) => Promise<string>): Promise<RestoreResult> {
   if (restoring) throw new AppError('conflict', '正在恢复另一个备份，请等它完成后再试。');
   restoring = true;
   const stage = fs.mkdtempSync(path.join(a.dataFolder, '.恢复中-'));
   try {
     const source = await fill(stage);
     const stagedDb = path.join(stage, DB_FILE);
+    p.check();
+    p.stage('检查备份中的数据库', 70, 85);
     checkDatabase(stagedDb);
+    p.check();
     // Bring an older backup up to the app's schema (migrations in one transaction), on the copy.
+    p.stage('升级数据结构', 85, 92);
     (await openStore(stage, { actor: a.actor })).close();
+    p.check();
+    p.stage('替换档案', 92, 100);
     mergeAttachments(a, path.join(stage, 'attachments'));
     const keptAs = swapIn(a, stagedDb);
     a.db.transaction(() => audit(a, '恢复备份', 'archive', null, `从${source}恢复档案；恢复前的档案保存为 backups/${keptAs}`))();
@@ -80,18 +107,18 @@ async function exclusive(a: Store, fill: (stage: string) => Promise<string>): Pr
   }
 }
 
-/** Write a backup file's database and attachments into `stage`. */
-async function unpack(content: BackupFileContent, stage: string): Promise<void> {
-  try {
-    fs.writeFileSync(path.join(stage, DB_FILE), content.database);
-    for await (const { hash, content: bytes } of content.attachments) {
-      const dir = hash.slice(0, 2);
-      fs.mkdirSync(path.join(stage, 'attachments', dir), { recursive: true });
-      fs.writeFileSync(path.join(stage, 'attachments', dir, hash), bytes);
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('invalid', `${NOT_A_BACKUP}（${(e as Error).message}）`, 'data');
+/** Write a backup file's database and attachments into `stage`, streamed entry by entry. */
+async function unpack(content: BackupFileContent, stage: string, p: Progress): Promise<void> {
+  await content.writeDatabase(path.join(stage, DB_FILE));
+  p.progress(1, content.attachments.length + 1, `数据库，附件 0 / ${content.attachments.length}`);
+  let i = 0;
+  for (const hash of content.attachments) {
+    p.check();
+    const dir = path.join(stage, 'attachments', hash.slice(0, 2));
+    fs.mkdirSync(dir, { recursive: true });
+    await content.writeAttachment(hash, path.join(dir, hash));
+    i++;
+    p.progress(i + 1, content.attachments.length + 1, `数据库，附件 ${i} / ${content.attachments.length}`);
   }
 }
 
@@ -101,21 +128,21 @@ export function checkDatabase(file: string): void {
   try {
     db = new Database(file, { fileMustExist: true });
   } catch {
-    throw new AppError('invalid', '备份中的档案数据库无法打开，备份已损坏。请选择其他备份。', 'data');
+    throw new AppError('invalid', '备份中的档案数据库无法打开，备份已损坏。请选择其他备份。', 'uploadId');
   }
   try {
     let result: string;
     try {
       result = (db.pragma('integrity_check', { simple: true }) as string) ?? '';
     } catch {
-      throw new AppError('invalid', '备份中的档案数据库不是有效的数据库文件（可能已损坏或被截断）。请选择其他备份。', 'data');
+      throw new AppError('invalid', '备份中的档案数据库不是有效的数据库文件（可能已损坏或被截断）。请选择其他备份。', 'uploadId');
     }
-    if (result !== 'ok') throw new AppError('invalid', `备份中的档案数据库未通过完整性检查（${String(result).slice(0, 80)}），备份已损坏。请选择其他备份。`, 'data');
+    if (result !== 'ok') throw new AppError('invalid', `备份中的档案数据库未通过完整性检查（${String(result).slice(0, 80)}），备份已损坏。请选择其他备份。`, 'uploadId');
     const version = db.pragma('user_version', { simple: true }) as number;
     const hasSettings = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'`).get();
-    if (version < 1 || !hasSettings) throw new AppError('invalid', '备份中的数据库不是督导档案的档案。请选择其他备份。', 'data');
+    if (version < 1 || !hasSettings) throw new AppError('invalid', '备份中的数据库不是督导档案的档案。请选择其他备份。', 'uploadId');
     if (version > LATEST_SCHEMA_VERSION) {
-      throw new AppError('conflict', `此备份由较新版本的督导档案创建（数据结构版本 ${version}），当前程序只支持到版本 ${LATEST_SCHEMA_VERSION}。请先升级督导档案再恢复此备份。`, 'data');
+      throw new AppError('conflict', `此备份由较新版本的督导档案创建（数据结构版本 ${version}），当前程序只支持到版本 ${LATEST_SCHEMA_VERSION}。请先升级督导档案再恢复此备份。`, 'uploadId');
     }
   } finally {
     db.close();
@@ -130,8 +157,7 @@ function mergeAttachments(a: Store, from: string): void {
       const target = attachmentPath(a, hash);
       if (fs.existsSync(target)) continue;
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(path.join(from, dir, hash), `${target}.tmp-${process.pid}`);
-      fs.renameSync(`${target}.tmp-${process.pid}`, target);
+      fs.renameSync(path.join(from, dir, hash), target); // the stage is inside the data folder: a move, not a copy
     }
   }
 }

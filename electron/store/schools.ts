@@ -4,7 +4,7 @@ import { row, rows } from './statements';
 import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
-import { matchText } from './search';
+import { nameMatch } from './search';
 import { pinyinKey, schoolInitials } from './pinyin';
 import { sql, sqlFragment, sqlJoin, sqlLiteral, type SqlFragment } from './sql';
 import { getSettings } from './settings';
@@ -34,7 +34,7 @@ function vocabOrder(column: SqlFragment, values: readonly string[]): SqlFragment
 const SELECT_SCHOOL = sqlFragment`
   SELECT s.id, s.full_name AS fullName, s.short_name AS shortName, s.type, s.nature, s.urban_rural AS urbanRural,
     s.address, s.principal, s.phone, s.students, s.teachers, z.id AS zoneId, z.name AS zoneName, s.notes,
-    s.updated_at AS updatedAt,
+    s.name_initials AS initials, s.updated_at AS updatedAt,
     (SELECT count(DISTINCT asg.supervisor_id) FROM assignments asg
        JOIN supervisors p ON p.id = asg.supervisor_id AND p.deleted_at IS NULL
       WHERE asg.school_id = s.id AND asg.deleted_at IS NULL) AS supervisorCount
@@ -55,7 +55,8 @@ const DEFAULT_QUERY: SchoolQuery = { offset: 0, limit: 50, dir: 'asc', sort: 'fu
 /** One page of live schools matching the search and filters, with the total count. */
 export function listSchools(a: Store, query: Partial<SchoolQuery> = {}): Page<School> {
   const q = { ...DEFAULT_QUERY, ...query };
-  const where: SqlFragment[] = [sqlFragment`s.deleted_at IS NULL`, matchText('schools_fts', 's.id', q.q)];
+  // Full name, short name and the rest of the record's text, or the name's pinyin initials (qhyx).
+  const where: SqlFragment[] = [sqlFragment`s.deleted_at IS NULL`, nameMatch('schools_fts', 's.id', 's.name_initials', q.q)];
   if (q.type) where.push(sqlFragment`s.type = ${q.type}`);
   if (q.nature) where.push(sqlFragment`s.nature = ${q.nature}`);
   if (q.urbanRural) where.push(sqlFragment`s.urban_rural = ${q.urbanRural}`);

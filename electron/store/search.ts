@@ -45,6 +45,23 @@ export function textMatch(ftsTable: string, idColumn: string, q: string | undefi
   return sql`${matchText(ftsTable as FtsTable, idColumn, q)}`;
 }
 
+/**
+ * A match of pinyin initials typed from the start of a name (qhyx, or qh for 清河…): `column` holds a
+ * name's initials, several names' separated by spaces. Null unless `q` is two or more Latin letters.
+ */
+export function initialsMatch(column: string, q: string | undefined): SqlFragment | null {
+  const term = (q ?? '').trim().toLowerCase();
+  if (!/^[a-z]{2,}$/.test(term)) return null;
+  return sqlFragment`(' ' || ${sqlName(column)}) LIKE ${`% ${term}%`}`;
+}
+
+/** A name search: the FTS text (full name, short name …) or the pinyin initials, as one condition. */
+export function nameMatch(ftsTable: FtsTable, idColumn: string, initialsColumn: string, q: string | undefined): SqlFragment {
+  const match = matchText(ftsTable, idColumn, q);
+  const initials = initialsMatch(initialsColumn, q);
+  return initials ? sqlFragment`(${match} OR ${initials})` : match;
+}
+
 /** Quote a user's text as one FTS5 phrase so operators in it are taken literally. */
 export function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;

@@ -31,9 +31,29 @@ export function markInitialized(a: Store): void {
   writeKey(a, 'initialized', '1');
 }
 
+/** The person the log names (see Operator), or null until someone gives a name. */
+export function getOperatorName(a: Pick<Store, 'db'>): string | null {
+  return readKey(a as Store, 'operator') ?? null;
+}
+
+/** Give the person's name: stored with the archive, and from now on written as the actor of every change. */
+export function setOperatorName(a: Store, name: string): void {
+  writeKey(a, 'operator', name);
+  a.actor = name;
+}
+
+/** Change the person's name (设置), logged when it changes. */
+export function saveOperatorName(a: Store, name: string): void {
+  a.db.transaction(() => {
+    const before = getOperatorName(a) ?? a.account;
+    setOperatorName(a, name);
+    if (before !== name) audit(a, '修改', 'operator', null, `操作人由「${before}」改为「${name}」`);
+  })();
+}
+
 const LABELS: Record<keyof Settings, string> = {
   officeName: '督导室名称', officePhone: '联系电话', briefingName: '简报名称', distribution: '报送单位',
-  printCopies: '印数', fonts: '公文字体', supervisorCategories: '督学类别', eightItems: '八项督导事项',
+  printCopies: '印数', fonts: '公文字体', supervisorCategories: '督学类别', eightItems: '八项督导事项', complaintTopics: '来访来电主题',
 };
 
 /** A category still held by live supervisors cannot disappear from the list (their records would no longer save). */

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/result';
 import { nowText } from '../../shared/dates';
 import { migrations as ALL_MIGRATIONS, type Migration } from './migrations';
 import { acquireFolderLock, type FolderLock } from './folder-lock';
+import { getOperatorName } from './settings';
 
 export interface Store {
   db: Database.Database;
@@ -12,8 +13,15 @@ export interface Store {
   dataFolder: string;
   attachmentsDir: string;
   backupsDir: string;
-  /** Who is making changes (the Windows user name), for the audit log. */
+  /**
+   * Files on their way in or out (uploads, exports waiting to be fetched, a package being made): this
+   * process's own, since it holds the folder's lock; emptied when the archive is opened and closed.
+   */
+  transferDir: string;
+  /** Who is making changes, for the audit log: the person's name given on first start or in 设置, else `account`. */
   actor: string;
+  /** The computer's account (the Windows user name) that opened the archive. */
+  account: string;
   /** This process's exclusive hold on the data folder (folder-lock.ts), released by close(). */
   lock: FolderLock;
   close(): void;
@@ -26,6 +34,8 @@ export interface OpenOptions {
 }
 
 export const DB_FILE = 'archive.db';
+/** The data folder's temporary files (Store.transferDir). */
+export const TRANSFER_DIR = '.临时';
 
 function stamp(d = new Date()): string {
   return nowText(d).replace(/[-: ]/g, '').replace(/^(\d{8})(\d{6})$/, '$1-$2');
@@ -50,8 +60,12 @@ export async function openStore(folder: string, opts: OpenOptions = {}): Promise
 async function openLocked(folder: string, lock: FolderLock, opts: OpenOptions): Promise<Store> {
   const attachmentsDir = path.join(folder, 'attachments');
   const backupsDir = path.join(folder, 'backups');
+  const transferDir = path.join(folder, TRANSFER_DIR);
   fs.mkdirSync(attachmentsDir, { recursive: true });
   fs.mkdirSync(backupsDir, { recursive: true });
+  // Whatever a crash left half-way in it is of no use to anyone (the lock says nobody else has the folder).
+  fs.rmSync(transferDir, { recursive: true, force: true });
+  fs.mkdirSync(transferDir);
 
   const file = path.join(folder, DB_FILE);
   const db = openHandle(file);
@@ -86,11 +100,14 @@ async function openLocked(folder: string, lock: FolderLock, opts: OpenOptions): 
     dataFolder: folder,
     attachmentsDir,
     backupsDir,
-    actor: opts.actor ?? 'user',
+    transferDir,
+    actor: getOperatorName({ db }) ?? opts.actor ?? 'user',
+    account: opts.actor ?? 'user',
     lock,
     close: () => {
       try {
         a.db.close(); // a.db, not db: restore.ts may have swapped the handle (reopen)
+        fs.rmSync(transferDir, { recursive: true, force: true });
       } finally {
         a.lock.release();
       }
@@ -110,6 +127,17 @@ function openHandle(file: string): Database.Database {
   }
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * A second, read-only connection to the archive, for long reads (an export iterating 100,000 rows
+ * while the page goes on working): it reads one snapshot inside `BEGIN`, and the main connection stays
+ * free for everything else (WAL lets readers and the writer work side by side). Close it when done.
+ */
+export function openReader(a: Store): Database.Database {
+  const db = new Database(path.join(a.dataFolder, DB_FILE), { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   return db;
 }

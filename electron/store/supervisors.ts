@@ -5,8 +5,8 @@ import { sql, sqlFragment, sqlJoin, type SqlFragment } from './sql';
 import { addDays, nowText, todayText } from '../../shared/dates';
 import { audit } from './log';
 import { getSettings } from './settings';
-import { escapeLike, matchText } from './search';
-import { pinyinInitials, pinyinKey } from './pinyin';
+import { escapeLike, nameMatch } from './search';
+import { byPinyin, pinyinInitials, pinyinKey } from './pinyin';
 import { AppError } from '../../shared/result';
 import type { Page } from '../../shared/schemas/common';
 import type {
@@ -48,7 +48,7 @@ interface Row {
   position: string | null; education: string | null; title: string | null; stage: string | null;
   subject: string | null; mobile: string | null; cert_no: string | null; letter_no: string | null;
   term_start: string | null; term_end: string | null; status: string; category: string;
-  notes: string | null; photo: string | null; updated_at: string; school_count: number; zone_names: string;
+  notes: string | null; photo: string | null; updated_at: string; school_count: number; zone_names: string; name_initials: string;
 }
 
 
@@ -72,8 +72,9 @@ function toSupervisor(r: Row, on: string): Supervisor {
   return {
     id: r.id,
     ...fields,
-    zoneNames: JSON.parse(r.zone_names) as string[],
+    zoneNames: byPinyin(JSON.parse(r.zone_names) as string[], (n) => n),
     schoolCount: r.school_count,
+    initials: r.name_initials,
     ...termFlag(r.term_end, r.status, on),
     updatedAt: r.updated_at,
   };
@@ -157,7 +158,7 @@ export function supervisorAssignments(a: Store, id: number): SupervisorAssignmen
 /** One page of the register with filters, search and sort; `total` counts every match. */
 export function listSupervisors(a: Store, query: SupervisorQuery): Page<Supervisor> {
   const on = todayText();
-  const where: SqlFragment[] = [sqlFragment`s.deleted_at IS NULL`, matchText('supervisors_fts', 's.id', query.q)];
+  const where: SqlFragment[] = [sqlFragment`s.deleted_at IS NULL`, nameMatch('supervisors_fts', 's.id', 's.name_initials', query.q)];
   if (query.category) where.push(sqlFragment`s.category = ${query.category}`);
   if (query.status) where.push(sqlFragment`s.status = ${query.status}`);
   if (query.stage) where.push(sqlFragment`s.stage = ${query.stage}`);

@@ -215,7 +215,8 @@ export function saveVisit(a: Store, id: number | undefined, fields: VisitFields,
       }
     }
     check(a, fields, drafts);
-    const f = { ...fields, theme: fields.theme ?? monthTheme(a, fields.date) };
+    // 一月一主题 is the theme of the month's regular visits: a 专项, 综合 … visit without one keeps none.
+    const f = { ...fields, theme: fields.theme ?? (fields.type === '经常性' ? monthTheme(a, fields.date) : null) };
     const now = nowText();
     const vals = [f.schoolId, f.date, f.type, f.theme, JSON.stringify(f.methods), JSON.stringify(f.items),
       f.narrative, f.highlight, f.feedback, f.calendarItemId, f.campaignId];

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from './store';
 import { nowText, todayText } from '../../shared/dates';
-import { readAttachment } from './attachments';
+import { attachmentPath } from './attachments';
 import { audit } from './log';
 import { openWork } from './open-work';
 import { AppError } from '../../shared/result';
@@ -68,7 +68,7 @@ export function listYears(a: Store): YearSummary[] {
 
 // ---- The package ----
 
-/** A file the year's records point to, for the package. */
+/** A file the year's records point to, for the package (copied from the attachment store as a stream). */
 export interface YearAttachment {
   title: string;
   kind: string;
@@ -76,7 +76,8 @@ export interface YearAttachment {
   /** Sub-folder inside the package (by kind). */
   folder: string;
   fileName: string;
-  bytes: Buffer;
+  /** Where the stored file is. */
+  file: string;
 }
 
 /**
@@ -86,9 +87,8 @@ export interface YearAttachment {
 export function yearAttachments(a: Store, year: number): YearAttachment[] {
   const out: YearAttachment[] = [];
   const add = (kind: string, folder: string, title: string, date: string, fileName: string, hash: string) => {
-    try {
-      out.push({ kind, folder, title, date, fileName, bytes: readAttachment(a, hash).bytes });
-    } catch { /* missing file: not in the package */ }
+    const file = attachmentPath(a, hash);
+    if (fs.existsSync(file)) out.push({ kind, folder, title, date, fileName, file }); // a missing file is left out
   };
   const visitFiles = a.db.prepare(`SELECT v.date, s.full_name AS school, f.file_name AS fileName, f.hash
     FROM visit_attachments f JOIN visits v ON v.id = f.visit_id AND v.deleted_at IS NULL JOIN schools s ON s.id = v.school_id
@@ -112,30 +112,40 @@ function packagePaths(a: Store, year: number) {
   return { root, folder: path.join(root, String(year)), zip: path.join(root, `${year}年度归档.zip`), relative: `${PACKAGES_DIR}/${year}` };
 }
 
+/** A package being made: its files go into `folder` and its .zip into `zip`, both temporary. */
+export interface PackageDraft {
+  folder: string;
+  zip: string;
+  /** Move the package into place (replacing an earlier one of the year). */
+  commit(catalogue: CatalogueEntry[]): YearCloseResult;
+  /** Remove whatever is still temporary (after commit: nothing). */
+  discard(): void;
+}
+
 /**
- * Write the package: every file under its path, and the .zip beside the folder. Written in a temporary
- * folder and moved into place, so a failure halfway leaves the previous package (if any) as it was.
+ * Start the year's package in a temporary folder beside the final one, so a failure or a cancel halfway
+ * leaves the previous package (if any) as it was, and no partial one.
  */
-export function writePackage(a: Store, year: number, pkg: { files: { path: string; bytes: Buffer }[]; zip: Buffer; catalogue: CatalogueEntry[] }): YearCloseResult {
+export function startPackage(a: Store, year: number): PackageDraft {
   const p = packagePaths(a, year);
   fs.mkdirSync(p.root, { recursive: true });
-  const tmp = path.join(p.root, `.${year}-${process.pid}-${Date.now()}`);
-  const tmpZip = `${tmp}.zip`;
-  try {
-    for (const w of pkg.files) {
-      const file = path.join(tmp, ...w.path.split('/'));
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, w.bytes);
-    }
-    fs.writeFileSync(tmpZip, pkg.zip);
-    fs.rmSync(p.folder, { recursive: true, force: true });
-    fs.renameSync(tmp, p.folder);
-    fs.renameSync(tmpZip, p.zip);
-    return { year, folder: p.folder, zip: p.zip, catalogue: pkg.catalogue };
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    fs.rmSync(tmpZip, { force: true });
-  }
+  const folder = path.join(p.root, `.${year}-${process.pid}-${Date.now()}`);
+  const zip = `${folder}.zip`;
+  fs.mkdirSync(folder);
+  return {
+    folder,
+    zip,
+    commit(catalogue) {
+      fs.rmSync(p.folder, { recursive: true, force: true });
+      fs.renameSync(folder, p.folder);
+      fs.renameSync(zip, p.zip);
+      return { year, folder: p.folder, zip: p.zip, catalogue };
+    },
+    discard() {
+      fs.rmSync(folder, { recursive: true, force: true });
+      fs.rmSync(zip, { force: true });
+    },
+  };
 }
 
 /** A mark of the archive's state: the newest audit line (every change writes one). */
@@ -197,11 +207,11 @@ export function reopenYear(a: Store, year: number): void {
 }
 
 /** The .zip of an archived year. */
-export function packageZip(a: Store, year: number): { fileName: string; bytes: Buffer } {
+export function packageZip(a: Store, year: number): { path: string; fileName: string } {
   if (!isClosed(a, year)) throw new AppError('not_found', `${year}年度尚未归档，请先归档再下载归档包。`, 'year');
   const p = packagePaths(a, year);
   if (!fs.existsSync(p.zip)) {
     throw new AppError('not_found', `找不到${year}年度的归档包（${p.zip}），它可能已被移走。请重新开启该年度后再归档一次。`, 'year');
   }
-  return { fileName: path.basename(p.zip), bytes: fs.readFileSync(p.zip) };
+  return { path: p.zip, fileName: path.basename(p.zip) };
 }

@@ -23,6 +23,8 @@ export interface DocxParts {
   sections: string[];
   /** Each section's footers by kind, read through the document's relationships. */
   footers: SectionFooters[];
+  /** The native charts' parts (word/charts/chartN.xml), in number order. */
+  charts: string[];
 }
 
 export async function readDocx(doc: Document | Buffer): Promise<DocxParts> {
@@ -42,8 +44,11 @@ export async function readDocx(doc: Document | Buffer): Promise<DocxParts> {
     }
     footers.push(f);
   }
+  const chartNames = Object.keys(zip.files).filter((f) => /^word\/charts\/chart\d+\.xml$/.test(f))
+    .sort((x, y) => Number(/(\d+)\.xml$/.exec(x)![1]) - Number(/(\d+)\.xml$/.exec(y)![1]));
+  const charts = await Promise.all(chartNames.map(text));
   return {
-    buffer, files: Object.keys(zip.files), document, sections, footers,
+    buffer, files: Object.keys(zip.files), document, sections, footers, charts,
     styles: await text('word/styles.xml'), settings: await text('word/settings.xml'), numbering: await text('word/numbering.xml'),
   };
 }

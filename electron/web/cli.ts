@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openStore } from '../store/store';
 import { installLastResort, startWebServer } from './server';
 import { defaultDataFolder } from './paths';
-import { autoBackup } from '../store/backups';
+import { backupIfDue, scheduleAutoBackups } from '../store/backups';
 
 // npm run web -- --data <folder> [--port <n>]
 function arg(name: string): string | undefined {
@@ -30,7 +30,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     await server.close();
-    await autoBackup(store).catch((e) => console.error(`自动备份失败：${e.message}`));
+    await backupIfDue(store).catch((e) => console.error(`自动备份失败：${e.message}`));
     store.close();
     process.exit(code);
   };
@@ -39,11 +39,11 @@ async function main() {
     console.error('督导档案（浏览器模式）遇到程序内部错误，正在保存备份并退出。请重新启动；如仍出错，请联系维护人员。');
     void stop(1);
   });
-  // Automatic backups: on start (before the address is printed, so nothing else runs meanwhile),
-  // daily while running, and on quit. A failed backup is reported, never fatal.
-  await autoBackup(store).catch((e) => console.error(`自动备份失败：${e.message}`));
   console.log(`督导档案（浏览器模式）已启动，档案文件夹 ${folder}，请在浏览器中打开：${server.url}`);
-  setInterval(() => { void autoBackup(store).catch((e) => console.error(`自动备份失败：${e.message}`)); }, 24 * 3600_000).unref();
+  // Automatic backups in the background once the first screen is served (and on quit), each only when
+  // the newest is a day old: no copy of the whole archive on the way to the first screen. A failed
+  // backup is reported, never fatal.
+  scheduleAutoBackups(store, { onError: (e) => console.error(`自动备份失败：${(e as Error).message}`) });
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 }

@@ -5,9 +5,13 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Duplex } from 'node:stream';
-import { pipeline } from 'node:stream';
+import { PassThrough, pipeline } from 'node:stream';
 import type { Store } from '../store/store';
 import { dispatch } from '../api';
+import { toApiError } from '../api/errors';
+import { transfers, TooLarge } from '../transfer/transfers';
+import { AppError } from '../../shared/result';
+import { FILE_ID, UPLOAD_KIND_NAMES, type UploadKind } from '../../shared/schemas/files';
 
 export interface WebServer {
   url: string;
@@ -39,7 +43,11 @@ class ClientGone extends Error {}
 
 /**
  * Browser mode: the built renderer and `POST /api/<channel>` on 127.0.0.1 only. Every API request
- * needs the per-launch token, and a browser request must come from our own origin.
+ * needs the per-launch token, and a browser request must come from our own origin. Files travel
+ * beside the API, never inside it: `POST /upload?kind=…&name=…` streams a request body into the
+ * archive's temporary folder (token and origin as for the API; size limit enforced while it streams),
+ * and `GET /files/<fileId>?sig=…` fetches an offered file once, `sig` being the HMAC-SHA256 of the id
+ * under the token (a link can carry no header, and the token itself never goes into a URL).
  *
  * No request may stop the server: every request runs in one guarded promise chain (bad encoding 400, a body
  * the client abandons is dropped, anything else 500 with a Chinese message); request lines Node's
@@ -82,6 +90,8 @@ export async function startWebServer(opts: {
     const target = requestPath(req.url);
     if (target === null) return send(res, 400, BAD_PATH);
     if (target.startsWith('/api/')) return handleApi(req, res, target.slice(5));
+    if (target === '/upload') return handleUpload(req, res);
+    if (target.startsWith('/files/')) return handleDownload(req, res, target.slice('/files/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '不支持的请求方法。');
     serveStatic(req, res, target);
   }
@@ -106,6 +116,76 @@ export async function startWebServer(opts: {
       return json(res, 400, { ok: false, error: { code: 'invalid', message: '请求内容不是有效的 JSON。' } });
     }
     json(res, 200, await answer(opts.store, channel, input));
+  }
+
+  /** Token and origin, as every API call: false when refused (answered already). */
+  function trusted(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    const reqOrigin = req.headers.origin;
+    if (reqOrigin !== undefined && reqOrigin !== origin) return send(res, 403, '拒绝来自其他网站的请求。'), false;
+    const given = String(req.headers[TOKEN_HEADER] ?? '');
+    if (!safeEqual(given, token)) return send(res, 401, '缺少或错误的访问令牌，请使用启动时显示的完整地址打开。'), false;
+    return true;
+  }
+
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, '上传只接受 POST 请求。');
+    if (!trusted(req, res)) return refuseBody(req, res);
+    const query = new URL(req.url!, 'http://127.0.0.1').searchParams;
+    const kind = query.get('kind') ?? '';
+    const name = query.get('name') ?? '';
+    if (!(UPLOAD_KIND_NAMES as string[]).includes(kind) || !name) {
+      return json(res, 400, { ok: false, error: { code: 'invalid', message: '上传请求缺少文件用途或文件名。' } }), refuseBody(req, res);
+    }
+    // A client leaving half-way ends the body with an error, so the partial file is removed.
+    const body = new PassThrough();
+    body.on('error', () => {}); // seen by receive's pipeline while it runs; after it, nobody needs it
+    req.on('error', (e) => body.destroy(e));
+    req.on('close', () => { if (!req.complete) body.destroy(new ClientGone('client left during the upload')); });
+    req.pipe(body);
+    try {
+      opts.store.lock.assertHeld();
+      const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+      const data = await transfers(opts.store).receive(kind as UploadKind, body, name, { declaredSize: declared });
+      json(res, 200, { ok: true, data });
+    } catch (e) {
+      if (e instanceof ClientGone || !(e instanceof AppError)) throw e;
+      json(res, e instanceof TooLarge ? 413 : 400, { ok: false, error: toApiError(e) });
+      refuseBody(req, res);
+    }
+  }
+
+  async function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, rawId: string): Promise<void> {
+    if (req.method !== 'GET') return send(res, 405, '下载只接受 GET 请求。');
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, '拒绝来自其他网站的请求。');
+    const fileId = decodePath(rawId) ?? '';
+    if (!FILE_ID.test(fileId)) return send(res, 404, '没有这个文件。');
+    const sig = new URL(req.url!, 'http://127.0.0.1').searchParams.get('sig') ?? '';
+    if (!safeEqual(sig, downloadSignature(token, fileId))) return send(res, 403, '下载凭证无效，请在督导档案的页面中重新下载。');
+    try {
+      opts.store.lock.assertHeld();
+    } catch (e) {
+      return send(res, 409, (e as Error).message); // the data folder is no longer ours: say whose it is
+    }
+    const got = transfers(opts.store).take(fileId);
+    if ('refused' in got) {
+      return got.refused === 'unknown' ? send(res, 404, '没有这个文件：下载在导出后15分钟内有效，程序重新启动后也会失效。请重新导出。')
+        : send(res, 410, '这个文件已经下载过一次，请重新导出或重新点击下载。');
+    }
+    const { offer } = got;
+    const stat = fs.statSync(offer.path, { throwIfNoEntry: false });
+    if (!stat) return send(res, 404, '文件已不在档案文件夹中（可能被移走或删除），请重新导出。');
+    res.writeHead(200, {
+      'content-type': offer.ref.mime,
+      'content-length': stat.size,
+      'content-disposition': contentDisposition(offer.ref.fileName),
+      'content-security-policy': "default-src 'none'; sandbox",
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    pipeline(fs.createReadStream(offer.path), res, (e) => {
+      transfers(opts.store).delivered(offer);
+      if (e && e.code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error(`[web] download ${offer.ref.fileName}:`, e.message);
+    });
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
@@ -197,6 +277,25 @@ function tooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
   res.setHeader('connection', 'close');
   res.on('finish', () => req.destroy());
   send(res, 413, '请求内容过大。');
+}
+
+/** After an answer that did not read the body: close the connection once the answer is out. */
+function refuseBody(req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (req.complete) return;
+  if (res.writableFinished) return void req.destroy();
+  res.on('finish', () => req.destroy());
+}
+
+/** The `sig` of a download URL: HMAC-SHA256 of the file id under the launch token, hex. */
+export function downloadSignature(token: string, fileId: string): string {
+  return crypto.createHmac('sha256', token).update(fileId).digest('hex');
+}
+
+/** `attachment` with the name in UTF-8 (RFC 6266 / 5987) and a plain ASCII fallback for old clients. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
 /** Whatever went wrong with one request: 500 if it can still be answered, otherwise drop it. */

@@ -1,11 +1,15 @@
-import { lazy, Suspense } from 'react';
-import { AppShell, Group, Loader, NavLink, ScrollArea, Text, Title, Center, Alert } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { AppShell, Collapse, Group, Loader, NavLink, ScrollArea, Text, Title, Center, Alert, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { useSaveShortcut } from './lib/shortcuts';
 import { NavLink as RouterLink, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useApi } from './useApi';
 import { prefetch } from './prefetch';
 import { dashboardQuery } from './pages/dashboard/query';
 import { GlobalSearch } from './components/GlobalSearch';
 import { BackupWarning } from './components/BackupWarning';
+import { JobProgress } from './components/JobProgress';
+import { OperatorBadge } from './components/Operator';
 
 // The first screen's data is asked for at once, alongside loading the code: the archive's status, then
 // (once it is open) the header's backup status and, when the app opens on 首页概览, its numbers.
@@ -71,20 +75,50 @@ const SYSTEM: NavItem[] = [
   { path: '/backups', label: '备份与恢复' },
 ];
 
-function Section({ title, items }: { title: string; items: NavItem[] }) {
+const COLLAPSED_KEY = 'dudao.nav.collapsed';
+
+/** Which sidebar groups the user folded away (kept between sessions). */
+function useCollapsed(): [Set<string>, (title: string) => void] {
+  const [collapsed, setCollapsed] = useState<Set<string>>(() => {
+    try { return new Set(JSON.parse(localStorage.getItem(COLLAPSED_KEY) ?? '[]') as string[]); } catch { return new Set(); }
+  });
+  useEffect(() => { try { localStorage.setItem(COLLAPSED_KEY, JSON.stringify([...collapsed])); } catch { /* private mode */ } }, [collapsed]);
+  const toggle = (title: string) => setCollapsed((old) => {
+    const next = new Set(old);
+    if (!next.delete(title)) next.add(title);
+    return next;
+  });
+  return [collapsed, toggle];
+}
+
+/**
+ * A sidebar group: compact links, so all three groups fit a 1366×768 screen unscrolled, and a title
+ * that folds the group away (the group of the page shown stays open).
+ */
+function Section({ title, items, collapsed, onToggle }: { title: string; items: NavItem[]; collapsed: boolean; onToggle: () => void }) {
   const location = useLocation();
+  const here = items.some((it) => location.pathname.startsWith(it.path));
+  const open = !collapsed || here;
   return (
     <>
-      <Text size="xs" c="dimmed" fw={700} mt="md" mb={4} px="sm">{title}</Text>
-      {items.map((it) => (
-        <NavLink
-          key={it.path}
-          component={RouterLink}
-          to={it.path}
-          label={it.label}
-          active={location.pathname.startsWith(it.path)}
-        />
-      ))}
+      <UnstyledButton onClick={onToggle} mt={10} mb={2} px="sm" aria-expanded={open} aria-label={`${open ? '收起' : '展开'}${title}`}>
+        <Group gap={4}>
+          {open ? <IconChevronDown size={12} color="var(--mantine-color-dimmed)" /> : <IconChevronRight size={12} color="var(--mantine-color-dimmed)" />}
+          <Text size="xs" c="dimmed" fw={700}>{title}</Text>
+        </Group>
+      </UnstyledButton>
+      <Collapse expanded={open}>
+        {items.map((it) => (
+          <NavLink
+            key={it.path}
+            component={RouterLink}
+            to={it.path}
+            label={it.label}
+            active={location.pathname.startsWith(it.path)}
+            py={5}
+          />
+        ))}
+      </Collapse>
     </>
   );
 }
@@ -93,9 +127,11 @@ const pageLoader = <Center h={200}><Loader /></Center>;
 
 export function App() {
   const status = useApi('dataFolder.status', {});
+  const [collapsed, toggle] = useCollapsed();
+  useSaveShortcut();
   if (status.loading && !status.data) return <Center h="100vh"><Loader /></Center>;
   if (status.error) return <Center h="100vh"><Alert color="red" title="无法打开档案">{status.error}</Alert></Center>;
-  if (status.data && !status.data.initialized) return <Suspense fallback={pageLoader}><WelcomePage onDone={status.reload} /></Suspense>;
+  if (status.data && !status.data.initialized) return <Suspense fallback={pageLoader}><WelcomePage onDone={status.reload} account={status.data.operator.account} /></Suspense>;
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
@@ -103,14 +139,18 @@ export function App() {
         <Group h="100%" px="md" justify="space-between">
           <Title order={3} c="red.8">督导档案</Title>
           <GlobalSearch />
-          <Group gap="sm"><BackupWarning /><Text size="sm" c="dimmed">档案文件夹：{status.data?.folder}</Text></Group>
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <BackupWarning />
+            {status.data && <OperatorBadge initial={status.data.operator} />}
+            <Text size="sm" c="dimmed" truncate="start" maw={320} title={status.data?.folder}>档案文件夹：{status.data?.folder}</Text>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <ScrollArea>
-          <Section title="名册" items={REGISTERS} />
-          <Section title="督导工作" items={WORK} />
-          <Section title="系统" items={SYSTEM} />
+          {([['名册', REGISTERS], ['督导工作', WORK], ['系统', SYSTEM]] as const).map(([title, items]) => (
+            <Section key={title} title={title} items={items} collapsed={collapsed.has(title)} onToggle={() => toggle(title)} />
+          ))}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
@@ -139,6 +179,7 @@ export function App() {
             <Route path="*" element={<Navigate to="/supervisors" replace />} />
           </Routes>
         </Suspense>
+        <JobProgress />
       </AppShell.Main>
     </AppShell>
   );

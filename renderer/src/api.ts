@@ -28,7 +28,7 @@ export function adoptLaunchToken(): void {
   window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
 }
 
-function browserToken(): string {
+export function browserToken(): string {
   adoptLaunchToken();
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }

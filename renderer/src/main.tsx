@@ -5,7 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router-dom';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { Badge, MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { DatesProvider } from '@mantine/dates';
 import { App } from './App';
@@ -14,6 +14,11 @@ import { adoptLaunchToken } from './api';
 const theme = createTheme({
   primaryColor: 'red',
   fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
+  components: {
+    // A badge is a few characters (即将期满, 待整改): never cut to "即将…" in a narrow column or row;
+    // where there is no room the row wraps it onto the next line instead.
+    Badge: Badge.extend({ styles: { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } }),
+  },
 });
 
 // Browser mode: keep the launch token for this tab and take it out of the address bar first.

@@ -10,26 +10,32 @@ import { zoneMoveSchools, zoneSave, type Zone } from '../schemas/zone';
 import { assignmentSave, type Assignment } from '../schemas/assignment';
 import { settingsSchema, type Settings } from '../schemas/settings';
 import {
-  dataFolderInitialize, attachmentGet, attachmentPut, auditList, excelImport, rosterKind,
-  type DataFolderStatus, type AuditEntry, type FileOut, type ImportPreview, type ImportResult, type RecycleItem,
+  dataFolderInitialize, attachmentGet, attachmentPut, auditList, excelImport, operatorSave, rosterKind,
+  type DataFolderStatus, type AuditEntry, type Operator, type ImportPreview, type ImportResult, type RecycleItem,
 } from '../schemas/admin';
 import {
-  calendarCopy, calendarItemMove, calendarItemSave, calendarMonthTheme, calendarSave,
-  type Calendar, type CalendarDetail, type CalendarItem,
+  calendarCopy, calendarExport, calendarItemMove, calendarItemSave, calendarItemStatus, calendarMonthTheme, calendarPaste, calendarSave,
+  type Calendar, type CalendarDetail, type CalendarItem, type CalendarItemRef, type CalendarPasteResult,
 } from '../schemas/calendar';
 import { visitList, visitSave, type Visit } from '../schemas/visit';
 import {
-  noticeIssue, noticeList, noticeReport, problemList, problemSave, problemTransition, recheckSave,
+  ledgerExport, noticeIssue, noticeList, noticeReport, problemList, problemSave, problemTransition, recheckSave,
   type Notice, type Problem, type ProblemHistoryEntry,
 } from '../schemas/problem';
 import { complaintList, complaintSave, type Complaint } from '../schemas/complaint';
 import { dashboardQuery, globalSearch, type Dashboard, type SearchResult } from '../schemas/dashboard';
-import { briefingIssue, briefingPropose, briefingSave, type Briefing, type BriefingArticleData, type BriefingSummary } from '../schemas/briefing';
 import {
-  chronicleExport, chronicleReject, chronicleSave, chronicleYear, type ChronicleCandidate, type ChronicleEntryRow,
+  briefingCorrectionFile, briefingIssue, briefingNumbers, briefingPropose, briefingReopen, briefingSave,
+  type Briefing, type BriefingArticleData, type BriefingNumberPlan, type BriefingSummary,
+} from '../schemas/briefing';
+import {
+  chronicleExport, chronicleMany, chronicleReject, chronicleSave, chronicleUndo, chronicleYear, type ChronicleCandidate, type ChronicleEntryRow,
 } from '../schemas/chronicle';
-import { collectionSave, pieceList, pieceSave, type Collection, type Piece } from '../schemas/piece';
+import {
+  caseDrafts, caseProposals, collectionSave, pieceImport, pieceList, pieceSave, type CaseProposal, type Collection, type Piece, type PieceImported,
+} from '../schemas/piece';
 import { referralExport, statisticsExport } from '../schemas/exports';
+import { jobInput, type FileRef, type JobStarted, type JobState } from '../schemas/files';
 import { backupRestoreAuto, backupRestoreFile, type BackupEntry, type BackupStatus, type RestoreResult } from '../schemas/backup';
 import {
   legacyAdd, legacyList, yearCloseInput, yearInput, yearReopen, type LegacyFile, type YearCheck, type YearCloseResult, type YearSummary,
@@ -56,6 +62,7 @@ const none = z.object({}).strict().optional();
 export const contract = {
   'dataFolder.status': channel(none).returns<DataFolderStatus>(),
   'dataFolder.initialize': channel(dataFolderInitialize).returns<DataFolderStatus>(),
+  'operator.save': channel(operatorSave).returns<Operator>(),
 
   'supervisors.list': channel(supervisorList).returns<Page<Supervisor>>(),
   'supervisors.get': channel(idInput).returns<{ supervisor: Supervisor; assignments: SupervisorAssignment[] }>(),
@@ -87,12 +94,12 @@ export const contract = {
   'audit.list': channel(auditList).returns<Page<AuditEntry>>(),
 
   'attachments.put': channel(attachmentPut).returns<{ hash: string }>(),
-  'attachments.get': channel(attachmentGet).returns<{ dataUrl: string }>(),
+  'attachments.get': channel(attachmentGet).returns<FileRef>(),
 
-  'excel.previewImport': channel(excelImport).returns<ImportPreview>(),
-  'excel.commitImport': channel(excelImport).returns<ImportResult>(),
-  'excel.exportRoster': channel(z.object({ kind: rosterKind })).returns<FileOut>(),
-  'excel.template': channel(z.object({ kind: rosterKind })).returns<FileOut>(),
+  'excel.previewImport': channel(excelImport).returns<JobStarted<ImportPreview>>(),
+  'excel.commitImport': channel(excelImport).returns<JobStarted<ImportResult>>(),
+  'excel.exportRoster': channel(z.object({ kind: rosterKind })).returns<FileRef>(),
+  'excel.template': channel(z.object({ kind: rosterKind })).returns<FileRef>(),
 
   'calendars.list': channel(none).returns<Calendar[]>(),
   'calendars.get': channel(idInput).returns<CalendarDetail>(),
@@ -103,6 +110,9 @@ export const contract = {
   'calendarItems.save': channel(calendarItemSave).returns<CalendarItem>(),
   'calendarItems.delete': channel(idInput).returns<{ recycleId: number }>(),
   'calendarItems.move': channel(calendarItemMove).returns<{ moved: boolean }>(),
+  'calendarItems.get': channel(idInput).returns<CalendarItemRef>(),
+  'calendarItems.setStatus': channel(calendarItemStatus).returns<CalendarItem>(),
+  'calendarItems.paste': channel(calendarPaste).returns<CalendarPasteResult>(),
 
   'visits.list': channel(visitList).returns<Page<Visit>>(),
   'visits.get': channel(idInput).returns<{ visit: Visit; problems: Problem[] }>(),
@@ -114,7 +124,7 @@ export const contract = {
   'problems.save': channel(problemSave).returns<Problem>(),
   'problems.transition': channel(problemTransition).returns<Problem>(),
   'problems.delete': channel(idInput).returns<{ recycleId: number }>(),
-  'problems.exportLedger': channel(problemList).returns<FileOut>(),
+  'problems.exportLedger': channel(ledgerExport).returns<JobStarted<{ file: FileRef; rows: number }>>(),
 
   'notices.list': channel(noticeList).returns<Page<Notice>>(),
   'notices.get': channel(idInput).returns<Notice>(),
@@ -134,8 +144,13 @@ export const contract = {
   'briefings.get': channel(idInput).returns<Briefing>(),
   'briefings.propose': channel(briefingPropose).returns<BriefingArticleData[]>(),
   'briefings.save': channel(briefingSave).returns<Briefing>(),
+  'briefings.numbers': channel(briefingNumbers).returns<BriefingNumberPlan>(),
   'briefings.issue': channel(briefingIssue).returns<Briefing>(),
-  'briefings.export': channel(idInput).returns<FileOut>(),
+  'briefings.reopen': channel(briefingReopen).returns<Briefing>(),
+  'briefings.reissue': channel(idInput).returns<Briefing>(),
+  'briefings.cancelCorrection': channel(idInput).returns<Briefing>(),
+  'briefings.exportPrevious': channel(briefingCorrectionFile).returns<FileRef>(),
+  'briefings.export': channel(idInput).returns<FileRef>(),
   'briefings.delete': channel(idInput).returns<{ recycleId: number }>(),
 
   'chronicle.list': channel(chronicleYear).returns<ChronicleEntryRow[]>(),
@@ -143,38 +158,48 @@ export const contract = {
   'chronicle.save': channel(chronicleSave).returns<ChronicleEntryRow>(),
   'chronicle.delete': channel(idInput).returns<{ recycleId: number }>(),
   'chronicle.reject': channel(chronicleReject).returns<{ rejected: boolean }>(),
-  'chronicle.export': channel(chronicleExport).returns<FileOut>(),
+  'chronicle.acceptMany': channel(chronicleMany).returns<{ entryIds: number[]; skipped: number }>(),
+  'chronicle.rejectMany': channel(chronicleMany).returns<{ rejected: number }>(),
+  'chronicle.undo': channel(chronicleUndo).returns<{ removed: number; restored: number; kept: number }>(),
+  'chronicle.export': channel(chronicleExport).returns<FileRef>(),
 
   'pieces.list': channel(pieceList).returns<Page<Piece>>(),
   'pieces.get': channel(idInput).returns<Piece>(),
   'pieces.save': channel(pieceSave).returns<Piece>(),
   'pieces.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'pieces.import': channel(pieceImport).returns<PieceImported>(),
+  'pieces.proposals': channel(caseProposals).returns<CaseProposal[]>(),
+  'pieces.draftFromRecords': channel(caseDrafts).returns<Piece[]>(),
   'collections.list': channel(none).returns<Collection[]>(),
   'collections.get': channel(idInput).returns<Collection>(),
   'collections.save': channel(collectionSave).returns<Collection>(),
   'collections.delete': channel(idInput).returns<{ recycleId: number }>(),
-  'collections.export': channel(idInput).returns<FileOut>(),
+  'collections.export': channel(idInput).returns<JobStarted<FileRef>>(),
 
-  'documents.notice': channel(idInput).returns<FileOut>(),
-  'documents.referral': channel(referralExport).returns<FileOut>(),
-  'documents.calendar': channel(idInput).returns<FileOut>(),
-  'documents.statistics': channel(statisticsExport).returns<FileOut>(),
+  'documents.notice': channel(idInput).returns<FileRef>(),
+  'documents.referral': channel(referralExport).returns<FileRef>(),
+  'documents.calendar': channel(calendarExport).returns<FileRef>(),
+  'documents.statistics': channel(statisticsExport).returns<FileRef>(),
 
   'backups.status': channel(none).returns<BackupStatus>(),
   'backups.list': channel(none).returns<BackupEntry[]>(),
-  'backups.createFile': channel(none).returns<FileOut>(),
-  'backups.restoreFile': channel(backupRestoreFile).returns<RestoreResult>(),
-  'backups.restoreAuto': channel(backupRestoreAuto).returns<RestoreResult>(),
+  'backups.createFile': channel(none).returns<JobStarted<FileRef>>(),
+  'backups.restoreFile': channel(backupRestoreFile).returns<JobStarted<RestoreResult>>(),
+  'backups.restoreAuto': channel(backupRestoreAuto).returns<JobStarted<RestoreResult>>(),
 
   'yearClose.list': channel(none).returns<YearSummary[]>(),
   'yearClose.check': channel(yearInput).returns<YearCheck>(),
-  'yearClose.close': channel(yearCloseInput).returns<YearCloseResult>(),
+  'yearClose.close': channel(yearCloseInput).returns<JobStarted<YearCloseResult>>(),
   'yearClose.reopen': channel(yearReopen).returns<{ reopened: boolean }>(),
-  'yearClose.download': channel(yearInput).returns<FileOut>(),
+  'yearClose.download': channel(yearInput).returns<FileRef>(),
   'legacy.add': channel(legacyAdd).returns<LegacyFile>(),
   'legacy.list': channel(legacyList).returns<Page<LegacyFile>>(),
   'legacy.delete': channel(idInput).returns<{ recycleId: number }>(),
-  'legacy.download': channel(idInput).returns<FileOut>(),
+  'legacy.download': channel(idInput).returns<FileRef>(),
+
+  // Long operations answer a JobStarted at once; the page follows the job here.
+  'jobs.get': channel(jobInput).returns<JobState>(),
+  'jobs.cancel': channel(jobInput).returns<JobState>(),
 
   'units.list': channel(none).returns<Unit[]>(),
   'units.save': channel(unitSave).returns<Unit>(),

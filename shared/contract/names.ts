@@ -3,6 +3,7 @@
 export const CHANNEL_NAMES = [
   'dataFolder.status',
   'dataFolder.initialize',
+  'operator.save',
   'supervisors.list',
   'supervisors.get',
   'supervisors.save',
@@ -40,6 +41,9 @@ export const CHANNEL_NAMES = [
   'calendarItems.save',
   'calendarItems.delete',
   'calendarItems.move',
+  'calendarItems.get',
+  'calendarItems.setStatus',
+  'calendarItems.paste',
   'visits.list',
   'visits.get',
   'visits.save',
@@ -65,7 +69,12 @@ export const CHANNEL_NAMES = [
   'briefings.get',
   'briefings.propose',
   'briefings.save',
+  'briefings.numbers',
   'briefings.issue',
+  'briefings.reopen',
+  'briefings.reissue',
+  'briefings.cancelCorrection',
+  'briefings.exportPrevious',
   'briefings.export',
   'briefings.delete',
   'chronicle.list',
@@ -73,11 +82,17 @@ export const CHANNEL_NAMES = [
   'chronicle.save',
   'chronicle.delete',
   'chronicle.reject',
+  'chronicle.acceptMany',
+  'chronicle.rejectMany',
+  'chronicle.undo',
   'chronicle.export',
   'pieces.list',
   'pieces.get',
   'pieces.save',
   'pieces.delete',
+  'pieces.import',
+  'pieces.proposals',
+  'pieces.draftFromRecords',
   'collections.list',
   'collections.get',
   'collections.save',
@@ -143,5 +158,18 @@ export const CHANNEL_NAMES = [
   'evaluations.exportScores',
   'evaluations.importScores',
   'evaluations.exportReport',
+  'jobs.get',
+  'jobs.cancel',
 ] as const;
+
+/**
+ * Electron only: how files travel between the page and the main process (browser mode uses GET /files
+ * and POST /upload instead). The preload exposes one function for each, as window.files.
+ */
+export const FILE_TRANSPORT = {
+  /** Ask where to save an offered file (FileRef) and write it there. */
+  save: 'files.save',
+  /** Ask which file(s) to upload (open dialog) and receive them. */
+  choose: 'files.choose',
+} as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

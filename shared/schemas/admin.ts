@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from './common';
+import { uploadIdField } from './files';
 
 export interface DataFolderStatus {
   initialized: boolean;
@@ -7,8 +8,20 @@ export interface DataFolderStatus {
   schemaVersion: number;
   appVersion: string;
   counts: { supervisors: number; schools: number; zones: number; assignments: number };
+  operator: Operator;
 }
-export const dataFolderInitialize = z.object({ mode: z.enum(['empty', 'demo'], { error: '应为 empty（空档案）或 demo（示例档案）' }) });
+
+/**
+ * Who the log names for this archive's changes: a person's name, asked on first start and changeable
+ * in 设置; until one is given, the computer's account (`account`).
+ */
+export interface Operator { name: string; account: string; named: boolean }
+export const operatorName = z.string({ error: '必须填写' }).trim().min(1, '请填写姓名').max(20, '不能超过20个字').describe('操作人姓名');
+export const operatorSave = z.object({ name: operatorName });
+export const dataFolderInitialize = z.object({
+  mode: z.enum(['empty', 'demo'], { error: '应为 empty（空档案）或 demo（示例档案）' }),
+  operator: operatorName.optional(),
+});
 
 export const RECYCLE_KINDS = [
   'supervisor', 'school', 'zone', 'assignment', 'calendar', 'calendarItem', 'visit', 'problem', 'complaint',
@@ -32,14 +45,26 @@ export interface RecycleItem {
   deletedBy: string;
 }
 
+/** Chinese names of every kind of record the 操作日志 mentions. */
+export const AUDIT_KIND_LABELS: Record<string, string> = {
+  ...RECYCLE_KIND_LABELS,
+  notice: '整改通知书', settings: '设置', archive: '档案', attachment: '附件', backup: '备份', year: '年度归档', operator: '操作人',
+};
+
 export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
   action: string;
   kind: string;
+  /** AUDIT_KIND_LABELS[kind], or the kind itself for one the labels do not know. */
+  kindLabel: string;
   entityId: number | null;
   summary: string;
+  /** The record still exists (not in the 回收站), so the log can link to it. */
+  live: boolean;
+  /** A calendar item's calendar (its page is the calendar's). */
+  parentId: number | null;
 }
 export const auditList = z.object({
   offset: z.number().int().min(0).default(0),
@@ -47,21 +72,13 @@ export const auditList = z.object({
   kind: z.string().max(30).optional(),
 });
 
-const MAX_FILE_BASE64 = 28 * 1024 * 1024; // ~20 MB of file
-
-export const attachmentPut = z.object({
-  fileName: z.string().trim().min(1, '必须填写').max(200, '文件名过长'),
-  mime: z.string().max(100).default('application/octet-stream'),
-  data: z.string().min(1, '文件为空').max(MAX_FILE_BASE64, '文件超过20MB，请压缩后再上传'),
-});
+/** Store a received file (its name and type come with the upload). */
+export const attachmentPut = z.object({ uploadId: uploadIdField });
 export const attachmentGet = z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, '附件编号无效') });
 
 export const ROSTER_KINDS = ['supervisors', 'schools'] as const;
 export const rosterKind = z.enum(ROSTER_KINDS, { error: '应为 supervisors（督学）或 schools（学校）' });
-export const excelImport = z.object({
-  kind: rosterKind,
-  data: z.string().min(1, '文件为空').max(MAX_FILE_BASE64, '文件超过20MB'),
-});
+export const excelImport = z.object({ kind: rosterKind, uploadId: uploadIdField });
 
 export interface ImportRow {
   /** Row number in the sheet as Excel shows it. */
@@ -83,10 +100,5 @@ export interface ImportResult {
   inserted: number;
   updated: number;
   skipped: number;
-}
-export interface FileOut {
-  fileName: string;
-  /** base64 */
-  data: string;
 }
 export { id };

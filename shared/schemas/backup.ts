@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uploadIdField } from './files';
 
 export interface BackupStatus {
   /** Time of the newest automatic backup ('YYYY-MM-DD HH:MM:SS'), or null when there is none. */
@@ -42,13 +43,7 @@ export interface RestoreResult {
   counts: Record<string, number>;
 }
 
-// V8 strings top out near 512 MB; a backup file is read whole (base64) either way.
-const MAX_BACKUP_BASE64 = 500_000_000;
-
-export const backupRestoreFile = z.object({
-  data: z.string({ error: '必须选择备份文件' }).min(1, '文件为空').max(MAX_BACKUP_BASE64, '备份文件过大（超过约360MB）')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是有效的文件内容').describe('备份文件'),
-});
+export const backupRestoreFile = z.object({ uploadId: uploadIdField.describe('备份文件') });
 export const backupRestoreAuto = z.object({
   name: z.string({ error: '必须选择一个备份' }).min(1, '必须选择一个备份').max(100, '备份名称无效')
     .describe('备份'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../vocab';
+import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES } from '../vocab';
 import { dateTimeMinutes, id, oneOf, optText, pageQuery, phone, reqText, yearMonth } from './common';
 
 // Field labels are set with .describe(): keys such as status and result mean other things elsewhere.
@@ -11,7 +11,8 @@ export const complaintFields = z.object({
   phone: phone.describe('电话'),
   channel: oneOf(COMPLAINT_CHANNELS, '方式').describe('方式'),
   schoolId: id.nullish().transform((v) => v ?? null).describe('反映学校'),
-  topic: oneOf(COMPLAINT_TOPICS, '主题').describe('主题'),
+  /** One of the office's topics (设置 → 来访来电主题), checked by the archive. */
+  topic: reqText(20).describe('主题'),
   content: reqText(5000).describe('反映内容'),
   recorder: optText(30).describe('记录人'),
   handler: optText(30).describe('处理人'),
@@ -34,7 +35,7 @@ export const complaintList = z.object({
   schoolId: id.optional().describe('反映学校'),
   /** The reported school's 责任区 (the dashboard's zone filter). */
   zoneId: id.optional().describe('责任区'),
-  topic: oneOf(COMPLAINT_TOPICS, '主题').optional().describe('主题'),
+  topic: z.string().trim().max(20).optional().describe('主题'),
   status: oneOf(COMPLAINT_STATUSES, '状态').optional().describe('状态'),
   channel: oneOf(COMPLAINT_CHANNELS, '方式').optional().describe('方式'),
   year: z.number({ error: '必须是年份' }).int().min(2000, '应在2000至2100之间').max(2100, '应在2000至2100之间').optional().describe('年份'),

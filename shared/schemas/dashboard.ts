@@ -26,9 +26,11 @@ export interface Dashboard {
   /**
    * Of the problems raised in the period: closed = now 已销号, overdue = open and past the deadline
    * (own or its notice's). overdueNow counts every overdue problem (in the zone) regardless of when raised.
-   * rate is closed / raised in per cent, one decimal (0 when nothing was raised).
+   * rate is closed / raised in per cent, one decimal (0 when nothing was raised). closedInPeriod counts the
+   * problems closed (销号) in the period whenever raised: the briefing's and the report's 本月销号.
+   * Each is defined once in shared/figures.ts.
    */
-  rectification: { raised: number; closed: number; rate: number; overdue: number; overdueNow: number };
+  rectification: { raised: number; closed: number; rate: number; overdue: number; overdueNow: number; closedInPeriod: number };
   /**
    * 结转: problems raised before the period and not yet 销号 on its first day (the 台账 with
    * carryOver 'only'); closed = 销号 since. They count in overdueNow, not in rectification's raised or rate.
@@ -40,7 +42,9 @@ export interface Dashboard {
   /** Items of live calendars planned for the period's months. */
   calendarDue: {
     id: number; calendarId: number; calendarTitle: string; month: string; seq: number;
-    content: string; category: string; owner: string | null; status: string;
+    /** As printed: the item's own number, or "seq.". */
+    numberText: string;
+    content: string; category: string | null; owner: string | null; status: string;
   }[];
 }
 
@@ -52,8 +56,13 @@ export type SearchKind = 'supervisor' | 'school' | 'visit' | 'problem' | 'compla
 export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
   supervisor: '督学', school: '学校', visit: '督导记录', problem: '问题', complaint: '来访来电', calendarItem: '行事历事项', legacyFile: '历年档案',
 };
-/** parentId: the calendar of a calendar item (its page is the calendar's); null for other kinds. */
-export interface SearchHit { kind: SearchKind; id: number; title: string; detail: string; parentId: number | null }
+/** The text around a match: `match` is the matched text as written there, for the page to highlight. */
+export interface SearchSnippet { before: string; match: string; after: string }
+/**
+ * parentId: the calendar of a calendar item (its page is the calendar's); null for other kinds.
+ * snippet: where the query was found (the record's text, its school's name, a name's pinyin initials).
+ */
+export interface SearchHit { kind: SearchKind; id: number; title: string; detail: string; parentId: number | null; snippet: SearchSnippet | null }
 /** A kind's matches are counted up to this many; beyond it the total reads "1000+". */
 export const SEARCH_COUNT_CAP = 1000;
 /** total: the kind's matches, at most SEARCH_COUNT_CAP; more: there are more than that. */

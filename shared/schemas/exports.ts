@@ -8,13 +8,9 @@ export const referralExport = z.object({
   section: z.string().trim().min(1, '必须填写').max(40).describe('科室'),
 });
 
+/** The statistics report of one period, as the home page shows it: a year, or a month of it, optionally one 责任区. */
 export const statisticsExport = z.object({
   year: z.number({ error: '必须是年份' }).int('必须是年份').min(2000, '应在2000至2100之间').max(2100, '应在2000至2100之间').describe('年份'),
-  /** The dashboard's charts, drawn in the app and sent as PNG (base64) to be placed in the report. */
-  charts: z.array(z.object({
-    title: z.string().trim().min(1).max(60),
-    png: z.string().min(1).max(8 * 1024 * 1024, '图表图片过大'),
-    width: z.number().int().min(1).max(4000),
-    height: z.number().int().min(1).max(4000),
-  })).max(12, '最多12张图表').default([]).describe('图表'),
+  month: z.number({ error: '必须是月份' }).int('必须是整数').min(1, '应在1至12之间').max(12, '应在1至12之间').optional().describe('月份'),
+  zoneId: id.optional().describe('责任区'),
 });

@@ -65,6 +65,15 @@ export interface Problem extends ProblemFields {
 
 /** A problem's school ledger (整改台账) or its 督政 ledger (problems owned by units). */
 export const PROBLEM_OWNERS = ['school', 'unit'] as const;
+/**
+ * Where a problem came from, as a document states it (协商函, 回执): a visit on its date (with the visit's
+ * type), a complaint on its date (with its channel), a special campaign, or entered in the office.
+ */
+export type ProblemOrigin =
+  | { kind: 'visit'; date: string; visitType: string | null; campaign?: string | null }
+  | { kind: 'complaint'; date: string; channel: string | null }
+  | { kind: 'campaign'; date: string; campaign: string }
+  | { kind: 'entered'; date: string };
 
 export const PROBLEM_SORTS = ['raisedAt', 'deadline', 'school', 'status'] as const;
 /** The 台账 filters; the export takes the same. month/year filter the 提出日期 (and, with carryOver, the 结转). */
@@ -91,6 +100,13 @@ export const problemList = z.object({
   carryOver: z.enum(['include', 'only']).optional().describe('往年结转'),
   sort: z.enum(PROBLEM_SORTS).default('raisedAt'),
 });
+
+/**
+ * The 台账 export: every problem the filters select, in the 台账's order, never a page of them (a
+ * `limit` or `offset` is refused rather than ignored).
+ */
+const notPaged = z.undefined({ error: '导出台账按筛选条件导出全部符合的问题，不分页，请不要指定每页条数或起始位置' }).optional();
+export const ledgerExport = problemList.extend({ offset: notPaged, limit: notPaged });
 
 export const problemTransition = z.object({
   id,

@@ -23,6 +23,8 @@ export const schoolSave = z.object({ id: id.optional(), fields: schoolFields });
 export interface School extends SchoolFields {
   id: number;
   zoneName: string | null;
+  /** Pinyin initials of the full name and the short name: 'qhqdyxx qhyx' (for finding it by typing). */
+  initials: string;
   supervisorCount: number;
   updatedAt: string;
 }

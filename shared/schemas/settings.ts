@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EIGHT_ITEMS, SUPERVISOR_CATEGORIES } from '../vocab';
+import { COMPLAINT_TOPICS, EIGHT_ITEMS, SUPERVISOR_CATEGORIES } from '../vocab';
 import { optText, reqText } from './common';
 
 // Field labels are set with .describe(): keys such as title mean other things elsewhere.
@@ -31,6 +31,7 @@ export const settingsSchema = z.object({
   }),
   supervisorCategories: list('督学类别'),
   eightItems: list('八项督导事项'),
+  complaintTopics: list('来访来电主题'),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -43,4 +44,5 @@ export const DEFAULT_SETTINGS: Settings = {
   fonts: { title: '方正小标宋简体', body: '仿宋_GB2312', heading1: '黑体', heading2: '楷体_GB2312', pageNumber: '宋体' },
   supervisorCategories: [...SUPERVISOR_CATEGORIES],
   eightItems: [...EIGHT_ITEMS],
+  complaintTopics: [...COMPLAINT_TOPICS],
 };

@@ -35,6 +35,8 @@ export interface Supervisor extends SupervisorFields {
   /** Names of the zones this supervisor leads or is assigned through schools. */
   zoneNames: string[];
   schoolCount: number;
+  /** Pinyin initials of the name: 'zm' for 张明 (for finding a person by typing). */
+  initials: string;
   /** Days until termEnd when it is within the warning window (negative: already past). */
   termDaysLeft: number | null;
   termExpiring: boolean;

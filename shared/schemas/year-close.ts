@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from './common';
+import { uploadIdField } from './files';
 
 // 年度归档 (the year package and the read-only mark) and 历年档案 (files from before the app).
 
@@ -120,14 +121,13 @@ export interface YearCloseResult {
 
 export const LEGACY_KINDS = ['大事记', '简报', '案例集', '行事历', '整改台账', '统计报告', '工作总结', '工作计划', '督导报告', '照片', '其他'] as const;
 export const LEGACY_EXTENSIONS = ['docx', 'pdf', 'xlsx', 'jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp'] as const;
-const MAX_FILE_BASE64 = 28 * 1024 * 1024; // ~20 MB of file
 
 export const legacyAdd = z.object({
   year: yearField,
   title: z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(100, '不能超过100个字').describe('题名'),
   kind: z.enum(LEGACY_KINDS, { error: `应为以下之一：${LEGACY_KINDS.join('、')}` }).describe('类别'),
-  fileName: z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(200, '文件名过长').describe('文件名'),
-  data: z.string({ error: '文件为空' }).min(1, '文件为空').max(MAX_FILE_BASE64, '文件超过20MB，请压缩后再上传').describe('文件内容'),
+  /** The received file (kind 'legacy'); its name comes with it. */
+  uploadId: uploadIdField,
 });
 
 export const legacyList = z.object({

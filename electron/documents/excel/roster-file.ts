@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import { nowText } from '../../../shared/dates';
 import { ROSTERS, type Column, type Roster, type RosterKind } from '../../../shared/rosters';
 import { newWorkbook, xlsxFile, type GeneratedFile } from '../pack';
+import { DATE_FORMAT, MONTH_FORMAT, excelDate } from './formats';
 
 /** The archive's own lists a roster's drop-downs offer: the office's 督学类别 and the live 责任区. */
 export interface RosterLists {
@@ -29,9 +30,11 @@ type Validations = { add(range: string, v: ExcelJS.DataValidation): void };
 /** The roster sheet: the header row (bold, frozen, filter), widths, text formats, drop-downs. */
 function rosterSheet(lists: RosterLists, wb: ExcelJS.Workbook, roster: Roster, rowCount: number): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(roster.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  // Text format everywhere but counts, so Excel keeps phone numbers, leading zeros and 1980-05 as typed.
+  // Dates and months as real dates in the Chinese format, counts as numbers, and text format everywhere
+  // else, so Excel keeps phone numbers and leading zeros as typed.
   ws.columns = roster.columns.map((c) => ({
-    header: c.header, key: c.field, width: c.width, style: c.kind === 'int' ? {} : { numFmt: '@' },
+    header: c.header, key: c.field, width: c.kind === 'date' ? Math.max(c.width, 16) : c.width,
+    style: c.kind === 'int' ? {} : c.kind === 'date' ? { numFmt: DATE_FORMAT } : c.kind === 'month' ? { numFmt: MONTH_FORMAT } : { numFmt: '@' },
   }));
   const header = ws.getRow(1);
   header.font = { bold: true };
@@ -112,7 +115,8 @@ export async function rosterExportFile(kind: RosterKind, records: Record<string,
   for (const fields of records) {
     ws.addRow(roster.columns.map((c) => {
       const v = c.kind === 'zone' ? fields.zoneName : fields[c.field];
-      return v === undefined ? null : v;
+      if (c.kind === 'date' || c.kind === 'month') return excelDate(typeof v === 'string' ? v : null);
+      return v === undefined || v === '' ? null : v;
     }));
   }
   notesSheet(lists, wb, roster);

@@ -1,13 +1,15 @@
 /** What a month's records say, for drafting its briefing (./drafting.ts words them). */
 import type { Store } from '../store';
+import { periodFigures } from '../figures';
 
 export interface MonthFacts {
   /** Live visits of the month at live schools, and the schools they covered, of all live schools. */
   visits: number;
   covered: number;
   schools: number;
-  /** Problems raised in the month, and closed (销号) in it. */
+  /** Problems raised in the month, of them closed by now, and problems closed (销号) in the month whenever raised. */
   raised: number;
+  raisedClosed: number;
   closed: number;
   complaints: number;
   /** Calendar items done in the month. */
@@ -33,23 +35,25 @@ export function nextMonth(month: string): string {
 const VISITS_OF_MONTH = `FROM visits v JOIN schools s ON s.id = v.school_id AND s.deleted_at IS NULL
   WHERE v.deleted_at IS NULL AND v.date >= ? AND v.date < ?`;
 const PROBLEMS_LIVE = `FROM problems p JOIN schools s ON s.id = p.school_id AND s.deleted_at IS NULL WHERE p.deleted_at IS NULL`;
-/** Calendar items of live calendars in one month. */
+/** Calendar items of live calendars running in one month (an item of September–October runs in both). */
 const ITEMS_OF_MONTH = `FROM calendar_items i JOIN calendars c ON c.id = i.calendar_id AND c.deleted_at IS NULL
-  WHERE i.deleted_at IS NULL AND i.month = ?`;
+  WHERE i.deleted_at IS NULL AND i.month <= ? AND coalesce(i.end_month, i.month) >= ?`;
 
 /** The month's facts ('yyyy-mm'), every one from live records. */
 export function monthFacts(a: Store, month: string): MonthFacts {
   const from = `${month}-01`;
   const to = `${nextMonth(month)}-01`;
-  const one = (sql: string, ...p: unknown[]) => a.db.prepare(sql).pluck().get(...p) as number;
+  // The counts are the period's figures, as the home page and the statistics report count them.
+  const f = periodFigures(a, { year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) });
   return {
-    visits: one(`SELECT count(*) ${VISITS_OF_MONTH}`, from, to),
-    covered: one(`SELECT count(DISTINCT v.school_id) ${VISITS_OF_MONTH}`, from, to),
-    schools: one('SELECT count(*) FROM schools WHERE deleted_at IS NULL'),
-    raised: one(`SELECT count(*) ${PROBLEMS_LIVE} AND p.raised_at >= ? AND p.raised_at < ?`, from, to),
-    closed: one(`SELECT count(*) ${PROBLEMS_LIVE} AND p.status = '已销号' AND p.closed_at >= ? AND p.closed_at < ?`, from, to),
-    complaints: one('SELECT count(*) FROM complaints WHERE deleted_at IS NULL AND received_at >= ? AND received_at < ?', from, to),
-    done: a.db.prepare(`SELECT i.content ${ITEMS_OF_MONTH} AND i.status = '已完成' ORDER BY i.calendar_id, i.seq`).pluck().all(month) as string[],
+    visits: f.visits,
+    covered: f.schoolsVisited,
+    schools: f.schoolsTotal,
+    raised: f.raised,
+    raisedClosed: f.raisedClosed,
+    closed: f.closedInPeriod,
+    complaints: f.complaints,
+    done: a.db.prepare(`SELECT i.content ${ITEMS_OF_MONTH} AND i.status = '已完成' ORDER BY i.calendar_id, i.month, i.seq`).pluck().all(month, month) as string[],
     highlights: a.db.prepare(`SELECT s.full_name AS school, v.highlight ${VISITS_OF_MONTH}
       AND trim(coalesce(v.highlight, '')) <> '' ORDER BY v.date, v.id LIMIT 30`).all(from, to) as MonthFacts['highlights'],
     problems: a.db.prepare(`SELECT p.category, s.full_name AS school, p.description ${PROBLEMS_LIVE}
@@ -60,6 +64,6 @@ export function monthFacts(a: Store, month: string): MonthFacts {
     campaigns: a.db.prepare(`SELECT p.campaign, count(*) AS n ${PROBLEMS_LIVE}
       AND p.campaign IS NOT NULL AND trim(p.campaign) <> '' AND p.raised_at >= ? AND p.raised_at < ? GROUP BY p.campaign ORDER BY p.campaign`)
       .all(from, to) as MonthFacts['campaigns'],
-    plan: a.db.prepare(`SELECT i.content ${ITEMS_OF_MONTH} AND i.status <> '取消' ORDER BY i.calendar_id, i.seq`).pluck().all(nextMonth(month)) as string[],
+    plan: a.db.prepare(`SELECT i.content ${ITEMS_OF_MONTH} AND i.status <> '取消' ORDER BY i.calendar_id, i.month, i.seq`).pluck().all(nextMonth(month), nextMonth(month)) as string[],
   };
 }

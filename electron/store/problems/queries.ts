@@ -6,7 +6,7 @@ import type { Store } from '../store';
 import { todayText } from '../../../shared/dates';
 import { AppError } from '../../../shared/result';
 import type { Page } from '../../../shared/schemas/common';
-import type { Problem, ProblemHistoryEntry } from '../../../shared/schemas/problem';
+import type { Problem, ProblemHistoryEntry, ProblemOrigin } from '../../../shared/schemas/problem';
 import { sql, sqlFragment, sqlJoin, type Query, type SqlFragment } from '../sql';
 import { row, rows, value, values } from '../statements';
 import {
@@ -135,4 +135,22 @@ export function problemsByIds(a: Store, ids: number[]): Problem[] {
 export function problemsRaisedIn(a: Store, year: number): number {
   return value<number>(a, sql`SELECT count(*) FROM problems WHERE deleted_at IS NULL
     AND raised_at >= ${`${year}-01-01`} AND raised_at < ${`${year + 1}-01-01`}`);
+}
+
+/**
+ * Where each of these problems came from, as a document states it: its visit's date and type, its
+ * complaint's date and channel, else the day it was entered (督导室登记); the campaign of a 专项 one.
+ * A deleted visit or complaint still dates the problem.
+ */
+export function problemOrigins(a: Store, ids: number[]): Map<number, ProblemOrigin> {
+  const found = rows<{ id: number; visitDate: string | null; visitType: string | null; complaintDate: string | null;
+    channel: string | null; campaign: string | null; raisedAt: string }>(a, sql`SELECT p.id, v.date AS visitDate, v.type AS visitType,
+      c.received_at AS complaintDate, c.channel, nullif(trim(coalesce(p.campaign, '')), '') AS campaign, p.raised_at AS raisedAt
+    FROM problems p LEFT JOIN visits v ON v.id = p.visit_id LEFT JOIN complaints c ON c.id = p.complaint_id
+    WHERE p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+  return new Map(found.map((r): [number, ProblemOrigin] => [r.id,
+    r.visitDate ? { kind: 'visit', date: r.visitDate.slice(0, 10), visitType: r.visitType, campaign: r.campaign }
+      : r.complaintDate ? { kind: 'complaint', date: r.complaintDate.slice(0, 10), channel: r.channel }
+        : r.campaign ? { kind: 'campaign', date: r.raisedAt, campaign: r.campaign }
+          : { kind: 'entered', date: r.raisedAt }]));
 }

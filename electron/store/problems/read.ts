@@ -67,7 +67,7 @@ export const LIVE_OWNER = sqlFragment`(sc.id IS NOT NULL OR u.id IS NOT NULL)`;
 
 /**
  * A problem's dueDate is `p.due`: the deadline that counts (its 反弹 deadline, its live notice's, else its
- * own), kept by migration 009's and 014's triggers; the sorts, the overdue filter and the counts read the same column.
+ * own), kept by migration 009's and 015's triggers; the sorts, the overdue filter and the counts read the same column.
  */
 export const PROBLEM_COLUMNS = sqlFragment`p.id, p.source, p.visit_id AS visitId, p.complaint_id AS complaintId,
   p.campaign_id AS campaignId, coalesce(cp.name, p.campaign) AS campaign,

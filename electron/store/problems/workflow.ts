@@ -183,7 +183,7 @@ export function changeStatus(a: Store, id: number, to: ProblemStatus, note: stri
 
 /**
  * 反弹: a 回头看 found a 销号 problem back. It is reopened (整改中) with a new deadline, which counts
- * before its notice's (due, migration 014); the rest of its rectification runs as before.
+ * before its notice's (due, migration 015); the rest of its rectification runs as before.
  */
 export function reopenProblem(a: Store, id: number, note: string, reworkDue: string): void {
   a.db.transaction(() => {

@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ActionIcon, Anchor, Button, Group, Image, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconFile, IconPaperclip, IconX } from '@tabler/icons-react';
 import { call } from '../api';
-import { fileToBase64, resizeImage } from '../files';
+import { pictureUrl, saveStored } from '../files';
 import { notifyError } from '../notify';
+import { ChooseFile } from './ChooseFile';
+import type { Uploaded } from '../../../shared/schemas/files';
 
 export interface StoredFile { hash: string; fileName: string; kind?: 'photo' | 'file' }
 
@@ -11,7 +13,7 @@ function useDataUrl(hash: string): string | null {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    call('attachments.get', { hash }).then((r) => { if (live) setSrc(r.dataUrl); }).catch(() => { if (live) setSrc(null); });
+    pictureUrl(hash).then((u) => { if (live) setSrc(u); }).catch(() => { if (live) setSrc(null); });
     return () => { live = false; };
   }, [hash]);
   return src;
@@ -30,21 +32,15 @@ function Photo({ file }: { file: StoredFile }) {
 /** Save a stored file to the user's disk (a save dialog in Electron, downloads in a browser). */
 async function download(file: StoredFile) {
   try {
-    const { dataUrl } = await call('attachments.get', { hash: file.hash });
-    const a = document.createElement('a');
-    a.href = dataUrl;
-    a.download = file.fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    await saveStored(file.hash);
   } catch (e) {
     notifyError(e);
   }
 }
 
 /**
- * Photos and files of a record. Photos are shrunk in the browser (1600 px) before they are stored
- * by content hash; other files are stored as they are. Read-only without `onChange`.
+ * Photos and files of a record. Photos are shrunk (1600 px) before they are stored by content hash;
+ * other files are stored as they are. Read-only without `onChange`.
  */
 export function Attachments({ files, onChange, photos = true, label = '照片和附件' }: {
   files: StoredFile[];
@@ -53,27 +49,16 @@ export function Attachments({ files, onChange, photos = true, label = '照片和
   photos?: boolean;
   label?: string;
 }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function upload(list: FileList | null) {
-    if (!list || !onChange) return;
-    setBusy(true);
+  async function store(list: Uploaded[]) {
+    if (!onChange) return;
     const added: StoredFile[] = [];
     try {
-      for (const f of Array.from(list)) {
-        const isPhoto = photos && f.type.startsWith('image/');
-        const data = isPhoto ? await resizeImage(f, 1600) : await fileToBase64(f);
-        const fileName = isPhoto ? `${f.name.replace(/\.[^.]*$/, '') || '照片'}.jpg` : f.name;
-        const { hash } = await call('attachments.put', { fileName, mime: isPhoto ? 'image/jpeg' : f.type || 'application/octet-stream', data });
-        added.push({ hash, fileName, kind: isPhoto ? 'photo' : 'file' });
+      for (const f of list) {
+        const { hash } = await call('attachments.put', { uploadId: f.uploadId });
+        added.push({ hash, fileName: f.fileName, kind: photos && f.mime.startsWith('image/') ? 'photo' : 'file' });
       }
-    } catch (e) {
-      notifyError(e);
     } finally {
       onChange([...files, ...added]);
-      setBusy(false);
-      if (input.current) input.current.value = '';
     }
   }
 
@@ -85,12 +70,13 @@ export function Attachments({ files, onChange, photos = true, label = '照片和
       <Group justify="space-between">
         <Text fw={600} size="sm">{label}</Text>
         {onChange && (
-          <>
-            <input ref={input} type="file" multiple hidden aria-label={`选择${label}文件`} onChange={(e) => void upload(e.currentTarget.files)} />
-            <Button size="xs" variant="light" leftSection={<IconPaperclip size={14} />} loading={busy} onClick={() => input.current?.click()}>
-              添加{photos ? '照片或文件' : '文件'}
-            </Button>
-          </>
+          <ChooseFile kind={photos ? 'attachment' : 'file'} label={`选择${label}文件`} onChosen={store}>
+            {(open, busy) => (
+              <Button size="xs" variant="light" leftSection={<IconPaperclip size={14} />} loading={busy} onClick={open}>
+                添加{photos ? '照片或文件' : '文件'}
+              </Button>
+            )}
+          </ChooseFile>
         )}
       </Group>
       {files.length === 0 && <Text size="sm" c="dimmed">无</Text>}

@@ -2,10 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { Button, type ButtonProps } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypeDocx } from '@tabler/icons-react';
 import { call } from '../api';
-import { downloadBase64 } from '../files';
-import { DOCX_MIME, XLSX_MIME } from '../lib/mime';
-import { notifyError, notifyOk } from '../notify';
+import { saveFile } from '../files';
+import { followJob } from '../jobs';
+import { notifyCanceled, notifyError, notifyOk } from '../notify';
 import type { Input } from '../../../shared/contract';
+import type { FileRef, JobStarted } from '../../../shared/schemas/files';
 
 type DocChannel = 'documents.notice' | 'documents.referral' | 'documents.calendar' | 'documents.statistics' | 'collections.export'
   | 'campaigns.exportReport' | 'campaigns.exportOpinion' | 'documents.unitLetter' | 'evaluations.exportReport';
@@ -14,23 +15,28 @@ type SheetChannel = 'fourLists.export' | 'evaluations.exportScores';
 /**
  * A button that builds a Word document (or an Excel sheet) on the archive side and saves it, e.g.
  * `<ExportButton channel="documents.notice" input={{ id }} label="导出整改通知书" />`.
- * `input` may be a function, called on click (to draw charts into PNG only when needed).
+ * `input` may be a function, called on click (to draw charts into PNG only when needed). A long one
+ * (a collection) runs as a job, with progress and 取消.
  */
-export function ExportButton<C extends DocChannel | SheetChannel>({ channel, input, label, ...button }: {
+export function ExportButton<C extends DocChannel | SheetChannel>({ channel, input, label, before, ...button }: {
   channel: C;
   input: Input<C> | (() => Input<C> | Promise<Input<C>>);
   label: string;
+  /** Asked first (e.g. a warning to confirm); false stops the export. */
+  before?: () => Promise<boolean>;
 } & Omit<ButtonProps, 'children' | 'onClick'>) {
   const sheet = channel === 'fourLists.export' || channel === 'evaluations.exportScores';
   const icon: ReactNode = sheet ? <IconFileSpreadsheet size={16} /> : <IconFileTypeDocx size={16} />;
   const [busy, setBusy] = useState(false);
   async function run() {
+    if (before && !(await before())) return;
     setBusy(true);
     try {
       const value = typeof input === 'function' ? await (input as () => Input<C> | Promise<Input<C>>)() : input;
-      const out = await call(channel, value) as { fileName: string; data: string };
-      downloadBase64(out.fileName, out.data, sheet ? XLSX_MIME : DOCX_MIME);
-      notifyOk(`已生成「${out.fileName}」`);
+      const out = await call(channel, value) as FileRef | JobStarted<FileRef>;
+      const file = 'jobId' in out ? await followJob(Promise.resolve(out)) : out;
+      if (!file) notifyCanceled('没有生成文件。');
+      else if (await saveFile(file)) notifyOk(`已生成「${file.fileName}」`);
     } catch (e) {
       notifyError(e);
     } finally {

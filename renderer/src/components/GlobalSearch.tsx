@@ -1,29 +1,29 @@
-import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { Badge, Group, Loader, Popover, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { call } from '../api';
-import type { SearchHit, SearchResult } from '../../../shared/schemas/dashboard';
+import { recordPath } from '../lib/record-links';
+import type { SearchHit, SearchResult, SearchSnippet } from '../../../shared/schemas/dashboard';
 
 /** Where a hit opens. Lists that read ?q= show every match of a kind. */
-function pathOf(h: SearchHit): string {
-  switch (h.kind) {
-    case 'supervisor': return `/supervisors/${h.id}`;
-    case 'school': return `/schools/${h.id}`;
-    case 'visit': return `/visits/${h.id}`;
-    case 'problem': return `/problems/${h.id}`;
-    case 'complaint': return `/complaints/${h.id}`;
-    case 'calendarItem': return `/calendar?id=${h.parentId}&item=${h.id}`;
-    case 'legacyFile': return `/year-close?tab=legacy&file=${h.id}`;
-  }
-}
+const pathOf = (h: SearchHit): string => recordPath(h.kind, h.id, h.parentId) ?? '/';
 const LIST_OF: Partial<Record<SearchHit['kind'], string>> = {
   supervisor: '/supervisors', school: '/schools', visit: '/visits', problem: '/problems', complaint: '/complaints',
 };
 
 /** A kind's count; the server stops counting at 1000 and says there are more. */
 const countText = (g: SearchResult['groups'][number]) => (g.more ? `${g.total}+` : String(g.total));
+
+/** Where the query was found, the match highlighted. */
+function Snippet({ s }: { s: SearchSnippet }) {
+  return (
+    <Text size="xs" c="dimmed" lineClamp={1}>
+      {s.before}<mark style={{ background: 'var(--mantine-color-yellow-2)', color: 'inherit', padding: '0 1px', borderRadius: 2 }}>{s.match}</mark>{s.after}
+    </Text>
+  );
+}
 
 /** The header's one search box: supervisors, schools, records, problems, complaints and calendar items. */
 export function GlobalSearch() {
@@ -34,6 +34,14 @@ export function GlobalSearch() {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  // Another page (the sidebar, a link, the back button): the box starts empty there. Not the start-up
+  // redirect from / to the first page, which may come after someone began typing.
+  const shownOn = useRef(pathname);
+  useEffect(() => {
+    if (shownOn.current !== pathname && shownOn.current !== '/') { setText(''); setOpen(false); }
+    shownOn.current = pathname;
+  }, [pathname]);
 
   useEffect(() => {
     if (!q) { setResult(null); setError(null); return; }
@@ -89,6 +97,7 @@ export function GlobalSearch() {
                     style={{ borderRadius: 4 }}>
                     <Text size="sm" lineClamp={1}>{h.title}</Text>
                     <Text size="xs" c="dimmed" lineClamp={1}>{h.detail}</Text>
+                    {h.snippet && <Snippet s={h.snippet} />}
                   </UnstyledButton>
                 ))}
               </div>

@@ -19,7 +19,7 @@ export function PeriodFilter({ year, month, onChange }: {
     <>
       <Select label="年份" placeholder="全部" clearable w={108} data={yearChoices} value={shownYear}
         onChange={(y) => onChange(y, y && month ? `${y}-${month.slice(5, 7)}` : null)} />
-      <Select label="月份" placeholder={shownYear ? '全年' : '先选年份'} clearable w={100} data={MONTHS} disabled={!shownYear}
+      <Select label="月份" placeholder={shownYear ? '全年' : '全部'} title={shownYear ? undefined : '先选年份，再选月份'} clearable w={100} data={MONTHS} disabled={!shownYear}
         value={month ? month.slice(5, 7) : null}
         onChange={(m) => onChange(shownYear, m && shownYear ? `${shownYear}-${m}` : null)} />
     </>

@@ -7,14 +7,15 @@ import { NodeSelection, TextSelection, type EditorState } from '@tiptap/pm/state
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { IconPhoto, IconTable, IconTablePlus } from '@tabler/icons-react';
 import { call } from '../api';
-import { resizeImage } from '../files';
-import { notifyError } from '../notify';
+import { pictureUrl } from '../files';
+import { ChooseFile } from './ChooseFile';
+import type { Uploaded } from '../../../shared/schemas/files';
 import { EDITOR_EXTENSIONS } from './rich-text/extensions';
 import { NEW_TABLE, TableDialog, type TableValue } from './rich-text/TableDialog';
 import { blocksToDoc, docToBlocks, imagesWithoutSource, NODE, type DocNode } from '../../../shared/rich-text';
 import type { Block } from '../../../shared/schemas/blocks';
 
-// Pictures already fetched from the archive (hash -> data: URL), shared by every editor on the page.
+// Pictures already fetched from the archive (hash -> blob: URL), shared by every editor on the page.
 const pictures = new Map<string, string>();
 
 const LABELS = {
@@ -23,24 +24,21 @@ const LABELS = {
   orderedListControlLabel: '编号列表', undoControlLabel: '撤销', redoControlLabel: '重做',
 };
 
-/** Largest side of an uploaded picture: enough for the printed page (156 mm at about 200 dpi). */
-const MAX_PICTURE = 1200;
-
-function imageSize(dataUrl: string): Promise<{ width: number; height: number }> {
+function imageSize(url: string): Promise<{ width: number; height: number }> {
   return new Promise((resolve, reject) => {
     const img = new Image();
     img.onload = () => resolve({ width: img.naturalWidth, height: img.naturalHeight });
     img.onerror = () => reject(new Error('图片无法读取，请换一张 JPG 或 PNG 图片。'));
-    img.src = dataUrl;
+    img.src = url;
   });
 }
 
-/** Give the pictures that have none yet their data: URL, fetched once per hash; not an undoable step. */
+/** Give the pictures that have none yet their URL, fetched once per hash; not an undoable step. */
 async function showPictures(editor: Editor) {
   const missing = imagesWithoutSource(editor.getJSON() as DocNode);
   for (const hash of missing) {
     if (!pictures.has(hash)) {
-      try { pictures.set(hash, (await call('attachments.get', { hash })).dataUrl); } catch { continue; }
+      try { pictures.set(hash, await pictureUrl(hash)); } catch { continue; }
     }
   }
   if (editor.isDestroyed || missing.length === 0) return;
@@ -81,8 +79,6 @@ export function RichTextEditor({ value, onChange, placeholder, label = '正文',
   const changed = useRef(onChange);
   changed.current = onChange;
   const [empty, setEmpty] = useState(value.length === 0);
-  const [uploading, setUploading] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   // The table dialog: the table being written, and where it stands in the text (null: a new one at the cursor).
   // Kept after closing, so the dialog shows it while fading out.
   const [tableEdit, setTableEdit] = useState<{ pos: number | null; table: TableValue; open: boolean }>({ pos: null, table: NEW_TABLE, open: false });
@@ -126,21 +122,14 @@ export function RichTextEditor({ value, onChange, placeholder, label = '正文',
     void showPictures(editor);
   }, [editor, value]);
 
-  async function upload(file: File) {
+  /** A chosen picture (shrunk to 1200 px as it was received, kind 'picture': enough for the printed page), stored and placed at the cursor. */
+  async function place([picture]: Uploaded[]) {
     if (!editor) return;
-    setUploading(true);
-    try {
-      const data = await resizeImage(file, MAX_PICTURE);
-      const src = `data:image/jpeg;base64,${data}`;
-      const size = await imageSize(src);
-      const { hash } = await call('attachments.put', { fileName: file.name.replace(/\.\w+$/, '') + '.jpg', mime: 'image/jpeg', data });
-      pictures.set(hash, src);
-      editor.chain().focus().insertContent({ type: 'image', attrs: { src, hash, pxWidth: size.width, pxHeight: size.height } }).run();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setUploading(false);
-    }
+    const { hash } = await call('attachments.put', { uploadId: picture.uploadId });
+    const src = await pictureUrl(hash);
+    const size = await imageSize(src);
+    pictures.set(hash, src);
+    editor.chain().focus().insertContent({ type: 'image', attrs: { src, hash, pxWidth: size.width, pxHeight: size.height } }).run();
   }
 
   const closeTable = () => setTableEdit((t) => ({ ...t, open: false }));
@@ -189,9 +178,13 @@ export function RichTextEditor({ value, onChange, placeholder, label = '正文',
           <Mantine.OrderedList />
         </Mantine.ControlsGroup>
         <Mantine.ControlsGroup>
-          <Mantine.Control aria-label="插入图片" title="插入图片" onClick={() => fileInput.current?.click()} disabled={uploading}>
-            {uploading ? <Loader size={14} /> : <IconPhoto size={16} stroke={1.5} />}
-          </Mantine.Control>
+          <ChooseFile kind="picture" label="选择图片文件" onChosen={place}>
+            {(open, uploading) => (
+              <Mantine.Control aria-label="插入图片" title="插入图片" onClick={open} disabled={uploading}>
+                {uploading ? <Loader size={14} /> : <IconPhoto size={16} stroke={1.5} />}
+              </Mantine.Control>
+            )}
+          </ChooseFile>
           <Mantine.Control aria-label={tableLabel} title={tableLabel} onClick={openTable} active={tableSelected}>
             {tableSelected ? <IconTable size={16} stroke={1.5} /> : <IconTablePlus size={16} stroke={1.5} />}
           </Mantine.Control>
@@ -207,8 +200,6 @@ export function RichTextEditor({ value, onChange, placeholder, label = '正文',
         )}
         <Mantine.Content className="rt-content" />
       </Box>
-      <input ref={fileInput} type="file" accept="image/png,image/jpeg,image/gif,image/bmp" hidden aria-label="选择图片文件"
-        onChange={(e) => { const f = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (f) void upload(f); }} />
       <TableDialog opened={tableEdit.open} table={tableEdit.table} onConfirm={placeTable} onClose={closeTable}
         onClosed={() => editor?.commands.focus()} />
       <style>{`

@@ -1,6 +1,7 @@
 import { useApi } from '../useApi';
 import { EIGHT_ITEMS, OTHER_ITEM } from '../../../shared/vocab';
 import type { Zone } from '../../../shared/schemas/zone';
+import { schoolOption, supervisorOption } from '../components/name-options';
 
 /** Choices for the forms and filters: live schools, supervisors and zones, and the office's items. */
 export function useChoices() {
@@ -9,8 +10,9 @@ export function useChoices() {
   const zones = useApi('zones.list', {});
   const settings = useApi('settings.get', {});
   return {
-    schools: (schools.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.fullName })),
-    supervisors: (supervisors.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.name })),
+    /** Found by full name, short name or pinyin initials (use with `namePicker`). */
+    schools: (schools.data?.rows ?? []).map(schoolOption),
+    supervisors: (supervisors.data?.rows ?? []).map(supervisorOption),
     zones: (zones.data ?? []).map((z) => ({ value: String(z.id), label: z.name })),
     items: [...(settings.data?.eightItems ?? EIGHT_ITEMS), OTHER_ITEM],
     error: schools.error ?? supervisors.error ?? zones.error ?? settings.error,
@@ -34,4 +36,10 @@ export function setParam(p: URLSearchParams, key: string, value: string | null):
   if (value) p.set(key, value);
   else p.delete(key);
   return p;
+}
+
+/** The office's 来访来电 topics (设置), with `keep` (a record's own topic, taken off the list since) still offered. */
+export function complaintTopics(settings: { complaintTopics: string[] } | null, keep: string | null, defaults: readonly string[]): string[] {
+  const list = settings?.complaintTopics ?? [...defaults];
+  return keep && !list.includes(keep) ? [...list, keep] : list;
 }

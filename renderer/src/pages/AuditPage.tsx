@@ -1,15 +1,20 @@
 import { useState } from 'react';
-import { Alert, Badge, Center, Group, Loader, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { RECYCLE_KIND_LABELS } from '../../../shared/schemas/admin';
+import { Link } from 'react-router-dom';
+import { Alert, Anchor, Badge, Center, Group, Loader, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { AUDIT_KIND_LABELS, type AuditEntry } from '../../../shared/schemas/admin';
 import { useApi } from '../useApi';
+import { recordPath } from '../lib/record-links';
 
 const PAGE_SIZE = 50;
 
-/** Chinese names of the record kinds the audit log mentions. */
-const KIND_LABELS: Record<string, string> = {
-  ...RECYCLE_KIND_LABELS,
-  notice: '整改通知书', settings: '设置', archive: '档案', attachment: '附件', backup: '备份',
-};
+const KIND_LABELS = AUDIT_KIND_LABELS;
+
+/** A link to the record a line is about, while it exists (a deleted one is in the 回收站). */
+function RecordLink({ r }: { r: AuditEntry }) {
+  const path = r.entityId !== null && r.live ? recordPath(r.kind, r.entityId, r.parentId) : null;
+  if (!path) return null;
+  return <Anchor component={Link} to={path} size="sm" style={{ whiteSpace: 'nowrap' }}>查看</Anchor>;
+}
 
 const ACTION_COLORS: Record<string, string> = {
   新增: 'green', 修改: 'blue', 删除: 'orange', 恢复: 'teal', 彻底删除: 'red', 导入: 'violet', 初始化: 'gray',
@@ -47,6 +52,7 @@ export function AuditPage() {
               <Table.Th w={100}>操作</Table.Th>
               <Table.Th w={110}>类别</Table.Th>
               <Table.Th>内容</Table.Th>
+              <Table.Th w={60} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -55,8 +61,9 @@ export function AuditPage() {
                 <Table.Td>{r.at}</Table.Td>
                 <Table.Td>{r.actor}</Table.Td>
                 <Table.Td><Badge variant="light" color={ACTION_COLORS[r.action] ?? 'gray'}>{r.action}</Badge></Table.Td>
-                <Table.Td>{KIND_LABELS[r.kind] ?? r.kind}</Table.Td>
+                <Table.Td>{r.kindLabel}</Table.Td>
                 <Table.Td>{r.summary}</Table.Td>
+                <Table.Td><RecordLink r={r} /></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,11 +1,13 @@
-import { useRef, useState } from 'react';
-import { Alert, Badge, Button, Card, Center, FileButton, Group, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Center, Group, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { BackupEntry } from '../../../shared/schemas/backup';
 import { call } from '../api';
 import { useApi } from '../useApi';
-import { downloadBase64, fileToBase64 } from '../files';
-import { ZIP_MIME } from '../lib/mime';
-import { notifyError, notifyOk } from '../notify';
+import { saveFile } from '../files';
+import { followJob } from '../jobs';
+import { ChooseFile } from '../components/ChooseFile';
+import type { Uploaded } from '../../../shared/schemas/files';
+import { notifyCanceled, notifyError, notifyOk } from '../notify';
 import { BACKUP_MADE } from '../components/BackupWarning';
 import { fileSizeText } from '../../../shared/numbers';
 
@@ -13,7 +15,7 @@ const KIND_COLOR: Record<BackupEntry['kind'], string> = { 自动: 'blue', 恢复
 const CONFIRM_WORD = '恢复';
 
 /** What is about to replace the archive: an automatic backup by name, or a chosen backup file. */
-type Pending = { kind: 'auto'; entry: BackupEntry } | { kind: 'file'; file: File };
+type Pending = { kind: 'auto'; entry: BackupEntry } | { kind: 'file'; file: Uploaded };
 
 export function BackupsPage() {
   const status = useApi('backups.status', {});
@@ -22,16 +24,18 @@ export function BackupsPage() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [typed, setTyped] = useState('');
   const [restoring, setRestoring] = useState(false);
-  const resetFile = useRef<() => void>(null);
 
   async function backupNow() {
     setSaving(true);
     try {
-      const out = await call('backups.createFile', {});
-      downloadBase64(out.fileName, out.data, ZIP_MIME);
+      const out = await followJob(call('backups.createFile', {}));
+      if (!out) {
+        notifyCanceled('没有生成备份文件。');
+        return;
+      }
       void status.reload();
       window.dispatchEvent(new Event(BACKUP_MADE));
-      notifyOk(`已生成备份文件 ${out.fileName}，请把它保存到U盘或其他电脑。`);
+      if (await saveFile(out)) notifyOk(`已生成备份文件 ${out.fileName}，请把它保存到U盘或其他电脑。`);
     } catch (e) {
       notifyError(e);
     } finally {
@@ -42,16 +46,20 @@ export function BackupsPage() {
   function ask(p: Pending | null) {
     setTyped('');
     setPending(p);
-    resetFile.current?.();
   }
 
   async function restore() {
     if (!pending) return;
     setRestoring(true);
     try {
-      const res = pending.kind === 'auto'
-        ? await call('backups.restoreAuto', { name: pending.entry.name })
-        : await call('backups.restoreFile', { data: await fileToBase64(pending.file) });
+      const res = await followJob(pending.kind === 'auto'
+        ? call('backups.restoreAuto', { name: pending.entry.name })
+        : call('backups.restoreFile', { uploadId: pending.file.uploadId }));
+      if (!res) {
+        notifyCanceled('没有恢复，档案没有改变。');
+        setPending(null);
+        return;
+      }
       notifyOk(`已恢复档案。恢复前的档案已保存为 ${res.keptAs}。正在重新载入…`);
       setPending(null);
       // Every page shows data of the replaced archive: start the app afresh.
@@ -63,7 +71,7 @@ export function BackupsPage() {
     }
   }
 
-  const what = pending?.kind === 'auto' ? `备份「${pending.entry.name}」（${pending.entry.at}）` : pending ? `备份文件「${pending.file.name}」` : '';
+  const what = pending?.kind === 'auto' ? `备份「${pending.entry.name}」（${pending.entry.at}）` : pending ? `备份文件「${pending.file.fileName}」` : '';
 
   return (
     <Stack maw={1100}>
@@ -74,7 +82,7 @@ export function BackupsPage() {
           <Text size="sm" mb={4}>{status.data.lastFileBackup ? `最近一次备份到文件：${status.data.lastFileBackup}` : '还没有备份到文件'}</Text>
           {status.data.stale
             ? '已超过一周没有备份。请点击「立即备份到文件」，并把备份文件保存到U盘或其他电脑。'
-            : `程序在启动时、运行中每天一次和退出时自动备份，保留最近 7 天、4 周和 12 个月的备份，共 ${status.data.autoCount} 份。`}
+            : `程序运行中每天自动备份一次（启动几秒后和退出时检查，距上次自动备份满一天才备份），保留最近 7 天、4 周和 12 个月的备份，共 ${status.data.autoCount} 份。`}
           <Text size="xs" c="dimmed" mt={4}>备份文件夹：{status.data.folder}</Text>
         </Alert>
       )}
@@ -88,9 +96,9 @@ export function BackupsPage() {
         <Card withBorder>
           <Text fw={700}>从备份文件恢复</Text>
           <Text size="sm" c="dimmed" my="xs">选择以前生成的备份文件（.zip）。恢复前会先检查文件；当前档案会保存到备份文件夹中，不会丢失。</Text>
-          <FileButton resetRef={resetFile} accept=".zip,application/zip" onChange={(file) => file && ask({ kind: 'file', file })}>
-            {(props) => <Button variant="light" color="orange" {...props}>从备份文件恢复…</Button>}
-          </FileButton>
+          <ChooseFile kind="backup" label="选择备份文件" onChosen={([file]) => ask({ kind: 'file', file })}>
+            {(open, busy) => <Button variant="light" color="orange" loading={busy} onClick={open}>从备份文件恢复…</Button>}
+          </ChooseFile>
         </Card>
       </Group>
 

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas/setting
 import { ApiCallError, call } from '../api';
 import { useApi } from '../useApi';
 import { notifyError, notifyOk } from '../notify';
+import { OperatorField } from '../components/Operator';
 
 const FONT_CHOICES = ['方正小标宋简体', '华文中宋', '宋体', '仿宋_GB2312', '仿宋', '黑体', '楷体_GB2312', '楷体', '方正仿宋_GBK', '方正黑体_GBK', '方正楷体_GBK'];
 const FONT_FIELDS: [keyof Settings['fonts'], string, string][] = [
@@ -50,6 +51,7 @@ function fromDraft(d: Draft): Settings {
     printCopies: typeof d.printCopies === 'number' ? d.printCopies : Number.NaN,
     supervisorCategories: d.supervisorCategories.map((x) => x.trim()),
     eightItems: d.eightItems.map((x) => x.trim()),
+    complaintTopics: d.complaintTopics.map((x) => x.trim()),
   };
 }
 
@@ -67,7 +69,7 @@ function validate(s: Settings): Errors {
     const dup = firstDuplicate(s.distribution[key]);
     if (dup) e[`distribution.${key}`] = `${label}中「${dup}」重复了`;
   }
-  for (const [key, label] of [['supervisorCategories', '督学类别'], ['eightItems', '八项督导事项']] as const) {
+  for (const [key, label] of [['supervisorCategories', '督学类别'], ['eightItems', '八项督导事项'], ['complaintTopics', '来访来电主题']] as const) {
     const list = s[key];
     const dup = firstDuplicate(list);
     if (list.length === 0) e[key] = `${label}至少要有一项`;
@@ -82,6 +84,16 @@ export function SettingsPage() {
   if (error) return <Alert color="red" title="无法读取设置">{error}</Alert>;
   if (!data) return <Center h={200}><Loader /></Center>;
   return <SettingsForm key={JSON.stringify(data)} saved={data} onSaved={reload} />;
+}
+
+/** Who the log names: saved on its own (it is not part of the office's settings document). */
+function OperatorSection() {
+  const status = useApi('dataFolder.status', {});
+  return (
+    <Section title="操作人" description="记入操作日志的姓名。多人共用本机时，换人使用前请在此改为自己的姓名。">
+      {status.data ? <OperatorField initial={status.data.operator} /> : <Loader size="sm" />}
+    </Section>
+  );
 }
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
@@ -137,6 +149,8 @@ function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved: () => void
         {dirty && <Badge color="orange" variant="light">有未保存的修改</Badge>}
       </Group>
 
+      <OperatorSection />
+
       <Section title="督导室信息" description="显示在公示牌、简报和各类公文上。">
         <SimpleGrid cols={2}>
           <TextInput label="督导室名称" required value={draft.officeName} error={errors.officeName}
@@ -178,6 +192,11 @@ function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved: () => void
       <Section title="八项督导事项" description="经常性督导记录和问题台账按这些事项分类，顺序即编号。">
         <VocabularyEditor label="督导事项" items={draft.eightItems} defaults={DEFAULT_SETTINGS.eightItems}
           error={errors.eightItems} onChange={(eightItems) => set({ eightItems })} />
+      </Section>
+
+      <Section title="来访来电主题" description="应访督导登记来访来电时“主题”的可选项，首页按此顺序统计。已登记的记录保留原主题。">
+        <VocabularyEditor label="来访来电主题" items={draft.complaintTopics} defaults={DEFAULT_SETTINGS.complaintTopics}
+          error={errors.complaintTopics} onChange={(complaintTopics) => set({ complaintTopics })} />
       </Section>
     </Stack>
   );

@@ -3,8 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { call } from '../api';
 import { useApi } from '../useApi';
-import { downloadBase64 } from '../files';
-import { ZIP_MIME } from '../lib/mime';
+import { saveFile } from '../files';
 import { notifyError, notifyOk } from '../notify';
 import { REOPEN_CONFIRM, notEndedReason, type YearSummary } from '../../../shared/schemas/year-close';
 import { todayText } from '../../../shared/dates';
@@ -41,8 +40,7 @@ function YearsTab() {
 
   async function download(year: number) {
     try {
-      const f = await call('yearClose.download', { year });
-      downloadBase64(f.fileName, f.data, ZIP_MIME);
+      await saveFile(await call('yearClose.download', { year }));
     } catch (e) {
       notifyError(e);
     }

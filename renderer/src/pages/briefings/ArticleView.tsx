@@ -1,13 +1,19 @@
+import { useEffect, useState } from 'react';
 import { Image, List, Stack, Table, Text, Title } from '@mantine/core';
-import { useApi } from '../../useApi';
+import { pictureUrl } from '../../files';
 import type { Block } from '../../../../shared/schemas/blocks';
 
 function Picture({ hash, caption }: { hash: string; caption: string | null }) {
-  const pic = useApi('attachments.get', { hash });
+  const [src, setSrc] = useState<string | null | false>(null);
+  useEffect(() => {
+    let live = true;
+    pictureUrl(hash).then((u) => { if (live) setSrc(u); }, () => { if (live) setSrc(false); });
+    return () => { live = false; };
+  }, [hash]);
   return (
     <Stack gap={2} align="center">
-      {pic.data ? <Image src={pic.data.dataUrl} alt={caption ?? '图片'} maw="100%" w="auto" mah={360} fit="contain" />
-        : <Text size="sm" c="dimmed">{pic.error ? '〔图片无法读取〕' : '〔图片〕'}</Text>}
+      {src ? <Image src={src} alt={caption ?? '图片'} maw="100%" w="auto" mah={360} fit="contain" />
+        : <Text size="sm" c="dimmed">{src === false ? '〔图片无法读取〕' : '〔图片〕'}</Text>}
       {caption && <Text size="sm" c="dimmed">{caption}</Text>}
     </Stack>
   );

@@ -6,8 +6,10 @@ import { notifyOk } from '../../notify';
 import { fieldErrors, showSaveError } from '../../lib/forms';
 import { complaintFields, type Complaint } from '../../../../shared/schemas/complaint';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../../../../shared/vocab';
+import { complaintTopics } from '../../lib/options';
 import { todayText } from '../../../../shared/dates';
 import { DateTimeField } from '../../components/DateFields';
+import { namePicker, schoolOption } from '../../components/name-options';
 
 interface FormState {
   receivedAt: string; visitor: string; identity: string; phone: string; channel: string | null; schoolId: string | null;
@@ -38,6 +40,7 @@ export function ComplaintForm({ opened, complaint, onClose, onSaved }: {
   onSaved: (c: Complaint) => void;
 }) {
   const schools = useApi('schools.list', { limit: 500, sort: 'fullName' });
+  const settings = useApi('settings.get', {});
   const [f, setF] = useState<FormState>(() => fromComplaint(complaint));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -78,11 +81,11 @@ export function ComplaintForm({ opened, complaint, onClose, onSaved }: {
           <Select label="身份" data={IDENTITIES} searchable clearable value={f.identity || null}
             onChange={(v) => set('identity', v ?? '')} error={errors.identity || undefined} />
           <TextInput label="电话" {...text('phone')} />
-          <Select label="主题" withAsterisk data={[...COMPLAINT_TOPICS]} value={f.topic}
+          <Select label="主题" withAsterisk data={complaintTopics(settings.data ?? null, complaint?.topic ?? null, COMPLAINT_TOPICS)} value={f.topic}
             onChange={(v) => set('topic', v)} error={errors.topic || undefined} />
         </SimpleGrid>
         <Select label="反映学校" placeholder="不涉及具体学校可不选" searchable clearable value={f.schoolId}
-          data={(schools.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.fullName }))}
+          data={(schools.data?.rows ?? []).map(schoolOption)} {...namePicker}
           onChange={(v) => set('schoolId', v)} error={errors.schoolId || undefined} nothingFoundMessage="没有匹配的学校" />
         <Textarea label="反映内容" withAsterisk autosize minRows={3} value={f.content} error={errors.content || undefined}
           onChange={(e) => set('content', e.currentTarget.value)} />

@@ -10,8 +10,10 @@ import { ComplaintForm } from './ComplaintForm';
 import { COMPLAINT_STATUS_COLORS } from '../../lib/status-colors';
 import type { Input } from '../../../../shared/contract';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, COMPLAINT_TOPICS } from '../../../../shared/vocab';
+import { complaintTopics } from '../../lib/options';
 import { ListFooter, pageWindow } from '../../components/Paging';
 import { PeriodFilter } from '../../components/PeriodFilter';
+import { namePicker, schoolOption } from '../../components/name-options';
 
 /** Filters live in the URL (?topic=&year=&month=&zoneId=&schoolId=&status=&channel=&q=), so the dashboard can link here. */
 const KEYS = ['q', 'schoolId', 'zoneId', 'topic', 'status', 'channel', 'year', 'month'] as const;
@@ -25,6 +27,7 @@ export function ComplaintList() {
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const schools = useApi('schools.list', { limit: 500, sort: 'fullName' });
+  const settings = useApi('settings.get', {});
   const zones = useApi('zones.list', {});
 
   const get = (k: (typeof KEYS)[number]) => params.get(k) || undefined;
@@ -55,11 +58,11 @@ export function ComplaintList() {
           <TextInput label="搜索" placeholder="内容、来访人、电话、处理结果、学校" w={200} leftSection={<IconSearch size={14} />}
             value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
           <Select label="反映学校" placeholder="全部" clearable searchable w={180} value={get('schoolId') ?? null}
-            data={(schools.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.fullName }))}
+            data={(schools.data?.rows ?? []).map(schoolOption)} {...namePicker}
             onChange={(v) => setFilter('schoolId', v)} nothingFoundMessage="没有匹配的学校" />
           <Select label="责任区" placeholder="全部" clearable w={120} value={get('zoneId') ?? null}
             data={(zones.data ?? []).map((z) => ({ value: String(z.id), label: z.name }))} onChange={(v) => setFilter('zoneId', v)} />
-          <Select label="主题" placeholder="全部" clearable w={100} data={[...COMPLAINT_TOPICS]} value={get('topic') ?? null}
+          <Select label="主题" placeholder="全部" clearable w={110} data={complaintTopics(settings.data ?? null, get('topic') ?? null, COMPLAINT_TOPICS)} value={get('topic') ?? null}
             onChange={(v) => setFilter('topic', v)} />
           <Select label="状态" placeholder="全部" clearable w={100} data={[...COMPLAINT_STATUSES]} value={get('status') ?? null}
             onChange={(v) => setFilter('status', v)} />

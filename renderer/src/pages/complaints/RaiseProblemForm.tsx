@@ -8,9 +8,10 @@ import { problemFields } from '../../../../shared/schemas/problem';
 import type { Complaint } from '../../../../shared/schemas/complaint';
 import { EIGHT_ITEMS, OTHER_ITEM, PROBLEM_ACTORS } from '../../../../shared/vocab';
 import { DateField } from '../../components/DateFields';
+import { namePicker, schoolOption } from '../../components/name-options';
 
 /** The eight items a complaint's topic most often points to. */
-const TOPIC_ITEM: Record<string, number> = { 入学: 1, 管理: 0, 师德: 4, 周边环境: 5 };
+const TOPIC_ITEM: Record<string, number> = { 入学: 1, 管理: 0, 师德: 4, 课业负担: 3, 周边环境: 5 };
 
 const FIELDS = ['schoolId', 'category', 'description', 'actor', 'deadline'] as const;
 
@@ -72,7 +73,7 @@ export function RaiseProblemForm({ complaint, opened, onClose, onRaised }: {
       <Stack gap="sm">
         <Text size="sm" c="dimmed">问题来源为“应访督导”，提出日期为来访来电的日期，提出后在「问题整改」中跟踪整改、回查和销号。</Text>
         <Select label="学校" withAsterisk searchable value={schoolId} onChange={(v) => { setSchoolId(v); setErrors({}); }}
-          data={(schools.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.fullName }))}
+          data={(schools.data?.rows ?? []).map(schoolOption)} {...namePicker}
           error={errors.schoolId || undefined} nothingFoundMessage="没有匹配的学校" />
         <Select label="问题类别" withAsterisk data={items} value={category} onChange={setCategory} error={errors.category || undefined} />
         <Textarea label="问题描述" withAsterisk autosize minRows={3} value={description} error={errors.description || undefined}

@@ -1,12 +1,14 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Anchor, Badge, Button, FileButton, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet, IconTableExport, IconUpload } from '@tabler/icons-react';
 import type { ImportPreview, ImportResult } from '../../../../shared/schemas/admin';
 import { call } from '../../api';
-import { downloadBase64, fileToBase64 } from '../../files';
-import { XLSX_MIME } from '../../lib/mime';
-import { notifyError, notifyOk } from '../../notify';
+import { saveFile } from '../../files';
+import { followJob } from '../../jobs';
+import { ChooseFile } from '../../components/ChooseFile';
+import type { Uploaded } from '../../../../shared/schemas/files';
+import { notifyCanceled, notifyError, notifyOk } from '../../notify';
 import { PreviewTable } from './PreviewTable';
 
 export type RosterKind = ImportPreview['kind'];
@@ -24,7 +26,7 @@ const ROSTER: Record<RosterKind, { label: string; title: string; path: string; m
 
 type Filter = 'all' | 'skip' | 'insert' | 'update';
 
-interface Pending { fileName: string; data: string; preview: ImportPreview }
+interface Pending { fileName: string; uploadId: string; preview: ImportPreview }
 
 /** One roster: template and export downloads, then choose a file -> preview -> 确认导入. */
 export function RosterPanel({ kind }: { kind: RosterKind }) {
@@ -33,7 +35,6 @@ export function RosterPanel({ kind }: { kind: RosterKind }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
-  const resetFile = useRef<() => void>(null);
 
   async function download(which: 'template' | 'export') {
     setBusy(which);
@@ -41,7 +42,7 @@ export function RosterPanel({ kind }: { kind: RosterKind }) {
       const file = which === 'template'
         ? await call('excel.template', { kind })
         : await call('excel.exportRoster', { kind });
-      downloadBase64(file.fileName, file.data, XLSX_MIME);
+      await saveFile(file);
     } catch (e) {
       notifyError(e);
     } finally {
@@ -49,16 +50,14 @@ export function RosterPanel({ kind }: { kind: RosterKind }) {
     }
   }
 
-  async function choose(file: File | null) {
-    resetFile.current?.();
-    if (!file) return;
+  async function choose([file]: Uploaded[]) {
     setBusy('preview');
     setResult(null);
     setPending(null);
     try {
-      const data = await fileToBase64(file);
-      const preview = await call('excel.previewImport', { kind, data });
-      setPending({ fileName: file.name, data, preview });
+      const preview = await followJob(call('excel.previewImport', { kind, uploadId: file.uploadId }));
+      if (!preview) return notifyCanceled('没有读取所选文件。');
+      setPending({ fileName: file.fileName, uploadId: file.uploadId, preview });
       setFilter('all');
     } catch (e) {
       notifyError(e);
@@ -71,7 +70,8 @@ export function RosterPanel({ kind }: { kind: RosterKind }) {
     if (!pending) return;
     setBusy('commit');
     try {
-      const res = await call('excel.commitImport', { kind, data: pending.data });
+      const res = await followJob(call('excel.commitImport', { kind, uploadId: pending.uploadId }));
+      if (!res) return notifyCanceled('没有导入，档案没有改变。'); // 取消 before anything was written
       setResult(res);
       setPending(null);
       notifyOk(`${r.title}导入完成：新增 ${res.inserted} 条，更新 ${res.updated} 条。`);
@@ -102,13 +102,12 @@ export function RosterPanel({ kind }: { kind: RosterKind }) {
               onClick={() => download('template')}>下载模板</Button>
             <Button variant="default" leftSection={<IconTableExport size={16} />} loading={busy === 'export'}
               onClick={() => download('export')}>导出名册</Button>
-            <FileButton onChange={choose} accept={`.xlsx,${XLSX_MIME}`} resetRef={resetFile}
-              inputProps={{ 'aria-label': `选择要导入的${r.title}文件` }}>
-              {(props) => (
-                <Button {...props} leftSection={<IconUpload size={16} />} loading={busy === 'preview'}
+            <ChooseFile kind="roster" label={`选择要导入的${r.title}文件`} onChosen={choose}>
+              {(open, receiving) => (
+                <Button onClick={open} leftSection={<IconUpload size={16} />} loading={receiving || busy === 'preview'}
                   disabled={busy === 'commit'}>导入名册…</Button>
               )}
-            </FileButton>
+            </ChooseFile>
           </Group>
         </Stack>
       </Paper>

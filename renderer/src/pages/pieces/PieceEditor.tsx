@@ -11,6 +11,7 @@ import { fieldErrors, showSaveError } from '../../lib/forms';
 import { years } from './PieceTabs';
 import { PIECE_KINDS, PIECE_STATUSES, pieceFields, type Piece } from '../../../../shared/schemas/piece';
 import type { Block } from '../../../../shared/schemas/blocks';
+import { namePicker, schoolOption, supervisorOption } from '../../components/name-options';
 
 interface FormState {
   kind: string; title: string; authorId: string | null; authorName: string; schoolId: string | null;
@@ -97,12 +98,12 @@ export function PieceEditor() {
             <Select label="状态" data={[...PIECE_STATUSES]} value={f.status} allowDeselect={false}
               onChange={(v) => v && set('status', v)} error={errors.status || undefined} />
             <Select label="学校" placeholder="可不选" searchable clearable value={f.schoolId}
-              data={(schools.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.fullName }))}
+              data={(schools.data?.rows ?? []).map(schoolOption)} {...namePicker}
               onChange={(v) => set('schoolId', v)} error={errors.schoolId || undefined} nothingFoundMessage="没有匹配的学校" />
           </SimpleGrid>
           <SimpleGrid cols={2}>
             <Select label="作者（督学）" placeholder="从督学名册中选择" searchable clearable value={f.authorId}
-              data={(supervisors.data?.rows ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
+              data={(supervisors.data?.rows ?? []).map(supervisorOption)} {...namePicker}
               onChange={(v) => set('authorId', v)} error={errors.authorId || undefined} nothingFoundMessage="没有匹配的督学" />
             <TextInput label="作者姓名" placeholder="不在名册中的作者或合作者，如：王某某、李某某" value={f.authorName}
               error={errors.authorName || undefined} onChange={(e) => set('authorName', e.currentTarget.value)} />

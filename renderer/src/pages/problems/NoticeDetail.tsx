@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
-  Alert, Anchor, Badge, Button, Grid, Group, Loader, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text,
+  Alert, Anchor, Badge, Button, Grid, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text,
   Textarea, Title,
 } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
@@ -17,6 +17,7 @@ import { noticeStage } from './NoticeList';
 import type { Notice } from '../../../../shared/schemas/problem';
 import { todayText } from '../../../../shared/dates';
 import { DateField } from '../../components/DateFields';
+import { SupervisorPicker } from '../../components/SupervisorPicker';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -71,6 +72,15 @@ function RecheckForm({ notice, onSaved }: { notice: Notice; onSaved: () => void 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   useEffect(() => { if (notice.reportDate && notice.reportDate > date) setDate(notice.reportDate); }, [notice.reportDate]);
+  // The school's 责任督学 re-checks unless someone else is chosen (as the visit form fills the visit's 督学).
+  useEffect(() => {
+    let live = true;
+    call('schools.get', { id: notice.schoolId }).then((s) => {
+      const assigned = s.supervisors.find((x) => x.role === '责任督学') ?? s.supervisors[0];
+      if (live && assigned) setSupervisorId((chosen) => chosen ?? String(assigned.supervisorId));
+    }, () => undefined);
+    return () => { live = false; };
+  }, [notice.schoolId]);
   async function save() {
     if (!supervisorId) { setErrors({ supervisorId: '请选择回查督学' }); return; }
     setBusy(true);
@@ -90,8 +100,8 @@ function RecheckForm({ notice, onSaved }: { notice: Notice; onSaved: () => void 
     <Stack gap="xs">
       <SimpleGrid cols={3}>
         <DateField label="回查日期" value={date} error={errors.date} onChange={setDate} />
-        <Select label="回查督学" required searchable data={choices.supervisors} value={supervisorId} error={errors.supervisorId}
-          onChange={(v) => { setSupervisorId(v); setErrors({}); }} nothingFoundMessage="没有匹配的督学" />
+        <SupervisorPicker label="回查督学" required options={choices.supervisors} value={supervisorId} error={errors.supervisorId}
+          onChange={(v) => { setSupervisorId(v); setErrors({}); }} />
         <div>
           <Text size="sm" fw={500} mb={4}>回查结果</Text>
           <SegmentedControl aria-label="回查结果" value={result} onChange={setResult} data={['通过', '未通过']} color={result === '通过' ? 'green' : 'orange'} />

@@ -8,6 +8,7 @@ import { ProblemStatus } from '../../components/ProblemStatus';
 import type { Notice, Problem } from '../../../../shared/schemas/problem';
 import { addDays, todayText } from '../../../../shared/dates';
 import { DateField } from '../../components/DateFields';
+import { namePicker } from '../../components/name-options';
 
 const FIELDS = ['schoolId', 'problemIds', 'issuedDate', 'deadlineDays', 'requirement'];
 
@@ -69,7 +70,7 @@ export function NoticeIssueForm({ opened, onClose, onIssued, schoolId: initialSc
   return (
     <Modal opened={opened} onClose={onClose} title="开具整改通知书" size="xl">
       <Stack gap="sm">
-        <Select label="学校" required searchable data={choices.schools} value={schoolId} error={errors.schoolId}
+        <Select label="学校" required searchable data={choices.schools} {...namePicker} value={schoolId} error={errors.schoolId}
           onChange={(v) => { setSchoolId(v); setPicked([]); setErrors({}); }} nothingFoundMessage="没有匹配的学校" />
         {schoolId && (
           <Checkbox.Group label="列入通知书的问题" description="只列出这所学校尚未开具通知书、未销号的问题" value={picked}

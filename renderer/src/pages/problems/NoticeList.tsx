@@ -12,6 +12,7 @@ import { ProblemTabs } from './ProblemTabs';
 import { overdueRow } from '../../components/ProblemStatus';
 import type { Notice } from '../../../../shared/schemas/problem';
 import { ListFooter, pageWindow } from '../../components/Paging';
+import { namePicker } from '../../components/name-options';
 
 
 /** Where a notice stands: 已销号 when every problem is closed, else the last step taken. */
@@ -57,7 +58,7 @@ export function NoticeList() {
         <Group gap="sm" align="flex-end">
           <TextInput label="搜索" placeholder="学校或编号，如 第12号" w={200} leftSection={<IconSearch size={14} />}
             value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
-          <Select label="学校" placeholder="全部" clearable searchable w={200} data={choices.schools} value={get('schoolId') ?? null}
+          <Select label="学校" placeholder="全部" clearable searchable w={200} data={choices.schools} {...namePicker} value={get('schoolId') ?? null}
             onChange={(v) => setFilter('schoolId', v)} nothingFoundMessage="没有匹配的学校" />
           <Select label="年份" placeholder="全部" clearable w={90} data={years()} value={get('year') ?? null} onChange={(v) => setFilter('year', v)} />
           <Checkbox label="只看逾期" mb={8} checked={!!get('overdueOnly')} onChange={(e) => setFilter('overdueOnly', e.currentTarget.checked ? '1' : null)} />

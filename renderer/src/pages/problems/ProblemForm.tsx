@@ -9,6 +9,7 @@ import type { Input } from '../../../../shared/contract';
 import type { Problem } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, PROBLEM_SOURCES } from '../../../../shared/vocab';
 import { DateField } from '../../components/DateFields';
+import { namePicker } from '../../components/name-options';
 
 type Fields = Input<'problems.save'>['fields'];
 type Owner = 'school' | 'unit';
@@ -85,7 +86,7 @@ export function ProblemForm({ opened, problem, campaignId, owner: startOwner = '
             data={[{ value: 'school', label: '学校' }, { value: 'unit', label: '督政（责任单位）' }]} />
         </Stack>
         {owner === 'school' ? (
-          <Select label="学校" required searchable data={choices.schools} value={f.schoolId ? String(f.schoolId) : null} error={errors.schoolId}
+          <Select label="学校" required searchable data={choices.schools} {...namePicker} value={f.schoolId ? String(f.schoolId) : null} error={errors.schoolId}
             onChange={(v) => set({ schoolId: v ? Number(v) : null })} nothingFoundMessage="没有匹配的学校" />
         ) : (
           <Select label="责任单位" required searchable data={unitOptions} value={f.unitId ? String(f.unitId) : null} error={errors.unitId}

@@ -4,9 +4,9 @@ import { Alert, Anchor, Badge, Box, Button, Checkbox, Group, Paper, SegmentedCon
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconFileText, IconPlus, IconSearch } from '@tabler/icons-react';
 import { call } from '../../api';
-import { downloadBase64 } from '../../files';
-import { XLSX_MIME } from '../../lib/mime';
-import { notifyError, notifyOk } from '../../notify';
+import { saveFile } from '../../files';
+import { followJob } from '../../jobs';
+import { notifyCanceled, notifyError, notifyOk } from '../../notify';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { setParam, useChoices } from '../../lib/options';
 import { ProblemForm } from './ProblemForm';
@@ -17,6 +17,7 @@ import type { Input } from '../../../../shared/contract';
 import type { Problem, PROBLEM_SORTS } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../../../../shared/vocab';
 import { PeriodFilter } from '../../components/PeriodFilter';
+import { namePicker } from '../../components/name-options';
 
 /**
  * Filters live in the URL (the dashboard links here with ?year=&month=&zoneId=&status=&category=&overdueOnly=1&carry=).
@@ -107,7 +108,7 @@ export function ProblemLedger() {
     source: get('source'), actor: get('actor'), year: num(get('year')), month: get('month'),
     carryOver: start && carry !== 'none' ? carry : undefined,
     overdueOnly: get('overdueOnly') ? true : undefined, sort, dir,
-  } as Input<'problems.list'>;
+  } as Input<'problems.exportLedger'>;
   const queryKey = JSON.stringify(filters);
   const fetchWindow = useCallback((offset: number, limit: number) => call('problems.list', { ...JSON.parse(queryKey) as Input<'problems.list'>, offset, limit }),
     [queryKey]);
@@ -117,9 +118,10 @@ export function ProblemLedger() {
   async function exportLedger() {
     setExporting(true);
     try {
-      const out = await call('problems.exportLedger', { ...filters, limit: 500 });
-      downloadBase64(out.fileName, out.data, XLSX_MIME);
-      notifyOk(`已导出「${out.fileName}」`);
+      // Every problem the filters select (all of them when there is no filter), never a page.
+      const done = await followJob(call('problems.exportLedger', filters));
+      if (!done) notifyCanceled('没有导出台账。');
+      else if (await saveFile(done.file)) notifyOk(`已导出「${done.file.fileName}」，共 ${done.rows} 条问题。`);
     } catch (e) {
       notifyError(e);
     } finally {
@@ -143,7 +145,7 @@ export function ProblemLedger() {
         <Group gap="sm" align="flex-end">
           <TextInput label="搜索" placeholder="问题描述、类别、专项、学校" w={190} leftSection={<IconSearch size={14} />}
             value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
-          <Select label="学校" placeholder="全部" clearable searchable w={180} data={choices.schools} value={get('schoolId') ?? null}
+          <Select label="学校" placeholder="全部" clearable searchable w={180} data={choices.schools} {...namePicker} value={get('schoolId') ?? null}
             onChange={(v) => setFilter('schoolId', v)} nothingFoundMessage="没有匹配的学校" />
           <Select label="责任区" placeholder="全部" clearable w={110} data={choices.zones} value={get('zoneId') ?? null} onChange={(v) => setFilter('zoneId', v)} />
           <Select label="整改状态" placeholder="全部" clearable w={100} data={[...PROBLEM_STATUSES]} value={get('status') ?? null} onChange={(v) => setFilter('status', v)} />

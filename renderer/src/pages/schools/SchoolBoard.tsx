@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Anchor, Avatar, Box, Button, Card, Group, List, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
-import { call } from '../../api';
+import { pictureUrl } from '../../files';
 import { useApi } from '../../useApi';
 import type { SchoolSupervisor } from '../../../../shared/schemas/school';
 
@@ -19,7 +19,7 @@ function Photo({ s }: { s: SchoolSupervisor }) {
   useEffect(() => {
     if (!s.photo) return;
     let live = true;
-    call('attachments.get', { hash: s.photo }).then((f) => { if (live) setSrc(f.dataUrl); }).catch(() => undefined);
+    pictureUrl(s.photo).then((u) => { if (live) setSrc(u); }).catch(() => undefined);
     return () => { live = false; };
   }, [s.photo]);
   return (

@@ -12,8 +12,8 @@ export function TermEnd({ s }: { s: Pick<Supervisor, 'termEnd' | 'termExpiring' 
   if (!s.termEnd) return <Text size="sm" c="dimmed">—</Text>;
   const left = s.termDaysLeft ?? 0;
   return (
-    <Group gap={6} wrap="nowrap">
-      <Text size="sm">{s.termEnd}</Text>
+    <Group gap={4} style={{ rowGap: 2 }}>
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{s.termEnd}</Text>
       {s.termExpiring && (
         <Tooltip label={left < 0 ? `已超过聘任截止日期 ${-left} 天，请续聘或更新聘任状态` : `距聘任截止还有 ${left} 天`}>
           <Badge size="sm" color={left < 0 ? 'red' : 'orange'} variant="filled">{left < 0 ? '已期满' : '即将期满'}</Badge>

@@ -15,6 +15,7 @@ import type { Visit, VISIT_SORTS } from '../../../../shared/schemas/visit';
 import { VISIT_TYPES } from '../../../../shared/vocab';
 import { ListFooter, pageWindow } from '../../components/Paging';
 import { PeriodFilter } from '../../components/PeriodFilter';
+import { namePicker } from '../../components/name-options';
 
 /** The timeline is paged; the list is one long virtual table. */
 /** Filters live in the URL, so the dashboard and the school/supervisor pages can link here. */
@@ -93,9 +94,9 @@ export function VisitList() {
         <Group gap="sm" align="flex-end">
           <TextInput label="搜索" placeholder="纪实、亮点、反馈、主题、学校" w={200} leftSection={<IconSearch size={14} />}
             value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
-          <Select label="学校" placeholder="全部" clearable searchable w={190} data={choices.schools} value={get('schoolId') ?? null}
+          <Select label="学校" placeholder="全部" clearable searchable w={190} data={choices.schools} {...namePicker} value={get('schoolId') ?? null}
             onChange={(v) => setFilter('schoolId', v)} nothingFoundMessage="没有匹配的学校" />
-          <Select label="督学" placeholder="全部" clearable searchable w={120} data={choices.supervisors} value={get('supervisorId') ?? null}
+          <Select label="督学" placeholder="全部" clearable searchable w={120} data={choices.supervisors} {...namePicker} value={get('supervisorId') ?? null}
             onChange={(v) => setFilter('supervisorId', v)} nothingFoundMessage="没有匹配的督学" />
           <Select label="责任区" placeholder="全部" clearable w={120} data={choices.zones} value={get('zoneId') ?? null}
             onChange={(v) => setFilter('zoneId', v)} />

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, Modal, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { call } from '../../api';
-import { notifyError, notifyOk } from '../../notify';
+import { notifyCanceled, notifyError, notifyOk } from '../../notify';
+import { followJob } from '../../jobs';
 import type { OpenWorkGroup, OpenWorkItem, YearCheck } from '../../../../shared/schemas/year-close';
 
 /** Where an open item opens. */
@@ -71,7 +72,9 @@ export function ArchiveDialog({ year, onClose, onArchived }: { year: number | nu
     if (year === null || !check) return;
     setWorking(true);
     try {
-      const r = await call('yearClose.close', { year, openWork: check.openWork });
+      // A job: its progress, with 取消, is shown at the bottom left (JobProgress).
+      const r = await followJob(call('yearClose.close', { year, openWork: check.openWork }));
+      if (!r) return notifyCanceled(`没有归档${year}年度：没有生成归档包，该年度的记录仍可修改。`);
       notifyOk(`已归档${r.year}年度：归档包共 ${r.catalogue.length} 个文件，保存在 ${r.folder}。该年度的记录现在为只读，问题整改可继续办理。`);
       onArchived();
     } catch (e) {
@@ -114,12 +117,7 @@ export function ArchiveDialog({ year, onClose, onArchived }: { year: number | nu
                 label={`我已查看以上 ${open} 项未办结的工作，仍要归档${year}年度`} />
             </Stack>
           ))}
-        {working && (
-          <Stack gap={4}>
-            <Text size="sm">正在生成归档包，请稍候…</Text>
-            <Progress value={100} animated striped aria-label="归档进度" />
-          </Stack>
-        )}
+        {working && <Text size="sm">正在生成归档包，进度显示在页面左下角，可随时取消。</Text>}
         <Group justify="flex-end">
           <Button variant="default" disabled={working} onClick={onClose}>取消</Button>
           <Button color={open > 0 ? 'red' : undefined} loading={working} disabled={!ready} onClick={() => void archive()}>

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, FileInput, Group, Loader, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
-import { downloadBase64, fileToBase64 } from '../../files';
+import { saveFile } from '../../files';
+import { ChooseFile } from '../../components/ChooseFile';
+import type { Uploaded } from '../../../../shared/schemas/files';
 import { notifyError, notifyOk } from '../../notify';
 import { LEGACY_KINDS, type LegacyFile } from '../../../../shared/schemas/year-close';
 import { fileSizeText } from '../../../../shared/numbers';
-
-const ACCEPT = '.docx,.pdf,.xlsx,.jpg,.jpeg,.png,.gif,.bmp,.webp';
 
 /** 历年档案: upload a file from before the app under a year, list, download, delete. */
 export function LegacyTab({ highlight }: { highlight: number | null }) {
@@ -16,7 +16,7 @@ export function LegacyTab({ highlight }: { highlight: number | null }) {
   const [year, setYear] = useState<number | string>(new Date().getFullYear() - 1);
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<string | null>('其他');
-  const [file, setFile] = useState<File | null>(null);
+  const [file, setFile] = useState<Uploaded | null>(null);
   const [uploading, setUploading] = useState(false);
   const [deleting, setDeleting] = useState<LegacyFile | null>(null);
 
@@ -24,7 +24,7 @@ export function LegacyTab({ highlight }: { highlight: number | null }) {
     if (!file) { notifyError(new Error('请先选择要上传的文件。')); return; }
     setUploading(true);
     try {
-      const f = await call('legacy.add', { year: Number(year), title: title.trim() || file.name.replace(/\.[^.]+$/, ''), kind: kind as (typeof LEGACY_KINDS)[number], fileName: file.name, data: await fileToBase64(file) });
+      const f = await call('legacy.add', { year: Number(year), title: title.trim() || file.fileName.replace(/\.[^.]+$/, ''), kind: kind as (typeof LEGACY_KINDS)[number], uploadId: file.uploadId });
       notifyOk(`已收入${f.year}年历年档案「${f.title}」${f.searchable ? '，文中内容可在顶部搜索框中搜索' : ''}。`);
       setTitle('');
       setFile(null);
@@ -38,8 +38,7 @@ export function LegacyTab({ highlight }: { highlight: number | null }) {
 
   async function download(f: LegacyFile) {
     try {
-      const out = await call('legacy.download', { id: f.id });
-      downloadBase64(out.fileName, out.data, f.mime);
+      await saveFile(await call('legacy.download', { id: f.id }));
     } catch (e) {
       notifyError(e);
     }
@@ -69,8 +68,17 @@ export function LegacyTab({ highlight }: { highlight: number | null }) {
             <NumberInput label="年份" w={110} min={2000} max={2100} value={year} onChange={setYear} />
             <TextInput label="题名" w={280} placeholder="不填则用文件名" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
             <Select label="类别" w={140} data={[...LEGACY_KINDS]} value={kind} onChange={setKind} allowDeselect={false} />
-            <FileInput label="文件" w={240} placeholder="选择文件" accept={ACCEPT} value={file} onChange={setFile} clearable />
-            <Button loading={uploading} onClick={() => void upload()}>上传</Button>
+            <ChooseFile kind="legacy" label="选择历年档案文件" onChosen={([f]) => setFile(f)}>
+              {(open, busy) => (
+                <Stack gap={2} w={240}>
+                  <Text size="sm" fw={500}>文件</Text>
+                  <Button variant="default" loading={busy} onClick={open} justify="flex-start">
+                    <Text size="sm" truncate>{file ? file.fileName : '选择文件…'}</Text>
+                  </Button>
+                </Stack>
+              )}
+            </ChooseFile>
+            <Button loading={uploading} disabled={!file} onClick={() => void upload()}>上传</Button>
           </Group>
         </Stack>
       </Card>

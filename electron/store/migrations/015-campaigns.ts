@@ -233,7 +233,7 @@ const TABLES = `
 function schoolMayBeNull(db: Database): void {
   const NOT_NULL = 'school_id INTEGER NOT NULL REFERENCES schools(id)';
   const declared = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'problems'`).pluck().get() as string;
-  if (!declared.includes(NOT_NULL)) throw new Error('migration 014: problems.school_id is not declared as migration 002 made it');
+  if (!declared.includes(NOT_NULL)) throw new Error('migration 015: problems.school_id is not declared as migration 002 made it');
   const version = db.pragma('schema_version', { simple: true }) as number;
   db.unsafeMode(true); // better-sqlite3 runs SQLite in defensive mode, which refuses writable_schema
   try {
@@ -257,7 +257,7 @@ function schoolMayBeNull(db: Database): void {
 function campaignsFromNames(db: Database): void {
   const names = db.prepare(`SELECT DISTINCT trim(campaign) FROM problems WHERE trim(coalesce(campaign, '')) <> '' ORDER BY 1`).pluck().all() as string[];
   if (names.length === 0) return;
-  db.exec(`CREATE TEMP TABLE m014_archived_years AS SELECT * FROM archived_years; DELETE FROM archived_years;`);
+  db.exec(`CREATE TEMP TABLE m015_archived_years AS SELECT * FROM archived_years; DELETE FROM archived_years;`);
   const visitsOf = `FROM visits WHERE type = '专项' AND (trim(theme) = ? OR trim(theme) = ? || '专项督导')`;
   const period = db.prepare(`SELECT min(d), max(d) FROM (SELECT raised_at AS d FROM problems WHERE trim(campaign) = ?
     UNION ALL SELECT date ${visitsOf})`).raw();
@@ -273,7 +273,7 @@ function campaignsFromNames(db: Database): void {
       SELECT ?, school_id FROM problems WHERE campaign_id = ? AND school_id IS NOT NULL
       UNION SELECT ?, school_id FROM visits WHERE campaign_id = ?`).run(id, id, id, id);
   }
-  db.exec(`INSERT INTO archived_years SELECT * FROM m014_archived_years; DROP TABLE m014_archived_years;`);
+  db.exec(`INSERT INTO archived_years SELECT * FROM m015_archived_years; DROP TABLE m015_archived_years;`);
 }
 
 // The deadline that counts (migration 009's `due`), now with the 反弹 deadline first.
@@ -345,8 +345,8 @@ function guarded(db: Database): Guarded[] {
   ];
 }
 
-export const m014Campaigns: Migration = {
-  version: 14,
+export const m015Campaigns: Migration = {
+  version: 15,
   name: 'campaigns',
   up(db) {
     db.exec(TABLES);

@@ -22,9 +22,12 @@ const problem = (raised: string, campaign: string | null, status = '待整改', 
   category, description, actor, status, raised_at, closed_at, updated_at) VALUES (?, ?, ?, '校园安全', '消防通道堆放杂物', '学校', ?, ?, ?, ?)`,
   campaign ? '专项督导' : '督导记录', at, campaign, status, raised, status === '已销号' ? raised : null, AT);
 
-/** Version 11 with campaigns as free text: 校园安全 in 2023 (filed) and 2024, 双减 in 2024 only, and a 专项 visit of each. */
-function version11() {
-  db = migrateTo(11);
+/** The version before this migration (013; 014 is the supervisors' year, landing first). */
+const BEFORE = 13;
+
+/** The version before, with campaigns as free text: 校园安全 in 2023 (filed) and 2024, 双减 in 2024 only, and a 专项 visit of each. */
+function before() {
+  db = migrateTo(BEFORE);
   school = run(`INSERT INTO schools (full_name, type, nature, created_at, updated_at) VALUES ('城关第一小学', '小学', '公办', ?, ?)`, AT, AT);
   other = run(`INSERT INTO schools (full_name, type, nature, created_at, updated_at) VALUES ('白沙镇中心小学', '小学', '公办', ?, ?)`, AT, AT);
   supervisor = run(`INSERT INTO supervisors (name, status, category, created_at, updated_at) VALUES ('王督学', '在聘', '兼职督学', ?, ?)`, AT, AT);
@@ -41,11 +44,11 @@ function version11() {
   return rows;
 }
 
-describe('migration 014 (campaigns, 督政, 回头看, evaluation)', () => {
+describe('migration 015 (campaigns, 督政, 回头看, evaluation)', () => {
   it('turns each free-text campaign into a campaign with its period, schools and records, also in a filed year', () => {
-    const r = version11();
-    migrateTo(14, db);
-    expect(userVersion(db)).toBe(14);
+    const r = before();
+    migrateTo(15, db);
+    expect(userVersion(db)).toBe(15);
     const campaigns = db.prepare(`SELECT id, name, start_date AS start, end_date AS end, scope_kind AS scope, checklist_kind AS checklist, closed_at AS closed
       FROM campaigns ORDER BY name`).all() as { id: number; name: string }[];
     expect(campaigns).toEqual([
@@ -68,8 +71,8 @@ describe('migration 014 (campaigns, 督政, 回头看, evaluation)', () => {
   });
 
   it('lets a problem be owned by a unit instead of a school, never by both or neither', () => {
-    version11();
-    migrateTo(14, db);
+    before();
+    migrateTo(15, db);
     expect(columns(db, 'problems')).toContain('school_id INTEGER');
     expect(columns(db, 'problems')).toEqual(expect.arrayContaining(['campaign_id INTEGER', 'unit_id INTEGER', 'rework_due TEXT']));
     const unit = run(`INSERT INTO units (name, kind, created_at, updated_at) VALUES ('白沙镇人民政府', '乡镇（街道）', ?, ?)`, AT, AT);
@@ -87,8 +90,8 @@ describe('migration 014 (campaigns, 督政, 回头看, evaluation)', () => {
   });
 
   it('counts a 反弹 deadline first in the deadline that counts, before the notice\'s and the problem\'s own', () => {
-    const r = version11();
-    migrateTo(14, db);
+    const r = before();
+    migrateTo(15, db);
     const n = run(`INSERT INTO notices (year, number, school_id, issued_date, deadline_days, deadline_date, created_at)
       VALUES (2024, 1, ?, '2024-05-10', 20, '2024-05-30', ?)`, school, AT);
     write(`UPDATE problems SET notice_id = ?, deadline = '2024-05-20' WHERE id = ?`, n, r.burden);
@@ -104,8 +107,8 @@ describe('migration 014 (campaigns, 督政, 回头看, evaluation)', () => {
   });
 
   it('lets a 回头看 reopen a filed year\'s 销号 problem as 反弹, and record a pending 回头看 there; everything else of the year stays', () => {
-    const r = version11();
-    migrateTo(14, db);
+    const r = before();
+    migrateTo(15, db);
     // Reopening: only once a 回头看 has recorded the 反弹 (a 2024 one: its own year is open), then status back
     // to 整改中 with the 反弹 deadline, and its history line.
     refused(`UPDATE problems SET status = '整改中', closed_at = NULL WHERE id = ?`, r.safety2023);
@@ -135,8 +138,8 @@ describe('migration 014 (campaigns, 督政, 回头看, evaluation)', () => {
   });
 
   it('guards every new table of a year\'s content: campaigns by each year they touch, the rest by their date or round', () => {
-    version11();
-    migrateTo(14, db);
+    before();
+    migrateTo(15, db);
     const campaign = (start: string, end: string) => run(`INSERT INTO campaigns (name, start_date, end_date, scope_kind, checklist_kind, created_at, updated_at)
       VALUES ('食品安全', ?, ?, '全部学校', '八项事项', ?, ?)`, start, end, AT, AT);
     const round = (year: number) => run(`INSERT INTO eval_rounds (name, kind, year, pass_score, created_at, updated_at)
