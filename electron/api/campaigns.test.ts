@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { expectRefused } from '../testing/refused';
 import { paragraphs, readDocx, textOf } from '../testing/read-docx';
+import { finished, offeredBytes } from '../testing/files';
 import { call } from './index';
 import { nowText } from '../../shared/dates';
 import type { Input } from '../../shared/contract';
@@ -212,7 +213,7 @@ describe('the 专项督导报告 and 督导意见书', () => {
     expect(saved).toMatchObject({ reportTitle: '关于全区小学食品安全专项督导情况的报告', reportTo: '区人民政府', reportDate: day(0) });
     const file = await call(a, 'campaigns.exportReport', { id });
     expect(file.fileName).toBe('关于全区小学食品安全专项督导情况的报告.docx');
-    const doc = await readDocx(Buffer.from(file.data, 'base64'));
+    const doc = await readDocx(await offeredBytes(a, file));
     const lines = paragraphs(doc.document).map(textOf);
     expect(lines).toEqual(expect.arrayContaining(['关于全区小学食品安全专项督导情况的报告', '区人民政府：', '一、基本情况', '二、主要成效',
       '三、存在问题', '四、整改要求及建议', '各校普遍落实了校长陪餐制度。', '附件：食品安全专项督导情况统计表', '清河区人民政府教育督导室', '附件',
@@ -224,7 +225,7 @@ describe('the 专项督导报告 and 督导意见书', () => {
       '1', '城关第一小学', md(-20), '2', '1', '50%', '2', '城关第二小学', md(-15), '1', '0', '0%', '', '合计', '2所学校', '3', '1', '33.3%']);
     // Dated yesterday, before today's 销号: the 附件 counts what its date knew.
     await call(a, 'campaigns.saveReport', { id, title: '关于全区小学食品安全专项督导情况的报告', to: '区人民政府', date: day(-1), sections });
-    const earlier = await readDocx(Buffer.from((await call(a, 'campaigns.exportReport', { id })).data, 'base64'));
+    const earlier = await readDocx(await offeredBytes(a, call(a, 'campaigns.exportReport', { id })));
     const totals = [...earlier.document.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => textOf(m[0])).slice(-6);
     expect(totals).toEqual(['', '合计', '2所学校', '3', '0', '0%']);
     expect(paragraphs(earlier.document).map(textOf)).toContain(`（截至${Number(day(-1).slice(0, 4))}年${Number(day(-1).slice(5, 7))}月${Number(day(-1).slice(8, 10))}日）`);
@@ -234,12 +235,12 @@ describe('the 专项督导报告 and 督导意见书', () => {
     await call(a, 'campaigns.saveSchool', { id, schoolId: r.s1, opinion: '请于30日内补齐食品留样记录。\n建立健康证到期提醒。', opinionDate: day(0) });
     const file = await call(a, 'campaigns.exportOpinion', { id, schoolId: r.s1 });
     expect(file.fileName).toBe('食品安全专项督导意见书（城关第一小学）.docx');
-    const lines = paragraphs((await readDocx(Buffer.from(file.data, 'base64'))).document).map(textOf);
+    const lines = paragraphs((await readDocx(await offeredBytes(a, file))).document).map(textOf);
     expect(lines).toEqual(expect.arrayContaining(['食品安全专项督导意见书', '城关第一小学：', '一、主要成绩', '1.食堂实行明厨亮灶', '二、存在问题',
       '1.食品留样记录不完整', '2.部分从业人员健康证过期', '三、整改意见', '请于30日内补齐食品留样记录。', '建立健康证到期提醒。']));
     expect(lines.find((l) => l.startsWith('根据'))).toContain('采取巡视校园、查阅资料等方式，对照食品留样、从业人员健康证等内容');
     // A school without highlights has no 主要成绩 part.
-    const second = paragraphs((await readDocx(Buffer.from((await call(a, 'campaigns.exportOpinion', { id, schoolId: r.s2 })).data, 'base64'))).document).map(textOf);
+    const second = paragraphs((await readDocx(await offeredBytes(a, call(a, 'campaigns.exportOpinion', { id, schoolId: r.s2 })))).document).map(textOf);
     expect(second).toEqual(expect.arrayContaining(['一、存在问题', '二、整改意见']));
     await expectRefused(a, 'campaigns.exportOpinion', { id, schoolId: r.m1 }, { field: 'schoolId', text: '不在本专项督导的督导学校中' });
     const other = await call(a, 'campaigns.save', { fields: { name: '校园安全', startDate: day(-3), endDate: day(3), scopeKind: '选定学校',
@@ -315,13 +316,13 @@ describe('督政: units, their problems through 销号, letters and the 四清�
     const p2 = await unitProblem({ description: '校车停靠点未设置候车亭', deadline: day(20) });
     const file = await call(a, 'documents.unitLetter', { problemIds: [p1.id, p2.id], kind: '督导建议书', issuedDate: day(0) });
     expect(file.fileName).toBe('督导建议书（白沙镇人民政府）.docx');
-    const lines = paragraphs((await readDocx(Buffer.from(file.data, 'base64'))).document).map(textOf);
+    const lines = paragraphs((await readDocx(await offeredBytes(a, file))).document).map(textOf);
     const words = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
     expect(lines).toEqual(expect.arrayContaining(['督导建议书', '白沙镇人民政府：', '我室在“校园安全”专项督导中发现，你单位在以下方面存在问题：',
       `1.镇中心小学周边流动摊贩占道经营（整改时限：${words(day(40))}）。`, `2.校车停靠点未设置候车亭（整改时限：${words(day(20))}）。`]));
     expect(lines.join('')).toContain(`于${words(day(40))}前将整改落实情况书面反馈我室`);
     const section = await call(a, 'problems.save', { fields: { source: '督导记录', unitId: ids.section, category: SAFETY, description: '校舍维修经费未及时拨付', actor: '教育局科室' } });
-    const letter = paragraphs((await readDocx(Buffer.from((await call(a, 'documents.unitLetter', { problemIds: [section.id], kind: '协商函', issuedDate: day(0), replyBy: day(15) })).data, 'base64'))).document).map(textOf);
+    const letter = paragraphs((await readDocx(await offeredBytes(a, call(a, 'documents.unitLetter', { problemIds: [section.id], kind: '协商函', issuedDate: day(0), replyBy: day(15) })))).document).map(textOf);
     expect(letter).toEqual(expect.arrayContaining(['协商函', '区教育局计财科：', '我室在督导工作中发现以下问题，涉及贵科室职责：']));
     await expectRefused(a, 'documents.unitLetter', { problemIds: [p1.id, section.id], kind: '协商函', issuedDate: day(0) }, { field: 'problemIds', text: '只写给一个单位' });
     const school = (await call(a, 'problems.list', {})).rows[0];
@@ -342,15 +343,18 @@ describe('督政: units, their problems through 销号, letters and the 四清�
     await expectRefused(a, 'fourLists.get', {}, { field: 'year', text: '请选择一项专项督导，或选择年份' });
 
     // The 督政 ledger exports as its own sheet, owners under 责任单位.
+    const exported = await finished(a, call(a, 'problems.exportLedger', { owner: 'unit' }));
+    expect(exported.file.fileName).toMatch(/^督政问题台账-\d{8}\.xlsx$/);
     const ledger = new ExcelJS.Workbook();
-    await ledger.xlsx.load(Buffer.from((await call(a, 'problems.exportLedger', { owner: 'unit' })).data, 'base64') as unknown as ArrayBuffer);
+    await ledger.xlsx.load(await offeredBytes(a, exported.file) as unknown as ArrayBuffer);
     const sheet = ledger.getWorksheet('督政问题台账')!;
+    expect(String(sheet.getCell(1, 1).value)).toMatch(/督政问题台账（导出于\d{4}年\d{1,2}月\d{1,2}日，共4条）$/);
     expect((sheet.getRow(2).values as unknown[])[2]).toBe('责任单位');
     expect(sheet.rowCount).toBe(2 + 4);
 
     const file = await call(a, 'fourLists.export', { campaignId: ids.campaign });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.data, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(await offeredBytes(a, file) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('四清单')!;
     expect(String(ws.getCell(1, 1).value)).toContain('校园安全专项督导“四清单”');
     const groups = [...new Set((ws.getRow(2).values as unknown[]).filter(Boolean))];
@@ -358,6 +362,12 @@ describe('督政: units, their problems through 销号, letters and the 四清�
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '督导任务', '督导事项', '问题描述', '提出日期', '整改要求及措施', '整改时限',
       '整改状态', '销号日期', '回头看及督办', '责任主体', '整改责任方', '责任督学']);
     expect(ws.rowCount).toBe(6);
+    // Dates are real dates in the Chinese format; what a problem lacks stays an empty cell.
+    const first = ws.getRow(4);
+    expect(first.getCell(5).value).toEqual(new Date(`${lists.rows[0].raisedAt}T00:00:00Z`));
+    expect(first.getCell(5).numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(first.getCell(9).value).toEqual(new Date(`${lists.rows[0].closedAt}T00:00:00Z`));
+    expect(ws.getRow(5).getCell(9).value).toBeNull();
   });
 });
 
@@ -477,7 +487,7 @@ describe('the year package (年度归档) files the year\'s 专项督导报告, 
     a.db.prepare(`UPDATE eval_rounds SET closed_at = '2025-12-22'`).run();
 
     const check = await call(a, 'yearClose.check', { year: 2025 });
-    const result = await call(a, 'yearClose.close', { year: 2025, openWork: check.openWork });
+    const result = await finished(a, call(a, 'yearClose.close', { year: 2025, openWork: check.openWork }));
     const kinds = result.catalogue.map((e) => [e.kind, e.title]);
     expect(kinds).toEqual(expect.arrayContaining([
       ['专项督导', '关于校园安全专项督导情况的报告'], ['四清单', '××区人民政府教育督导室2025年专项督导和督政“四清单”'], ['评估报告', '2025年综合督导评估报告'],

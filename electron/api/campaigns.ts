@@ -38,13 +38,13 @@ export const campaignHandlers: HandlerMap<'units.list' | 'units.save' | 'units.d
     saveReport(a, input);
     return getCampaign(a, input.id);
   },
-  'campaigns.exportReport': (a, { id }) => fileOut(campaignReportFile(a, id)),
-  'campaigns.exportOpinion': (a, { id, schoolId }) => fileOut(campaignOpinionFile(a, id, schoolId)),
+  'campaigns.exportReport': (a, { id }) => fileOut(a, campaignReportFile(a, id)),
+  'campaigns.exportOpinion': (a, { id, schoolId }) => fileOut(a, campaignOpinionFile(a, id, schoolId)),
   'campaigns.scheduleFollowups': (a, { id, dueDate }) => ({ scheduled: scheduleCampaignFollowups(a, id, dueDate) }),
   'campaigns.board': (a) => campaignBoard(a),
   'fourLists.get': (a, q) => fourLists(a, q),
-  'fourLists.export': (a, q) => fileOut(fourListsFile(a, q)),
-  'documents.unitLetter': (a, input) => fileOut(unitLetterFile(a, input)),
+  'fourLists.export': (a, q) => fileOut(a, fourListsFile(a, q)),
+  'documents.unitLetter': (a, input) => fileOut(a, unitLetterFile(a, input)),
 
   'followups.list': (a, q) => listFollowups(a, q),
   'followups.schedule': (a, { problemIds, dueDate }) => ({ scheduled: scheduleFollowups(a, problemIds, dueDate) }),

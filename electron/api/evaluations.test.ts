@@ -3,12 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { expectRefused } from '../testing/refused';
 import { paragraphs, readDocx, textOf } from '../testing/read-docx';
+import { offeredBytes, uploaded } from '../testing/files';
 import { call } from './index';
 import { nowText } from '../../shared/dates';
 import type { Input } from '../../shared/contract';
 import { pinyinKey } from '../store/pinyin';
 
 type Store = Awaited<ReturnType<typeof tempStore>>;
+
+/** A chart's categories and values as cached in its part, in the order given (bar charts are given bottom up). */
+const chartData = (xml: string) => {
+  const cats = /<c:cat>([\s\S]*?)<\/c:cat>/.exec(xml)?.[1] ?? '';
+  const vals = /<c:val>([\s\S]*?)<\/c:val>/.exec(xml)?.[1] ?? '';
+  const pts = (x: string) => [...x.matchAll(/<c:pt idx="\d+"><c:v>([^<]*)<\/c:v><\/c:pt>/g)].map((m) => m[1]);
+  return pts(cats).map((c, i) => [c, Number(pts(vals)[i])] as const);
+};
 type SetFields = Input<'indicatorSets.save'>['fields'];
 
 /** 一级 办学条件 (二级 校舍 4, 设备 6), 一级 教育教学 (二级 课程 10 with 三级 开齐 6, 开足 4 …), in outline order. */
@@ -94,7 +103,7 @@ describe('an evaluation round: scores, results, 达标率, survey, Excel and rep
   });
 
   it('scores each school per indicator with the scorer\'s name and evidence, refusing what cannot be', async () => {
-    const hash = (await call(a, 'attachments.put', { fileName: '校舍台账.pdf', mime: 'application/pdf', data: Buffer.from('台账').toString('base64') })).hash;
+    const hash = (await call(a, 'attachments.put', { uploadId: await uploaded(a, 'file', '校舍台账.pdf', '台账') })).hash;
     const saved = await call(a, 'evaluations.saveScores', { id: roundId, schoolId: ids[0], scorer: '张明', scores: [
       { indicatorId: leaves[0].id, score: 38.5, note: '生均面积略低', evidence: [{ hash, fileName: '校舍台账.pdf' }] },
     ] });
@@ -160,7 +169,7 @@ describe('an evaluation round: scores, results, 达标率, survey, Excel and rep
     const file = await call(a, 'evaluations.exportScores', { id: roundId });
     expect(file.fileName).toBe('2026年义务教育学校达标监测评分表.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.data, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(await offeredBytes(a, file) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['学校', '1.1 校舍场地（40分）', '1.2 教学设备（20分）', '2.1.1 开齐课程（25分）', '2.1.2 开足课时（15分）', '总分']);
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['清河区第01小学', 38, 19, 24, 14, 95]);
@@ -170,19 +179,24 @@ describe('an evaluation round: scores, results, 达标率, survey, Excel and rep
     ws.getRow(39).getCell(3).value = 15;
     ws.addRow(['域外学校', 10, 10, 10, 10]);
     ws.getRow(38).getCell(4).value = 26;
-    const data = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const check = await call(a, 'evaluations.importScores', { id: roundId, scorer: '王芳', data });
+    const uploadId = await uploaded(a, 'scores', '评分表.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const check = await call(a, 'evaluations.importScores', { id: roundId, scorer: '王芳', uploadId });
     expect(check).toMatchObject({ valid: 36, invalid: 2, written: 0 });
     expect(check.rows.filter((r) => r.errors.length).map((r) => [r.schoolName, r.errors])).toEqual([
       ['清河区第36小学', ['2.1.1 开齐课程的得分26不在0至25之间']], ['域外学校', ['「域外学校」不是本次评估的参评学校']]]);
     expect((await call(a, 'evaluations.results', { id: roundId })).round.passed).toBe(26);
-    const done = await call(a, 'evaluations.importScores', { id: roundId, scorer: '王芳', data, commit: true });
+    const done = await call(a, 'evaluations.importScores', { id: roundId, scorer: '王芳', uploadId, commit: true });
     expect(done.written).toBe(36 * 4);
+    // Written once: the received sheet is let go, and a file of another kind is not taken for a score sheet.
+    await expectRefused(a, 'evaluations.importScores', { id: roundId, scorer: '王芳', uploadId, commit: true },
+      { code: 'not_found', field: 'uploadId', text: '请重新选择文件' });
+    await expectRefused(a, 'evaluations.importScores', { id: roundId, scorer: '王芳', uploadId: await uploaded(a, 'roster', '名册.xlsx', 'x') },
+      { code: 'not_found', field: 'uploadId', text: '所选文件已失效' });
     const res = await call(a, 'evaluations.results', { id: roundId });
     expect(res.schools.find((s) => s.schoolName === '清河区第37小学')).toMatchObject({ total: 65, passed: true });
     expect(res.round).toMatchObject({ passed: 27, passRate: 72.97 });
     expect((await call(a, 'evaluations.scores', { id: roundId, schoolId: ids[36] }))[0]).toMatchObject({ score: 30, scorer: '王芳' });
-    await expectRefused(a, 'evaluations.importScores', { id: roundId, scorer: '王芳', data: Buffer.from('not a workbook').toString('base64') },
+    await expectRefused(a, 'evaluations.importScores', { id: roundId, scorer: '王芳', uploadId: await uploaded(a, 'scores', '评分表.xlsx', 'not a workbook') },
       { text: '不是有效的 Excel' });
   });
 
@@ -190,15 +204,26 @@ describe('an evaluation round: scores, results, 达标率, survey, Excel and rep
     await call(a, 'evaluations.save', { id: roundId, fields: { name: '2026年义务教育学校达标监测', kind: '达标监测', year: 2026, startDate: '2026-03-01',
       endDate: '2026-05-31', passScore: 60, grades: [{ name: '优秀', min: 90 }, { name: '良好', min: 80 }, { name: '合格', min: 60 }], schoolIds: ids,
       summary: '建议加大薄弱学校校舍改造投入。' } });
-    const file = await call(a, 'evaluations.exportReport', { id: roundId, charts: [] });
+    const results = await call(a, 'evaluations.results', { id: roundId });
+    const file = await call(a, 'evaluations.exportReport', { id: roundId });
     expect(file.fileName).toBe('2026年义务教育学校达标监测评估报告.docx');
-    const text = paragraphs((await readDocx(Buffer.from(file.data, 'base64'))).document).map(textOf);
+    const d = await readDocx(await offeredBytes(a, file));
+    const text = paragraphs(d.document).map(textOf);
     expect(text).toEqual(expect.arrayContaining(['2026年义务教育学校达标监测评估报告', '一、基本情况', '二、评估结果', '三、指标达标情况', '四、满意度测评',
       '五、总体评价与建议', '建议加大薄弱学校校舍改造投入。', '附件：2026年义务教育学校达标监测学校评估结果']));
     expect(text.join('\n')).toContain('参评学校37所，完成全部指标评估37所，其中达标27所，达标率27/37 = 72.97%');
     expect(text.join('\n')).toContain('共测评250人次，其中满意180人次、基本满意53人次、不满意17人次，满意度（满意与基本满意之和所占比例）为93.2%');
-    await expectRefused(a, 'evaluations.exportReport', { id: roundId, charts: [{ title: '图', png: Buffer.from('GIF89a').toString('base64'), width: 10, height: 10 }] },
-      { field: 'charts', text: '不是 PNG 图片' });
+    // Tables captioned above, charts below, numbered in order; each chart drawn from its table's rows.
+    expect(text.filter((t) => /^[表图]\d/.test(t))).toEqual(['表1　学校等级分布', '图1　学校等级分布', '表2　各指标得分与达标情况', '图2　各指标得分率',
+      '表3　满意度测评结果']);
+    const i = text.indexOf('表1　学校等级分布');
+    expect(text.slice(i + 1, i + 3 + 2 * results.grades.length)).toEqual(['等级', '学校数（所）', ...results.grades.flatMap((g) => [g.name, String(g.count)])]);
+    expect(paragraphs(d.document).find((p) => textOf(p) === '合计')).toContain('<w:b/>');
+    expect(d.charts).toHaveLength(2);
+    expect(chartData(d.charts[0]).reverse()).toEqual(results.grades.map((g) => [g.name, g.count]));
+    const leaves = results.indicators.filter((x) => !results.indicators.some((y) => y.code.startsWith(`${x.code}.`)));
+    expect(chartData(d.charts[1]).reverse()).toEqual(leaves.map((x) => [`${x.code} ${x.name}`, x.rate]));
+    expect(d.charts[1]).toContain('<c:max val="100"/>');
 
     expect((await call(a, 'evaluations.close', { id: roundId, closed: true })).closedAt).not.toBeNull();
     await expectRefused(a, 'evaluations.saveScores', { id: roundId, schoolId: ids[0], scorer: '张明', scores: [] }, { code: 'conflict', text: '已完成，不能再修改评分' });

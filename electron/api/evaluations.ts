@@ -1,7 +1,8 @@
 import type { HandlerMap } from './types';
-import { bytesIn, fileOut } from './file-out';
+import { fileOut } from './file-out';
 import { evaluationReportFile, roundScoreSheet } from './files';
 import { readScoreSheet } from '../documents/excel/scores-file';
+import { transfers } from '../transfer/transfers';
 import { importScores } from '../store/evaluations/import';
 import { deleteIndicatorSet, getIndicatorSet, listIndicatorSets, saveIndicatorSet } from '../store/evaluations/library';
 import { roundResults } from '../store/evaluations/results';
@@ -41,8 +42,13 @@ export const evaluationHandlers: HandlerMap<'indicatorSets.list' | 'indicatorSet
     return { saved: true };
   },
   'evaluations.results': (a, { id }) => roundResults(a, id),
-  'evaluations.exportScores': (a, { id }) => fileOut(roundScoreSheet(a, id)),
-  'evaluations.importScores': async (a, { id, scorer, data, commit }) => importScores(a, id, scorer, await readScoreSheet(bytesIn(data)), commit),
-  'evaluations.exportReport': (a, { id, charts }) =>
-    fileOut(evaluationReportFile(a, id, charts.map((c) => ({ ...c, png: bytesIn(c.png.replace(/^data:[^,]*,/, '')) })))),
+  'evaluations.exportScores': (a, { id }) => fileOut(a, roundScoreSheet(a, id)),
+  // The check and the import read the same received sheet; it is let go once the rows are written.
+  'evaluations.importScores': async (a, { id, scorer, uploadId, commit }) => {
+    const t = transfers(a);
+    const result = importScores(a, id, scorer, await readScoreSheet(t.bytes(uploadId, ['scores'])), commit);
+    if (commit) t.discard(uploadId);
+    return result;
+  },
+  'evaluations.exportReport': (a, { id }) => fileOut(a, evaluationReportFile(a, id)),
 };

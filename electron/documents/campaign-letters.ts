@@ -6,9 +6,9 @@ import type { Document, FileChild } from 'docx';
 import { dateInWords } from '../../shared/dates';
 import { chineseNumber } from '../../shared/numbers';
 import type { BuildContext } from './blocks';
-import { addressee, bodyLine, closing, docTitle, sectionHeading } from './official';
+import { addressee, bodyLine, closing, sectionHeading } from './official';
 import { docxFile, type GeneratedFile } from './pack';
-import { blankLine, profileDocument, section } from './profile';
+import { blankLine, profileDocument, section, titleOf } from './profile';
 
 export interface OpinionInput {
   office: string;
@@ -52,7 +52,7 @@ export function opinionBody(o: OpinionInput): FileChild[] {
 export function buildOpinion(o: OpinionInput, ctx: BuildContext): Document {
   return profileDocument(ctx.fonts, {
     title: opinionTitle(o.campaign),
-    sections: [section({ children: [docTitle(opinionTitle(o.campaign)), blankLine(), addressee(o.school), ...opinionBody(o), ...closing(o.office, o.date)] })],
+    sections: [section({ children: [titleOf(opinionTitle(o.campaign), ctx.words), blankLine(), addressee(o.school), ...opinionBody(o), ...closing(o.office, o.date)] })],
   });
 }
 
@@ -97,7 +97,7 @@ export function buildUnitLetter(l: UnitLetterInput, ctx: BuildContext): Document
   const lines = [...unitLetterBody(l), ...(l.contact ? [l.contact] : [])];
   return profileDocument(ctx.fonts, {
     title: l.kind,
-    sections: [section({ children: [docTitle(l.kind), blankLine(), addressee(l.unit),
+    sections: [section({ children: [titleOf(l.kind, ctx.words), blankLine(), addressee(l.unit),
       ...lines.map((t, i) => bodyLine(t, i === lines.length - 1)), ...closing(l.office, l.date)] })],
   });
 }

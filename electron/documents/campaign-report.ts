@@ -7,10 +7,10 @@ import { AlignmentType, Paragraph, TextRun, type Document, type FileChild } from
 import { dateInWords } from '../../shared/dates';
 import { chineseNumber, percentText } from '../../shared/numbers';
 import type { ReportSection } from '../../shared/schemas/campaign';
-import { blockRenderer, gridTable, type BuildContext, type GridCell } from './blocks';
-import { addressee, attachmentHead, closing, docTitle, sectionHeading } from './official';
+import { blockRenderer, gridTable, type BuildContext, type GridCell, type GridTableOptions } from './blocks';
+import { addressee, attachmentHead, closing, sectionHeading } from './official';
 import { docxFile, type GeneratedFile } from './pack';
-import { STYLE, blankLine, profileDocument, section } from './profile';
+import { STYLE, blankLine, profileDocument, section, titleOf } from './profile';
 
 export interface StatisticsRow {
   name: string;
@@ -38,8 +38,8 @@ export const statisticsTitle = (campaign: string) => `${campaign}专项督导情
 /** M月D日, dates of one year joined with 、 (the year is the report's). */
 const shortDates = (dates: string[]) => dates.map((d) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`).join('、');
 
-/** The 附件 table's rows: schools, then units (督政), then 合计. */
-export function statisticsRows(r: Pick<CampaignReportInput, 'schools' | 'units'>): GridCell[][] {
+/** The 附件 table's rows: schools, then units (督政), then a bold 合计. */
+export function statisticsRows(r: Pick<CampaignReportInput, 'schools' | 'units'>): GridTableOptions['rows'] {
   const all = [...r.schools, ...r.units];
   const raised = all.reduce((n, s) => n + s.raised, 0);
   const closed = all.reduce((n, s) => n + s.closed, 0);
@@ -47,7 +47,7 @@ export function statisticsRows(r: Pick<CampaignReportInput, 'schools' | 'units'>
   return [
     ...all.map((s, i): GridCell[] => [String(i + 1), s.name, s.dates.length ? shortDates(s.dates) : (r.units.includes(s) ? '（督政）' : '未督导'),
       String(s.raised), String(s.closed), rate(s.closed, s.raised)]),
-    ['', '合计', `${r.schools.filter((s) => s.dates.length).length}所学校`, String(raised), String(closed), rate(closed, raised)],
+    { cells: ['', '合计', `${r.schools.filter((s) => s.dates.length).length}所学校`, String(raised), String(closed), rate(closed, raised)], bold: true },
   ];
 }
 
@@ -55,17 +55,17 @@ export function buildCampaignReport(r: CampaignReportInput, ctx: BuildContext): 
   const blocks = blockRenderer(ctx.loadImage);
   const table = statisticsTitle(r.campaign);
   const body: FileChild[] = [
-    docTitle(r.title),
+    titleOf(r.title, ctx.words),
     blankLine(),
     ...(r.to ? [addressee(r.to)] : []),
     ...r.sections.flatMap((s, i) => [sectionHeading(`${chineseNumber(i + 1)}、${s.title}`), ...blocks.render(s.blocks)]),
     ...closing(r.office, r.date, [table]),
-    ...attachmentHead(table),
+    ...attachmentHead(table, ctx.words),
     new Paragraph({ style: STYLE.normal, alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun(`（截至${dateInWords(r.date)}）`)] }),
     gridTable({
       columns: [
         { title: '序号', weight: 3, align: 'center' }, { title: '学校（单位）', weight: 12 }, { title: '督导日期', weight: 6 },
-        { title: '发现问题', weight: 5, align: 'center' }, { title: '已销号', weight: 4, align: 'center' }, { title: '整改率', weight: 4, align: 'center' },
+        { title: '发现问题', weight: 5, align: 'right' }, { title: '已销号', weight: 4, align: 'right' }, { title: '整改率', weight: 4, align: 'right' },
       ],
       rows: statisticsRows(r),
     }),

@@ -1,9 +1,11 @@
 /** 四清单 (任务、问题、整改、责任) as an .xlsx: a title, the four lists' group headers over their columns, a row per problem. */
-import { todayText } from '../../shared/dates';
+import { dateInWords, todayText } from '../../shared/dates';
 import type { FourListRow, FourLists } from '../../shared/schemas/oversight';
+import { DATE_FORMAT, excelDate, textCell } from './excel/formats';
 import { newWorkbook, xlsxFile, type GeneratedFile } from './pack';
 
-interface Column { header: string; width: number; value: (r: FourListRow, i: number) => string | number }
+/** A column: dates are real dates in the Chinese date format, empty cells empty (excel/formats.ts). */
+interface Column { header: string; width: number; value: (r: FourListRow, i: number) => string | number | Date | null; date?: boolean }
 
 /** The four lists, each with its columns. */
 export const FOUR_LISTS: { list: string; columns: Column[] }[] = [
@@ -14,19 +16,19 @@ export const FOUR_LISTS: { list: string; columns: Column[] }[] = [
   ] },
   { list: '问题清单', columns: [
     { header: '问题描述', width: 40, value: (r) => r.problem },
-    { header: '提出日期', width: 12, value: (r) => r.raisedAt },
+    { header: '提出日期', width: 15, value: (r) => excelDate(r.raisedAt), date: true },
   ] },
   { list: '整改清单', columns: [
-    { header: '整改要求及措施', width: 36, value: (r) => r.measure },
-    { header: '整改时限', width: 12, value: (r) => r.dueDate ?? '' },
+    { header: '整改要求及措施', width: 36, value: (r) => textCell(r.measure) },
+    { header: '整改时限', width: 15, value: (r) => excelDate(r.dueDate), date: true },
     { header: '整改状态', width: 10, value: (r) => (r.overdue ? `${r.status}（逾期）` : r.status) },
-    { header: '销号日期', width: 12, value: (r) => r.closedAt ?? '' },
-    { header: '回头看及督办', width: 20, value: (r) => r.followThrough },
+    { header: '销号日期', width: 15, value: (r) => excelDate(r.closedAt), date: true },
+    { header: '回头看及督办', width: 20, value: (r) => textCell(r.followThrough) },
   ] },
   { list: '责任清单', columns: [
     { header: '责任主体', width: 24, value: (r) => r.owner },
     { header: '整改责任方', width: 11, value: (r) => r.actor },
-    { header: '责任督学', width: 14, value: (r) => r.supervisors },
+    { header: '责任督学', width: 14, value: (r) => textCell(r.supervisors) },
   ] },
 ];
 
@@ -34,11 +36,11 @@ export async function fourListsFile(office: string, lists: FourLists): Promise<G
   const columns = FOUR_LISTS.flatMap((g) => g.columns);
   const wb = newWorkbook(office);
   const ws = wb.addWorksheet('四清单', { views: [{ state: 'frozen', ySplit: 3 }] });
-  ws.columns = columns.map((c) => ({ width: c.width }));
+  ws.columns = columns.map((c) => ({ width: c.width, style: c.date ? { numFmt: DATE_FORMAT } : {} }));
   ws.mergeCells(1, 1, 1, columns.length);
   const title = ws.getCell(1, 1);
   const c = lists.counts;
-  title.value = `${office}${lists.title}（导出于 ${todayText()}：问题${c.raised}个，已销号${c.closed}个，逾期${c.overdue}个，反弹${c.rebounds}个）`;
+  title.value = `${office}${lists.title}（导出于${dateInWords(todayText())}：问题${c.raised}个，已销号${c.closed}个，逾期${c.overdue}个，反弹${c.rebounds}个）`;
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: 'center' };
   let at = 1;

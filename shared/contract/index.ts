@@ -49,7 +49,7 @@ import {
   type Escalation, type Followup, type FourLists, type Unit,
 } from '../schemas/oversight';
 import {
-  evaluationReport, indicatorSetSave, roundClose, roundCreate, roundSave, schoolScoresQuery, scoresImport, scoresSave, surveySave,
+  indicatorSetSave, roundClose, roundCreate, roundSave, schoolScoresQuery, scoresImport, scoresSave, surveySave,
   type EvaluationResults, type IndicatorSet, type IndicatorSetSummary, type Round, type RoundSummary, type ScoreRow, type ScoresImportResult,
 } from '../schemas/evaluation';
 
@@ -213,13 +213,13 @@ export const contract = {
   'campaigns.close': channel(campaignClose).returns<Campaign>(),
   'campaigns.draftReport': channel(idInput).returns<ReportSection[]>(),
   'campaigns.saveReport': channel(campaignReport).returns<Campaign>(),
-  'campaigns.exportReport': channel(idInput).returns<FileOut>(),
-  'campaigns.exportOpinion': channel(campaignOpinion).returns<FileOut>(),
+  'campaigns.exportReport': channel(idInput).returns<FileRef>(),
+  'campaigns.exportOpinion': channel(campaignOpinion).returns<FileRef>(),
   'campaigns.scheduleFollowups': channel(campaignFollowups).returns<{ scheduled: number }>(),
   'campaigns.board': channel(none).returns<CampaignBoard>(),
   'fourLists.get': channel(fourListsQuery).returns<FourLists>(),
-  'fourLists.export': channel(fourListsQuery).returns<FileOut>(),
-  'documents.unitLetter': channel(unitLetter).returns<FileOut>(),
+  'fourLists.export': channel(fourListsQuery).returns<FileRef>(),
+  'documents.unitLetter': channel(unitLetter).returns<FileRef>(),
 
   'followups.list': channel(followupList).returns<Followup[]>(),
   'followups.schedule': channel(followupSchedule).returns<{ scheduled: number }>(),
@@ -243,9 +243,9 @@ export const contract = {
   'evaluations.saveScores': channel(scoresSave).returns<ScoreRow[]>(),
   'evaluations.saveSurvey': channel(surveySave).returns<{ saved: boolean }>(),
   'evaluations.results': channel(idInput).returns<EvaluationResults>(),
-  'evaluations.exportScores': channel(idInput).returns<FileOut>(),
+  'evaluations.exportScores': channel(idInput).returns<FileRef>(),
   'evaluations.importScores': channel(scoresImport).returns<ScoresImportResult>(),
-  'evaluations.exportReport': channel(evaluationReport).returns<FileOut>(),
+  'evaluations.exportReport': channel(idInput).returns<FileRef>(),
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } as const satisfies Record<ChannelName, ChannelDef<any, unknown>>;
 

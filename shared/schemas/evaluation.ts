@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { EVALUATION_KINDS, SURVEY_GROUPS } from '../vocab';
 import { checkOutline } from '../indicators';
 import { count, id, oneOf, optDate, optText, reqText } from './common';
+import { uploadIdField } from './files';
 
 // Evaluation against indicators (issue 14): a reusable indicator library (一级/二级/三级 with 评价要点, 分值
 // and 达标线), rounds that score each school per indicator with evidence and the scorer's name, their
 // results (per school, per indicator, the round's 达标率) and 满意度测评.
 
-const MAX_BASE64 = 28 * 1024 * 1024; // ~20 MB of file, as uploads elsewhere
 
 const score = (what: string) => z.number({ error: `${what}必须是数字` }).min(0, `${what}不能为负数`).max(1000, `${what}不能超过1000`);
 const optScore = (what: string) => score(what).nullish().transform((v) => v ?? null);
@@ -212,7 +212,8 @@ export const surveySave = z.object({
 export const scoresImport = z.object({
   id: id.describe('评估'),
   scorer: reqText(20).describe('评分人'),
-  data: z.string().min(1, '文件为空').max(MAX_BASE64, '文件超过20MB').describe('文件内容'),
+  /** The filled score sheet, received first (upload kind 'scores'). */
+  uploadId: uploadIdField,
   /** False: check and show what would be written; true: write the rows without errors. */
   commit: z.boolean().default(false),
 });
@@ -231,14 +232,3 @@ export interface ScoresImportResult {
   /** Scores written (commit only). */
   written: number;
 }
-
-export const evaluationReport = z.object({
-  id: id.describe('评估'),
-  /** Charts of the results page, drawn in the app and sent as PNG (base64), as the statistics report takes them. */
-  charts: z.array(z.object({
-    title: z.string().trim().min(1).max(60),
-    png: z.string().min(1).max(8 * 1024 * 1024, '图表图片过大'),
-    width: z.number().int().min(1).max(4000),
-    height: z.number().int().min(1).max(4000),
-  })).max(6, '最多6张图表').default([]).describe('图表'),
-});

@@ -57,7 +57,7 @@ export interface FourListRow {
   dueDate: string | null;
   status: string;
   closedAt: string | null;
-  /** e.g. 回头看巩固（2026-03-02）, 反弹1次, 已约谈, 已通报 */
+  /** e.g. 回头看巩固（2026年3月2日）, 反弹1次, 已约谈, 已通报 */
   followThrough: string;
   // 责任清单
   owner: string;

@@ -8,8 +8,9 @@ import { listEscalations } from '../escalations';
 import { listRounds } from '../evaluations/rounds';
 import { listCampaigns } from './repository';
 
+/** A dated candidate of the 专项督导、约谈通报与评估 group (accepted or ignored together on the page). */
 const cand = (year: number, date: string, text: string, sourceKind: string, sourceId: number, sourceLabel: string): ChronicleCandidate =>
-  ({ year, precision: 'day', date, text, sourceKind, sourceId, sourceLabel });
+  ({ year, precision: 'day', date, text, sourceKind, sourceId, sourceLabel, group: 'campaign' });
 
 export function campaignCandidates(a: Store, year: number): ChronicleCandidate[] {
   const inYear = (d: string | null): d is string => !!d && d.startsWith(String(year));

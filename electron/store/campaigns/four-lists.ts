@@ -3,6 +3,7 @@
  * raised in a year, as one row across the four lists. Read from the problems as the 台账 shows them.
  */
 import type { Store } from '../store';
+import { dateInWords } from '../../../shared/dates';
 import { AppError } from '../../../shared/result';
 import type { FourListRow, FourLists } from '../../../shared/schemas/oversight';
 import { problemsWhere } from '../problems/queries';
@@ -52,7 +53,7 @@ export function fourLists(a: Store, q: { campaignId?: number; year?: number }): 
     status: p.status,
     closedAt: p.closedAt,
     followThrough: [
-      held.get(p.id) && p.status === '已销号' ? `回头看巩固（${held.get(p.id)}）` : '',
+      held.get(p.id) && p.status === '已销号' ? `回头看巩固（${dateInWords(held.get(p.id)!)}）` : '',
       p.rebounds ? `反弹${p.rebounds}次` : '', p.talked ? '已约谈' : '', p.publicized ? '已通报' : '',
     ].filter(Boolean).join('；'),
     owner: p.ownerName,

@@ -15,8 +15,7 @@ type SheetChannel = 'fourLists.export' | 'evaluations.exportScores';
 /**
  * A button that builds a Word document (or an Excel sheet) on the archive side and saves it, e.g.
  * `<ExportButton channel="documents.notice" input={{ id }} label="导出整改通知书" />`.
- * `input` may be a function, called on click (to draw charts into PNG only when needed). A long one
- * (a collection) runs as a job, with progress and 取消.
+ * `input` may be a function, called on click. A long one (a collection) runs as a job, with progress and 取消.
  */
 export function ExportButton<C extends DocChannel | SheetChannel>({ channel, input, label, before, ...button }: {
   channel: C;

@@ -7,6 +7,8 @@ import { notifyOk } from '../../notify';
 import { showSaveError } from '../../lib/forms';
 import { useChoices } from '../../lib/options';
 import { DateField } from '../../components/DateFields';
+import { namePicker } from '../../components/name-options';
+import { SupervisorsPicker } from '../../components/SupervisorPicker';
 import type { Input } from '../../../../shared/contract';
 import type { Campaign, CampaignDetail } from '../../../../shared/schemas/campaign';
 import { CAMPAIGN_CHECKLISTS, CAMPAIGN_SCOPES, CAMPAIGN_TOPICS, SCHOOL_TYPES } from '../../../../shared/vocab';
@@ -91,7 +93,7 @@ export function CampaignForm({ opened, campaign, onClose, onSaved }: {
           {errors.scopeKind && <Text c="red" size="xs">{errors.scopeKind}</Text>}
         </Stack>
         {f.scopeKind === '选定学校' && (
-          <MultiSelect label="督导学校" required searchable data={choices.schools} value={schools} error={errors.schools}
+          <MultiSelect label="督导学校" required searchable data={choices.schools} {...namePicker} value={schools} error={errors.schools}
             onChange={(v) => { setSchools(v); setErrors({}); }} placeholder="选择要督导的学校" nothingFoundMessage="没有匹配的学校" />
         )}
         {f.scopeKind === '学段类型' && (
@@ -117,9 +119,9 @@ export function CampaignForm({ opened, campaign, onClose, onSaved }: {
             onChange={(e) => { setOwnItems(e.currentTarget.value); setErrors({}); }} placeholder={'课后服务时间安排\n课后服务内容和质量'} />
         )}
         <SimpleGrid cols={3}>
-          <MultiSelect label="督导组成员" searchable data={choices.supervisors} value={members} error={errors.members}
-            onChange={(v) => { setMembers(v); if (leader && !v.includes(leader)) setLeader(null); }} nothingFoundMessage="没有匹配的督学" />
-          <Select label="组长" data={choices.supervisors.filter((s) => members.includes(s.value))} value={leader} onChange={setLeader}
+          <SupervisorsPicker label="督导组成员" options={choices.supervisors} value={members} error={errors.members}
+            onChange={(v) => { setMembers(v); if (leader && !v.includes(leader)) setLeader(null); }} />
+          <Select label="组长" data={choices.supervisors.filter((s) => members.includes(s.value))} {...namePicker} value={leader} onChange={setLeader}
             placeholder={members.length ? '从成员中选择' : '先选择成员'} clearable />
           <NumberInput label="回头看间隔（月）" min={1} max={24} value={f.followupMonths ?? ''} error={errors.followupMonths}
             description="问题销号后多少个月回头看；留空则不自动安排"

@@ -1,14 +1,15 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconEdit, IconFileImport, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
-import { fileToBase64 } from '../../files';
+import { ChooseFile } from '../../components/ChooseFile';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { ExportButton } from '../../components/ExportButton';
 import type { ScoresImportResult } from '../../../../shared/schemas/evaluation';
+import type { Uploaded } from '../../../../shared/schemas/files';
 import { RoundForm } from './RoundForm';
 import { ScoreEntry } from './ScoreEntry';
 import { RoundResults } from './RoundResults';
@@ -83,30 +84,23 @@ export function RoundDetail() {
   );
 }
 
-/** 导入评分表: check the filled sheet first (each row's errors shown), then write the rows without errors. */
+/**
+ * 导入评分表: the chosen sheet is received first and checked (each row's errors shown), then the rows
+ * without errors are written from the same received file.
+ */
 function ImportScores({ id, onDone }: { id: number; onDone: () => void }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [data, setData] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<Uploaded | null>(null);
   const [check, setCheck] = useState<ScoresImportResult | null>(null);
   const [scorer, setScorer] = useState('');
   const [busy, setBusy] = useState(false);
-  async function pick(files: FileList | null) {
-    const file = files?.[0];
-    if (!file) return;
-    try {
-      const d = await fileToBase64(file);
-      setData(d);
-      setCheck(await call('evaluations.importScores', { id, scorer: scorer || '导入', data: d }));
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      if (input.current) input.current.value = '';
-    }
+  async function checkFile([file]: Uploaded[]) {
+    setChosen(file);
+    setCheck(await call('evaluations.importScores', { id, scorer: scorer || '导入', uploadId: file.uploadId }));
   }
   async function commit() {
     setBusy(true);
     try {
-      const done = await call('evaluations.importScores', { id, scorer, data: data!, commit: true });
+      const done = await call('evaluations.importScores', { id, scorer, uploadId: chosen!.uploadId, commit: true });
       notifyOk(`已导入${done.valid}所学校的${done.written}项得分`);
       setCheck(null);
       onDone();
@@ -118,9 +112,10 @@ function ImportScores({ id, onDone }: { id: number; onDone: () => void }) {
   }
   return (
     <>
-      <Button variant="light" leftSection={<IconFileImport size={16} />} onClick={() => input.current?.click()}>导入评分表</Button>
-      <input ref={input} type="file" hidden accept=".xlsx" aria-label="选择评分表文件" onChange={(e) => void pick(e.currentTarget.files)} />
-      <Modal opened={!!check} onClose={() => setCheck(null)} title="导入评分表" size="xl">
+      <ChooseFile kind="scores" label="选择评分表文件" onChosen={checkFile}>
+        {(open, receiving) => <Button variant="light" leftSection={<IconFileImport size={16} />} loading={receiving} onClick={open}>导入评分表</Button>}
+      </ChooseFile>
+      <Modal opened={!!check} onClose={() => setCheck(null)} title={`导入评分表「${chosen?.fileName ?? ''}」`} size="xl">
         {check && (
           <Stack>
             <Text size="sm">读到{check.rows.length}所学校：{check.valid}所可以导入{check.invalid ? `，${check.invalid}所有错误（不导入，请改正后重新导入）` : ''}。</Text>

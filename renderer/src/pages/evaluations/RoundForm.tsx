@@ -8,6 +8,7 @@ import { useApi } from '../../useApi';
 import { notifyOk } from '../../notify';
 import { showSaveError } from '../../lib/forms';
 import { DateField } from '../../components/DateFields';
+import { namePicker, schoolOption } from '../../components/name-options';
 import type { Input } from '../../../../shared/contract';
 import type { GradeLine, IndicatorSetSummary, Round } from '../../../../shared/schemas/evaluation';
 import { defaultGrades } from '../../../../shared/indicators';
@@ -87,7 +88,7 @@ export function RoundForm({ opened, round, sets, onClose, onSaved }: {
           <Group><Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => set({ grades: [...f.grades, { name: '', min: 0 }] })}>添加等级</Button></Group>
           {errors.grades && <Text c="red" size="xs">{errors.grades}</Text>}
         </Stack>
-        <MultiSelect label="参评学校" required searchable data={all.map((s) => ({ value: String(s.id), label: s.fullName }))} value={f.schoolIds.map(String)}
+        <MultiSelect label="参评学校" required searchable data={all.map(schoolOption)} {...namePicker} value={f.schoolIds.map(String)}
           error={errors.schoolIds} onChange={(v) => set({ schoolIds: v.map(Number) })} maxDropdownHeight={240} />
         <Group gap="xs">
           <Button size="xs" variant="light" onClick={() => set({ schoolIds: all.filter((s) => COMPULSORY.includes(s.type)).map((s) => s.id) })}>全部义务教育学校</Button>

@@ -1,9 +1,7 @@
-import { useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Alert, Badge, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useApi } from '../../useApi';
 import { ExportButton } from '../../components/ExportButton';
-import { chartsIn } from '../../components/chart-png';
 import { passRateText } from '../../../../shared/indicators';
 
 const GRADE_COLORS = ['#2f9e44', '#1971c2', '#f08c00', '#c92a2a', '#868e96'];
@@ -13,7 +11,6 @@ const short = (text: string, n: number) => ([...text].length > n ? `${[...text].
 /** The round's results: 达标率 as the office writes it, grades and indicators charted, each school's and indicator's table. */
 export function RoundResults({ id }: { id: number }) {
   const got = useApi('evaluations.results', { id });
-  const charts = useRef<HTMLDivElement>(null);
   if (got.error) return <Alert color="red" title="无法读取评估结果">{got.error}</Alert>;
   const d = got.data;
   if (!d) return <Loader />;
@@ -29,45 +26,41 @@ export function RoundResults({ id }: { id: number }) {
           <Paper withBorder p="sm"><Text size="xs" c="dimmed">指标达标（设有达标线的）</Text><Text fz={22} fw={700}>{d.indicatorsMet} / {d.indicatorsWithLine}</Text></Paper>
           <Paper withBorder p="sm"><Text size="xs" c="dimmed">满意度</Text><Text fz={22} fw={700}>{d.satisfaction.overall.total ? `${d.satisfaction.overall.rate}%` : '—'}</Text></Paper>
         </SimpleGrid>
-        <ExportButton channel="evaluations.exportReport" label="导出评估报告"
-          input={async () => ({ id, charts: charts.current ? await chartsIn(charts.current) : [] })} />
+        {/* The report draws its own charts from the same figures (native Word charts). */}
+        <ExportButton channel="evaluations.exportReport" label="导出评估报告" input={{ id }} />
       </Group>
 
-      <SimpleGrid cols={{ base: 1, lg: 2 }} ref={charts}>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Paper withBorder p="sm">
           <Title order={5} mb="xs">等级分布</Title>
-          <div data-chart-title="学校等级分布">
-            <ResponsiveContainer width="100%" height={220}>
-              <BarChart data={d.grades} margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
-                <CartesianGrid vertical={false} strokeDasharray="3 3" />
-                <XAxis dataKey="name" fontSize={12} /><YAxis allowDecimals={false} fontSize={12} />
-                <Tooltip formatter={(v) => [`${v} 所`, '学校']} />
-                <Bar dataKey="count" isAnimationActive={false} barSize={36}>
-                  {d.grades.map((g, i) => <Cell key={g.name} fill={GRADE_COLORS[Math.min(i, GRADE_COLORS.length - 1)]} />)}
-                  <LabelList dataKey="count" position="top" fontSize={12} />
-                </Bar>
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+          <ResponsiveContainer width="100%" height={220}>
+            <BarChart data={d.grades} margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
+              <CartesianGrid vertical={false} strokeDasharray="3 3" />
+              <XAxis dataKey="name" fontSize={12} /><YAxis allowDecimals={false} fontSize={12} />
+              <Tooltip formatter={(v) => [`${v} 所`, '学校']} />
+              <Bar dataKey="count" isAnimationActive={false} barSize={36}>
+                {d.grades.map((g, i) => <Cell key={g.name} fill={GRADE_COLORS[Math.min(i, GRADE_COLORS.length - 1)]} />)}
+                <LabelList dataKey="count" position="top" fontSize={12} />
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
         </Paper>
         <Paper withBorder p="sm">
           <Title order={5} mb="xs">各指标得分率</Title>
-          <div data-chart-title="各指标得分率">
-            <ResponsiveContainer width="100%" height={Math.max(220, leaves.length * 26 + 40)}>
-              <BarChart data={leaves.map((i) => ({ name: `${i.code} ${i.name}`, label: `${i.code} ${short(i.name, 9)}`, rate: i.rate ?? 0 }))} layout="vertical"
-                margin={{ left: 4, right: 36, top: 4, bottom: 4 }}>
-                <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-                <XAxis type="number" domain={[0, 100]} fontSize={11} unit="%" />
-                <YAxis type="category" dataKey="label" width={170} fontSize={11} interval={0} />
-                <Tooltip formatter={(v) => [`${v}%`, '得分率']} labelFormatter={(_l, p) => p?.[0]?.payload?.name ?? ''} />
-                <ReferenceLine x={60} stroke="#c92a2a" strokeDasharray="4 4" />
-                <Bar dataKey="rate" isAnimationActive={false} barSize={12}>
-                  {leaves.map((i) => <Cell key={i.code} fill={i.met === false ? '#c92a2a' : '#1971c2'} />)}
-                  <LabelList dataKey="rate" position="right" fontSize={10} />
-                </Bar>
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+          <ResponsiveContainer width="100%" height={Math.max(220, leaves.length * 26 + 40)}>
+            <BarChart data={leaves.map((i) => ({ name: `${i.code} ${i.name}`, label: `${i.code} ${short(i.name, 9)}`, rate: i.rate ?? 0 }))} layout="vertical"
+              margin={{ left: 4, right: 36, top: 4, bottom: 4 }}>
+              <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+              <XAxis type="number" domain={[0, 100]} fontSize={11} unit="%" />
+              <YAxis type="category" dataKey="label" width={170} fontSize={11} interval={0} />
+              <Tooltip formatter={(v) => [`${v}%`, '得分率']} labelFormatter={(_l, p) => p?.[0]?.payload?.name ?? ''} />
+              <ReferenceLine x={60} stroke="#c92a2a" strokeDasharray="4 4" />
+              <Bar dataKey="rate" isAnimationActive={false} barSize={12}>
+                {leaves.map((i) => <Cell key={i.code} fill={i.met === false ? '#c92a2a' : '#1971c2'} />)}
+                <LabelList dataKey="rate" position="right" fontSize={10} />
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
         </Paper>
       </SimpleGrid>
 

@@ -5,6 +5,8 @@ import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
 import { Attachments, type StoredFile } from '../../components/Attachments';
+import { namePicker, schoolOptionOf } from '../../components/name-options';
+import { useChoices } from '../../lib/options';
 import type { Round } from '../../../../shared/schemas/evaluation';
 import { round2 } from '../../../../shared/indicators';
 
@@ -17,6 +19,7 @@ const SCORER_KEY = 'dudao-scorer';
  */
 export function ScoreEntry({ round, onSaved }: { round: Round; onSaved: () => void }) {
   const results = useApi('evaluations.results', { id: round.id });
+  const choices = useChoices();
   const [schoolId, setSchoolId] = useState<string | null>(null);
   const [scorer, setScorer] = useState(() => localStorage.getItem(SCORER_KEY) ?? '');
   const [entries, setEntries] = useState<Record<number, Entry>>({});
@@ -65,8 +68,8 @@ export function ScoreEntry({ round, onSaved }: { round: Round; onSaved: () => vo
   return (
     <Stack gap="sm">
       <Group align="flex-end">
-        <Select label="学校" searchable w={280} placeholder="选择要评分的学校" value={schoolId} onChange={setSchoolId}
-          data={schools.map((s) => ({ value: String(s.schoolId), label: `${s.schoolName}${s.complete ? `（${s.total}分）` : s.scored ? `（已评${s.scored}项）` : ''}` }))} />
+        <Select label="学校" searchable w={280} placeholder="选择要评分的学校" value={schoolId} onChange={setSchoolId} {...namePicker}
+          data={schools.map((s) => schoolOptionOf(choices.schools, s.schoolId, s.schoolName, s.complete ? `${s.total}分` : s.scored ? `已评${s.scored}项` : undefined))} />
         <TextInput label="评分人" required w={160} value={scorer} onChange={(e) => setScorer(e.currentTarget.value)} />
         {schoolId && loadedFor === schoolId && <Text size="sm">已评 {scored}/{leaves.length} 项，总分 <b>{total}</b>（达标线 {round.passScore}）</Text>}
         {schoolId && loadedFor === schoolId && !round.closedAt && (

@@ -3,6 +3,8 @@ import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Ta
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
+import { namePicker, schoolOptionOf } from '../../components/name-options';
+import { useChoices } from '../../lib/options';
 import type { Round } from '../../../../shared/schemas/evaluation';
 import { SURVEY_ANSWERS, SURVEY_GROUPS } from '../../../../shared/vocab';
 
@@ -11,6 +13,7 @@ type Counts = [number, number, number];
 /** 满意度测评: how many of each school's 教师 / 学生 / 家长 answered 满意, 基本满意, 不满意; summed per group. */
 export function SurveyEntry({ round }: { round: Round }) {
   const results = useApi('evaluations.results', { id: round.id });
+  const choices = useChoices();
   const [schoolId, setSchoolId] = useState<string | null>(null);
   const [counts, setCounts] = useState<Record<string, Counts>>({});
   const [busy, setBusy] = useState(false);
@@ -56,8 +59,8 @@ export function SurveyEntry({ round }: { round: Round }) {
         </Paper>
       )}
       <Group align="flex-end">
-        <Select label="学校" searchable w={280} placeholder="选择学校录入测评结果" value={schoolId} onChange={setSchoolId}
-          data={(d?.schools ?? []).map((s) => ({ value: String(s.schoolId), label: s.schoolName }))} />
+        <Select label="学校" searchable w={280} placeholder="选择学校录入测评结果" value={schoolId} onChange={setSchoolId} {...namePicker}
+          data={(d?.schools ?? []).map((s) => schoolOptionOf(choices.schools, s.schoolId, s.schoolName))} />
         {schoolId && !round.closedAt && <Button loading={busy} onClick={() => void save()}>保存测评结果</Button>}
       </Group>
       {schoolId && (

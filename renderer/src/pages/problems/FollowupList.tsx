@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
-  Alert, Anchor, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Table, Text, Textarea, Title,
+  Alert, Anchor, Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title,
 } from '@mantine/core';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
 import { useChoices } from '../../lib/options';
 import { DateField } from '../../components/DateFields';
+import { SupervisorPicker } from '../../components/SupervisorPicker';
 import { FOLLOWUP_RESULT_COLORS } from '../../lib/status-colors';
 import { overdueRow } from '../../components/ProblemStatus';
 import type { Input } from '../../../../shared/contract';
@@ -92,8 +93,7 @@ function RecordForm({ followup, onClose, onSaved }: { followup: Followup | null;
         <Text size="sm">{followup?.ownerName}：{followup?.problem}</Text>
         <Group grow>
           <DateField label="回头看日期" required value={date} onChange={setDate} />
-          <Select label="回头看督学" required searchable data={choices.supervisors} value={supervisor} onChange={setSupervisor}
-            nothingFoundMessage="没有匹配的督学" placeholder="选择督学" />
+          <SupervisorPicker label="回头看督学" required options={choices.supervisors} value={supervisor} onChange={setSupervisor} placeholder="选择督学" />
         </Group>
         <Stack gap={4}>
           <Text size="sm" fw={500}>回头看结果</Text>

@@ -6,9 +6,9 @@ import {
 import { IconFileSpreadsheet, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
-import { notifyError, notifyOk } from '../../notify';
-import { downloadBase64 } from '../../files';
-import { XLSX_MIME } from '../../lib/mime';
+import { notifyCanceled, notifyError, notifyOk } from '../../notify';
+import { saveFile } from '../../files';
+import { followJob } from '../../jobs';
 import { showSaveError } from '../../lib/forms';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { ExportButton } from '../../components/ExportButton';
@@ -81,9 +81,9 @@ export function UnitProblems() {
   async function exportLedger() {
     setExporting(true);
     try {
-      const out = await call('problems.exportLedger', { owner: 'unit', unitId: unitId ?? undefined, limit: 500 });
-      downloadBase64(out.fileName, out.data, XLSX_MIME);
-      notifyOk(`已导出「${out.fileName}」`);
+      const done = await followJob(call('problems.exportLedger', { owner: 'unit', unitId: unitId ?? undefined }));
+      if (!done) notifyCanceled('没有导出督政问题台账。');
+      else if (await saveFile(done.file)) notifyOk(`已导出「${done.file.fileName}」，共 ${done.rows} 条问题。`);
     } catch (e) {
       notifyError(e);
     } finally {
