@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import fs from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
 import { test, expect, shot, type AppServer } from './fixtures';
+import type { FileRef } from '../shared/schemas/files';
 
 const SAFETY = '校园及周边安全情况，学生交通安全情况';
 const CANTEEN = '食堂、食品、饮水及宿舍卫生情况';
@@ -290,10 +291,10 @@ test('an evaluation round from the indicator library to its 达标率 and 评估
   await score('城关第一小学', '45', '40');
   await score('城关第二小学', '25', '30');
   const round = (await app.api<{ id: number }[]>('evaluations.list', {}))[0];
-  const sheet = await app.api<{ data: string }>('evaluations.exportScores', { id: round.id });
+  const sheet = await app.download(app.api<FileRef>('evaluations.exportScores', { id: round.id }));
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(sheet.data, 'base64') as unknown as ArrayBuffer);
+  await wb.xlsx.load(sheet as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   ws.eachRow((row) => { if (row.getCell(1).text === '城关中学') { row.getCell(2).value = 36; row.getCell(3).value = 30; } });
   await page.locator('input[type="file"][aria-label="选择评分表文件"]').setInputFiles({ name: '评分表.xlsx', mimeType: 'application/octet-stream',
@@ -313,6 +314,10 @@ test('an evaluation round from the indicator library to its 达标率 and 评估
   const text = await docxText(report);
   expect(text).toContain('参评学校3所，完成全部指标评估3所，其中达标2所，达标率2/3 = 66.67%');
   expect(text).toContain('未达标学校：城关第二小学（55分）');
+  // Its charts are Word's own, drawn from the report's tables (the page sends no pictures).
+  const parts = Object.keys((await JSZip.loadAsync(fs.readFileSync((await report.path())!))).files);
+  expect(parts.filter((f) => /^word\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(2);
+  expect(parts.filter((f) => f.startsWith('word/media/'))).toEqual([]);
   await report.saveAs('e2e-artifacts/evaluation-report.docx');
   await page.getByRole('button', { name: '完成评估' }).click();
   await expect(page.getByText('已完成', { exact: true })).toBeVisible();
