@@ -115,7 +115,7 @@ function Section({ title, items, collapsed, onToggle }: { title: string; items: 
             to={it.path}
             label={it.label}
             active={location.pathname.startsWith(it.path)}
-            py={5}
+            py={3}
           />
         ))}
       </Collapse>
