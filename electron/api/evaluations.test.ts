@@ -224,6 +224,8 @@ describe('an evaluation round: scores, results, 达标率, survey, Excel and rep
     const leaves = results.indicators.filter((x) => !results.indicators.some((y) => y.code.startsWith(`${x.code}.`)));
     expect(chartData(d.charts[1]).reverse()).toEqual(leaves.map((x) => [`${x.code} ${x.name}`, x.rate]));
     expect(d.charts[1]).toContain('<c:max val="100"/>');
+    // The body's last line goes with the signature to its page (never a page of the signature alone).
+    expect(paragraphs(d.document).find((p) => textOf(p) === '建议加大薄弱学校校舍改造投入。')).toContain('<w:keepNext/>');
 
     expect((await call(a, 'evaluations.close', { id: roundId, closed: true })).closedAt).not.toBeNull();
     await expectRefused(a, 'evaluations.saveScores', { id: roundId, schoolId: ids[0], scorer: '张明', scores: [] }, { code: 'conflict', text: '已完成，不能再修改评分' });

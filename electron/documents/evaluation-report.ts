@@ -5,14 +5,14 @@
  * and survey counts (store/evaluations/results.ts); each chart is drawn by the reader from its table's rows
  * (charts.ts), numbered 图N under it as tables are 表N above theirs.
  */
-import { Paragraph, TextRun, type Document, type FileChild } from 'docx';
+import type { Document, FileChild } from 'docx';
 import { dateInWords } from '../../shared/dates';
 import { passRateText } from '../../shared/indicators';
 import { chineseNumber } from '../../shared/numbers';
 import type { EvaluationResults } from '../../shared/schemas/evaluation';
 import { gridTable, type BuildContext, type GridTableOptions } from './blocks';
 import { barChart, type ChartRow, type ValueAxis } from './charts';
-import { attachmentHead, closing, sectionHeading } from './official';
+import { attachmentHead, bodyLine, closing, sectionHeading } from './official';
 import { docxFile, type GeneratedFile } from './pack';
 import { FIT, STYLE, blankLine, profileDocument, section, titleOf } from './profile';
 
@@ -78,8 +78,10 @@ export function evaluationParts(r: EvaluationReportInput): [string, Piece[]][] {
     ...(weakest.length ? [{ text: `得分率较低的指标依次为：${weakest.map((i) => `${i.code} ${i.name}（${i.rate}%）`).join('、')}。` }] : []),
     { table: '各指标得分与达标情况', grid: {
       // Twips a column's widest figure or title needs at 4号: 达标线, 平均分 … three characters.
-      columns: [{ title: '指标', weight: 2545 }, { title: '分值', weight: 800, align: 'right' }, ...['达标线', '平均分', '得分率']
-        .map((title) => ({ title, weight: 1100, align: 'right' as const })), { title: '达标数', weight: 1100, align: 'center' }, { title: '达标', weight: 1100, align: 'center' }],
+      // 得分率 as written (68.67%) needs more than its title.
+      columns: [{ title: '指标', weight: 2345 }, { title: '分值', weight: 800, align: 'right' }, ...['达标线', '平均分']
+        .map((title) => ({ title, weight: 1100, align: 'right' as const })), { title: '得分率', weight: 1300, align: 'right' },
+      { title: '达标数', weight: 1100, align: 'center' }, { title: '达标', weight: 1100, align: 'center' }],
       rows: indicators.map((i) => [`${i.code} ${i.name}`, String(i.fullScore), n2(i.passScore), n2(i.average), i.rate === null ? '—' : `${i.rate}%`,
         i.passScore === null ? '—' : `${i.metSchools}/${i.scoredSchools}`, i.met === null ? '—' : i.met ? '达标' : '未达标']),
     } },
@@ -112,18 +114,21 @@ export function buildEvaluationReport(r: EvaluationReportInput, ctx: BuildContex
   const caption = (kind: '表' | '图', text: string, keepNext: boolean) => titleOf(
     `${kind}${kind === '表' ? ++tables : ++charts}\u3000${text}`, ctx.words, { style: STYLE.caption, fit: FIT.caption, keepNext },
   );
-  const piece = (x: Piece): FileChild[] => ('text' in x ? [new Paragraph({ style: STYLE.normal, children: [new TextRun(x.text)] })]
+  const parts = evaluationParts(r);
+  // The body's last line is kept with the signature (GB/T 9704: no page holding only the signature).
+  const last = parts.at(-1)?.[1].at(-1);
+  const piece = (x: Piece): FileChild[] => ('text' in x ? [bodyLine(x.text, x === last)]
     : 'grid' in x ? [caption('表', x.table, true), gridTable(x.grid)]
-      : [blankLine(), barChart(x.rows, x.series, ctx.fonts, x.axis), caption('图', x.chart, false)]);
+      : [blankLine(), barChart(x.rows, x.series, ctx.fonts, x.axis), caption('图', x.chart, x === last)]);
   const rows = [...r.results.schools].sort((x, y) => (x.rank ?? 9999) - (y.rank ?? 9999));
   const children: FileChild[] = [
     titleOf(title, ctx.words), blankLine(),
-    ...evaluationParts(r).flatMap(([t, pieces], i) => [sectionHeading(`${chineseNumber(i + 1)}、${t}`), ...pieces.flatMap(piece)]),
+    ...parts.flatMap(([t, pieces], i) => [sectionHeading(`${chineseNumber(i + 1)}、${t}`), ...pieces.flatMap(piece)]),
     ...closing(r.office, r.date, [table]),
     ...attachmentHead(table, ctx.words),
     gridTable({
-      columns: [{ title: '名次', weight: 2, align: 'center' }, { title: '学校', weight: 10 }, { title: '总分', weight: 3, align: 'right' },
-        { title: '等级', weight: 3, align: 'center' }, { title: '是否达标', weight: 3, align: 'center' }],
+      columns: [{ title: '名次', weight: 2, align: 'center' }, { title: '学校', weight: 9 }, { title: '总分', weight: 3, align: 'right' },
+        { title: '等级', weight: 3, align: 'center' }, { title: '是否达标', weight: 4, align: 'center' }],
       rows: rows.map((s) => [s.rank ? String(s.rank) : '—', s.schoolName, s.complete ? String(s.total) : `未评完（${s.total}）`,
         s.grade ?? '—', s.passed === null ? '—' : s.passed ? '达标' : '未达标']),
     }),
