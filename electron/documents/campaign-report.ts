@@ -63,9 +63,10 @@ export function buildCampaignReport(r: CampaignReportInput, ctx: BuildContext): 
     ...attachmentHead(table, ctx.words),
     new Paragraph({ style: STYLE.normal, alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun(`（截至${dateInWords(r.date)}）`)] }),
     gridTable({
+      // Twips a column's title needs at 4号 (发现问题: four characters on one line), the rest to the names.
       columns: [
-        { title: '序号', weight: 3, align: 'center' }, { title: '学校（单位）', weight: 12 }, { title: '督导日期', weight: 6 },
-        { title: '发现问题', weight: 5, align: 'right' }, { title: '已销号', weight: 4, align: 'right' }, { title: '整改率', weight: 4, align: 'right' },
+        { title: '序号', weight: 820, align: 'center' }, { title: '学校（单位）', weight: 2600 }, { title: '督导日期', weight: 1700 },
+        { title: '发现问题', weight: 1400, align: 'right' }, { title: '已销号', weight: 1160, align: 'right' }, { title: '整改率', weight: 1160, align: 'right' },
       ],
       rows: statisticsRows(r),
     }),
