@@ -368,6 +368,8 @@ describe('督政: units, their problems through 销号, letters and the 四清�
     expect(first.getCell(5).numFmt).toBe('yyyy"年"m"月"d"日"');
     expect(first.getCell(9).value).toEqual(new Date(`${lists.rows[0].closedAt}T00:00:00Z`));
     expect(ws.getRow(5).getCell(9).value).toBeNull();
+    // Printed A4 landscape, one page wide, the title and headers repeated on every page.
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3' });
   });
 });
 

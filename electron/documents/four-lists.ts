@@ -35,7 +35,11 @@ export const FOUR_LISTS: { list: string; columns: Column[] }[] = [
 export async function fourListsFile(office: string, lists: FourLists): Promise<GeneratedFile> {
   const columns = FOUR_LISTS.flatMap((g) => g.columns);
   const wb = newWorkbook(office);
-  const ws = wb.addWorksheet('四清单', { views: [{ state: 'frozen', ySplit: 3 }] });
+  // Printed as the office hands it in: A4 landscape, one page wide, the title and headers on every page.
+  const ws = wb.addWorksheet('四清单', {
+    views: [{ state: 'frozen', ySplit: 3 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3', horizontalCentered: true },
+  });
   ws.columns = columns.map((c) => ({ width: c.width, style: c.date ? { numFmt: DATE_FORMAT } : {} }));
   ws.mergeCells(1, 1, 1, columns.length);
   const title = ws.getCell(1, 1);
@@ -49,19 +53,22 @@ export async function fourListsFile(office: string, lists: FourLists): Promise<G
     ws.getCell(2, at).value = g.list;
     at += g.columns.length;
   }
+  const thin = { style: 'thin' } as const;
+  const box = { top: thin, bottom: thin, left: thin, right: thin };
   const heads = [ws.getRow(2), ws.addRow(columns.map((x) => x.header))];
   for (const row of heads) {
     row.font = { bold: true };
     row.alignment = { horizontal: 'center', vertical: 'middle' };
     row.eachCell((cell) => {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-      cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+      cell.border = box;
     });
   }
   lists.rows.forEach((r, i) => {
     const row = ws.addRow(columns.map((x) => x.value(r, i)));
     row.alignment = { vertical: 'top', wrapText: true };
     if (r.overdue) row.font = { color: { argb: 'FFC00000' } };
+    for (let col = 1; col <= columns.length; col++) row.getCell(col).border = box;
   });
   return xlsxFile(`${lists.title.replace(/[“”]/g, '')}-${todayText().replace(/-/g, '')}.xlsx`, wb);
 }
