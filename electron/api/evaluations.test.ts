@@ -224,6 +224,9 @@ describe('an evaluation round: scores, results, 达标率, survey, Excel and rep
     const leaves = results.indicators.filter((x) => !results.indicators.some((y) => y.code.startsWith(`${x.code}.`)));
     expect(chartData(d.charts[1]).reverse()).toEqual(leaves.map((x) => [`${x.code} ${x.name}`, x.rate]));
     expect(d.charts[1]).toContain('<c:max val="100"/>');
+    // An indicator's row stays on one page, however many lines its name takes.
+    const indicatorRow = [...d.document.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]).find((tr) => textOf(tr).startsWith('2.1.1 '));
+    expect(indicatorRow).toContain('<w:cantSplit/>');
     // The body's last line goes with the signature to its page (never a page of the signature alone).
     expect(paragraphs(d.document).find((p) => textOf(p) === '建议加大薄弱学校校舍改造投入。')).toContain('<w:keepNext/>');
 

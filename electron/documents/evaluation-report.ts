@@ -82,8 +82,9 @@ export function evaluationParts(r: EvaluationReportInput): [string, Piece[]][] {
       columns: [{ title: '指标', weight: 2345 }, { title: '分值', weight: 800, align: 'right' }, ...['达标线', '平均分']
         .map((title) => ({ title, weight: 1100, align: 'right' as const })), { title: '得分率', weight: 1300, align: 'right' },
       { title: '达标数', weight: 1100, align: 'center' }, { title: '达标', weight: 1100, align: 'center' }],
-      rows: indicators.map((i) => [`${i.code} ${i.name}`, String(i.fullScore), n2(i.passScore), n2(i.average), i.rate === null ? '—' : `${i.rate}%`,
-        i.passScore === null ? '—' : `${i.metSchools}/${i.scoredSchools}`, i.met === null ? '—' : i.met ? '达标' : '未达标']),
+      // A long indicator's name takes two or three lines: its row is never split across pages.
+      rows: indicators.map((i) => ({ cantSplit: true, cells: [`${i.code} ${i.name}`, String(i.fullScore), n2(i.passScore), n2(i.average),
+        i.rate === null ? '—' : `${i.rate}%`, i.passScore === null ? '—' : `${i.metSchools}/${i.scoredSchools}`, i.met === null ? '—' : i.met ? '达标' : '未达标'] })),
     } },
     // The table's 得分率 of the scored (leaf) indicators.
     ...(rated.length ? [{ chart: '各指标得分率', series: '得分率（%）', rows: rated.map((i) => ({ name: `${i.code} ${i.name}`, value: i.rate! })),
