@@ -11,6 +11,7 @@ import { migrations } from '../store/migrations';
 import { openStore, type Store } from '../store/store';
 import { autoBackup } from '../store/backups';
 import { AppError } from '../../shared/result';
+import { deflated, rawZip } from '../testing/hostile-files';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => { for (const a of open.splice(0)) a.dispose(); });
@@ -234,6 +235,18 @@ describe('backups.restoreFile', () => {
       const root = path.dirname(a.dataFolder);
       expect(fs.existsSync(path.join(root, '逃逸.txt'))).toBe(false);
       expect(fs.existsSync(path.join(root, '逃逸2.txt'))).toBe(false);
+    });
+
+    it('an entry larger than the directory says, refused at the first byte too many; an oversized manifest', async () => {
+      const a = await archive();
+      await addSchool(a, '城关第一小学');
+      const good = await JSZip.loadAsync(await backupFile(a));
+      const manifest = await good.file('manifest.json')!.async('nodebuffer');
+      const db = await good.file('archive.db')!.async('nodebuffer');
+      await expectRefused(a, rawZip([deflated('manifest.json', manifest), { ...deflated('archive.db', db), size: 4096 }]),
+        /所选备份文件中的「archive\.db」实际解压出的内容与压缩包目录记载的大小不符/);
+      const padded = Buffer.concat([manifest.subarray(0, -1), Buffer.from(`,"x":"${' '.repeat(100_000)}"}`)]);
+      await expectRefused(a, rawZip([deflated('manifest.json', padded), deflated('archive.db', db)]), /manifest\.json 无法识别/);
     });
 
     it('invalid input names the field', async () => {

@@ -5,6 +5,8 @@ import { tempStore } from '../testing/temp-store';
 import { finished, offeredBytes, uploaded } from '../testing/files';
 import { call } from './index';
 import { expectRefused } from '../testing/refused';
+import { samplePng } from '../testing/samples';
+import { docxBomb, pngHeaderOnly } from '../testing/hostile-files';
 
 // Each test has its own archive and files what it needs.
 let a: Awaited<ReturnType<typeof tempStore>>;
@@ -32,7 +34,7 @@ async function addDocx() {
 /** A 2019 report (.pdf), a 2018 photo (.png, returned) and a 2019 ledger (.xlsx). */
 async function addOthers() {
   await call(a, 'legacy.add', await add('报告.pdf', '%PDF-1.4\n%...', { title: '2019年督导报告', kind: '督导报告' }));
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('image')]);
+  const png = samplePng(64, 48);
   const img = await call(a, 'legacy.add', await add('挂牌.png', png, { year: 2018, title: '挂牌仪式照片', kind: '照片' }));
   const zip = new JSZip();
   zip.file('xl/workbook.xml', '<workbook/>');
@@ -81,6 +83,9 @@ describe('legacy: files from before the app', () => {
     await refused('legacy.add', await add('程序.exe', 'MZ'), 'invalid', '只能上传 Word（.docx）、PDF、Excel（.xlsx）和图片', 'uploadId');
     await refused('legacy.add', await add('假图.jpg', 'not an image'), 'invalid', '不是有效的图片', 'uploadId');
     await refused('legacy.add', await add('假.pdf', 'hello'), 'invalid', '不是有效的PDF', 'uploadId');
+    // Hostile ones, refused before anything inflates or decodes them (safe-zip.ts, image-check.ts).
+    await refused('legacy.add', await add('总结.docx', docxBomb(100)), 'invalid', '超过单个部分 50.0 MB 的上限', 'uploadId');
+    await refused('legacy.add', await add('合影.png', pngHeaderOnly(30_000, 30_000)), 'invalid', '「合影.png」的尺寸为 30000×30000 像素', 'uploadId');
     await refused('legacy.add', await add('a.docx', docxBytes, { title: '' }), 'invalid', '「题名」必须填写', 'title');
     await refused('legacy.add', await add('a.docx', docxBytes, { kind: '杂项' }), 'invalid', '「类别」应为以下之一', 'kind');
     await refused('legacy.add', await add('a.docx', docxBytes, { year: 1990 }), 'invalid', '「年份」应在2000至2100之间', 'year');

@@ -5,12 +5,17 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { nowText } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import { NOT_A_BACKUP, type BackupManifest } from '../../shared/schemas/backup';
-import { ZipFileReader, writeZipFile, type ZipProgress } from './zip';
+import { fileSizeText } from '../../shared/numbers';
+import { writeZipFile, type ZipProgress } from './zip';
+import { BACKUP_ZIP, ZipFileReader, ZipRefused } from './safe-zip';
 
 const MANIFEST = 'manifest.json';
+/** A manifest is a few hundred bytes; it is read into memory, so nothing larger is. */
+const MANIFEST_MAX = 64 * 1024;
 const DB_ENTRY = 'archive.db';
 const ATTACHMENT_ENTRY = /^attachments\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 
@@ -55,16 +60,21 @@ export interface BackupReading {
 
 const notABackup = (why: string) => new AppError('invalid', `${NOT_A_BACKUP}（${why}）`, 'uploadId');
 
-/** Open a backup file: a readable .zip of this app with a manifest and a database, else refused. */
+/**
+ * Open a backup file: a readable .zip of this app with a manifest and a database, within BACKUP_ZIP and
+ * small enough to unpack on the disk it is on (the data folder's), else refused.
+ */
 export async function openBackupFile(file: string): Promise<BackupReading> {
   let zip: ZipFileReader;
   try {
-    zip = await ZipFileReader.open(file);
-  } catch {
+    zip = await ZipFileReader.open(file, BACKUP_ZIP);
+  } catch (e) {
+    if (e instanceof ZipRefused) throw e;
     throw notABackup('无法作为压缩包读取');
   }
   try {
     if (!zip.has(MANIFEST)) throw notABackup('缺少 manifest.json');
+    if (zip.size(MANIFEST)! > MANIFEST_MAX) throw notABackup('manifest.json 无法识别');
     let manifest: { app?: unknown } | null = null;
     try {
       manifest = JSON.parse((await zip.bytes(MANIFEST))!.toString('utf8')) as { app?: unknown };
@@ -82,6 +92,11 @@ export async function openBackupFile(file: string): Promise<BackupReading> {
     if (m && m[2].startsWith(m[1])) names.set(m[2], name);
   }
   const totalBytes = [DB_ENTRY, ...names.values()].reduce((s, n) => s + (zip.size(n) ?? 0), 0);
+  const { bavail, bsize } = fs.statfsSync(path.dirname(file));
+  if (totalBytes > bavail * bsize) {
+    zip.close();
+    throw new AppError('invalid', `这个备份解压后需要 ${fileSizeText(totalBytes)}，而档案文件夹所在的磁盘只剩 ${fileSizeText(bavail * bsize)} 可用空间。请清理磁盘后再恢复。`, 'uploadId');
+  }
   return {
     totalBytes,
     attachments: [...names.keys()],

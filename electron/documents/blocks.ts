@@ -9,6 +9,7 @@ import {
 } from 'docx';
 import type { Block, TextRunData } from '../../shared/schemas/blocks';
 import { STYLE, TYPE_HEIGHT, TYPE_WIDTH, type DocFonts } from './profile';
+import { imageType } from './image-check';
 
 /** The bytes of an attachment by its hash, or null when the file is missing. */
 export type LoadImage = (hash: string) => Uint8Array | null;
@@ -25,11 +26,8 @@ type ImageKind = 'png' | 'jpg' | 'gif' | 'bmp';
 
 /** The picture format from the file's first bytes (what Word can embed), or null. */
 export function imageKind(b: Uint8Array): ImageKind | null {
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'png';
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg';
-  if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return 'gif';
-  if (b[0] === 0x42 && b[1] === 0x4d) return 'bmp';
-  return null;
+  const type = imageType(b);
+  return type === 'jpeg' ? 'jpg' : type === 'webp' ? null : type;
 }
 
 /** Largest picture in pixels (96 per inch = 15 twips each): the type area's width, 60 % of its height. */

@@ -1,12 +1,14 @@
 /**
  * Reading a file brought into 历年档案 (.docx, .pdf, .xlsx, images): it must be what its name says, and
- * the text of a .docx is extracted (mammoth) for the search.
+ * the text of a .docx is read for the search as it streams (docx-text.ts, within safe-zip.ts's limits),
+ * and a picture's size is read from its header (image-check.ts) before anything decodes it.
  */
 import path from 'node:path';
-import mammoth from 'mammoth';
 import { AppError } from '../../shared/result';
 import { LEGACY_EXTENSIONS } from '../../shared/schemas/year-close';
-import { zipHas } from './zip';
+import { ZipRefused, zipHas } from './safe-zip';
+import { docxText } from './docx-text';
+import { checkImage, imageType } from './image-check';
 
 const MIME: Record<(typeof LEGACY_EXTENSIONS)[number], string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -19,7 +21,6 @@ const OLD_FORMATS: Record<string, string> = { doc: 'Word', wps: 'WPS 文字', xl
 /** Kept for the search; a very long document's tail is not indexed. */
 const MAX_TEXT = 500_000;
 
-const startsWith = (b: Buffer, ...bytes: number[]) => bytes.every((x, i) => b[i] === x);
 const ascii = (b: Buffer, from: number, text: string) => b.subarray(from, from + text.length).toString('latin1') === text;
 
 type Ext = keyof typeof MIME;
@@ -30,13 +31,15 @@ async function checkFile(ext: Ext, name: string, bytes: Buffer): Promise<string>
     new AppError('invalid', `「文件」${name} 已损坏或不是有效的${what}，无法读取。${hint}`, 'uploadId');
   switch (ext) {
     case 'docx': {
-      if (!(await zipHas(bytes, 'word/document.xml'))) throw damaged('Word 文档（.docx）', '请用 Word 打开检查，另存为 .docx 后再上传。');
+      let text: string | null;
       try {
-        const { value } = await mammoth.extractRawText({ buffer: bytes });
-        return value.replace(/\n{3,}/g, '\n\n').trim().slice(0, MAX_TEXT);
-      } catch {
-        throw damaged('Word 文档（.docx）', '请用 Word 打开检查，另存为 .docx 后再上传。');
+        text = await docxText(bytes, MAX_TEXT);
+      } catch (e) {
+        if (e instanceof ZipRefused) throw e;
+        text = null; // a damaged document.xml
       }
+      if (text === null) throw damaged('Word 文档（.docx）', '请用 Word 打开检查，另存为 .docx 后再上传。');
+      return text;
     }
     case 'xlsx':
       if (!(await zipHas(bytes, 'xl/workbook.xml'))) throw damaged('Excel 工作簿（.xlsx）', '请用 Excel 打开检查，另存为 .xlsx 后再上传。');
@@ -45,12 +48,9 @@ async function checkFile(ext: Ext, name: string, bytes: Buffer): Promise<string>
       if (!ascii(bytes, 0, '%PDF-')) throw damaged('PDF 文件', '请重新导出 PDF 后再上传。');
       return '';
     default: {
-      const ok = {
-        jpg: () => startsWith(bytes, 0xff, 0xd8, 0xff), jpeg: () => startsWith(bytes, 0xff, 0xd8, 0xff),
-        png: () => startsWith(bytes, 0x89, 0x50, 0x4e, 0x47), gif: () => ascii(bytes, 0, 'GIF8'),
-        bmp: () => ascii(bytes, 0, 'BM'), webp: () => ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WEBP'),
-      }[ext]();
-      if (!ok) throw damaged('图片', '请选择 JPG、PNG、GIF、BMP 或 WEBP 图片。');
+      const expected = ext === 'jpg' ? 'jpeg' : ext;
+      if (imageType(bytes) !== expected) throw damaged('图片', '请选择 JPG、PNG、GIF、BMP 或 WEBP 图片。');
+      checkImage(bytes, name);
       return '';
     }
   }

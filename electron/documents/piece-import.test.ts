@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { imageSize, readByline, readPieceDocx } from './piece-import';
+import { readByline, readPieceDocx } from './piece-import';
 import { caseDocx } from '../testing/case-docx';
 import { samplePng } from '../testing/samples';
+import { docxBomb, pngHeaderOnly } from '../testing/hostile-files';
 
 const refusal = async (name: string, bytes: Buffer) => {
   try {
@@ -73,13 +74,11 @@ describe('reading a case from a .docx', () => {
     expect(await refusal('半截.docx', await zip.generateAsync({ type: 'nodebuffer' }))).toMatch(/已损坏/);
   });
 
-  it('reads picture sizes from PNG, JPEG, GIF and BMP headers', () => {
-    expect(imageSize(samplePng(123, 45))).toEqual({ width: 123, height: 45 });
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x2c, 0x02, 0x58, 0x03, 0, 0, 0, 0, 0, 0]);
-    expect(imageSize(jpeg)).toEqual({ width: 600, height: 300 });
-    expect(imageSize(Buffer.from('GIF89a\u0010\u0000\u0020\u0000', 'latin1'))).toEqual({ width: 16, height: 32 });
-    const bmp = Buffer.alloc(26); bmp.write('BM', 0, 'latin1'); bmp.writeInt32LE(64, 18); bmp.writeInt32LE(-48, 22);
-    expect(imageSize(bmp)).toEqual({ width: 64, height: 48 });
-    expect(imageSize(Buffer.from('not a picture'))).toBeNull();
+
+  it('refuses a .docx that would inflate past the limits before mammoth reads it, and leaves out a picture too large to decode', async () => {
+    expect(await refusal('炸弹.docx', docxBomb(414))).toMatch(/^所选 Word 文档/);
+    const p = await readPieceDocx('大图.docx', await caseDocx({ title: '大图', image: { width: 300, height: 300, data: pngHeaderOnly(60_000, 60_000) } }));
+    expect(p.blocks.some((b) => b.type === 'imageBytes')).toBe(false);
+    expect(p.notes.join()).toMatch(/60000×60000 像素/);
   });
 });

@@ -9,8 +9,9 @@ import path from 'node:path';
 import mammoth from 'mammoth';
 import { AppError } from '../../shared/result';
 import type { Block } from '../../shared/schemas/blocks';
-import { imageKind } from './blocks';
-import { zipHas } from './zip';
+import { pictureTooLarge } from '../../shared/image-header';
+import { imageInfo } from './image-check';
+import { checkDocx } from './safe-zip';
 
 /** A picture read from the file, to be stored (by the caller) and referred to by its hash. */
 export interface ImportedImage { type: 'imageBytes'; bytes: Buffer; mime: string; width: number; height: number }
@@ -32,7 +33,8 @@ export interface ImportedPiece {
 const MAX = { title: 100, heading: 200, run: 20_000, item: 5000, cell: 2000, columns: 20, rows: 1000, blocks: 5000 };
 /** Word's title styles read as headings (mammoth maps Heading 1–6 itself). */
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh", "p[style-name='标题'] => h1:fresh"];
-const PICTURE_MIME: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' };
+/** The picture types a .docx carries (webp is not one). */
+const PICTURE_MIME: Partial<Record<string, string>> = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' };
 
 // ---- A small reader for mammoth's HTML (well formed, a few elements, attributes quoted) ----
 
@@ -191,28 +193,6 @@ function toBlocks(html: string, images: Map<string, ImportedImage | string>): Re
   return r;
 }
 
-// ---- Pictures ----
-
-/** A picture's size in pixels from its header (PNG, JPEG, GIF, BMP), or null. */
-export function imageSize(b: Buffer): { width: number; height: number } | null {
-  const kind = imageKind(b);
-  if (kind === 'png' && b.length >= 24) return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-  if (kind === 'gif' && b.length >= 10) return { width: b.readUInt16LE(6), height: b.readUInt16LE(8) };
-  if (kind === 'bmp' && b.length >= 26) return { width: Math.abs(b.readInt32LE(18)), height: Math.abs(b.readInt32LE(22)) };
-  if (kind === 'jpg') {
-    for (let i = 2; i + 9 < b.length;) {
-      if (b[i] !== 0xff) return null;
-      const marker = b[i + 1];
-      const len = b.readUInt16BE(i + 2);
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
-      }
-      i += 2 + len;
-    }
-  }
-  return null;
-}
-
 // ---- Title and byline ----
 
 const SCHOOL_END = '(?:学校|小学|中学|幼儿园|完小|学院|大学|中心|教学点|督导室|教育局|督导组|责任区|教研室|研究室|办公室)';
@@ -273,7 +253,8 @@ export async function readPieceDocx(fileName: string, bytes: Buffer): Promise<Im
   if (ext !== 'docx') throw new AppError('invalid', `「${name}」不是 Word 文档，只能导入 .docx 文件。`, 'uploadId');
   if (bytes.length === 0) throw new AppError('invalid', `「${name}」是空文件，请重新选择。`, 'uploadId');
   const damaged = new AppError('invalid', `「${name}」已损坏或不是有效的 Word 文档，无法读取。请用 Word 打开检查，另存为 .docx 后再导入。`, 'uploadId');
-  if (!(await zipHas(bytes, 'word/document.xml'))) throw damaged;
+  // Judged by its directory before mammoth inflates it whole (a bomb is refused here, cheaply).
+  if (!(await checkDocx(bytes))) throw damaged;
 
   const images = new Map<string, ImportedImage | string>();
   let html: string;
@@ -283,11 +264,12 @@ export async function readPieceDocx(fileName: string, bytes: Buffer): Promise<Im
       convertImage: mammoth.images.imgElement(async (image) => {
         const src = `picture:${images.size + 1}`;
         const data = await image.read();
-        const kind = imageKind(data);
-        const size = kind ? imageSize(data) : null;
-        images.set(src, kind && size && size.width > 0 && size.height > 0
-          ? { type: 'imageBytes', bytes: data, mime: PICTURE_MIME[kind], ...size }
-          : `第${images.size + 1}张图片是 ${image.contentType.replace('image/', '').toUpperCase()} 格式，无法导入；请在 Word 中把它另存为 JPG 或 PNG 图片后补上。`);
+        const info = imageInfo(data);
+        const mime = info && PICTURE_MIME[info.type];
+        const refused = info && mime ? pictureTooLarge(`第${images.size + 1}张图片`, info) : null;
+        images.set(src, info && mime && !refused && info.width > 0 && info.height > 0
+          ? { type: 'imageBytes', bytes: data, mime, width: info.width, height: info.height }
+          : refused ?? `第${images.size + 1}张图片是 ${image.contentType.replace('image/', '').toUpperCase()} 格式，无法导入；请在 Word 中把它另存为 JPG 或 PNG 图片后补上。`);
         return { src };
       }),
     });

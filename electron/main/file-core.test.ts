@@ -6,6 +6,8 @@ import { tempStore } from '../testing/temp-store';
 import { transfers } from '../transfer/transfers';
 import { answerFiles, chooseInput, receiveChosen, saveInput, saveOffered } from './file-core';
 import { START_URL } from './security';
+import { samplePng } from '../testing/samples';
+import { pngHeaderOnly } from '../testing/hostile-files';
 
 // Electron's file transport without Electron: what the page may ask (no paths, ever), saving an offered
 // file where the save dialog said, and receiving what the open dialog chose.
@@ -69,15 +71,26 @@ describe('receiveChosen', () => {
     const doc = path.join(outside, '整改报告.pdf');
     fs.writeFileSync(doc, '%PDF-1.4 报告');
     const photo = path.join(outside, '现场.PNG');
-    fs.writeFileSync(photo, 'png bytes');
+    const png = samplePng(64, 48);
+    fs.writeFileSync(photo, png);
     const shrunk: [string, number][] = [];
     const shrink = (file: string, max: number) => { shrunk.push([path.basename(file), max]); return Buffer.from('jpeg'); };
     const got = await receiveChosen(transfers(a), 'attachment', [doc, photo], shrink);
     expect(got.map((u) => [u.fileName, u.size, u.mime])).toEqual([['整改报告.pdf', 15, 'application/pdf'], ['现场.jpg', 4, 'image/jpeg']]);
     expect(shrunk).toEqual([['现场.PNG', 1600]]);
     // A file kind keeps pictures as they are.
-    expect((await receiveChosen(transfers(a), 'file', [photo], shrink))[0]).toMatchObject({ fileName: '现场.PNG', size: 9 });
+    expect((await receiveChosen(transfers(a), 'file', [photo], shrink))[0]).toMatchObject({ fileName: '现场.PNG', size: png.length });
     await expect(receiveChosen(transfers(a), 'photo', [photo], () => null)).rejects.toThrow('不是可识别的图片');
+    // Judged by its bytes before the decoder sees it: no picture, or one declaring too many pixels.
+    const fake = path.join(outside, '假.jpg');
+    fs.writeFileSync(fake, 'jpeg bytes');
+    await expect(receiveChosen(transfers(a), 'photo', [fake], shrink)).rejects.toThrow('「假.jpg」不是可识别的图片');
+    const bomb = path.join(outside, '合影.png');
+    fs.writeFileSync(bomb, pngHeaderOnly(40_000, 40_000));
+    for (const kind of ['photo', 'picture', 'attachment'] as const) {
+      await expect(receiveChosen(transfers(a), kind, [bomb], shrink)).rejects.toThrow('「合影.png」的尺寸为 40000×40000 像素');
+    }
+    expect(shrunk).toEqual([['现场.PNG', 1600]]); // the decoder never saw either
     const big = path.join(outside, '大.zip');
     fs.writeFileSync(big, '');
     fs.truncateSync(big, 20 * 1024 * 1024 + 1);

@@ -12,6 +12,7 @@ import { toApiError } from '../api/errors';
 import { TooLarge, type Transfers } from '../transfer/transfers';
 import { AppError, type ApiResult } from '../../shared/result';
 import { FILE_ID, UPLOAD_KINDS, isPictureName, uploadKind, type UploadKind, type Uploaded } from '../../shared/schemas/files';
+import { checkIfImageFile, checkImageFile } from '../documents/image-check';
 import { isTrustedSender } from './security';
 import { UNTRUSTED_SENDER_MESSAGE } from './messages';
 
@@ -61,7 +62,8 @@ export async function saveOffered(t: Transfers, fileId: string, ask: (fileName: 
 
 /**
  * Receive the files the open dialog chose, each read by this process from its path. Pictures of a kind
- * that shrinks are made smaller first by `shrink` (JPEG bytes, null when it cannot read the picture).
+ * that shrinks are checked by their header (image-check.ts), then made smaller by `shrink` (JPEG bytes,
+ * null when it cannot read the picture).
  */
 export async function receiveChosen(t: Transfers, kind: UploadKind, paths: readonly string[], shrink: (file: string, max: number) => Buffer | null): Promise<Uploaded[]> {
   const spec = UPLOAD_KINDS[kind];
@@ -71,7 +73,9 @@ export async function receiveChosen(t: Transfers, kind: UploadKind, paths: reado
     if (size > spec.maxBytes) throw new TooLarge(kind);
     const name = path.basename(file);
     if (spec.shrink !== null && isPictureName(name)) {
-      const jpeg = shrink(file, spec.shrink);
+      // Judged by its header before Electron's decoder sees it: a picture too large to decode is refused.
+      const picture = kind === 'photo' || kind === 'picture' ? checkImageFile(file, name) : checkIfImageFile(file, name);
+      const jpeg = picture ? shrink(file, spec.shrink) : null;
       if (jpeg) {
         out.push(await t.receive(kind, Readable.from([jpeg]), `${name.replace(/\.[^.]*$/, '') || '照片'}.jpg`));
         continue;

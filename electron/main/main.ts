@@ -8,7 +8,8 @@ import { denyPermissions, installGuards } from './guards';
 import { registerChannels } from './ipc';
 import { offeredResponse, registerFileTransport } from './files';
 import { appMenuTemplate, contextMenuTemplate } from './menu';
-import { aboutDialog, changeFolderDialog, openFailureDialog, rendererGoneDialog, type Dialog } from './messages';
+import { aboutDialog, changeFolderDialog, openFailureDialog, rendererGoneDialog, RESTORE_HINT, type Dialog } from './messages';
+import { MissingArchiveError } from '../store/recovery';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { START_URL } from './security';
 
@@ -163,15 +164,22 @@ function saveFolder(folder: string | undefined): void {
 /** Open the archive; when that fails, say why and let the user pick another folder or quit. */
 async function openWithRecovery(): Promise<Store | null> {
   let folder = chooseDataFolder(process.argv, readConfig(configFile()), defaultFolder());
+  let restoreMissingFrom: string | undefined;
   for (;;) {
     try {
-      return await openStore(folder, { actor: actor() });
+      return await openStore(folder, { actor: actor(), restoreMissingFrom, howToRestore: () => RESTORE_HINT });
     } catch (e) {
       console.error(`[archive] cannot open ${folder}:`, e);
-      // A folder held elsewhere (folder-lock.ts) says by whom; 'retry' tries the same folder again.
+      restoreMissingFrom = undefined;
+      // A folder held elsewhere (folder-lock.ts) says by whom; 'retry' tries the same folder again. A
+      // folder whose archive.db is gone (recovery.ts) offers its newest backup instead of a new archive.
       const choice = await ask(openFailureDialog(folder, e, !samePath(folder, defaultFolder())));
       if (choice === 'quit') return null;
       if (choice === 'retry') continue;
+      if (choice === 'restore' && e instanceof MissingArchiveError) {
+        restoreMissingFrom = e.backups[0].name;
+        continue;
+      }
       if (choice === 'default') {
         folder = defaultFolder();
         saveFolder(undefined);

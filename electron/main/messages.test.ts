@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/result';
 import { FolderLockedError } from '../store/folder-lock';
-import { aboutDialog, changeFolderDialog, describeOpenError, openFailureDialog, rendererGoneDialog } from './messages';
+import { MissingArchiveError } from '../store/recovery';
+import { aboutDialog, changeFolderDialog, describeOpenError, openFailureDialog, rendererGoneDialog, RESTORE_HINT } from './messages';
 
 const sysError = (code: string) => Object.assign(new Error(`${code}: x`), { code });
 
@@ -25,6 +26,17 @@ describe('openFailureDialog', () => {
     expect(d.choices).toEqual(['retry', 'choose', 'default', 'quit']);
     expect(d.choices[d.cancelId]).toBe('quit');
     expect(openFailureDialog('/x', new FolderLockedError('/x', null, 'm'), false).choices).toEqual(['retry', 'choose', 'quit']);
+  });
+
+  it('offers the newest backup when the folder lost its archive.db, and no new archive', () => {
+    const backups = [{ name: '自动-20250301-093000.db', kind: '自动' as const, at: '2025-03-01 09:30:00', size: 1 }];
+    const e = new MissingArchiveError('D:\\督导档案', backups, `档案文件夹 D:\\督导档案 中找不到档案数据库 archive.db…${RESTORE_HINT}`);
+    const d = openFailureDialog('D:\\督导档案', e, true);
+    expect(d.message).toBe('档案文件夹中缺少档案数据库：D:\\督导档案');
+    expect(d.detail).toContain('点下面的“从最新备份恢复”即可用它恢复档案。');
+    expect(d.buttons).toEqual(['从最新备份恢复', '选择其他文件夹…', '使用默认文件夹', '退出']);
+    expect(d.choices).toEqual(['restore', 'choose', 'default', 'quit']);
+    expect(openFailureDialog('/x', new MissingArchiveError('/x', [], '没有可用的备份'), false).choices).toEqual(['choose', 'quit']);
   });
 
   it('does not offer the default folder when that is the one failing', () => {

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/result';
 import { FolderLockedError } from '../store/folder-lock';
+import { MissingArchiveError } from '../store/recovery';
 
 // The shell's dialogs as plain data (Chinese text, buttons, what each button means), tested under Node.
 
@@ -46,24 +47,35 @@ export function describeOpenError(e: unknown): string {
   }
 }
 
-export type OpenFailureChoice = 'retry' | 'choose' | 'default' | 'quit';
+export type OpenFailureChoice = 'retry' | 'restore' | 'choose' | 'default' | 'quit';
+
+/** What MissingArchiveError's message says to do in this shell (openStore's howToRestore). */
+export const RESTORE_HINT = '点下面的“从最新备份恢复”即可用它恢复档案。';
 
 /**
  * Shown when the archive folder cannot be opened at start. A folder held by another 督导档案
  * (another PC on a shared drive, or browser mode) names who has it and offers to try again once
- * that one is closed.
+ * that one is closed; a folder whose archive.db is gone offers its newest backup.
  */
 export function openFailureDialog(folder: string, e: unknown, canUseDefault: boolean): Dialog<OpenFailureChoice> {
   const locked = e instanceof FolderLockedError;
-  const choices: OpenFailureChoice[] = [...(locked ? ['retry' as const] : []), 'choose', ...(canUseDefault ? ['default' as const] : []), 'quit'];
-  const labels: Record<OpenFailureChoice, string> = { retry: '重试', choose: '选择其他文件夹…', default: '使用默认文件夹', quit: '退出' };
+  const missing = e instanceof MissingArchiveError;
+  const restorable = missing && e.backups.length > 0;
+  const choices: OpenFailureChoice[] = [
+    ...(locked ? ['retry' as const] : []), ...(restorable ? ['restore' as const] : []),
+    'choose', ...(canUseDefault ? ['default' as const] : []), 'quit',
+  ];
+  const labels: Record<OpenFailureChoice, string> = { retry: '重试', restore: '从最新备份恢复', choose: '选择其他文件夹…', default: '使用默认文件夹', quit: '退出' };
+  const others = `${canUseDefault ? '、改用默认档案文件夹' : ''}，或退出`;
   return {
-    type: locked ? 'warning' : 'error',
+    type: locked || missing ? 'warning' : 'error',
     title: '督导档案',
-    message: locked ? `档案文件夹正在被使用：${folder}` : `无法打开档案文件夹：${folder}`,
+    message: locked ? `档案文件夹正在被使用：${folder}` : missing ? `档案文件夹中缺少档案数据库：${folder}` : `无法打开档案文件夹：${folder}`,
     detail: locked
-      ? `${describeOpenError(e)}\n\n那边关闭后点“重试”；也可以选择其他档案文件夹${canUseDefault ? '、改用默认档案文件夹' : ''}，或退出。档案文件不会被修改。`
-      : `${describeOpenError(e)}\n\n可以选择其他档案文件夹（例如从备份恢复的文件夹）${canUseDefault ? '，或改用默认档案文件夹' : ''}；也可以退出，检查后再启动。档案文件不会被修改。`,
+      ? `${describeOpenError(e)}\n\n那边关闭后点“重试”；也可以选择其他档案文件夹${others}。档案文件不会被修改。`
+      : missing
+        ? `${describeOpenError(e)}\n\n${restorable ? '恢复前的备份和附件都会保留。' : ''}也可以选择其他档案文件夹${others}。`
+        : `${describeOpenError(e)}\n\n可以选择其他档案文件夹（例如从备份恢复的文件夹）${canUseDefault ? '，或改用默认档案文件夹' : ''}；也可以退出，检查后再启动。档案文件不会被修改。`,
     buttons: choices.map((c) => labels[c]),
     choices,
     defaultId: 0,

@@ -4,6 +4,7 @@ import type { Store } from './store';
 import { nowText } from '../../shared/dates';
 import { BACKUP_STALE_DAYS, type BackupStatus } from '../../shared/schemas/backup';
 import { lastFileBackupAt } from './backup-file';
+import { PART } from './recovery';
 
 /** Automatic backups are named 自动-YYYYMMDD-HHMMSS.db inside the archive's backups/ folder. */
 const AUTO = /^自动-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.db$/;
@@ -56,7 +57,10 @@ export function backupsToKeep(dates: Date[], policy = { daily: 7, weekly: 4, mon
 /** Back up the live archive (consistent even while it is written to) and prune the history. */
 export async function autoBackup(a: Store, now = new Date()): Promise<string> {
   const file = path.join(a.backupsDir, `自动-${stampOf(now)}.db`);
-  await a.db.backup(file);
+  // Written under another name and renamed when whole: a crash leaves no half backup among the real
+  // ones (recovery.ts removes the part at the next opening).
+  await a.db.backup(`${file}${PART}`);
+  fs.renameSync(`${file}${PART}`, file);
   const all = listAutoBackups(a);
   const keep = backupsToKeep(all.map((b) => b.at));
   all.forEach((b, i) => { if (!keep.has(i)) fs.rmSync(path.join(a.backupsDir, b.name), { force: true }); });

@@ -108,8 +108,9 @@ export function calendarItemRef(a: Store, id: number): CalendarItemRef {
 function renumber(a: Store, calendarId: number, month: string): void {
   const ids = values<number>(a, sql`SELECT id FROM calendar_items WHERE calendar_id = ${calendarId} AND month = ${month} AND deleted_at IS NULL
     ORDER BY seq, id`);
-  const set = a.db.prepare('UPDATE calendar_items SET seq = ? WHERE id = ?');
-  ids.forEach((id, i) => set.run(i + 1, id));
+  // Only rows out of place are written: renumbering a month in order changes nothing.
+  const set = a.db.prepare('UPDATE calendar_items SET seq = ? WHERE id = ? AND seq IS NOT ?');
+  ids.forEach((id, i) => set.run(i + 1, id, i + 1));
 }
 
 function nextSeq(a: Store, calendarId: number, month: string): number {

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { DB_FILE, openStore, reopen, type Store } from './store';
+import { openStore, reopen, type Store } from './store';
 import { nowText } from '../../shared/dates';
 import { attachmentPath } from './attachments';
 import { countRecords } from './backup-file';
 import { audit } from './log';
-import { LATEST_SCHEMA_VERSION } from './migrations';
+import { backupsIn, checkDatabase, DB_FILE, removeSwapJournal, STAGE_PREFIX, writeSwapJournal } from './recovery';
 import { AppError } from '../../shared/result';
 import { noProgress, type Progress } from '../../shared/progress';
-import { type BackupEntry, type BackupKind, type RestoreResult } from '../../shared/schemas/backup';
+import { type BackupEntry, type RestoreResult } from '../../shared/schemas/backup';
 
 // Restoring replaces the live archive. Everything that can fail is done first, on a staged copy in
 // a folder beside archive.db: read the file, check integrity_check and the schema version, bring an
@@ -17,19 +16,13 @@ import { type BackupEntry, type BackupKind, type RestoreResult } from '../../sha
 // await between closing the old handle and assigning the new one), so in this single-threaded
 // process no other handler can run while archive.db is closed or half-replaced. The replaced
 // archive is kept in backups/ as 恢复前-….db; attachments are stored by content hash and are only
-// ever added, so those of the replaced archive stay where they are.
-
-const BACKUP_NAME = /^(自动|恢复前|迁移前)-(?:v\d+-)?(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-\d+)?\.db$/;
+// ever added, so those of the replaced archive stay where they are. A process killed during the swap
+// leaves its journal (recovery.ts), by which the next opening finishes or undoes it; one killed
+// before leaves only its stage, removed at the next opening.
 
 /** Every backup in backups/ the user may restore, newest first. Only these names are ever opened. */
 export function listBackups(a: Store): BackupEntry[] {
-  return fs.readdirSync(a.backupsDir).flatMap((name) => {
-    const m = BACKUP_NAME.exec(name);
-    if (!m) return [];
-    const [, kind, y, mo, d, h, mi, s] = m;
-    const at = nowText(new Date(+y, +mo - 1, +d, +h, +mi, +s));
-    return [{ name, kind: kind as BackupKind, at, size: fs.statSync(path.join(a.backupsDir, name)).size }];
-  }).sort((x, y) => (x.at === y.at ? y.name.localeCompare(x.name) : y.at.localeCompare(x.at)));
+  return backupsIn(a.backupsDir);
 }
 
 let restoring = false;
@@ -84,13 +77,13 @@ export function restoreFromBackup(a: Store, name: string, p: Progress = noProgre
 async function exclusive(a: Store, p: Progress, fill: (stage: string) => Promise<string>): Promise<RestoreResult> {
   if (restoring) throw new AppError('conflict', '正在恢复另一个备份，请等它完成后再试。');
   restoring = true;
-  const stage = fs.mkdtempSync(path.join(a.dataFolder, '.恢复中-'));
+  const stage = fs.mkdtempSync(path.join(a.dataFolder, STAGE_PREFIX));
   try {
     const source = await fill(stage);
     const stagedDb = path.join(stage, DB_FILE);
     p.check();
     p.stage('检查备份中的数据库', 70, 85);
-    checkDatabase(stagedDb);
+    checkDatabase(stagedDb, '备份中的档案数据库', 'uploadId'); // a sound 督导档案 archive this app can read
     p.check();
     // Bring an older backup up to the app's schema (migrations in one transaction), on the copy.
     p.stage('升级数据结构', 85, 92);
@@ -98,8 +91,9 @@ async function exclusive(a: Store, p: Progress, fill: (stage: string) => Promise
     p.check();
     p.stage('替换档案', 92, 100);
     mergeAttachments(a, path.join(stage, 'attachments'));
-    const keptAs = swapIn(a, stagedDb);
+    const keptAs = swapIn(a, stagedDb, source, p);
     a.db.transaction(() => audit(a, '恢复备份', 'archive', null, `从${source}恢复档案；恢复前的档案保存为 backups/${keptAs}`))();
+    removeSwapJournal(a.dataFolder); // after the audit line: a crash before finds the swap done and writes it
     return { keptAs, schemaVersion: a.db.pragma('user_version', { simple: true }) as number, counts: countRecords(a.db) };
   } finally {
     restoring = false;
@@ -122,33 +116,6 @@ async function unpack(content: BackupFileContent, stage: string, p: Progress): P
   }
 }
 
-/** The staged database must be a sound 督导档案 archive that this app can read. */
-export function checkDatabase(file: string): void {
-  let db: Database.Database;
-  try {
-    db = new Database(file, { fileMustExist: true });
-  } catch {
-    throw new AppError('invalid', '备份中的档案数据库无法打开，备份已损坏。请选择其他备份。', 'uploadId');
-  }
-  try {
-    let result: string;
-    try {
-      result = (db.pragma('integrity_check', { simple: true }) as string) ?? '';
-    } catch {
-      throw new AppError('invalid', '备份中的档案数据库不是有效的数据库文件（可能已损坏或被截断）。请选择其他备份。', 'uploadId');
-    }
-    if (result !== 'ok') throw new AppError('invalid', `备份中的档案数据库未通过完整性检查（${String(result).slice(0, 80)}），备份已损坏。请选择其他备份。`, 'uploadId');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const hasSettings = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'`).get();
-    if (version < 1 || !hasSettings) throw new AppError('invalid', '备份中的数据库不是督导档案的档案。请选择其他备份。', 'uploadId');
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new AppError('conflict', `此备份由较新版本的督导档案创建（数据结构版本 ${version}），当前程序只支持到版本 ${LATEST_SCHEMA_VERSION}。请先升级督导档案再恢复此备份。`, 'uploadId');
-    }
-  } finally {
-    db.close();
-  }
-}
-
 /** Add the backup's attachments that the live folder lacks (content-addressed: never overwritten). */
 function mergeAttachments(a: Store, from: string): void {
   if (!fs.existsSync(from)) return;
@@ -162,25 +129,36 @@ function mergeAttachments(a: Store, from: string): void {
   }
 }
 
-/** Synchronous on purpose: see the note at the top. Returns the name the replaced archive is kept under. */
-function swapIn(a: Store, stagedDb: string): string {
+/**
+ * Synchronous on purpose: see the note at the top. Each step is reported (`p`), the journal written
+ * first. Returns the name the replaced archive is kept under.
+ */
+function swapIn(a: Store, stagedDb: string, source: string, p: Progress): string {
   const live = path.join(a.dataFolder, DB_FILE);
   const base = `恢复前-${nowText().replace(/[-:]/g, '').replace(' ', '-')}`;
   let keptAs = `${base}.db`;
   for (let i = 2; fs.existsSync(path.join(a.backupsDir, keptAs)); i++) keptAs = `${base}-${i}.db`;
   const kept = path.join(a.backupsDir, keptAs);
+  const step = (n: number, what: string) => p.progress(n, 5, what);
 
+  writeSwapJournal(a.dataFolder, { staged: path.relative(a.dataFolder, stagedDb), kept: path.relative(a.dataFolder, kept), source });
+  step(1, '记录替换步骤');
   a.db.pragma('wal_checkpoint(TRUNCATE)'); // everything into store.db, so the kept file is whole
   a.db.close();
+  step(2, '关闭档案');
   try {
     fs.renameSync(live, kept);
+    step(3, '保留恢复前的档案');
     for (const side of ['-wal', '-shm']) fs.rmSync(live + side, { force: true });
+    step(4, '移入恢复的档案');
     fs.renameSync(stagedDb, live);
   } catch (e) {
     if (!fs.existsSync(live) && fs.existsSync(kept)) fs.copyFileSync(kept, live);
+    removeSwapJournal(a.dataFolder);
     reopen(a);
     throw new AppError('internal', `恢复没有完成，档案保持原样：无法替换档案文件（${(e as Error).message}）。请关闭其他打开档案文件夹的程序后重试。`);
   }
   reopen(a);
+  step(5, '打开恢复的档案');
   return keptAs;
 }

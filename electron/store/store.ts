@@ -6,6 +6,11 @@ import { nowText } from '../../shared/dates';
 import { migrations as ALL_MIGRATIONS, type Migration } from './migrations';
 import { acquireFolderLock, type FolderLock } from './folder-lock';
 import { getOperatorName } from './settings';
+import { audit } from './log';
+import { DB_FILE, PART, recoverFolder, refuseMissingArchive, restoreMissingArchive, type Recovered } from './recovery';
+import type { BackupEntry } from '../../shared/schemas/backup';
+
+export { DB_FILE } from './recovery';
 
 export interface Store {
   db: Database.Database;
@@ -31,9 +36,15 @@ export interface OpenOptions {
   actor?: string;
   /** Tests open archives at an earlier schema version by passing a prefix of the migrations. */
   migrations?: Migration[];
+  /**
+   * The folder held an archive but its archive.db is gone (MissingArchiveError): bring it back from this
+   * backup in backups/ (by name) as it opens. Refused when archive.db exists.
+   */
+  restoreMissingFrom?: string;
+  /** How this shell restores a missing archive's newest backup, for MissingArchiveError's message. */
+  howToRestore?: (newest: BackupEntry) => string;
 }
 
-export const DB_FILE = 'archive.db';
 /** The data folder's temporary files (Store.transferDir). */
 export const TRANSFER_DIR = '.临时';
 
@@ -43,8 +54,11 @@ function stamp(d = new Date()): string {
 
 /**
  * Open (or create) the archive in `folder`: take the folder's lock (one writer per data folder;
- * another opener is refused with FolderLockedError), pragmas, then every pending migration in one
- * transaction after a backup of the archive as it was. An archive written by a newer app is refused.
+ * another opener is refused with FolderLockedError), put right what a crash left (recovery.ts: a swap
+ * finished or undone, staging leftovers removed), refuse to make a new archive where one was lost
+ * (MissingArchiveError, unless `restoreMissingFrom` names the backup to bring back), pragmas, then
+ * every pending migration in one transaction after a backup of the archive as it was. An archive
+ * written by a newer app is refused.
  */
 export async function openStore(folder: string, opts: OpenOptions = {}): Promise<Store> {
   fs.mkdirSync(folder, { recursive: true });
@@ -61,9 +75,14 @@ async function openLocked(folder: string, lock: FolderLock, opts: OpenOptions): 
   const attachmentsDir = path.join(folder, 'attachments');
   const backupsDir = path.join(folder, 'backups');
   const transferDir = path.join(folder, TRANSFER_DIR);
+  // First what a crash left (the lock says nobody else has the folder), then nothing is made in a
+  // folder that lost its archive.
+  const recovered = recoverFolder(folder);
+  const restoredFrom = opts.restoreMissingFrom === undefined ? null : restoreMissingArchive(folder, opts.restoreMissingFrom);
+  refuseMissingArchive(folder, opts.howToRestore ?? (() => '请用督导档案桌面版打开此文件夹，按提示从备份恢复。'));
   fs.mkdirSync(attachmentsDir, { recursive: true });
   fs.mkdirSync(backupsDir, { recursive: true });
-  // Whatever a crash left half-way in it is of no use to anyone (the lock says nobody else has the folder).
+  // Whatever a crash left half-way in it is of no use to anyone.
   fs.rmSync(transferDir, { recursive: true, force: true });
   fs.mkdirSync(transferDir);
 
@@ -80,7 +99,10 @@ async function openLocked(folder: string, lock: FolderLock, opts: OpenOptions): 
   const pending = migrations.filter((m) => m.version > version);
   if (pending.length > 0) {
     if (version > 0) {
-      await db.backup(path.join(backupsDir, `迁移前-v${version}-${stamp()}.db`));
+      // Written under another name and renamed when whole: a crash leaves no half backup among the real ones.
+      const copy = path.join(backupsDir, `迁移前-v${version}-${stamp()}.db`);
+      await db.backup(`${copy}${PART}`);
+      fs.renameSync(`${copy}${PART}`, copy);
     }
     try {
       db.transaction(() => {
@@ -113,7 +135,23 @@ async function openLocked(folder: string, lock: FolderLock, opts: OpenOptions): 
       }
     },
   };
+  logRecovery(a, recovered, restoredFrom);
   return a;
+}
+
+/** Say in the archive's log what its opening put right. */
+function logRecovery(a: Store, recovered: Recovered, restoredFrom: BackupEntry | null): void {
+  a.db.transaction(() => {
+    const done = recovered.finishedRestore;
+    const summary = done && `从${done.source}恢复档案；恢复前的档案保存为 backups/${done.kept}`;
+    // The swap may have ended with its line written: only a missing line is added.
+    if (summary && !a.db.prepare(`SELECT 1 FROM audit_log WHERE action = '恢复备份' AND summary = ?`).get(summary)) {
+      audit(a, '恢复备份', 'archive', null, summary, { finishedAtStart: true });
+    }
+    if (restoredFrom) {
+      audit(a, '恢复备份', 'archive', null, `档案数据库缺失，从备份「${restoredFrom.name}」（${restoredFrom.at}）恢复档案`);
+    }
+  })();
 }
 
 /** A connection to an archive file with the archive's pragmas. */

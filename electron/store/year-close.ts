@@ -13,12 +13,12 @@ import { nowText, todayText } from '../../shared/dates';
 import { attachmentPath } from './attachments';
 import { audit } from './log';
 import { openWork } from './open-work';
+import { PACKAGES_DIR } from './recovery';
 import { AppError } from '../../shared/result';
 import {
   notEndedReason, openWorkSummary, type CatalogueEntry, type YearCheck, type YearCloseResult, type YearCounts, type YearSummary,
 } from '../../shared/schemas/year-close';
 
-export const PACKAGES_DIR = '年度归档';
 
 /** What a refused write says (dispatch maps the triggers' YEAR_ARCHIVED:<year> to it). */
 export function readOnlyMessage(year: number): string {

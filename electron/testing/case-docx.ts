@@ -14,7 +14,7 @@ export interface CaseSpec {
   list?: string[];
   table?: string[][];
   /** A PNG picture of this size. */
-  image?: { width: number; height: number };
+  image?: { width: number; height: number; /** the picture's own bytes instead of a sample PNG of that size */ data?: Buffer };
 }
 
 export async function caseDocx(c: CaseSpec): Promise<Buffer> {
@@ -42,7 +42,7 @@ export async function caseDocx(c: CaseSpec): Promise<Buffer> {
     }));
   }
   if (c.image) {
-    children.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: samplePng(c.image.width, c.image.height), transformation: c.image })] }));
+    children.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: c.image.data ?? samplePng(c.image.width, c.image.height), transformation: { width: c.image.width, height: c.image.height } })] }));
   }
   const doc = new Document({
     numbering: { config: [{ reference: 'numbers', levels: [{ level: 0, format: 'decimal', text: '%1.', alignment: AlignmentType.LEFT }] }] },

@@ -14,8 +14,10 @@ export async function spawnWebServer(dataDir: string, opts: {
   script?: string;
   /** Keep stdin open as a pipe, for scripts that take commands. */
   stdin?: boolean;
+  /** More command-line arguments (`--restore <name>`). */
+  args?: string[];
 } = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', opts.script ?? 'electron/web/cli.ts', '--data', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', opts.script ?? 'electron/web/cli.ts', '--data', dataDir, '--port', '0', ...(opts.args ?? [])], {
     cwd: ROOT, stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env },
   });
   let log = '';

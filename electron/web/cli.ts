@@ -5,7 +5,7 @@ import { installLastResort, startWebServer } from './server';
 import { defaultDataFolder } from './paths';
 import { backupIfDue, scheduleAutoBackups } from '../store/backups';
 
-// npm run web -- --data <folder> [--port <n>]
+// npm run web -- --data <folder> [--port <n>] [--restore <backup name>: only when the folder's archive.db is missing]
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -20,8 +20,13 @@ async function main() {
     process.exit(2);
   }
   // Takes the folder's lock: a folder open elsewhere (another window, process or PC) is refused
-  // with a message naming who has it, and this process exits non-zero (main().catch below).
-  const store = await openStore(folder, { actor: os.userInfo().username });
+  // with a message naming who has it, and this process exits non-zero (main().catch below). A folder
+  // whose archive.db is gone is refused too, naming the backup to restore with --restore <name>.
+  const store = await openStore(folder, {
+    actor: os.userInfo().username,
+    restoreMissingFrom: arg('restore'),
+    howToRestore: (newest) => `要用它恢复档案，请运行：npm run web -- --data "${folder}" --restore ${newest.name}`,
+  });
   // DUDAO_STATIC_DIR lets parallel test runs serve their own build of the renderer.
   const staticDir = path.resolve(process.env.DUDAO_STATIC_DIR ?? path.join(__dirname, '../../dist/renderer'));
   const server = await startWebServer({ store, staticDir, port });

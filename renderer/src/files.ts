@@ -9,6 +9,7 @@
  */
 import type { ApiResult } from '../../shared/result';
 import { UPLOAD_KINDS, type FileRef, type UploadKind, type Uploaded } from '../../shared/schemas/files';
+import { IMAGE_HEAD_BYTES, pictureRefusal } from '../../shared/image-header';
 import { ApiCallError, browserToken, call } from './api';
 
 /** What the preload exposes in Electron (electron/main/files.ts answers). */
@@ -119,8 +120,13 @@ function upload(kind: UploadKind, fileName: string, body: Blob, onProgress?: (fr
   });
 }
 
-/** Shrink a picture to fit `max` pixels on its longer side, as JPEG (keeps archives small). */
-async function resizeImage(file: Blob, max: number): Promise<Blob> {
+/**
+ * Shrink a picture to fit `max` pixels on its longer side, as JPEG (keeps archives small). Its header is
+ * read first: a picture too large to decode safely is refused before the browser tries.
+ */
+async function resizeImage(file: File, max: number): Promise<Blob> {
+  const refusal = pictureRefusal(new Uint8Array(await file.slice(0, IMAGE_HEAD_BYTES).arrayBuffer()), file.name);
+  if (refusal) throw new Error(refusal);
   const url = URL.createObjectURL(file);
   try {
     const img = await new Promise<HTMLImageElement>((resolve, reject) => {

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/result';
 import { normalizeDate, normalizeMonth } from '../../../shared/dates';
+import { checkXlsx } from '../safe-zip';
 import { columnFor, type CellKind, type Column, type Roster, type Sheet, type SheetCell, type SheetRow } from '../../../shared/rosters';
 
 /** More rows than any office has; beyond this the file is surely something else. */
@@ -11,12 +12,22 @@ const HEADER_SEARCH_ROWS = 10;
 
 const NOT_XLSX = '文件不是有效的 Excel（.xlsx）文件，可能已损坏或是其他格式。请在 Excel 或 WPS 中打开后另存为「Excel 工作簿（*.xlsx）」再导入。';
 
-/** Load an .xlsx from its bytes; anything else is refused with a sentence the user can act on. */
+/** Any one sheet's rows that may hold data: the import's limit, and the title lines above a header. */
+const MAX_SHEET_ROWS = MAX_ROWS + HEADER_SEARCH_ROWS;
+/** Cells in all (a full roster has about twenty columns): what loading the workbook may cost. */
+const MAX_CELLS = 500_000;
+
+/**
+ * Load an .xlsx from its bytes; anything else is refused with a sentence the user can act on. Before
+ * exceljs loads it whole, safe-zip.ts checks what it would inflate into and counts its rows as they
+ * stream, so a million-row sheet is refused after ten thousand.
+ */
 export async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
   if (data.length >= 4 && data.readUInt32BE(0) === 0xd0cf11e0) {
     throw new AppError('invalid', '这是旧版 Excel（.xls）文件，暂不支持。请在 Excel 或 WPS 中打开后另存为「Excel 工作簿（*.xlsx）」再导入。');
   }
-  if (data.length < 4 || data.readUInt32BE(0) !== 0x504b0304) throw new AppError('invalid', NOT_XLSX);
+  const tooManyRows = `表格有超过 ${MAX_ROWS} 行数据，超过一次最多导入的 ${MAX_ROWS} 行。请分成几个文件导入。`;
+  if (!(await checkXlsx(data, { maxRows: MAX_SHEET_ROWS, tooManyRows, maxCells: MAX_CELLS }))) throw new AppError('invalid', NOT_XLSX);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
