@@ -54,6 +54,9 @@ async function stops(app: AppServer): Promise<Stop[]> {
   const campaign = (await app.api<{ id: number; status: string }[]>('campaigns.list', {})).find((c) => c.status === '已完成')!.id;
   const round = await firstId(app, 'evaluations.list');
   const set = await firstId(app, 'indicatorSets.list');
+  const training = (await app.api<{ id: number }[]>('trainings.list', { year }))[0].id;
+  const plan = (await app.api<{ id: number }[]>('trainings.plans', {}))[0].id;
+  const assessment = (await app.api<{ id: number }[]>('assessments.list', {}))[0].id;
   const collection = (await app.api<{ id: number }>('collections.save', { fields: {
     title: `${year}年督导案例集`, kind: '案例', volume: 1, year, preface: [], pieceIds: [ids.piece],
   } })).id;
@@ -116,6 +119,18 @@ async function stops(app: AppServer): Promise<Stop[]> {
     { name: 'evaluation-scores', path: `/evaluations/${round}`, ready: heading(/达标监测/) },
     { name: 'evaluation-results', path: `/evaluations/${round}?tab=results`, ready: async (p) => { await expect(p.getByLabel('达标率')).toBeVisible(); } },
     { name: 'evaluation-surveys', path: `/evaluations/${round}?tab=surveys`, ready: heading(/达标监测/) },
+    { name: 'visit-forms', path: '/visits/forms', ready: heading('回收督导记录表') },
+    { name: 'trainings', path: '/trainings', ready: heading('培训会议') },
+    { name: 'training-new', path: '/trainings/new', ready: heading('登记培训或会议') },
+    { name: 'training-detail', path: `/trainings/${training}`, ready: heading(/^(培训|会议)：/) },
+    { name: 'training-hours', path: '/trainings/hours', ready: heading('培训会议') },
+    { name: 'training-plans', path: '/trainings/plans', ready: heading('培训会议') },
+    { name: 'training-plan', path: `/trainings/plans/${plan}`, ready: async (p) => { await expect(p.getByRole('textbox', { name: '正文' })).toBeVisible(); } },
+    { name: 'assessments', path: '/assessments', ready: heading('督学考核') },
+    { name: 'assessment-scheme', path: '/assessments/scheme', ready: heading('督学考核') },
+    { name: 'assessment-detail', path: `/assessments/${assessment}`, ready: heading(/年度督学考核$/) },
+    { name: 'supervisor-history', path: `/supervisors/${ids.supervisor}`, ready: async (p) => { await expect(p.getByRole('dialog')).toBeVisible(); },
+      open: async (p) => { await p.getByRole('tab', { name: '履历' }).click(); await expect(p.getByText('记录聘任变动')).toBeVisible(); } },
     { name: 'year-close', path: '/year-close', ready: heading('年度归档') },
     { name: 'year-close-legacy', path: '/year-close?tab=legacy', ready: heading('年度归档') },
     { name: 'settings', path: '/settings', ready: heading('设置') },

@@ -82,3 +82,12 @@ export const UNIT_LETTER_KINDS = ['督导建议书', '协商函'] as const;
 export const EVALUATION_KINDS = ['综合督导评估', '达标监测', '办学质量考评', '其他'] as const;
 export const SURVEY_GROUPS = ['教师', '学生', '家长'] as const;
 export const SURVEY_ANSWERS = ['满意', '基本满意', '不满意'] as const;
+// ---- The supervisors' year (issue 15: returned visit forms, training and meetings, 督学考核) ----
+export const TRAINING_KINDS = ['培训', '会议'] as const;
+/** Attendance as recorded after the event; a participant not yet recorded has none (shown 未登记). */
+export const ATTENDANCE_STATUSES = ['出席', '请假', '缺席'] as const;
+export const TRAINING_PLAN_KINDS = ['年度计划', '三年规划', '五年规划'] as const;
+/** Changes to a supervisor's appointment, each kept in the supervisor's history. */
+export const APPOINTMENT_CHANGE_KINDS = ['续聘', '解聘', '调整'] as const;
+/** 考核 grades, best first; the thresholds are the office's (考核办法). */
+export const ASSESSMENT_GRADES = ['优秀', '合格', '基本合格', '不合格'] as const;

@@ -5,6 +5,7 @@ import { isInitialized, saveOperatorName } from '../store/settings';
 import { initializeDataFolder, operatorOf, registerCounts } from '../store/data-folder';
 import type { DataFolderStatus } from '../../shared/schemas/admin';
 import { APP_VERSION } from '../../shared/version';
+import { writeDemoReturnedForms } from './files';
 
 function status(a: Store): DataFolderStatus {
   return {
@@ -19,8 +20,9 @@ function status(a: Store): DataFolderStatus {
 
 export const dataFolderHandlers: HandlerMap<'dataFolder.status' | 'dataFolder.initialize' | 'operator.save'> = {
   'dataFolder.status': (a) => status(a),
-  'dataFolder.initialize': (a, { mode, operator }) => {
+  'dataFolder.initialize': async (a, { mode, operator }) => {
     initializeDataFolder(a, mode, operator);
+    if (mode === 'demo') await writeDemoReturnedForms(a);
     return status(a);
   },
   'operator.save': (a, { name }) => {

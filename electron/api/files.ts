@@ -57,6 +57,22 @@ import type { RosterKind } from '../../shared/rosters';
 import type { Briefing } from '../../shared/schemas/briefing';
 import type { ParsedInput } from '../../shared/contract';
 import { landscapeFor } from '../../shared/schemas/calendar';
+import type { Supervisor } from '../../shared/schemas/supervisor';
+import { allowedItems } from '../store/problems/workflow';
+import { formSchools } from '../store/visit-form-import';
+import { getTraining, getPlan } from '../store/trainings';
+import { getAssessment } from '../store/assessments';
+import { visitFormWorkbook, type VisitFormTemplateInput } from '../documents/excel/visit-form-file';
+import { visitFormDocx } from '../documents/visit-form-docx';
+import { minutesFile, signInFile, type TrainingDocInput } from '../documents/training';
+import { trainingPlanFile as trainingPlanDocx } from '../documents/training-plan';
+import { sheetsFile, summaryDocx, summaryXlsx, type AssessmentDocInput } from '../documents/assessment';
+import { writeZipFile, type ZipInput } from '../documents/zip';
+import { fillVisitForm } from '../documents/excel/fill-visit-form';
+import { gradientPng } from '../documents/png';
+import { DEMO_SIZE } from '../store/demo';
+import { planDemoReturns, writeDemoFiles } from '../store/demo/returned-forms';
+import { VISIT_METHODS, VISIT_TYPES } from '../../shared/vocab';
 
 /** The office's fonts, the archive's pictures for documents that show them, and its names for titles. */
 const context = (a: Store): BuildContext => ({ fonts: getSettings(a).fonts, loadImage: imageLoader(a), words: titleWords(a) });
@@ -360,4 +376,105 @@ export async function evaluationReportFile(a: Store, id: number): Promise<Genera
   return evaluationReportDocx({
     office: getSettings(a).officeName, results, summary: round.summary, date: round.closedAt ?? todayText(),
   }, context(a));
+}
+
+// ---- 督导记录表 sent to supervisors (issue 15) ----
+
+/**
+ * Each supervisor's 督导记录表 for the 填报期间: the Excel form to fill and the Word form to print, streamed
+ * into one .zip at `out` (a folder per supervisor would only add clicks; two people of the same name get
+ * their 督学证编号). A supervisor at a time, reported as progress; a cancel leaves no file.
+ */
+export async function writeVisitFormTemplates(a: Store, q: { people: Supervisor[]; from: string; to: string }, out: string,
+  p: Progress = noProgress): Promise<{ fileName: string }> {
+  const s = getSettings(a);
+  const { people } = q;
+  const ctx = context(a);
+  const items = allowedItems(a);
+  const entries: ZipInput[] = [];
+  p.stage('生成督导记录表', 0, 90);
+  for (const [i, person] of people.entries()) {
+    p.check();
+    const input: VisitFormTemplateInput = {
+      office: s.officeName, supervisor: { id: person.id, name: person.name, certNo: person.certNo }, from: q.from, to: q.to,
+      lists: { schools: formSchools(a, person.id), types: [...VISIT_TYPES], methods: [...VISIT_METHODS], items },
+    };
+    const twin = people.some((o) => o !== person && o.name === person.name);
+    const who = twin ? `${person.name}（${person.certNo ?? `编号${person.id}`}）` : person.name;
+    const xlsx = await visitFormWorkbook(input, `督导记录表-${who}.xlsx`);
+    const docx = await visitFormDocx(input, `督导记录表（打印版）-${who}`, ctx);
+    entries.push({ name: xlsx.fileName, bytes: xlsx.bytes }, { name: docx.fileName, bytes: docx.bytes });
+    p.progress(i + 1, people.length, person.name);
+  }
+  p.stage('打包', 90, 100);
+  await writeZipFile(out, entries, { check: () => p.check() });
+  const one = people.length === 1 ? people[0].name : `${people.length}名督学`;
+  return { fileName: `督导记录表-${one}-${q.from.replace(/-/g, '')}至${q.to.replace(/-/g, '')}.zip` };
+}
+
+/**
+ * The demo archive's returned forms: four supervisors' filled 督导记录表 written into the data folder for
+ * the user to import (one row missing its 纪实, one visit already in the archive, a photo).
+ */
+export async function writeDemoReturnedForms(a: Store): Promise<string> {
+  const s = getSettings(a);
+  const files: GeneratedFile[] = [];
+  for (const r of planDemoReturns(a, { seed: DEMO_SIZE.seed })) {
+    const template = await visitFormWorkbook({
+      office: s.officeName, supervisor: { id: r.supervisorId, name: r.name, certNo: r.certNo }, from: r.from, to: r.to,
+      lists: { schools: r.schools, types: [...VISIT_TYPES], methods: [...VISIT_METHODS], items: allowedItems(a) },
+    }, '');
+    const photo = { bytes: gradientPng(480, 360), extension: 'png' as const };
+    const bytes = await fillVisitForm(template.bytes, r.visits.map((v) => ({ values: v.values, photos: v.photo ? [photo] : [] })));
+    files.push({ fileName: `督导记录表-${r.name}（已填）.xlsx`, bytes });
+  }
+  return writeDemoFiles(a, files);
+}
+
+// ---- 培训 and 会议 ----
+
+function trainingDoc(a: Store, id: number): TrainingDocInput {
+  const t = getTraining(a, id);
+  return { ...t, office: getSettings(a).officeName };
+}
+
+export async function trainingSignInFile(a: Store, id: number): Promise<GeneratedFile> {
+  return signInFile(trainingDoc(a, id), context(a));
+}
+
+export async function trainingMinutesFile(a: Store, id: number): Promise<GeneratedFile> {
+  return minutesFile(trainingDoc(a, id), context(a));
+}
+
+export async function trainingPlanFile(a: Store, id: number): Promise<GeneratedFile> {
+  const p = getPlan(a, id);
+  return trainingPlanDocx({ office: getSettings(a).officeName, title: p.title, period: p.period, body: p.body }, context(a));
+}
+
+// ---- 督学考核 ----
+
+function assessmentDoc(a: Store, id: number, supervisorId?: number): AssessmentDocInput {
+  const x = getAssessment(a, id);
+  const rows = supervisorId ? x.rows.filter((r) => r.supervisorId === supervisorId) : x.rows;
+  if (supervisorId && rows.length === 0) {
+    throw new AppError('not_found', '「督学」这名督学不在本次考核名单中，请刷新后重试。', 'supervisorId');
+  }
+  return {
+    office: getSettings(a).officeName, year: x.year, scheme: x.scheme.title, until: x.until, finished: x.status === '已完成',
+    date: (x.finishedAt ?? nowText()).slice(0, 10), thresholds: x.scheme.thresholds,
+    items: x.scheme.items.map(({ key, label, points, rule }) => ({ key, label, points, rule })),
+    rows: rows.map((r) => ({ ...r, items: r.items.map((i) => ({ ...i, measure: i.measure.text })) })),
+    total: x.rows.length,
+  };
+}
+
+/** The 考核表 of one supervisor, or of everyone (one page each, in rank order). */
+export async function assessmentSheets(a: Store, id: number, supervisorId?: number): Promise<GeneratedFile> {
+  const d = assessmentDoc(a, id, supervisorId);
+  return sheetsFile(d, context(a), supervisorId ? d.rows[0].name : undefined);
+}
+
+export async function assessmentSummary(a: Store, id: number, format: 'docx' | 'xlsx'): Promise<GeneratedFile> {
+  const d = assessmentDoc(a, id);
+  return format === 'docx' ? summaryDocx(d, context(a)) : summaryXlsx(d);
 }

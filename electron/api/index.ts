@@ -26,6 +26,9 @@ import { backupHandlers } from './backups';
 import { yearCloseHandlers } from './year-close';
 import { campaignHandlers } from './campaigns';
 import { evaluationHandlers } from './evaluations';
+import { visitFormHandlers } from './visit-forms';
+import { trainingHandlers } from './trainings';
+import { assessmentHandlers } from './assessments';
 import { jobHandlers } from './job-channels';
 import { toApiError } from './errors';
 
@@ -54,6 +57,9 @@ export const handlers: HandlerMap<Channel> = {
   ...yearCloseHandlers,
   ...campaignHandlers,
   ...evaluationHandlers,
+  ...visitFormHandlers,
+  ...trainingHandlers,
+  ...assessmentHandlers,
   ...jobHandlers,
 };
 

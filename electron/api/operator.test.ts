@@ -64,6 +64,7 @@ describe('the log\'s lines', () => {
     const [candidate] = await call(a, 'chronicle.candidates', { year });
     await call(a, 'chronicle.reject', { year, sourceKind: candidate.sourceKind, sourceId: candidate.sourceId });
     await call(a, 'yearClose.list', {});
+    await call(a, 'assessments.saveScheme', await call(a, 'assessments.scheme', {}));
     const school = (await call(a, 'schools.list', { limit: 1 })).rows[0];
     await call(a, 'schools.delete', { id: school.id });
 

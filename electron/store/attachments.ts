@@ -28,11 +28,14 @@ export function putAttachment(a: Store, bytes: Buffer, fileName: string, mime: s
   return hash;
 }
 
+/** A file received into the data folder's temporary folder, hashed as it came in. */
+export interface ReceivedFile { path: string; sha256: string; size: number; fileName: string; mime: string }
+
 /**
- * Store a file received into the data folder's temporary folder (hashed as it came in): moved into
- * place by its hash (the same disk, so a rename), or dropped when the store has it already.
+ * Store a received file: moved into place by its hash (the same disk, so a rename), or dropped when the
+ * store has it already.
  */
-export function putAttachmentFile(a: Store, f: { path: string; sha256: string; size: number; fileName: string; mime: string }): string {
+export function putAttachmentFile(a: Store, f: ReceivedFile): string {
   const file = attachmentPath(a, f.sha256);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });

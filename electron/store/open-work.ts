@@ -1,8 +1,9 @@
 /**
  * What is still open in a year, for the check before it is archived: notices under rectification,
  * problems not 销号 (outside those notices), complaints not 办结, briefings and pieces still drafts,
- * calendar items not done. Each list counts records as their own pages do (live rows, live schools
- * and calendars) and carries what a link to the record needs.
+ * calendar items not done, 培训 and 会议 held without their attendance, a 考核 not finished. Each list
+ * counts records as their own pages do (live rows, live schools and calendars) and carries what a link
+ * to the record needs.
  */
 import type { Store } from './store';
 import { sql, sqlFragment, type SqlFragment } from './sql';
@@ -68,6 +69,13 @@ function queries(year: number): Record<OpenWorkKind, (a: Store) => Row[]> {
         LEFT JOIN schools sc ON sc.id = p.school_id AND sc.deleted_at IS NULL LEFT JOIN units u ON u.id = p.unit_id AND u.deleted_at IS NULL
         WHERE f.deleted_at IS NULL AND f.done_date IS NULL AND f.due_date >= ${from} AND f.due_date < ${end}
           AND (sc.id IS NOT NULL OR u.id IS NOT NULL)`, sqlFragment`f.due_date, f.id`),
+    // Held, with someone invited whose attendance is not recorded (it could not be once archived).
+    training: (a) => listed(a, sqlFragment`t.id, NULL AS parentId, t.kind || '：' || t.topic AS title, '出勤未登记' AS status, t.date`,
+      sqlFragment`FROM trainings t WHERE t.deleted_at IS NULL AND t.date >= ${from} AND t.date < ${end}
+        AND EXISTS (SELECT 1 FROM training_attendance ta JOIN supervisors s ON s.id = ta.supervisor_id AND s.deleted_at IS NULL
+          WHERE ta.training_id = t.id AND ta.status IS NULL)`, sqlFragment`t.date, t.id`),
+    assessment: (a) => listed(a, sqlFragment`x.id, NULL AS parentId, x.year || '年度督学考核' AS title, x.status, x.until AS date`,
+      sqlFragment`FROM assessments x WHERE x.deleted_at IS NULL AND x.year = ${year} AND x.status = '草稿'`, sqlFragment`x.id`),
   };
 }
 

@@ -20,6 +20,8 @@ const NOT_YEAR_SCOPED: Record<string, string> = {
   recycle_bin: 'the list of what is in the 回收站; binning or restoring an archived year\'s record is refused by that record\'s own guard',
   audit_log: 'the log of every change, archived years\' rectification included; it must keep being written',
   archived_years: 'the lock itself: archiving adds a year, reopening (confirmed and logged) removes it',
+  assessment_scheme: 'the office\'s 考核办法 as it is now; each year\'s 考核 keeps its own copy of the scheme it was computed under',
+  visit_form_imports: 'the log of returned 督导记录表 already read (by content hash), like the audit log; the visits they wrote carry their own guards',
 };
 
 /** Full-text indexes are rebuilt from their tables by those tables' triggers: `<table>_fts`, its vocab and shadow tables. */

@@ -46,6 +46,8 @@ const ProblemsPage = lazy(() => import('./pages/ProblemsPage').then((m) => ({ de
 const YearClosePage = lazy(() => import('./pages/YearClosePage').then((m) => ({ default: m.YearClosePage })));
 const CampaignsPage = lazy(() => import('./pages/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
 const EvaluationsPage = lazy(() => import('./pages/EvaluationsPage').then((m) => ({ default: m.EvaluationsPage })));
+const TrainingsPage = lazy(() => import('./pages/TrainingsPage').then((m) => ({ default: m.TrainingsPage })));
+const AssessmentsPage = lazy(() => import('./pages/AssessmentsPage').then((m) => ({ default: m.AssessmentsPage })));
 
 interface NavItem { path: string; label: string }
 
@@ -66,6 +68,8 @@ const WORK: NavItem[] = [
   { path: '/briefings', label: '督导简报' },
   { path: '/chronicle', label: '大事记' },
   { path: '/pieces', label: '案例集' },
+  { path: '/trainings', label: '培训会议' },
+  { path: '/assessments', label: '督学考核' },
   { path: '/year-close', label: '年度归档' },
 ];
 const SYSTEM: NavItem[] = [
@@ -176,6 +180,8 @@ export function App() {
             <Route path="/year-close" element={<YearClosePage />} />
             <Route path="/campaigns/*" element={<CampaignsPage />} />
             <Route path="/evaluations/*" element={<EvaluationsPage />} />
+            <Route path="/trainings/*" element={<TrainingsPage />} />
+            <Route path="/assessments/*" element={<AssessmentsPage />} />
             <Route path="*" element={<Navigate to="/supervisors" replace />} />
           </Routes>
         </Suspense>

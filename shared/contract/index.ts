@@ -52,6 +52,16 @@ import {
   indicatorSetSave, roundClose, roundCreate, roundSave, schoolScoresQuery, scoresImport, scoresSave, surveySave,
   type EvaluationResults, type IndicatorSet, type IndicatorSetSummary, type Round, type RoundSummary, type ScoreRow, type ScoresImportResult,
 } from '../schemas/evaluation';
+import {
+  visitFormFiles, visitFormImportList, visitFormTemplates, type VisitFormImport, type VisitFormPreview, type VisitFormResult,
+} from '../schemas/visit-form';
+import {
+  trainingList, trainingPlanSave, trainingSave, type PlannedEvent, type Training, type TrainingHours, type TrainingPlan,
+} from '../schemas/training';
+import {
+  appointmentRecord, assessmentAdjust, assessmentExportSheets, assessmentExportSummary, assessmentScheme, assessmentYear, workloadQuery,
+  type Assessment, type AssessmentScheme, type AssessmentSummary, type HistoryEntry, type SupervisorHistory, type WorkloadRow,
+} from '../schemas/assessment';
 
 const none = z.object({}).strict().optional();
 
@@ -246,6 +256,41 @@ export const contract = {
   'evaluations.exportScores': channel(idInput).returns<FileRef>(),
   'evaluations.importScores': channel(scoresImport).returns<ScoresImportResult>(),
   'evaluations.exportReport': channel(idInput).returns<FileRef>(),
+  'visitForms.templates': channel(visitFormTemplates).returns<JobStarted<FileRef>>(),
+  'visitForms.preview': channel(visitFormFiles).returns<JobStarted<VisitFormPreview>>(),
+  'visitForms.commit': channel(visitFormFiles).returns<JobStarted<VisitFormResult>>(),
+  'visitForms.imports': channel(visitFormImportList).returns<Page<VisitFormImport> & { samples: string | null }>(),
+
+  'trainings.list': channel(trainingList).returns<Training[]>(),
+  'trainings.get': channel(idInput).returns<Training>(),
+  'trainings.save': channel(trainingSave).returns<Training>(),
+  'trainings.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'trainings.hours': channel(z.object({ year: trainingList.shape.year })).returns<TrainingHours[]>(),
+  'trainings.planned': channel(z.object({ year: trainingList.shape.year })).returns<PlannedEvent[]>(),
+  'trainings.signInSheet': channel(idInput).returns<FileRef>(),
+  'trainings.minutes': channel(idInput).returns<FileRef>(),
+  'trainings.plans': channel(none).returns<TrainingPlan[]>(),
+  'trainings.plan': channel(idInput).returns<TrainingPlan>(),
+  'trainings.savePlan': channel(trainingPlanSave).returns<TrainingPlan>(),
+  'trainings.deletePlan': channel(idInput).returns<{ recycleId: number }>(),
+  'trainings.exportPlan': channel(idInput).returns<FileRef>(),
+
+  'assessments.scheme': channel(none).returns<AssessmentScheme>(),
+  'assessments.saveScheme': channel(assessmentScheme).returns<AssessmentScheme>(),
+  'assessments.list': channel(none).returns<AssessmentSummary[]>(),
+  'assessments.get': channel(idInput).returns<Assessment>(),
+  'assessments.compute': channel(assessmentYear).returns<Assessment>(),
+  'assessments.adjust': channel(assessmentAdjust).returns<Assessment>(),
+  'assessments.finish': channel(idInput).returns<Assessment>(),
+  'assessments.reopen': channel(idInput).returns<Assessment>(),
+  'assessments.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'assessments.exportSheets': channel(assessmentExportSheets).returns<FileRef>(),
+  'assessments.exportSummary': channel(assessmentExportSummary).returns<FileRef>(),
+  'assessments.workload': channel(workloadQuery).returns<WorkloadRow[]>(),
+
+  'appointments.record': channel(appointmentRecord).returns<HistoryEntry>(),
+  'appointments.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'supervisors.history': channel(idInput).returns<SupervisorHistory>(),
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } as const satisfies Record<ChannelName, ChannelDef<any, unknown>>;
 

@@ -27,6 +27,7 @@ export const RECYCLE_KINDS = [
   'supervisor', 'school', 'zone', 'assignment', 'calendar', 'calendarItem', 'visit', 'problem', 'complaint',
   'briefing', 'chronicleEntry', 'piece', 'collection', 'legacyFile',
   'unit', 'campaign', 'followup', 'escalation', 'indicatorSet', 'evaluation',
+  'training', 'trainingPlan', 'assessment', 'appointment',
 ] as const;
 export type RecycleKind = (typeof RECYCLE_KINDS)[number];
 export const RECYCLE_KIND_LABELS: Record<RecycleKind, string> = {
@@ -34,6 +35,7 @@ export const RECYCLE_KIND_LABELS: Record<RecycleKind, string> = {
   calendar: '行事历', calendarItem: '行事历事项', visit: '督导记录', problem: '问题', complaint: '来访来电',
   briefing: '简报', chronicleEntry: '大事记条目', piece: '文章', collection: '汇编', legacyFile: '历年档案文件',
   unit: '责任单位', campaign: '专项督导', followup: '回头看', escalation: '约谈通报', indicatorSet: '指标体系', evaluation: '评估',
+  training: '培训会议', trainingPlan: '培训规划', assessment: '督学考核', appointment: '聘任变动',
 };
 
 export interface RecycleItem {
@@ -49,6 +51,7 @@ export interface RecycleItem {
 export const AUDIT_KIND_LABELS: Record<string, string> = {
   ...RECYCLE_KIND_LABELS,
   notice: '整改通知书', settings: '设置', archive: '档案', attachment: '附件', backup: '备份', year: '年度归档', operator: '操作人',
+  assessmentScheme: '考核办法', visitForm: '回收督导记录表',
 };
 
 export interface AuditEntry {

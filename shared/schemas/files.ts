@@ -53,6 +53,8 @@ export const UPLOAD_KINDS = {
   scores: { label: 'Excel 评分表', extensions: ['xlsx'], maxBytes: 20 * MB, shrink: null, multiple: false },
   /** A case, 心得 or 论文 in Word, imported as a draft piece. */
   piece: { label: 'Word 文件（.docx）', extensions: ['docx'], maxBytes: 20 * MB, shrink: null, multiple: true },
+  /** 督导记录表 filled and sent back by supervisors, imported in a batch (photos inside: a larger limit). */
+  visitForm: { label: '督导记录表（.xlsx）', extensions: ['xlsx'], maxBytes: 50 * MB, shrink: null, multiple: true },
   /** A backup file to restore. */
   backup: { label: '备份文件', extensions: ['zip'], maxBytes: 8 * 1024 * MB, shrink: null, multiple: false },
 } as const satisfies Record<string, { label: string; extensions: readonly string[]; maxBytes: number; shrink: number | null; multiple: boolean }>;

@@ -144,7 +144,8 @@ function textOf(p: Plain): string {
   return String(p).trim();
 }
 
-function readCell(raw: ExcelJS.CellValue | undefined, kind: CellKind): SheetCell {
+/** A cell as the roster reads it: plain text (dates as yyyy-mm-dd, months as yyyy-mm) and its value. */
+export function readCell(raw: ExcelJS.CellValue | undefined, kind: CellKind): SheetCell {
   const p = plain(raw);
   let text: string;
   if (kind === 'date' || kind === 'month') {

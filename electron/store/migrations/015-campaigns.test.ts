@@ -22,8 +22,8 @@ const problem = (raised: string, campaign: string | null, status = '待整改', 
   category, description, actor, status, raised_at, closed_at, updated_at) VALUES (?, ?, ?, '校园安全', '消防通道堆放杂物', '学校', ?, ?, ?, ?)`,
   campaign ? '专项督导' : '督导记录', at, campaign, status, raised, status === '已销号' ? raised : null, AT);
 
-/** The version before this migration (013; 014 is the supervisors' year, landing first). */
-const BEFORE = 13;
+/** The version before this migration: 014, the supervisors' year. */
+const BEFORE = 14;
 
 /** The version before, with campaigns as free text: 校园安全 in 2023 (filed) and 2024, 双减 in 2024 only, and a 专项 visit of each. */
 function before() {

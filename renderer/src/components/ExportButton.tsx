@@ -1,6 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Button, type ButtonProps } from '@mantine/core';
-import { IconFileSpreadsheet, IconFileTypeDocx } from '@tabler/icons-react';
+import { IconFileTypeDocx } from '@tabler/icons-react';
 import { call } from '../api';
 import { saveFile } from '../files';
 import { followJob } from '../jobs';
@@ -9,23 +9,25 @@ import type { Input } from '../../../shared/contract';
 import type { FileRef, JobStarted } from '../../../shared/schemas/files';
 
 type DocChannel = 'documents.notice' | 'documents.referral' | 'documents.calendar' | 'documents.statistics' | 'collections.export'
-  | 'campaigns.exportReport' | 'campaigns.exportOpinion' | 'documents.unitLetter' | 'evaluations.exportReport';
-type SheetChannel = 'fourLists.export' | 'evaluations.exportScores';
+  | 'campaigns.exportReport' | 'campaigns.exportOpinion' | 'documents.unitLetter' | 'evaluations.exportReport'
+  | 'fourLists.export' | 'evaluations.exportScores'
+  | 'trainings.signInSheet' | 'trainings.minutes' | 'trainings.exportPlan' | 'assessments.exportSheets' | 'assessments.exportSummary'
+  | 'visitForms.templates';
 
 /**
  * A button that builds a Word document (or an Excel sheet) on the archive side and saves it, e.g.
  * `<ExportButton channel="documents.notice" input={{ id }} label="导出整改通知书" />`.
  * `input` may be a function, called on click. A long one (a collection) runs as a job, with progress and 取消.
  */
-export function ExportButton<C extends DocChannel | SheetChannel>({ channel, input, label, before, ...button }: {
+export function ExportButton<C extends DocChannel>({ channel, input, label, before, icon, ...button }: {
   channel: C;
   input: Input<C> | (() => Input<C> | Promise<Input<C>>);
   label: string;
   /** Asked first (e.g. a warning to confirm); false stops the export. */
   before?: () => Promise<boolean>;
+  /** Instead of the Word icon (an Excel or .zip file). */
+  icon?: React.ReactNode;
 } & Omit<ButtonProps, 'children' | 'onClick'>) {
-  const sheet = channel === 'fourLists.export' || channel === 'evaluations.exportScores';
-  const icon: ReactNode = sheet ? <IconFileSpreadsheet size={16} /> : <IconFileTypeDocx size={16} />;
   const [busy, setBusy] = useState(false);
   async function run() {
     if (before && !(await before())) return;
@@ -43,6 +45,6 @@ export function ExportButton<C extends DocChannel | SheetChannel>({ channel, inp
     }
   }
   return (
-    <Button variant="light" leftSection={icon} loading={busy} onClick={run} {...button}>{label}</Button>
+    <Button variant="light" leftSection={icon ?? <IconFileTypeDocx size={16} />} loading={busy} onClick={run} {...button}>{label}</Button>
   );
 }

@@ -9,6 +9,7 @@ import { ExportButton } from '../components/ExportButton';
 import { links } from './dashboard/links';
 import { dashboardQuery } from './dashboard/query';
 import { ITEM_STATUS_COLORS } from '../lib/status-colors';
+import { SupervisorWorkload } from './dashboard/SupervisorWorkload';
 
 import type { Dashboard } from '../../../shared/schemas/dashboard';
 import { monthLabel } from '../../../shared/dates';
@@ -230,6 +231,7 @@ function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText:
             </Group>
           )}
         </Card>
+        <SupervisorWorkload period={p} />
       </AfterFirstPaint>
     </Stack>
   );

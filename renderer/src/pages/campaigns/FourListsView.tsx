@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router-dom';
 import { Link } from 'react-router-dom';
 import { Alert, Anchor, Badge, Group, Paper, ScrollArea, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useApi } from '../../useApi';
 import { years } from '../../lib/options';
 import { ExportButton } from '../../components/ExportButton';
@@ -22,7 +23,7 @@ export function FourListsView({ campaignId, year }: { campaignId?: number; year?
         <Text size="sm">
           {d ? `共${d.counts.raised}个问题：已销号${d.counts.closed}个，逾期${d.counts.overdue}个，回头看反弹${d.counts.rebounds}个。` : '…'}
         </Text>
-        <ExportButton channel="fourLists.export" input={query} label="导出Excel" />
+        <ExportButton channel="fourLists.export" input={query} label="导出Excel" icon={<IconFileSpreadsheet size={16} />} />
       </Group>
       <Paper withBorder>
         <ScrollArea>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { IconArrowLeft, IconCheck, IconEdit, IconFileImport, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft, IconCheck, IconEdit, IconFileImport, IconFileSpreadsheet, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
@@ -54,7 +54,7 @@ export function RoundDetail() {
           <Badge variant="light" color={r.closedAt ? 'green' : 'blue'}>{r.closedAt ? '已完成' : '进行中'}</Badge>
         </Group>
         <Group>
-          <ExportButton channel="evaluations.exportScores" input={{ id }} label="导出评分表" />
+          <ExportButton channel="evaluations.exportScores" input={{ id }} label="导出评分表" icon={<IconFileSpreadsheet size={16} />} />
           {!r.closedAt && <ImportScores id={id} onDone={changed} />}
           {!r.closedAt && <Button variant="light" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>修改</Button>}
           {r.closedAt

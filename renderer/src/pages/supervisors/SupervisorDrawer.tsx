@@ -9,6 +9,7 @@ import { call } from '../../api';
 import { notifyError, notifyOk } from '../../notify';
 import { StatusBadge, TermEnd } from './badges';
 import { SupervisorForm } from './SupervisorForm';
+import { SupervisorHistory } from './SupervisorHistory';
 
 type Detail = Output<'supervisors.get'>;
 
@@ -101,14 +102,21 @@ export function SupervisorDrawer({ id, categories, onClose, onChanged }: {
         <Tabs.List mb="md">
           <Tabs.Tab value="info">基本资料</Tabs.Tab>
           <Tabs.Tab value="schools">挂牌学校（{detail.assignments.length}）</Tabs.Tab>
+          <Tabs.Tab value="history">履历</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="info">
           <SupervisorForm
-            key={detail.supervisor.id} initial={detail.supervisor} categories={categories} onSubmit={save} onCancel={onClose}
+            key={`${detail.supervisor.id}-${detail.supervisor.updatedAt}`} initial={detail.supervisor} categories={categories} onSubmit={save} onCancel={onClose}
             leftActions={<Button color="red" variant="light" leftSection={<IconTrash size={14} />} onClick={() => setConfirming(true)}>删除</Button>}
           />
         </Tabs.Panel>
         <Tabs.Panel value="schools"><Assignments detail={detail} /></Tabs.Panel>
+        <Tabs.Panel value="history">
+          <SupervisorHistory s={detail.supervisor} categories={categories} onChanged={() => {
+            onChanged();
+            void call('supervisors.get', { id: detail.supervisor.id }).then(setDetail, () => undefined);
+          }} />
+        </Tabs.Panel>
       </Tabs>
     );
   }

@@ -4,7 +4,7 @@ import {
   Alert, Badge, Button, Group, LoadingOverlay, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
@@ -85,6 +85,7 @@ export function VisitList() {
         <Group>
           <SegmentedControl value={timeline ? 'timeline' : 'list'} onChange={(v) => setFilter('view', v)}
             data={[{ value: 'list', label: '列表' }, { value: 'timeline', label: '时间线' }]} aria-label="显示方式" />
+          <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => navigate('/visits/forms')}>回收督导记录表</Button>
           <Button leftSection={<IconPlus size={16} />}
             onClick={() => navigate(get('schoolId') ? `/visits/new?schoolId=${get('schoolId')}` : '/visits/new')}>新增督导记录</Button>
         </Group>

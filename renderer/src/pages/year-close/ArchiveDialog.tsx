@@ -18,6 +18,8 @@ function pathOf(kind: OpenWorkGroup['kind'], i: OpenWorkItem): string {
     case 'campaign': return `/campaigns/${i.id}`;
     case 'evaluation': return `/evaluations/${i.id}`;
     case 'followup': return '/problems/followups';
+    case 'training': return `/trainings/${i.id}`;
+    case 'assessment': return `/assessments/${i.id}`;
   }
 }
 
