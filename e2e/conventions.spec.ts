@@ -51,6 +51,9 @@ async function stops(app: AppServer): Promise<Stop[]> {
       { kind: '工作动态', title: '全区开展开学工作专项督导', blocks: [{ type: 'paragraph', runs: [{ text: '督导室组织责任督学深入各校。' }] }] },
     ] } })).id,
   };
+  const campaign = (await app.api<{ id: number; status: string }[]>('campaigns.list', {})).find((c) => c.status === '已完成')!.id;
+  const round = await firstId(app, 'evaluations.list');
+  const set = await firstId(app, 'indicatorSets.list');
   const training = (await app.api<{ id: number }[]>('trainings.list', { year }))[0].id;
   const plan = (await app.api<{ id: number }[]>('trainings.plans', {}))[0].id;
   const assessment = (await app.api<{ id: number }[]>('assessments.list', {}))[0].id;
@@ -93,6 +96,29 @@ async function stops(app: AppServer): Promise<Stop[]> {
     { name: 'piece-editor', path: `/pieces/${ids.piece}`, ready: async (p) => { await expect(p.getByRole('textbox', { name: '正文' })).toBeVisible(); } },
     { name: 'collections', path: '/pieces/collections', ready: heading('案例集') },
     { name: 'collection-editor', path: `/pieces/collections/${collection}`, ready: heading(`${year}年督导案例集`) },
+    { name: 'campaigns', path: '/campaigns', ready: heading('专项督导') },
+    { name: 'campaign-new', path: '/campaigns', ready: heading('专项督导'), open: button('新建专项督导') },
+    { name: 'campaign-detail', path: `/campaigns/${campaign}`, ready: heading(/专项督导$/) },
+    { name: 'campaign-schools', path: `/campaigns/${campaign}?tab=schools`, ready: heading(/专项督导$/) },
+    { name: 'campaign-report', path: `/campaigns/${campaign}?tab=report`, ready: async (p) => { await expect(p.getByRole('textbox', { name: '第1部分正文' })).toBeVisible(); } },
+    { name: 'campaign-four-lists', path: `/campaigns/${campaign}?tab=four`, ready: async (p) => { await expect(p.getByRole('table', { name: '四清单' })).toBeVisible(); } },
+    { name: 'campaign-followups', path: `/campaigns/${campaign}?tab=followups`, ready: heading(/专项督导$/) },
+    { name: 'four-lists', path: '/campaigns/four-lists', ready: heading(/四清单/) },
+    { name: 'problems-units', path: '/problems/units', ready: heading('问题整改') },
+    { name: 'problems-followups', path: '/problems/followups', ready: heading('问题整改') },
+    { name: 'followup-record', path: '/problems/followups', ready: heading('问题整改'), open: async (p) => {
+      await p.getByRole('button', { name: /^登记回头看：/ }).first().click();
+      await expect(p.getByRole('dialog')).toBeVisible();
+    } },
+    { name: 'problems-escalations', path: '/problems/escalations', ready: heading('问题整改') },
+    { name: 'escalation-new', path: '/problems/escalations', ready: heading('问题整改'), open: button('登记约谈或通报') },
+    { name: 'evaluations', path: '/evaluations', ready: heading('评估监测') },
+    { name: 'evaluation-new', path: '/evaluations', ready: heading('评估监测'), open: button('新建评估') },
+    { name: 'indicator-library', path: '/evaluations?tab=library', ready: heading('评估监测') },
+    { name: 'indicator-set', path: `/evaluations/library/${set}`, ready: heading(/指标/) },
+    { name: 'evaluation-scores', path: `/evaluations/${round}`, ready: heading(/达标监测/) },
+    { name: 'evaluation-results', path: `/evaluations/${round}?tab=results`, ready: async (p) => { await expect(p.getByLabel('达标率')).toBeVisible(); } },
+    { name: 'evaluation-surveys', path: `/evaluations/${round}?tab=surveys`, ready: heading(/达标监测/) },
     { name: 'visit-forms', path: '/visits/forms', ready: heading('回收督导记录表') },
     { name: 'trainings', path: '/trainings', ready: heading('培训会议') },
     { name: 'training-new', path: '/trainings/new', ready: heading('登记培训或会议') },

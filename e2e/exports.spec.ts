@@ -19,11 +19,14 @@ async function documentXml(app: AppServer, out: FileRef): Promise<string> {
 test('notice, referral, calendar and statistics exports are Word files with their content', async ({ app }) => {
   await app.api('dataFolder.initialize', { mode: 'empty' });
   const school = (fullName: string) => app.api<{ id: number }>('schools.save', { fields: { fullName, type: '小学', nature: '公办' } });
-  const problem = (schoolId: number, description: string) => app.api<{ id: number }>('problems.save', { fields: {
-    source: '专项督导', campaign: '校园安全', schoolId, category: '校务管理和制度执行情况', description, actor: '学校',
-  } });
   const s1 = await school('城关第一小学');
   const s2 = await school('实验中学');
+  const campaign = await app.api<{ id: number }>('campaigns.save', { fields: {
+    name: '校园安全', startDate: '2025-03-01', endDate: '2025-06-30', scopeKind: '全部学校', checklistKind: '八项事项', checklist: [],
+  } });
+  const problem = (schoolId: number, description: string) => app.api<{ id: number }>('problems.save', { fields: {
+    source: '专项督导', campaignId: campaign.id, schoolId, category: '校务管理和制度执行情况', description, actor: '学校',
+  } });
   const p1 = await problem(s1.id, '校门口护栏破损未及时维修');
   const p2 = await problem(s1.id, '消防通道堆放杂物');
   const p3 = await problem(s2.id, '食堂留样记录不完整');

@@ -26,7 +26,10 @@ test('issues a notice, records the report, a failing then a passing 回查, and 
     ],
   });
   // Another school's problem, past its deadline: red in the 台账.
-  await app.api('problems.save', { fields: { source: '专项督导', campaign: '校园安全', schoolId: other.id, category: SAFETY, description: '监控存在盲区', deadline: day(-2) } });
+  const campaign = await app.api<{ id: number }>('campaigns.save', { fields: {
+    name: '校园安全', startDate: day(-30), endDate: day(30), scopeKind: '全部学校', checklistKind: '八项事项', checklist: [SAFETY],
+  } });
+  await app.api('problems.save', { fields: { source: '专项督导', campaignId: campaign.id, schoolId: other.id, category: SAFETY, description: '监控存在盲区', deadline: day(-2) } });
 
   await page.goto(`${app.url}#/problems`);
   const ledger = page.getByRole('table', { name: '问题台账' });
@@ -94,7 +97,7 @@ test('issues a notice, records the report, a failing then a passing 回查, and 
   await expect(history).toContainText(`下发整改通知书〔${year}〕第1号`);
   await expect(history).toContainText('退回：回查未通过（张明');
   await expect(history).toContainText('回查通过');
-  await expect(page.getByText('问题已销号，状态不再变化。')).toBeVisible();
+  await expect(page.getByText('问题已销号。回头看时如发现反弹，问题将重新进入整改。')).toBeVisible();
   await shot(page, 'problems-detail');
 
   // The overdue problem: only allowed steps are offered.

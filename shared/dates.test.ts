@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { briefingMonth, isCalendarDate, normalizeDate, normalizeMonth, parseDateText, parseMonthText } from './dates';
+import { addMonths, briefingMonth, isCalendarDate, normalizeDate, normalizeMonth, parseDateText, parseMonthText } from './dates';
 
 // One parser for dates as people type them: the date fields of every form and the Excel importer.
 describe('typed dates', () => {
@@ -26,6 +26,16 @@ describe('typed dates', () => {
     expect(parseMonthText('2026-9')).toBe('2026-09');
     for (const typed of ['2026-13', '2026', '十二月', '']) expect(parseMonthText(typed), typed).toBeNull();
     expect(normalizeMonth('十二月')).toBe('十二月');
+  });
+});
+
+describe('addMonths', () => {
+  it('moves by whole months, a missing day becoming the month\'s last, across years', () => {
+    expect(addMonths('2025-11-06', 3)).toBe('2026-02-06');
+    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2025-12-15', -12)).toBe('2024-12-15');
+    expect(addMonths('2025-03-31', 6)).toBe('2025-09-30');
   });
 });
 

@@ -36,6 +36,14 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** 'YYYY-MM-DD' moved by whole months; a day the month lacks becomes its last (1月31日 + 1 → 2月28日). */
+export function addMonths(date: string, months: number): string {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return `${y}-${pad(m)}-${pad(Math.min(Number(date.slice(8, 10)), daysInMonth(y, m)))}`;
+}
+
 /** 'YYYY-MM-DD' moved by whole years; 29 February becomes 28 February in a common year. */
 export function shiftDate(date: string, years: number): string {
   const y = Number(date.slice(0, 4)) + years;

@@ -45,13 +45,18 @@ export const PROBLEM_SOURCES = ['督导记录', '应访督导', '专项督导'] 
 export const PROBLEM_ACTORS = ['学校', '教育局科室', '区县政府'] as const;
 export const PROBLEM_STATUSES = ['待整改', '整改中', '待回查', '已销号'] as const;
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
-/** Allowed status changes; 待回查 -> 整改中 is 退回 (returned after a failed re-check). */
+/**
+ * Allowed status changes; 待回查 -> 整改中 is 退回 (returned after a failed re-check), 已销号 -> 整改中 is
+ * 反弹 (REBOUND: reopened when a 回头看 finds the problem back, and only then).
+ */
 export const PROBLEM_TRANSITIONS: Record<ProblemStatus, readonly ProblemStatus[]> = {
   待整改: ['整改中'],
   整改中: ['待回查'],
   待回查: ['已销号', '整改中'],
-  已销号: [],
+  已销号: ['整改中'],
 };
+/** The move only a 回头看 makes (followups.record with 反弹), never a button or problems.transition. */
+export const REBOUND = { from: '已销号', to: '整改中' } as const;
 export const RECHECK_RESULTS = ['通过', '未通过'] as const;
 
 export const COMPLAINT_CHANNELS = ['来访', '来电', '信件', '网络'] as const;
@@ -59,6 +64,24 @@ export const COMPLAINT_CHANNELS = ['来访', '来电', '信件', '网络'] as co
 export const COMPLAINT_TOPICS = ['入学', '管理', '师德', '课业负担', '周边环境', '其他'] as const;
 export const COMPLAINT_STATUSES = ['待处理', '处理中', '已办结'] as const;
 
+// ---- Beyond the 挂牌督导 routine (issue 14): 专项督导, 督政, 回头看, evaluation ----
+/** Who owns a 督政 problem. */
+export const UNIT_KINDS = ['教育局科室', '乡镇（街道）', '县直部门', '其他'] as const;
+/** A campaign's schools: chosen one by one, or every live school of a type, of a zone, or all. */
+export const CAMPAIGN_SCOPES = ['选定学校', '学段类型', '责任区', '全部学校'] as const;
+/** What a campaign checks: the office's eight items, or indicators of its own. */
+export const CAMPAIGN_CHECKLISTS = ['八项事项', '自定指标'] as const;
+export const CAMPAIGN_ROLES = ['组长', '副组长', '组员'] as const;
+/** Common 专项督导 topics offered when naming a campaign. */
+export const CAMPAIGN_TOPICS = ['双减', '五项管理', '校园安全', '食品安全', '课后服务', '控辍保学', '校园欺凌防治', '招生入学'] as const;
+/** A 回头看's finding: the fix held (巩固), or the problem is back (反弹: reopened). */
+export const FOLLOWUP_RESULTS = ['巩固', '反弹'] as const;
+export const ESCALATION_KINDS = ['约谈', '通报'] as const;
+/** The notices of a 督政 problem: to a government or department, or to a bureau section. */
+export const UNIT_LETTER_KINDS = ['督导建议书', '协商函'] as const;
+export const EVALUATION_KINDS = ['综合督导评估', '达标监测', '办学质量考评', '其他'] as const;
+export const SURVEY_GROUPS = ['教师', '学生', '家长'] as const;
+export const SURVEY_ANSWERS = ['满意', '基本满意', '不满意'] as const;
 // ---- The supervisors' year (issue 15: returned visit forms, training and meetings, 督学考核) ----
 export const TRAINING_KINDS = ['培训', '会议'] as const;
 /** Attendance as recorded after the event; a participant not yet recorded has none (shown 未登记). */

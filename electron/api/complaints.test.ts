@@ -172,7 +172,7 @@ describe('complaints: problems raised from a complaint', () => {
     expect(p).toMatchObject({ source: '应访督导', complaintId: c.id, status: '待整改', raisedAt: '2025-04-08' });
     // The repository function other areas use: the same link, with a note in the history.
     const id2 = raiseProblem(a, {
-      source: '应访督导', visitId: null, complaintId: c.id, campaign: null, schoolId: s, category: EIGHT_ITEMS[0],
+      source: '应访督导', visitId: null, complaintId: c.id, campaignId: null, schoolId: s, unitId: null, category: EIGHT_ITEMS[0],
       description: '家校沟通机制不健全', actor: '学校', deadline: '2025-05-08',
     }, '由来访来电提出');
     const got = await call(a, 'complaints.get', { id: c.id });

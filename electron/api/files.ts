@@ -38,6 +38,17 @@ import { writeLedgerFile } from '../documents/ledger';
 import { noticeFile as noticeDocx, referralFile as referralDocx } from '../documents/notice';
 import { docxFileName, type GeneratedFile } from '../documents/pack';
 import { statisticsFile as statisticsDocx } from '../documents/statistics';
+import { campaignReportFile as campaignReportDocx } from '../documents/campaign-report';
+import { opinionFile as opinionDocx, unitLetterFile as unitLetterDocx } from '../documents/campaign-letters';
+import { evaluationReportFile as evaluationReportDocx } from '../documents/evaluation-report';
+import { scoreSheetFile } from '../documents/excel/scores-file';
+import { fourListsFile as fourListsXlsx } from '../documents/four-lists';
+import { campaignFacts, schoolFindings } from '../store/campaigns/facts';
+import { basisText } from '../store/campaigns/drafting';
+import { fourLists } from '../store/campaigns/four-lists';
+import { getCampaign } from '../store/campaigns/repository';
+import { roundResults } from '../store/evaluations/results';
+import { getRound, roundScores } from '../store/evaluations/rounds';
 import { nowText, todayText } from '../../shared/dates';
 import { fileSizeText } from '../../shared/numbers';
 import { noProgress, type Progress } from '../../shared/progress';
@@ -107,7 +118,10 @@ export async function referralFile(a: Store, problemIds: number[], section: stri
   if (missing.length) {
     throw new AppError('not_found', `所选问题中有 ${missing.length} 个不存在或已被删除（编号 ${missing.join('、')}），请刷新后重新选择。`, 'problemIds');
   }
-  const schools = [...new Set(found.map((p) => p.schoolName))];
+  if (found.some((p) => p.unitId)) {
+    throw new AppError('invalid', '「问题」所选问题中有督政问题：督政问题的协商函或督导建议书请在「督政问题」中导出。', 'problemIds');
+  }
+  const schools = [...new Set(found.map((p) => p.ownerName))];
   if (schools.length > 1) {
     throw new AppError('invalid', `「问题」协商函一次只写一所学校，所选问题来自${schools.length}所学校（${schools.join('、')}），请按学校分别导出。`, 'problemIds');
   }
@@ -235,7 +249,7 @@ export async function collectionFile(a: Store, id: number, p: Progress = noProgr
 export async function writeLedger(a: Store, query: Partial<ProblemQuery>, out: string, p: Progress = noProgress): Promise<number> {
   const ledger = openLedger(a, query);
   try {
-    return await writeLedgerFile(out, getSettings(a).officeName, ledger.total, ledger.rows, p);
+    return await writeLedgerFile(out, getSettings(a).officeName, ledger.total, ledger.rows, p, query.owner);
   } finally {
     ledger.close();
   }
@@ -281,6 +295,87 @@ export async function backupFileNow(a: Store, out: string, p: Progress = noProgr
   } finally {
     fs.rmSync(db, { force: true });
   }
+}
+
+// ---- 专项督导: 报告, 督导意见书; 督政: 督导建议书, 协商函; 四清单 ----
+
+/** The campaign's report as saved, with its statistics 附件 counted as of the report's date. */
+export async function campaignReportFile(a: Store, id: number): Promise<GeneratedFile> {
+  const c = getCampaign(a, id);
+  if (!c.reportTitle || !c.reportDate || c.report.length === 0) {
+    throw new AppError('invalid', `专项督导「${c.name}」还没有保存报告：请先在「专项督导报告」中起草、修改并保存，再导出。`);
+  }
+  const f = campaignFacts(a, id, c.reportDate);
+  return campaignReportDocx({
+    office: f.office, campaign: c.name, title: c.reportTitle, to: c.reportTo, date: c.reportDate, sections: c.report, schools: f.schools, units: f.units,
+  }, context(a));
+}
+
+/** A school's 督导意见书: refused for a school not in the campaign, or not yet visited in it. */
+export async function campaignOpinionFile(a: Store, id: number, schoolId: number): Promise<GeneratedFile> {
+  const f = schoolFindings(a, id, schoolId);
+  if (!f) throw new AppError('invalid', '「学校」这所学校不在本专项督导的督导学校中，请刷新后重试。', 'schoolId');
+  if (f.dates.length === 0) throw new AppError('invalid', `${f.school}还没有本专项督导的督导记录，督导之后才能出具督导意见书。`, 'schoolId');
+  return opinionDocx({
+    office: f.office, campaign: f.campaign, basis: basisText(f.basisTitle, f.basisNumber), school: f.school, dates: f.dates, methods: f.methods,
+    checklist: f.checklist, highlights: f.highlights, problems: f.problems, opinion: f.opinion, date: f.opinionDate ?? todayText(),
+  }, context(a));
+}
+
+/** A 督导建议书 or 协商函 on problems of one unit, in the order chosen. */
+export async function unitLetterFile(a: Store, input: { problemIds: number[]; kind: '督导建议书' | '协商函'; issuedDate: string; replyBy: string | null }): Promise<GeneratedFile> {
+  const found = problemsByIds(a, input.problemIds);
+  const missing = input.problemIds.filter((id) => !found.some((p) => p.id === id));
+  if (missing.length) throw new AppError('not_found', `所选问题中有 ${missing.length} 个不存在或已被删除，请刷新后重新选择。`, 'problemIds');
+  if (found.some((p) => !p.unitId)) {
+    throw new AppError('invalid', '「问题」督导建议书和协商函用于督政问题（由责任单位整改）；学校的问题请开具整改通知书。', 'problemIds');
+  }
+  const units = [...new Set(found.map((p) => p.ownerName))];
+  if (units.length > 1) throw new AppError('invalid', `「问题」一份${input.kind}只写给一个单位，所选问题属于${units.join('、')}，请分别导出。`, 'problemIds');
+  const problems = input.problemIds.map((id) => found.find((p) => p.id === id)!);
+  const campaigns = [...new Set(problems.map((p) => p.campaign))];
+  const s = getSettings(a);
+  const dues = problems.map((p) => p.dueDate).filter((d): d is string => !!d).sort();
+  return unitLetterDocx({
+    office: s.officeName, kind: input.kind, unit: units[0],
+    context: campaigns.length === 1 && campaigns[0] ? `“${campaigns[0]}”专项督导` : '督导工作',
+    problems: problems.map((p) => ({ description: p.description, due: p.dueDate })),
+    replyBy: input.replyBy ?? dues.at(-1) ?? null, date: input.issuedDate,
+    contact: s.officePhone ? `联系电话：${s.officePhone}` : null,
+  }, context(a));
+}
+
+export async function fourListsFile(a: Store, q: { campaignId?: number; year?: number }): Promise<GeneratedFile> {
+  return fourListsXlsx(getSettings(a).officeName, fourLists(a, q));
+}
+
+// ---- 评估 ----
+
+/** The round's score sheet: every school's scores so far (blank cells to fill), one column per scored indicator. */
+export async function roundScoreSheet(a: Store, id: number): Promise<GeneratedFile> {
+  const round = getRound(a, id);
+  const leaves = round.indicators.filter((i) => i.leaf);
+  const scores = roundScores(a, id);
+  const results = roundResults(a, id);
+  return scoreSheetFile({
+    office: getSettings(a).officeName, round: round.name,
+    indicators: leaves.map((l) => ({ code: l.code, name: l.name, fullScore: l.fullScore })),
+    schools: results.schools.map((r) => ({
+      name: r.schoolName,
+      scores: leaves.map((l) => scores.get(`${r.schoolId}:${l.id}`) ?? null),
+      total: r.scored ? r.total : null,
+    })),
+  });
+}
+
+/** The round's 评估报告: its figures, tables and charts all from the round's scores and survey counts. */
+export async function evaluationReportFile(a: Store, id: number): Promise<GeneratedFile> {
+  const round = getRound(a, id);
+  const results = roundResults(a, id);
+  if (results.round.assessed === 0) throw new AppError('invalid', `评估「${round.name}」还没有学校评完全部指标，评分之后才能生成评估报告。`);
+  return evaluationReportDocx({
+    office: getSettings(a).officeName, results, summary: round.summary, date: round.closedAt ?? todayText(),
+  }, context(a));
 }
 
 // ---- 督导记录表 sent to supervisors (issue 15) ----

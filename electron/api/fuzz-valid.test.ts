@@ -33,6 +33,7 @@ const BATCH = 25;
 let a: Store & { dispose(): void };
 let backupZip: Buffer;
 let docx: Buffer;
+let scoreSheet: Buffer;
 beforeAll(async () => {
   a = await tempStore({ init: 'demo' });
   backupZip = await offeredBytes(a, finished(a, call(a, 'backups.createFile', {})));
@@ -42,6 +43,7 @@ beforeAll(async () => {
   const pieces = [await piece('责任区联动促整改'), await piece('课后服务督导')];
   await call(a, 'collections.save', { fields: { title: '2026年度督导案例集', kind: '案例', year: 2026, preface: [], pieceIds: pieces.map((p) => p.id) } });
   await autoBackup(a);
+  scoreSheet = await offeredBytes(a, call(a, 'evaluations.exportScores', { id: (await call(a, 'evaluations.list', undefined))[0].id }));
 }, 60_000);
 afterAll(() => a?.dispose());
 
@@ -54,11 +56,13 @@ const KEY_TABLE: Record<string, string> = {
   authorId: 'supervisors', zoneId: 'zones', visitId: 'visits', problemId: 'problems', problemIds: 'problems', complaintId: 'complaints',
   noticeId: 'notices', calendarId: 'calendars', calendarItemId: 'calendar_items', itemId: 'calendar_items', pieceId: 'pieces',
   pieceIds: 'pieces', collectionId: 'collections', briefingId: 'briefings', sourceId: 'visits',
+  campaignId: 'campaigns', unitId: 'units', setId: 'indicator_sets', indicatorId: 'eval_indicators',
 };
 const AREA_TABLE: Record<string, string> = {
   supervisors: 'supervisors', schools: 'schools', zones: 'zones', assignments: 'assignments', recycle: 'recycle_bin', visits: 'visits',
   problems: 'problems', notices: 'notices', complaints: 'complaints', briefings: 'briefings', chronicle: 'chronicle_entries',
   pieces: 'pieces', collections: 'collections', calendars: 'calendars', calendarItems: 'calendar_items', legacy: 'legacy_files',
+  units: 'units', campaigns: 'campaigns', followups: 'followups', escalations: 'escalations', indicatorSets: 'indicator_sets', evaluations: 'eval_rounds',
 };
 const idTable = (ch: Channel, key: string | undefined) =>
   key === 'id' ? (ch === 'documents.notice' ? 'notices' : ch === 'documents.calendar' ? 'calendars' : AREA_TABLE[ch.split('.')[0]]) : key ? KEY_TABLE[key] : undefined;
@@ -77,7 +81,7 @@ const DATE_PATTERNS: Record<string, fc.Arbitrary<string>> = {
 /** Which received files a channel takes. */
 const UPLOADS: Partial<Record<Channel, UploadKind[]>> = {
   'attachments.put': ['photo', 'picture', 'attachment', 'file'], 'legacy.add': ['legacy'],
-  'excel.previewImport': ['roster'], 'excel.commitImport': ['roster'], 'backups.restoreFile': ['backup'],
+  'excel.previewImport': ['roster'], 'excel.commitImport': ['roster'], 'backups.restoreFile': ['backup'], 'evaluations.importScores': ['scores'],
 };
 
 interface World {
@@ -102,6 +106,7 @@ async function world(jobs: string[]): Promise<World> {
   await give('legacy', '总结.docx', docx);
   await give('roster', '督学名册.xlsx', await offeredBytes(a, call(a, 'excel.exportRoster', { kind: 'supervisors' })));
   await give('backup', '备份.zip', backupZip);
+  await give('scores', '评分表.xlsx', scoreSheet);
   return {
     ids,
     hashes: a.db.prepare('SELECT hash FROM attachments ORDER BY random() LIMIT 20').pluck().all() as string[],

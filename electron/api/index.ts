@@ -24,6 +24,8 @@ import { pieceHandlers } from './pieces';
 import { documentHandlers } from './documents';
 import { backupHandlers } from './backups';
 import { yearCloseHandlers } from './year-close';
+import { campaignHandlers } from './campaigns';
+import { evaluationHandlers } from './evaluations';
 import { visitFormHandlers } from './visit-forms';
 import { trainingHandlers } from './trainings';
 import { assessmentHandlers } from './assessments';
@@ -53,6 +55,8 @@ export const handlers: HandlerMap<Channel> = {
   ...documentHandlers,
   ...backupHandlers,
   ...yearCloseHandlers,
+  ...campaignHandlers,
+  ...evaluationHandlers,
   ...visitFormHandlers,
   ...trainingHandlers,
   ...assessmentHandlers,

@@ -35,7 +35,9 @@ function fixtures(a: Store) {
   const supervisor = (name: string) => Number(a.db.prepare(
     `INSERT INTO supervisors (name, status, category, name_pinyin, created_at, updated_at) VALUES (?, '在聘', '兼职督学', ?, ?, ?)`)
     .run(name, pinyinKey(name, 'person'), now, now).lastInsertRowid);
-  return { zone, school, supervisor };
+  const campaign = (name: string) => Number(a.db.prepare(`INSERT INTO campaigns (name, start_date, end_date, scope_kind, checklist_kind,
+    created_at, updated_at) VALUES (?, '2020-01-01', '2030-12-31', '全部学校', '八项事项', ?, ?)`).run(name, now, now).lastInsertRowid);
+  return { zone, school, supervisor, campaign };
 }
 
 /** A local date `n` days from today, computed independently of the code under test. */
@@ -76,13 +78,14 @@ describe('problems: create, edit, status changes', () => {
     ids.z = f.zone('第一责任区');
     ids.s1 = f.school('城关第一小学', ids.z);
     ids.s2 = f.school('白沙镇中心小学');
+    ids.safety = f.campaign('校园安全');
   });
   afterAll(() => a.dispose());
 
   it('creates a problem with its first history line and an audit line', async () => {
-    const p = await call(a, 'problems.save', { fields: base({ source: '专项督导', campaign: '校园安全', deadline: day(10), actor: '教育局科室' }) });
+    const p = await call(a, 'problems.save', { fields: base({ source: '专项督导', campaignId: ids.safety, deadline: day(10), actor: '教育局科室' }) });
     expect(p).toMatchObject({
-      source: '专项督导', campaign: '校园安全', schoolName: '城关第一小学', zoneName: '第一责任区', status: '待整改',
+      source: '专项督导', campaignId: ids.safety, campaign: '校园安全', ownerName: '城关第一小学', unitId: null, unitName: null, schoolName: '城关第一小学', zoneName: '第一责任区', status: '待整改',
       actor: '教育局科室', deadline: day(10), dueDate: day(10), overdue: false, raisedAt: day(0), closedAt: null,
       noticeId: null, noticeNumber: null, visitId: null, complaintId: null,
     });
@@ -97,7 +100,7 @@ describe('problems: create, edit, status changes', () => {
     const c = Number(a.db.prepare(`INSERT INTO complaints (received_at, channel, school_id, topic, content, status, created_at, updated_at)
       VALUES ('2025-03-02 10:30', '来电', ?, '管理', '反映食堂饭菜不卫生', '处理中', ?, ?)`).run(ids.s1, now, now).lastInsertRowid);
     const id = raiseProblem(a, {
-      source: '应访督导', visitId: null, complaintId: c, campaign: null, schoolId: ids.s1, category: EIGHT_ITEMS[6],
+      source: '应访督导', visitId: null, complaintId: c, campaignId: null, schoolId: ids.s1, unitId: null, category: EIGHT_ITEMS[6],
       description: '食堂卫生不达标', actor: '学校', deadline: null,
     }, '由来电反映提出');
     const row = a.db.prepare('SELECT raised_at AS r, complaint_id AS c FROM problems WHERE id = ?').get(id);
@@ -139,7 +142,7 @@ describe('problems: create, edit, status changes', () => {
     await call(a, 'problems.transition', { id: p.id, to: '待回查' });
     const closed = await call(a, 'problems.transition', { id: p.id, to: '已销号', note: '核实已整改' });
     expect(closed).toMatchObject({ status: '已销号', closedAt: day(0) });
-    await refused(a, 'problems.transition', { id: p.id, to: '整改中' }, 'invalid', 'to', '已销号的问题不能再改变状态');
+    await refused(a, 'problems.transition', { id: p.id, to: '整改中' }, 'invalid', 'to', '已销号的问题只能在「回头看」中发现反弹时重新整改');
     const { history } = await call(a, 'problems.get', { id: p.id });
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.note])).toEqual([
       [null, '待整改', '提出问题（来源：督导记录）'],
@@ -161,7 +164,9 @@ describe('problems: create, edit, status changes', () => {
     await refused(a, 'problems.save', { fields: base({ actor: '校长' as Fields['actor'] }) }, 'invalid', 'fields.actor', '「整改责任方」');
     await refused(a, 'problems.save', { fields: base({ deadline: '明天' }) }, 'invalid', 'fields.deadline', '「整改期限」');
     await refused(a, 'problems.save', { fields: base({ category: '卫生' }) }, 'invalid', 'category', '「问题类别」');
-    await refused(a, 'problems.save', { fields: base({ source: '专项督导' }) }, 'invalid', 'campaign', '「专项名称」');
+    await refused(a, 'problems.save', { fields: base({ source: '专项督导' }) }, 'invalid', 'campaignId', '「专项督导」');
+    await refused(a, 'problems.save', { fields: base({ source: '专项督导', campaignId: 99_999 }) }, 'invalid', 'campaignId', '「专项督导」');
+    await refused(a, 'problems.save', { fields: base({ schoolId: null }) }, 'invalid', 'schoolId', '督政问题');
     await refused(a, 'problems.save', { fields: base({ schoolId: deletedSchool }) }, 'invalid', 'schoolId', '「学校」');
     await refused(a, 'problems.save', { fields: base({ visitId: 99_999 }) }, 'invalid', 'visitId', '「督导记录」');
     await refused(a, 'problems.transition', { id: 1, to: '完成' }, 'invalid', 'to', '「目标状态」');
@@ -322,7 +327,7 @@ describe('overdue, 台账 filters and the .xlsx export', () => {
     })).id;
     ids.past = await save({ description: '期限已过', deadline: day(-3) });
     ids.future = await save({ description: '期限未到', deadline: day(5), category: EIGHT_ITEMS[6] });
-    ids.none = await save({ description: '没有期限', schoolId: ids.s2, source: '专项督导', campaign: '双减', actor: '区县政府' });
+    ids.none = await save({ description: '没有期限', schoolId: ids.s2, source: '专项督导', campaignId: f.campaign('双减'), actor: '区县政府' });
     ids.closedPast = await save({ description: '过期但已销号', deadline: day(-30) });
     for (const to of ['整改中', '待回查', '已销号'] as const) await call(a, 'problems.transition', { id: ids.closedPast, to });
     // On a notice whose deadline passed: the notice's date counts, even though the problem's own is later.
@@ -486,7 +491,7 @@ describe('the 台账 read by windows (as the virtual list does)', () => {
           for (const sortUpTo of [0, 10_000]) {
             const windows: number[] = [];
             for (let offset = 0; offset < order.length; offset += 7) {
-              const page = listProblems(a, { offset, limit: 7, sort, dir, ...filter }, sortUpTo);
+              const page = listProblems(a, { offset, limit: 7, sort, dir, owner: 'school', ...filter }, sortUpTo);
               expect(page.total, where).toBe(order.length);
               windows.push(...page.rows.map((r) => r.id));
             }

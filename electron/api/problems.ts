@@ -6,10 +6,15 @@ import { transfers } from '../transfer/transfers';
 import { writeLedger } from './files';
 import { startJob } from './jobs';
 import { getNotice, issueNotice, listNotices, recheckNotice, reportNotice } from '../store/notices';
+import { listEscalations } from '../store/escalations';
+import { listFollowups } from '../store/followups';
 
 export const problemHandlers: HandlerMap<'problems.list' | 'problems.get' | 'problems.save' | 'problems.transition' | 'problems.delete' | 'problems.exportLedger' | 'notices.list' | 'notices.get' | 'notices.issue' | 'notices.report' | 'notices.recheck'> = {
   'problems.list': (a, query) => listProblems(a, query),
-  'problems.get': (a, { id }) => ({ problem: getProblem(a, id), history: problemHistory(a, id) }),
+  'problems.get': (a, { id }) => ({
+    problem: getProblem(a, id), history: problemHistory(a, id),
+    followups: listFollowups(a, { problemId: id, dueBy: null }), escalations: listEscalations(a, { problemId: id }),
+  }),
   'problems.save': (a, { id, fields }) => {
     if (id) {
       updateProblem(a, id, fields);
@@ -22,11 +27,11 @@ export const problemHandlers: HandlerMap<'problems.list' | 'problems.get' | 'pro
     return getProblem(a, id);
   },
   'problems.delete': (a, { id }) => ({ recycleId: deleteProblem(a, id) }),
-  'problems.exportLedger': (a, query) => startJob(a, '导出问题整改台账', async (job) => {
+  'problems.exportLedger': (a, query) => startJob(a, query.owner === 'unit' ? '导出督政问题台账' : '导出问题整改台账', async (job) => {
     const out = transfers(a).tempPath('.xlsx');
     job.stage('写入台账', 0, 100);
     const rows = await writeLedger(a, query, out, job);
-    return { file: transfers(a).offer(out, ledgerFileName(), { temp: true }), rows };
+    return { file: transfers(a).offer(out, ledgerFileName(query.owner), { temp: true }), rows };
   }),
   'notices.list': (a, query) => listNotices(a, query),
   'notices.get': (a, { id }) => getNotice(a, id),

@@ -18,7 +18,12 @@ import { PackageWriter, zipPackage, type PackageItem } from '../documents/year-p
 import { fileSizeText } from '../../shared/numbers';
 import { noProgress, type Progress } from '../../shared/progress';
 import type { YearCloseResult } from '../../shared/schemas/year-close';
-import { briefingFile, calendarFile, chronicleFile, collectionFile, statisticsFile, writeLedger } from './files';
+import { listCampaigns, getCampaign } from '../store/campaigns/repository';
+import { fourLists } from '../store/campaigns/four-lists';
+import { listRounds } from '../store/evaluations/rounds';
+import {
+  briefingFile, calendarFile, campaignReportFile, chronicleFile, collectionFile, evaluationReportFile, fourListsFile, statisticsFile, writeLedger,
+} from './files';
 
 const stem = (fileName: string) => fileName.replace(/\.[^.]+$/, '');
 const item = (fileName: string, kind: string, date: string, title = stem(fileName)): PackageItem =>
@@ -27,9 +32,9 @@ const item = (fileName: string, kind: string, date: string, title = stem(fileNam
 /** The year's documents, each made only when its turn comes (so one at a time is in memory). */
 function yearDocuments(a: Store, year: number): { label: string; add: (pkg: PackageWriter) => Promise<void> }[] {
   const office = getSettings(a).officeName;
-  const made = (make: () => Promise<GeneratedFile>, kind: string, date: string, title?: string) => async (pkg: PackageWriter) => {
+  const made = (make: () => Promise<GeneratedFile>, kind: string, date: string, title?: string, fileName?: string) => async (pkg: PackageWriter) => {
     const f = await make();
-    await pkg.addBytes(item(f.fileName, kind, date, title), f.bytes);
+    await pkg.addBytes(item(fileName ?? f.fileName, kind, date, title), f.bytes);
   };
   const docs: { label: string; add: (pkg: PackageWriter) => Promise<void> }[] = [];
   if (listChronicle(a, year).length > 0) {
@@ -52,6 +57,21 @@ function yearDocuments(a: Store, year: number): { label: string; add: (pkg: Pack
     });
   }
   docs.push({ label: '统计报告', add: made(() => statisticsFile(a, { year }), '统计报告', String(year)) });
+  // 专项督导 completed in the year, with their reports; the year's 四清单; evaluation rounds of the year completed.
+  for (const c of listCampaigns(a, { year }).filter((x) => x.status === '已完成' && x.closedAt?.startsWith(String(year))).reverse()) {
+    if (getCampaign(a, c.id).report.length) {
+      docs.push({ label: `专项督导报告「${c.name}」`, add: made(() => campaignReportFile(a, c.id), '专项督导', c.closedAt!) });
+    }
+  }
+  if (fourLists(a, { year }).rows.length) {
+    docs.push({
+      label: '四清单',
+      add: made(() => fourListsFile(a, { year }), '四清单', String(year), `${office}${year}年专项督导和督政“四清单”`, `${year}年四清单.xlsx`),
+    });
+  }
+  for (const r of listRounds(a).filter((x) => x.year === year && x.closedAt && x.assessed > 0).reverse()) {
+    docs.push({ label: `评估报告「${r.name}」`, add: made(() => evaluationReportFile(a, r.id), '评估报告', r.closedAt!) });
+  }
   return docs;
 }
 

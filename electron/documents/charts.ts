@@ -18,8 +18,11 @@ export interface ChartRow { name: string; value: number }
 
 const font = (fonts: DocFonts) => ({ name: fonts.body });
 
+/** How a bar chart's value axis is written and how far it runs (e.g. rates: `0"%"` up to 100). */
+export interface ValueAxis { numberFormat?: string; maximum?: number }
+
 /** A horizontal bar chart of named counts, first row at the top, each bar labelled with its number. */
-export function barChart(rows: ChartRow[], seriesName: string, fonts: DocFonts): FileChild {
+export function barChart(rows: ChartRow[], seriesName: string, fonts: DocFonts, axis: ValueAxis = {}): FileChild {
   // Word draws a bar chart's first category at the bottom: give them in reverse to read top down.
   const shown = [...rows].reverse();
   const chart = new ChartRun({
@@ -31,7 +34,7 @@ export function barChart(rows: ChartRow[], seriesName: string, fonts: DocFonts):
     dataLabels: { value: true, font: { size: 10 } },
     font: font(fonts),
     categoryAxis: { font: { size: 10 } },
-    valueAxis: { numberFormat: '0', font: { size: 9 } },
+    valueAxis: { numberFormat: axis.numberFormat ?? '0', maximum: axis.maximum, font: { size: 9 } },
     transformation: { width: WIDTH, height: Math.max(140, 40 + 26 * rows.length) },
     altText: { name: seriesName, description: rows.map((r) => `${r.name}${r.value}`).join('，') },
   });

@@ -14,6 +14,7 @@ import type {
   CandidateKey, ChronicleCandidate, ChronicleEntryFields, ChronicleEntryRow, ChronicleGroup,
 } from '../../shared/schemas/chronicle';
 import { issueLabel } from '../../shared/labels';
+import { campaignCandidates } from './campaigns/chronicle';
 
 const SELECT = `SELECT id, year, precision, date, text, source_kind AS sourceKind, source_id AS sourceId FROM chronicle_entries`;
 /** Print order: by month, a month's 是月 entries after its days, 是年 entries last. */
@@ -200,7 +201,7 @@ export function chronicleCandidates(a: Store, year: number): ChronicleCandidate[
   const visits = a.db.prepare(`SELECT min(v.id) AS id, v.type, v.date, nullif(trim(coalesce(v.theme, '')), '') AS theme,
       group_concat(s.full_name, '、') AS names
     FROM visits v JOIN schools s ON s.id = v.school_id AND s.deleted_at IS NULL
-    WHERE v.deleted_at IS NULL AND v.type IN ('专项', '综合') AND v.date >= ? AND v.date < ?
+    WHERE v.deleted_at IS NULL AND v.type IN ('专项', '综合') AND v.campaign_id IS NULL AND v.date >= ? AND v.date < ?
     GROUP BY v.type, v.date, theme`).all(from, to) as { id: number; type: string; date: string; theme: string | null; names: string }[];
   for (const v of visits) {
     const names = schoolNames([...new Set(v.names.split('、'))]);
@@ -223,6 +224,9 @@ export function chronicleCandidates(a: Store, year: number): ChronicleCandidate[
   for (const n of noticesByMonth(a, year)) {
     out.push(cand(year, n.month, `向${n.noticeSchools}所学校下发整改通知书${n.notices}份`, 'noticeMonth', Number(n.month.replace('-', '')), '整改通知书', 'notice'));
   }
+
+  // Campaigns, 约谈 and 通报, evaluation rounds (a campaign's visits are proposed as the campaign).
+  out.push(...campaignCandidates(a, year));
 
   const taken = new Set([
     ...(a.db.prepare('SELECT source_kind, source_id FROM chronicle_entries WHERE deleted_at IS NULL AND source_kind IS NOT NULL').raw().all() as [string, number][]),

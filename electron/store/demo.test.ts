@@ -8,6 +8,7 @@ import { SCHOOL_TYPES, SCHOOL_NATURES, URBAN_RURAL, TERM_WARNING_DAYS } from '..
 import { schoolFields } from '../../shared/schemas/school';
 import { supervisorFields } from '../../shared/schemas/supervisor';
 import type { Store } from './store';
+import { todayText } from '../../shared/dates';
 
 const open: { dispose(): void }[] = [];
 async function archive(init?: 'empty' | 'demo') {
@@ -223,5 +224,42 @@ describe('generateRegisters at benchmark scale', () => {
     expect(() => generateRegisters(a, { schools: 5, supervisors: 25, zones: 1, seed: 1 })).toThrow(/至少需要 8 所/);
     expect(() => generateRegisters(a, { schools: 30, supervisors: 8, zones: 5, seed: 1 })).toThrow(/督学人数 8 太少/);
     expect(one<{ n: number }>(a, 'SELECT count(*) AS n FROM supervisors').n).toBe(0);
+  });
+});
+
+describe('the demo archive beyond the routine (issue 14)', () => {
+  let demo: Awaited<ReturnType<typeof tempStore>>;
+  beforeAll(async () => { demo = await tempStore({ init: 'demo' }); }, 30_000);
+  afterAll(() => demo.dispose());
+
+  it('has a finished and a running campaign, a 督政 problem open, a 回头看 due and a finished 达标监测 round', async () => {
+    const a = demo;
+    const campaigns = await call(a, 'campaigns.list', {});
+    expect(campaigns.map((c) => [c.name, c.status])).toEqual([['课后服务', '进行中'], ['食品安全', '已完成']]);
+    const [running, finished] = campaigns;
+    expect(finished.progress.schoolsChecked).toBe(finished.progress.schoolsPlanned);
+    expect(running.progress.schoolsChecked).toBeGreaterThan(0);
+    expect(running.progress.schoolsChecked).toBeLessThan(running.progress.schoolsPlanned);
+    const report = (await call(a, 'campaigns.get', { id: finished.id })).campaign;
+    expect(report.report.map((s) => s.title)).toEqual(['基本情况', '主要成效', '存在问题', '整改要求及建议']);
+    const board = await call(a, 'campaigns.board', {});
+    expect(board.followupsDue).toBeGreaterThan(0);
+    expect(board.unitProblemsOpen).toBeGreaterThan(0);
+    const followups = await call(a, 'followups.list', {});
+    expect(followups.some((f) => f.result === '反弹')).toBe(true);
+    expect((await call(a, 'escalations.list', {})).map((e) => e.kind)).toEqual(['约谈']);
+    const [round] = await call(a, 'evaluations.list', {});
+    expect(round).toMatchObject({ kind: '达标监测', closedAt: expect.any(String) });
+    expect(round.assessed).toBe(round.schools);
+    expect(round.passRate).toBeGreaterThan(50);
+    expect(round.passRate).toBeLessThan(95);
+    const results = await call(a, 'evaluations.results', { id: round.id });
+    expect(results.indicatorsWithLine).toBe(16);
+    expect(results.indicatorsMet).toBeLessThan(16);
+    expect(results.satisfaction.overall.total).toBeGreaterThan(0);
+    // Nothing dated after today.
+    const today = todayText();
+    expect(a.db.prepare('SELECT max(date) FROM visits').pluck().get()! <= today).toBe(true);
+    expect(a.db.prepare('SELECT max(done_date) FROM followups').pluck().get()! <= today).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { generateRegisters, type GeneratedRegisters, type RegisterOptions } from
 import { AREA_CODE, OFFICE_NAME } from './demo/pools';
 import { generateCalendarAndComplaints } from './demo/work-calendar';
 import { generateVisitsAndProblems } from './demo/work-visits';
+import { generateCampaigns } from './demo/work-campaigns';
 import { finishDemoAssessment, generateTrainings } from './demo/work-trainings';
 
 export { generateRegisters, MAX_ZONE_SCHOOLS, type GeneratedRegisters, type RegisterOptions } from './demo/registers';
@@ -28,8 +29,9 @@ export const DEMO_SETTINGS: Pick<Settings, 'officeName' | 'officePhone' | 'brief
 /**
  * Fill an empty archive with the demo county 清河区: the office's settings, its registers, and this
  * year's work up to today — the 行事历 and complaints first (visits take the month's theme and
- * calendar items from them), then visit records, problems, notices and re-checks; then the 培训 and 会议 the
- * 行事历 planned, the training plans, and the year's 督学考核, finished.
+ * calendar items from them), then visit records, problems, notices and re-checks, then 专项督导, 督政, 回头看
+ * and a 达标监测 round (demo/work-campaigns.ts); then the 培训 and 会议 the 行事历 planned, the training plans,
+ * and the year's 督学考核, finished.
  * Runs inside the caller's transaction (initializeDataFolder writes the one audit line).
  */
 export function loadDemo(a: Store, opts: Partial<RegisterOptions> = {}): GeneratedRegisters {
@@ -40,6 +42,7 @@ export function loadDemo(a: Store, opts: Partial<RegisterOptions> = {}): Generat
   withoutAudit(a, () => {
     generateCalendarAndComplaints(a, work);
     generateVisitsAndProblems(a, work);
+    generateCampaigns(a, work);
     generateTrainings(a, work);
     finishDemoAssessment(a, work);
   });

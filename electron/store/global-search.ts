@@ -61,8 +61,10 @@ const SOURCES: Source[] = [
   },
   {
     kind: 'problem', fts: 'problems_fts', id: 'pr.id',
-    from: sqlFragment`problems pr JOIN schools sc ON sc.id = pr.school_id AND sc.deleted_at IS NULL`, live: sqlFragment`pr.deleted_at IS NULL`,
-    select: sqlFragment`pr.id, pr.description AS title, concat_ws(' · ', sc.full_name, pr.category, pr.status) AS detail, NULL AS parentId`,
+    // A school's problems and (督政) a unit's.
+    from: sqlFragment`problems pr LEFT JOIN schools sc ON sc.id = pr.school_id AND sc.deleted_at IS NULL
+      LEFT JOIN units u ON u.id = pr.unit_id AND u.deleted_at IS NULL`, live: sqlFragment`pr.deleted_at IS NULL AND (sc.id IS NOT NULL OR u.id IS NOT NULL)`,
+    select: sqlFragment`pr.id, pr.description AS title, concat_ws(' · ', coalesce(sc.full_name, u.name), pr.category, pr.status) AS detail, NULL AS parentId`,
     order: sqlFragment`pr.raised_at DESC, pr.id DESC`, table: sqlFragment`problems pr`,
     school: 'pr.school_id', sortKey: sqlFragment`pr.raised_at || printf(' %012d', pr.id)`,
   },

@@ -102,6 +102,9 @@ export function issueNotice(a: Store, input: z.output<typeof noticeIssue>): numb
       throw new AppError('not_found', `「问题」所选问题中有 ${ids.length - problems.length} 个不存在或已被删除，请刷新后重新选择。`, 'problemIds');
     }
     for (const p of problems) {
+      if (p.unitId) {
+        throw new AppError('invalid', `「问题」问题「${brief(p)}」是督政问题（责任单位：${p.ownerName}），不开具整改通知书：请在「督政问题」中导出督导建议书或协商函。`, 'problemIds');
+      }
       if (p.schoolId !== input.schoolId) {
         throw new AppError('invalid', `「问题」一份整改通知书只针对一所学校：问题「${brief(p)}」属于「${p.schoolName}」，不是「${school.name}」。请按学校分别开具。`, 'problemIds');
       }

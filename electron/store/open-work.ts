@@ -36,9 +36,11 @@ function queries(year: number): Record<OpenWorkKind, (a: Store) => Row[]> {
       sqlFragment`FROM notices n JOIN schools sc ON sc.id = n.school_id AND sc.deleted_at IS NULL
         WHERE n.deleted_at IS NULL AND n.year = ${year} AND ${NOTICE_OPEN}`, sqlFragment`n.number`)
       .map((r) => ({ ...r, title: `整改通知书${noticeNumberText(year, r.number)}（${r.school}）` })),
-    problem: (a) => listed(a, sqlFragment`p.id, NULL AS parentId, sc.full_name || '：' || p.description AS title, p.status, p.raised_at AS date`,
-      sqlFragment`FROM problems p JOIN schools sc ON sc.id = p.school_id AND sc.deleted_at IS NULL
-        WHERE p.deleted_at IS NULL AND p.raised_at >= ${from} AND p.raised_at < ${end} AND p.status <> '已销号'
+    // A school's problems and (督政) a unit's.
+    problem: (a) => listed(a, sqlFragment`p.id, NULL AS parentId, coalesce(sc.full_name, u.name) || '：' || p.description AS title, p.status, p.raised_at AS date`,
+      sqlFragment`FROM problems p LEFT JOIN schools sc ON sc.id = p.school_id AND sc.deleted_at IS NULL
+        LEFT JOIN units u ON u.id = p.unit_id AND u.deleted_at IS NULL
+        WHERE p.deleted_at IS NULL AND (sc.id IS NOT NULL OR u.id IS NOT NULL) AND p.raised_at >= ${from} AND p.raised_at < ${end} AND p.status <> '已销号'
           AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.id = p.notice_id AND n.deleted_at IS NULL AND n.year = ${year})`,
       sqlFragment`p.raised_at, p.id`),
     complaint: (a) => listed(a, sqlFragment`c.id, NULL AS parentId, c.topic || '：' || c.content AS title, c.status, substr(c.received_at, 1, 10) AS date`,
@@ -54,6 +56,19 @@ function queries(year: number): Record<OpenWorkKind, (a: Store) => Row[]> {
       sqlFragment`FROM calendar_items i JOIN calendars c ON c.id = i.calendar_id AND c.deleted_at IS NULL
         WHERE i.deleted_at IS NULL AND ${itemsRunningIn(`${year}-01`, `${year}-12`)} AND i.status IN ('未开始', '进行中')`,
       sqlFragment`i.month, c.start_month DESC, c.id, i.seq, i.id`),
+    // A campaign belongs to every year its period touches; not yet 完成 it is open in each.
+    campaign: (a) => listed(a, sqlFragment`c.id, NULL AS parentId, c.name AS title, '未完成' AS status, c.start_date AS date`,
+      sqlFragment`FROM campaigns c WHERE c.deleted_at IS NULL AND c.closed_at IS NULL
+        AND c.start_date < ${end} AND c.end_date >= ${from}`, sqlFragment`c.start_date, c.id`),
+    evaluation: (a) => listed(a, sqlFragment`r.id, NULL AS parentId, r.name AS title, '未完成' AS status, CAST(r.year AS TEXT) AS date`,
+      sqlFragment`FROM eval_rounds r WHERE r.deleted_at IS NULL AND r.closed_at IS NULL AND r.year = ${year}`, sqlFragment`r.id`),
+    // A 回头看 due in the year and not recorded (it may still be recorded once the year is archived).
+    followup: (a) => listed(a, sqlFragment`f.id, NULL AS parentId, coalesce(sc.full_name, u.name) || '：' || p.description AS title,
+        '待回头看' AS status, f.due_date AS date`,
+      sqlFragment`FROM followups f JOIN problems p ON p.id = f.problem_id AND p.deleted_at IS NULL
+        LEFT JOIN schools sc ON sc.id = p.school_id AND sc.deleted_at IS NULL LEFT JOIN units u ON u.id = p.unit_id AND u.deleted_at IS NULL
+        WHERE f.deleted_at IS NULL AND f.done_date IS NULL AND f.due_date >= ${from} AND f.due_date < ${end}
+          AND (sc.id IS NOT NULL OR u.id IS NOT NULL)`, sqlFragment`f.due_date, f.id`),
     // Held, with someone invited whose attendance is not recorded (it could not be once archived).
     training: (a) => listed(a, sqlFragment`t.id, NULL AS parentId, t.kind || '：' || t.topic AS title, '出勤未登记' AS status, t.date`,
       sqlFragment`FROM trainings t WHERE t.deleted_at IS NULL AND t.date >= ${from} AND t.date < ${end}

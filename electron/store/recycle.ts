@@ -8,6 +8,7 @@ export const TABLES: Record<RecycleKind, string> = {
   supervisor: 'supervisors', school: 'schools', zone: 'zones', assignment: 'assignments',
   calendar: 'calendars', calendarItem: 'calendar_items', visit: 'visits', problem: 'problems', complaint: 'complaints',
   briefing: 'briefings', chronicleEntry: 'chronicle_entries', piece: 'pieces', collection: 'collections', legacyFile: 'legacy_files',
+  unit: 'units', campaign: 'campaigns', followup: 'followups', escalation: 'escalations', indicatorSet: 'indicator_sets', evaluation: 'eval_rounds',
   training: 'trainings', trainingPlan: 'training_plans', assessment: 'assessments', appointment: 'appointment_changes',
 };
 

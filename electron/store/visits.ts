@@ -16,8 +16,8 @@ type ProblemDraft = z.output<typeof visitSave>['newProblems'][number];
 
 // One row per visit; its live supervisors (by name) and its live problems are fetched in batch.
 const COLUMNS = sqlFragment`v.id, v.school_id AS schoolId, v.date, v.type, v.theme, v.methods, v.items, v.narrative,
-  v.highlight, v.feedback, v.calendar_item_id AS calendarItemId, v.updated_at AS updatedAt,
-  sc.full_name AS schoolName, z.name AS zoneName,
+  v.highlight, v.feedback, v.calendar_item_id AS calendarItemId, v.campaign_id AS campaignId, v.updated_at AS updatedAt,
+  sc.full_name AS schoolName, z.name AS zoneName, (SELECT cp.name FROM campaigns cp WHERE cp.id = v.campaign_id) AS campaignName,
   (SELECT count(*) FROM problems p WHERE p.visit_id = v.id AND p.deleted_at IS NULL) AS problemCount`;
 const SCHOOL_ZONE = sqlFragment`JOIN schools sc ON sc.id = v.school_id AND sc.deleted_at IS NULL
   LEFT JOIN zones z ON z.id = sc.zone_id AND z.deleted_at IS NULL`;
@@ -84,6 +84,7 @@ function filters(query: VisitQuery): SqlFragment {
   if (query.year) where.push(sqlFragment`v.date >= ${`${query.year}-01-01`} AND v.date < ${`${query.year + 1}-01-01`}`);
   if (query.type) where.push(sqlFragment`v.type = ${query.type}`);
   if (query.item) where.push(sqlFragment`v.id IN (SELECT visit_id FROM visit_items WHERE item = ${query.item})`);
+  if (query.campaignId) where.push(sqlFragment`v.campaign_id = ${query.campaignId}`);
   return sqlJoin(where, ' AND ');
 }
 
@@ -162,9 +163,24 @@ function check(a: Store, f: VisitFields, drafts: ProblemDraft[]): void {
       WHERE i.id = ? AND i.deleted_at IS NULL`).get(f.calendarItemId);
     if (!item) throw new AppError('invalid', '「行事历事项」所选的事项不存在或已被删除，请刷新后重新选择。', 'calendarItemId');
   }
+  if (f.campaignId) checkCampaign(a, f);
   const has = a.db.prepare('SELECT 1 FROM attachments WHERE hash = ?');
   for (const file of f.attachments) {
     if (!has.get(file.hash)) throw new AppError('invalid', `「照片和附件」文件“${file.fileName}”不在档案中，请重新上传。`, 'attachments');
+  }
+}
+
+/** A campaign's visit: of type 专项, at one of the campaign's schools, within its period. */
+function checkCampaign(a: Store, f: VisitFields): void {
+  const c = a.db.prepare(`SELECT name, start_date AS start, end_date AS end FROM campaigns WHERE id = ? AND deleted_at IS NULL`)
+    .get(f.campaignId) as { name: string; start: string; end: string } | undefined;
+  if (!c) throw new AppError('invalid', '「专项督导」所选的专项督导不存在或已被删除，请刷新后重新选择。', 'campaignId');
+  if (f.type !== '专项') throw new AppError('invalid', `「督导类型」专项督导「${c.name}」的督导记录，类型应为「专项」。`, 'type');
+  if (!a.db.prepare('SELECT 1 FROM campaign_schools WHERE campaign_id = ? AND school_id = ?').get(f.campaignId, f.schoolId)) {
+    throw new AppError('invalid', `「学校」所选学校不在专项督导「${c.name}」的督导学校中：请先在专项督导中添加这所学校，或选择其他学校。`, 'schoolId');
+  }
+  if (f.date < c.start || f.date > c.end) {
+    throw new AppError('invalid', `「督导日期」应在专项督导「${c.name}」的时间（${c.start} 至 ${c.end}）之内；如时间有变，请先修改专项督导的起止日期。`, 'date');
   }
 }
 
@@ -194,21 +210,24 @@ export function saveVisit(a: Store, id: number | undefined, fields: VisitFields,
       if (before.schoolId !== fields.schoolId && before.problemCount > 0) {
         throw new AppError('conflict', `「学校」这条记录已提出${before.problemCount}个问题，不能改到其他学校；如确实记错了学校，请删除后重新录入。`, 'schoolId');
       }
+      if (before.campaignId !== fields.campaignId && before.problemCount > 0) {
+        throw new AppError('conflict', `「专项督导」这条记录已提出${before.problemCount}个问题，它们属于原来的专项督导，不能再改；如确实记错了，请删除后重新录入。`, 'campaignId');
+      }
     }
     check(a, fields, drafts);
     // 一月一主题 is the theme of the month's regular visits: a 专项, 综合 … visit without one keeps none.
     const f = { ...fields, theme: fields.theme ?? (fields.type === '经常性' ? monthTheme(a, fields.date) : null) };
     const now = nowText();
     const vals = [f.schoolId, f.date, f.type, f.theme, JSON.stringify(f.methods), JSON.stringify(f.items),
-      f.narrative, f.highlight, f.feedback, f.calendarItemId];
+      f.narrative, f.highlight, f.feedback, f.calendarItemId, f.campaignId];
     let visitId: number;
     if (id) {
       a.db.prepare(`UPDATE visits SET school_id = ?, date = ?, type = ?, theme = ?, methods = ?, items = ?, narrative = ?,
-        highlight = ?, feedback = ?, calendar_item_id = ?, updated_at = ? WHERE id = ?`).run(...vals, now, id);
+        highlight = ?, feedback = ?, calendar_item_id = ?, campaign_id = ?, updated_at = ? WHERE id = ?`).run(...vals, now, id);
       visitId = id;
     } else {
       const res = a.db.prepare(`INSERT INTO visits (school_id, date, type, theme, methods, items, narrative, highlight,
-        feedback, calendar_item_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...vals, now, now);
+        feedback, calendar_item_id, campaign_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...vals, now, now);
       visitId = Number(res.lastInsertRowid);
     }
     writeLinks(a, visitId, f);
@@ -216,7 +235,7 @@ export function saveVisit(a: Store, id: number | undefined, fields: VisitFields,
     audit(a, id ? '修改' : '新增', 'visit', visitId, `${id ? '修改' : '新增'}督导记录「${title}」${drafts.length ? `，提出${drafts.length}个问题` : ''}`);
     for (const d of drafts) {
       raiseProblem(a, {
-        source: '督导记录', visitId, complaintId: null, campaign: null, schoolId: f.schoolId,
+        source: f.campaignId ? '专项督导' : '督导记录', visitId, complaintId: null, campaignId: f.campaignId, schoolId: f.schoolId, unitId: null,
         category: d.category, description: d.description, actor: d.actor, deadline: d.deadline,
       }, `督导记录提出（${f.date}）`);
     }

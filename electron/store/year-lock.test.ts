@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from './migrations';
-import { WORKFLOW_COLUMNS } from './migrations/011-year-lock';
+import { WORKFLOW_COLUMNS } from './migrations/015-campaigns';
 import { migrateTo } from '../testing/migrate-to';
 
 // The year lock must cover every table that holds a year's content. This test reads the schema as the
@@ -14,6 +14,8 @@ const NOT_YEAR_SCOPED: Record<string, string> = {
   supervisors: 'a register of the present: 督学 and their appointments as they are now',
   schools: 'a register of the present: schools as they are now',
   assignments: 'a register of the present: who is listed at which school now',
+  units: 'a register of the present: the bureau sections, townships and county departments 督政 problems are owned by',
+  indicator_sets: 'the indicator library as it is now; a round copies its indicators (eval_indicators, guarded) when it is set up',
   attachments: 'files stored once by content hash and shared by records of any year; a row never changes once written',
   recycle_bin: 'the list of what is in the 回收站; binning or restoring an archived year\'s record is refused by that record\'s own guard',
   audit_log: 'the log of every change, archived years\' rectification included; it must keep being written',

@@ -44,6 +44,8 @@ const ChroniclePage = lazy(() => import('./pages/ChroniclePage').then((m) => ({ 
 const VisitsPage = lazy(() => import('./pages/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 const ProblemsPage = lazy(() => import('./pages/ProblemsPage').then((m) => ({ default: m.ProblemsPage })));
 const YearClosePage = lazy(() => import('./pages/YearClosePage').then((m) => ({ default: m.YearClosePage })));
+const CampaignsPage = lazy(() => import('./pages/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
+const EvaluationsPage = lazy(() => import('./pages/EvaluationsPage').then((m) => ({ default: m.EvaluationsPage })));
 const TrainingsPage = lazy(() => import('./pages/TrainingsPage').then((m) => ({ default: m.TrainingsPage })));
 const AssessmentsPage = lazy(() => import('./pages/AssessmentsPage').then((m) => ({ default: m.AssessmentsPage })));
 
@@ -60,6 +62,8 @@ const WORK: NavItem[] = [
   { path: '/calendar', label: '行事历' },
   { path: '/visits', label: '督导记录' },
   { path: '/problems', label: '问题整改' },
+  { path: '/campaigns', label: '专项督导' },
+  { path: '/evaluations', label: '评估监测' },
   { path: '/complaints', label: '应访督导' },
   { path: '/briefings', label: '督导简报' },
   { path: '/chronicle', label: '大事记' },
@@ -174,6 +178,8 @@ export function App() {
             <Route path="/visits/*" element={<VisitsPage />} />
             <Route path="/problems/*" element={<ProblemsPage />} />
             <Route path="/year-close" element={<YearClosePage />} />
+            <Route path="/campaigns/*" element={<CampaignsPage />} />
+            <Route path="/evaluations/*" element={<EvaluationsPage />} />
             <Route path="/trainings/*" element={<TrainingsPage />} />
             <Route path="/assessments/*" element={<AssessmentsPage />} />
             <Route path="*" element={<Navigate to="/supervisors" replace />} />

@@ -41,6 +41,18 @@ import {
   legacyAdd, legacyList, yearCloseInput, yearInput, yearReopen, type LegacyFile, type YearCheck, type YearCloseResult, type YearSummary,
 } from '../schemas/year-close';
 import {
+  campaignClose, campaignFollowups, campaignList, campaignOpinion, campaignReport, campaignSave, campaignSchoolSave,
+  type Campaign, type CampaignBoard, type CampaignDetail, type CampaignSummary, type ReportSection,
+} from '../schemas/campaign';
+import {
+  escalationList, escalationSave, followupList, followupRecord, followupSchedule, fourListsQuery, unitLetter, unitSave,
+  type Escalation, type Followup, type FourLists, type Unit,
+} from '../schemas/oversight';
+import {
+  indicatorSetSave, roundClose, roundCreate, roundSave, schoolScoresQuery, scoresImport, scoresSave, surveySave,
+  type EvaluationResults, type IndicatorSet, type IndicatorSetSummary, type Round, type RoundSummary, type ScoreRow, type ScoresImportResult,
+} from '../schemas/evaluation';
+import {
   visitFormFiles, visitFormImportList, visitFormTemplates, type VisitFormImport, type VisitFormPreview, type VisitFormResult,
 } from '../schemas/visit-form';
 import {
@@ -118,7 +130,7 @@ export const contract = {
   'visits.delete': channel(idInput).returns<{ recycleId: number }>(),
 
   'problems.list': channel(problemList).returns<Page<Problem>>(),
-  'problems.get': channel(idInput).returns<{ problem: Problem; history: ProblemHistoryEntry[] }>(),
+  'problems.get': channel(idInput).returns<{ problem: Problem; history: ProblemHistoryEntry[]; followups: Followup[]; escalations: Escalation[] }>(),
   'problems.save': channel(problemSave).returns<Problem>(),
   'problems.transition': channel(problemTransition).returns<Problem>(),
   'problems.delete': channel(idInput).returns<{ recycleId: number }>(),
@@ -199,6 +211,51 @@ export const contract = {
   'jobs.get': channel(jobInput).returns<JobState>(),
   'jobs.cancel': channel(jobInput).returns<JobState>(),
 
+  'units.list': channel(none).returns<Unit[]>(),
+  'units.save': channel(unitSave).returns<Unit>(),
+  'units.delete': channel(idInput).returns<{ recycleId: number }>(),
+
+  'campaigns.list': channel(campaignList).returns<CampaignSummary[]>(),
+  'campaigns.get': channel(idInput).returns<CampaignDetail>(),
+  'campaigns.save': channel(campaignSave).returns<Campaign>(),
+  'campaigns.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'campaigns.saveSchool': channel(campaignSchoolSave).returns<CampaignDetail>(),
+  'campaigns.close': channel(campaignClose).returns<Campaign>(),
+  'campaigns.draftReport': channel(idInput).returns<ReportSection[]>(),
+  'campaigns.saveReport': channel(campaignReport).returns<Campaign>(),
+  'campaigns.exportReport': channel(idInput).returns<FileRef>(),
+  'campaigns.exportOpinion': channel(campaignOpinion).returns<FileRef>(),
+  'campaigns.scheduleFollowups': channel(campaignFollowups).returns<{ scheduled: number }>(),
+  'campaigns.board': channel(none).returns<CampaignBoard>(),
+  'fourLists.get': channel(fourListsQuery).returns<FourLists>(),
+  'fourLists.export': channel(fourListsQuery).returns<FileRef>(),
+  'documents.unitLetter': channel(unitLetter).returns<FileRef>(),
+
+  'followups.list': channel(followupList).returns<Followup[]>(),
+  'followups.schedule': channel(followupSchedule).returns<{ scheduled: number }>(),
+  'followups.record': channel(followupRecord).returns<Followup>(),
+  'followups.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'escalations.list': channel(escalationList).returns<Escalation[]>(),
+  'escalations.save': channel(escalationSave).returns<Escalation>(),
+  'escalations.delete': channel(idInput).returns<{ recycleId: number }>(),
+
+  'indicatorSets.list': channel(none).returns<IndicatorSetSummary[]>(),
+  'indicatorSets.get': channel(idInput).returns<IndicatorSet>(),
+  'indicatorSets.save': channel(indicatorSetSave).returns<IndicatorSet>(),
+  'indicatorSets.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'evaluations.list': channel(none).returns<RoundSummary[]>(),
+  'evaluations.get': channel(idInput).returns<Round>(),
+  'evaluations.create': channel(roundCreate).returns<Round>(),
+  'evaluations.save': channel(roundSave).returns<Round>(),
+  'evaluations.close': channel(roundClose).returns<Round>(),
+  'evaluations.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'evaluations.scores': channel(schoolScoresQuery).returns<ScoreRow[]>(),
+  'evaluations.saveScores': channel(scoresSave).returns<ScoreRow[]>(),
+  'evaluations.saveSurvey': channel(surveySave).returns<{ saved: boolean }>(),
+  'evaluations.results': channel(idInput).returns<EvaluationResults>(),
+  'evaluations.exportScores': channel(idInput).returns<FileRef>(),
+  'evaluations.importScores': channel(scoresImport).returns<ScoresImportResult>(),
+  'evaluations.exportReport': channel(idInput).returns<FileRef>(),
   'visitForms.templates': channel(visitFormTemplates).returns<JobStarted<FileRef>>(),
   'visitForms.preview': channel(visitFormFiles).returns<JobStarted<VisitFormPreview>>(),
   'visitForms.commit': channel(visitFormFiles).returns<JobStarted<VisitFormResult>>(),

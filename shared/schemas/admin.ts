@@ -26,6 +26,7 @@ export const dataFolderInitialize = z.object({
 export const RECYCLE_KINDS = [
   'supervisor', 'school', 'zone', 'assignment', 'calendar', 'calendarItem', 'visit', 'problem', 'complaint',
   'briefing', 'chronicleEntry', 'piece', 'collection', 'legacyFile',
+  'unit', 'campaign', 'followup', 'escalation', 'indicatorSet', 'evaluation',
   'training', 'trainingPlan', 'assessment', 'appointment',
 ] as const;
 export type RecycleKind = (typeof RECYCLE_KINDS)[number];
@@ -33,6 +34,7 @@ export const RECYCLE_KIND_LABELS: Record<RecycleKind, string> = {
   supervisor: '督学', school: '学校', zone: '责任区', assignment: '挂牌',
   calendar: '行事历', calendarItem: '行事历事项', visit: '督导记录', problem: '问题', complaint: '来访来电',
   briefing: '简报', chronicleEntry: '大事记条目', piece: '文章', collection: '汇编', legacyFile: '历年档案文件',
+  unit: '责任单位', campaign: '专项督导', followup: '回头看', escalation: '约谈通报', indicatorSet: '指标体系', evaluation: '评估',
   training: '培训会议', trainingPlan: '培训规划', assessment: '督学考核', appointment: '聘任变动',
 };
 

@@ -20,10 +20,10 @@ export interface ChronicleEntryRow extends ChronicleEntryFields {
 }
 
 /** Where candidates come from, as the page groups them (each group accepted or ignored at once). */
-export const CHRONICLE_GROUPS = ['routine', 'calendar', 'visit', 'briefing', 'notice'] as const;
+export const CHRONICLE_GROUPS = ['routine', 'calendar', 'visit', 'campaign', 'briefing', 'notice'] as const;
 export type ChronicleGroup = (typeof CHRONICLE_GROUPS)[number];
 export const CHRONICLE_GROUP_LABELS: Record<ChronicleGroup, string> = {
-  routine: '例行工作（每月一条）', calendar: '行事历事项', visit: '专项与综合督导', briefing: '印发简报', notice: '整改通知书',
+  routine: '例行工作（每月一条）', calendar: '行事历事项', visit: '专项与综合督导', campaign: '专项督导、约谈通报与评估', briefing: '印发简报', notice: '整改通知书',
 };
 
 /** A proposed entry collected from the archive, not yet accepted. */

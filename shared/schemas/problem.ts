@@ -13,9 +13,11 @@ export const problemFields = z.object({
   source: oneOf(PROBLEM_SOURCES, '来源').describe('问题来源'),
   visitId: id.nullish().transform((v) => v ?? null).describe('督导记录'),
   complaintId: id.nullish().transform((v) => v ?? null).describe('来访来电'),
-  /** Name of the special campaign (专项督导), required when that is the source. */
-  campaign: optText(60).describe('专项名称'),
-  schoolId: id.describe('学校'),
+  /** The 专项督导 it was found in (campaigns.*), required when that is the source. */
+  campaignId: id.nullish().transform((v) => v ?? null).describe('专项督导'),
+  /** Who must rectify: a school, or (督政) a unit — exactly one of the two. */
+  schoolId: id.nullish().transform((v) => v ?? null).describe('学校'),
+  unitId: id.nullish().transform((v) => v ?? null).describe('责任单位'),
   category: z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(60).describe('问题类别'),
   description: z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(2000, '不能超过2000个字').describe('问题描述'),
   actor: oneOf(PROBLEM_ACTORS, '整改责任方').default('学校').describe('整改责任方'),
@@ -35,7 +37,13 @@ export interface ProblemHistoryEntry {
 export interface Problem extends ProblemFields {
   id: number;
   status: (typeof PROBLEM_STATUSES)[number];
-  schoolName: string;
+  /** The campaign's name, when it belongs to one. */
+  campaign: string | null;
+  schoolName: string | null;
+  /** The unit of a 督政 problem. */
+  unitName: string | null;
+  /** Who must rectify, by name: the school's or the unit's. */
+  ownerName: string;
   zoneName: string | null;
   noticeId: number | null;
   /** e.g. 〔2025〕第12号 */
@@ -48,8 +56,15 @@ export interface Problem extends ProblemFields {
   dueDate: string | null;
   /** Past dueDate and not yet 已销号. */
   overdue: boolean;
+  /** Times a 回头看 found it 反弹 (reopened). */
+  rebounds: number;
+  /** Named in a 约谈 / in a 通报 (escalations.*). */
+  talked: boolean;
+  publicized: boolean;
 }
 
+/** A problem's school ledger (整改台账) or its 督政 ledger (problems owned by units). */
+export const PROBLEM_OWNERS = ['school', 'unit'] as const;
 /**
  * Where a problem came from, as a document states it (协商函, 回执): a visit on its date (with the visit's
  * type), a complaint on its date (with its channel), a special campaign, or entered in the office.
@@ -67,6 +82,9 @@ export const problemList = z.object({
   dir: z.enum(['asc', 'desc']).default('desc'),
   schoolId: id.optional().describe('学校'),
   zoneId: id.optional().describe('责任区'),
+  owner: z.enum(PROBLEM_OWNERS).default('school').describe('问题归属'),
+  unitId: id.optional().describe('责任单位'),
+  campaignId: id.optional().describe('专项督导'),
   status: z.enum(PROBLEM_STATUSES).optional().describe('整改状态'),
   category: z.string().max(60).optional().describe('问题类别'),
   source: z.enum(PROBLEM_SOURCES).optional().describe('问题来源'),

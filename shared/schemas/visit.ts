@@ -32,6 +32,8 @@ export const visitFields = z.object({
   highlight: optText(2000).describe('亮点'),
   feedback: optText(2000).describe('现场反馈'),
   calendarItemId: id.nullish().transform((v) => v ?? null).describe('行事历事项'),
+  /** The 专项督导 this visit checks one of its schools for (type 专项); its problems belong to it too. */
+  campaignId: id.nullish().transform((v) => v ?? null).describe('专项督导'),
   attachments: z.array(z.object({
     hash, fileName: z.string().trim().min(1).max(200).describe('文件名'), kind: z.enum(['photo', 'file']),
   })).max(100, '最多100个文件').default([]).describe('照片和附件'),
@@ -48,6 +50,8 @@ export interface Visit extends VisitFields {
   id: number;
   schoolName: string;
   zoneName: string | null;
+  /** The campaign's name, when it belongs to one. */
+  campaignName: string | null;
   supervisorNames: string[];
   problemCount: number;
   updatedAt: string;
@@ -65,5 +69,6 @@ export const visitList = z.object({
   year: z.number().int().min(2000).max(2100).optional().describe('年份'),
   type: z.enum(VISIT_TYPES).optional().describe('督导类型'),
   item: z.string().max(60).optional().describe('督导事项'),
+  campaignId: id.optional().describe('专项督导'),
   sort: z.enum(VISIT_SORTS).default('date'),
 });

@@ -30,7 +30,9 @@ export function notEndedReason(year: number, today: string): string | null {
 }
 
 /** Kinds of a year's work that can still be open when it is archived. */
-export const OPEN_WORK_KINDS = ['notice', 'problem', 'complaint', 'briefing', 'piece', 'calendarItem', 'training', 'assessment'] as const;
+export const OPEN_WORK_KINDS = [
+  'notice', 'problem', 'complaint', 'briefing', 'piece', 'calendarItem', 'campaign', 'evaluation', 'followup', 'training', 'assessment',
+] as const;
 export type OpenWorkKind = (typeof OPEN_WORK_KINDS)[number];
 export const OPEN_WORK_LABELS: Record<OpenWorkKind, string> = {
   notice: '整改通知书：整改中、待回查',
@@ -39,19 +41,23 @@ export const OPEN_WORK_LABELS: Record<OpenWorkKind, string> = {
   briefing: '简报：未印发（草稿）',
   piece: '文章：未定稿（草稿）',
   calendarItem: '行事历事项：未开始、进行中',
+  campaign: '专项督导：未完成',
+  evaluation: '评估：未完成',
+  followup: '回头看：到期未登记',
   training: '培训和会议：出勤未登记',
   assessment: '督学考核：未完成（草稿）',
 };
 /** How a count of each kind reads: 整改通知书2份、问题3个 … */
 const OPEN_WORK_NOUNS: Record<OpenWorkKind, [noun: string, unit: string]> = {
   notice: ['整改通知书', '份'], problem: ['问题', '个'], complaint: ['来访来电', '件'], briefing: ['简报', '期'], piece: ['文章', '篇'], calendarItem: ['行事历事项', '项'],
+  campaign: ['专项督导', '项'], evaluation: ['评估', '项'], followup: ['回头看', '次'],
   training: ['培训和会议', '次'], assessment: ['督学考核', '项'],
 };
 export function openWorkSummary(groups: { kind: OpenWorkKind; total: number }[]): string {
   return groups.map((g) => `${OPEN_WORK_NOUNS[g.kind][0]}${g.total}${OPEN_WORK_NOUNS[g.kind][1]}`).join('、');
 }
 /** Rectification crosses years: these go on after the year is archived (结转); the rest become read-only. */
-export const CARRIED_OVER: readonly OpenWorkKind[] = ['notice', 'problem'];
+export const CARRIED_OVER: readonly OpenWorkKind[] = ['notice', 'problem', 'followup'];
 /** Items listed per kind; the total counts them all. */
 export const OPEN_WORK_SHOWN = 200;
 

@@ -390,7 +390,7 @@ export function generateCalendarAndComplaints(a: Store, opts: CalendarOptions): 
       const idx = TOPIC_ITEM[r.topic];
       const category = idx >= 0 && items[idx] ? items[idx] : '其他';
       const pid = raiseProblem(a, {
-        source: '应访督导', visitId: null, complaintId: r.id, campaign: null, schoolId: r.schoolId, category,
+        source: '应访督导', visitId: null, complaintId: r.id, campaignId: null, schoolId: r.schoolId, unitId: null, category,
         description: `群众反映：${r.content.replace(/^反映/, '')}`, actor: '学校', deadline: addDays(r.date, 30),
       }, '由应访督导提出');
       const steps: ['整改中' | '待回查' | '已销号', number][] = r.age > 60 ? [['整改中', 3], ['待回查', 20], ['已销号', 35]]

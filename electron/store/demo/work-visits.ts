@@ -29,7 +29,7 @@ export interface GeneratedWork {
 // keeps sensible texts, since the order of the eight is fixed nationally). ----
 
 interface ItemTexts { look: string; problems: string[]; highlights: string[]; fix: string; failed: string }
-const ITEM_TEXTS: ItemTexts[] = [
+export const ITEM_TEXTS: ItemTexts[] = [
   {
     look: '查阅了学校管理制度汇编、行政会议记录和校务公开资料',
     problems: [
@@ -174,12 +174,9 @@ const MONTH_THEMES: [theme: string, item: number][] = [
   ['学生体质健康和大课间活动', 3], ['教师师德师风建设', 4], ['作业管理和学生课业负担', 3],
 ];
 
-const CAMPAIGNS: [name: string, item: number][] = [
-  ['双减', 3], ['五项管理', 3], ['校园安全', 5], ['食品安全', 6], ['控辍保学', 1], ['校园欺凌防治', 7],
-];
-
-const TYPES = ['经常性', '专项', '综合', '定向', '应访', '回查'] as const;
-const TYPE_WEIGHTS = [80, 8, 2, 3, 3, 4];
+// 专项 visits belong to a campaign: the demo's campaigns make their own (./work-campaigns.ts).
+const TYPES = ['经常性', '综合', '定向', '应访', '回查'] as const;
+const TYPE_WEIGHTS = [88, 2, 3, 3, 4];
 
 const OPENINGS = [
   '{sups}到{school}开展{type}督导，围绕“{theme}”，',
@@ -327,9 +324,8 @@ export function generateVisitsAndProblems(a: Store, opts: VisitsOptions): Genera
           const date = schoolDay(rng, opts.year, month);
           if (date > today) continue;
           const type = rng.weighted(TYPES, TYPE_WEIGHTS);
-          const campaign = type === '专项' ? rng.pick(CAMPAIGNS) : null;
-          const visitTheme = campaign ? `${campaign[0]}专项督导` : theme;
-          const leanItem = campaign ? campaign[1] : themeItem;
+          const visitTheme = theme;
+          const leanItem = themeItem;
           const team = school.team.slice(0, 1 + (school.team.length > 1 && rng.chance(0.4) ? 1 : 0));
           const itemIdx = [...new Set([leanItem, ...rng.shuffle([0, 1, 2, 3, 4, 5, 6, 7]).slice(0, rng.int(0, 2))])];
           const methods = [...new Set(['巡视校园', ...rng.shuffle(VISIT_METHODS.slice(1, 7)).slice(0, rng.int(1, 3))])];
@@ -357,7 +353,7 @@ export function generateVisitsAndProblems(a: Store, opts: VisitsOptions): Genera
             const actorRoll = rng.next();
             mine.push({
               visitId, schoolId: school.id, item, category: itemName(item), description,
-              source: campaign ? '专项督导' : '督导记录', campaign: campaign ? campaign[0] : null,
+              source: '督导记录', campaign: null,
               actor: actorRoll < 0.92 ? '学校' : actorRoll < 0.98 ? '教育局科室' : '区县政府',
               deadline: rng.chance(0.5) ? addDays(date, rng.pick([15, 30])) : null,
               raisedAt: date, steps: [], notice: null,

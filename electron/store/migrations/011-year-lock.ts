@@ -45,8 +45,8 @@ const collectionYear = (id: string) => parentYear('collections', 'x.year', id);
 const noticeOpen = (id: string) => `EXISTS (SELECT 1 FROM problems p WHERE p.notice_id = ${id}
   AND p.deleted_at IS NULL AND p.status <> '已销号')`;
 
-type Event = 'insert' | 'update' | 'delete';
-interface Guarded {
+export type Event = 'insert' | 'update' | 'delete';
+export interface Guarded {
   table: string;
   /** The condition on an archived year `y.year` that makes row `r` (new or old) one of its rows. */
   inYear(r: string): string;
@@ -103,7 +103,7 @@ function guarded(db: Database): Guarded[] {
 /** The rows an event touches: insert the new one, delete the old one, update both. */
 const ROWS: Record<Event, string[]> = { insert: ['new'], update: ['old', 'new'], delete: ['old'] };
 
-function trigger(g: Guarded, event: Event): string {
+export function trigger(g: Guarded, event: Event): string {
   const hit = `SELECT y.year FROM archived_years y WHERE ${ROWS[event].map((r) => `(${g.inYear(r)})`).join(' OR ')}`;
   const allow = g.allow?.[event];
   return `CREATE TRIGGER ${g.table}_archived_${event} BEFORE ${event.toUpperCase()} ON ${g.table}

@@ -10,7 +10,7 @@ import type { Problem, ProblemHistoryEntry, ProblemOrigin } from '../../../share
 import { sql, sqlFragment, sqlJoin, type Query, type SqlFragment } from '../sql';
 import { row, rows, value, values } from '../statements';
 import {
-  PROBLEM_COLUMNS, PROBLEM_JOINS, SELECT_PROBLEMS, STATUS_ORDER, ledgerWhere, toProblem, type ProblemQuery, type ProblemRow,
+  LIVE_OWNER, PROBLEM_COLUMNS, PROBLEM_JOINS, SELECT_PROBLEMS, STATUS_ORDER, ledgerWhere, toProblem, type ProblemQuery, type ProblemRow,
 } from './read';
 
 /**
@@ -54,8 +54,11 @@ export function pageIdsSql(query: Pick<ProblemQuery, 'sort' | 'dir'> & Partial<P
   const orderBy = sqlFragment`ORDER BY ${sqlJoin(order.map((c) => sqlFragment`${c} ${dir}`), ', ')} LIMIT ? OFFSET ?`;
   const school = query.sort === 'school';
   if (sortMatches) {
-    return sql`WITH m AS MATERIALIZED (SELECT p.id, p.raised_at, p.due, p.status, p.school_id FROM problems p WHERE ${where})
-      SELECT p.id FROM m p ${school ? sqlFragment`JOIN schools sc ON sc.id = p.school_id` : sqlFragment``} ${orderBy}`;
+    // The 督政 ledger's 学校 order is by unit (named sc, as the order reads sc.name_pinyin).
+    const owner = query.owner === 'unit'
+      ? sqlFragment`JOIN units sc ON sc.id = p.unit_id` : sqlFragment`JOIN schools sc ON sc.id = p.school_id`;
+    return sql`WITH m AS MATERIALIZED (SELECT p.id, p.raised_at, p.due, p.status, p.school_id, p.unit_id FROM problems p WHERE ${where})
+      SELECT p.id FROM m p ${school ? owner : sqlFragment``} ${orderBy}`;
   }
   const from = school
     ? sqlFragment`schools sc INDEXED BY schools_live_pinyin CROSS JOIN problems p INDEXED BY ${index} ON p.school_id = sc.id WHERE sc.deleted_at IS NULL AND`
@@ -78,7 +81,8 @@ export function listProblems(a: Store, query: ProblemQuery, sortUpTo = SORT_MATC
     if (offset >= total) return { rows: [], total };
     const after = total - offset - limit;
     const backwards = after < offset;
-    const [text, params] = pageIdsSql(query, backwards, total <= sortUpTo || !!query.carryOver);
+    // The 督政 ledger is a few hundred problems at most: its matches are sorted, never walked along an index.
+    const [text, params] = pageIdsSql(query, backwards, total <= sortUpTo || !!query.carryOver || query.owner === 'unit');
     const ids = values<number>(a, [text, [...params,
       backwards ? Math.min(limit, total - offset) : limit, backwards ? Math.max(0, after) : offset]]);
     if (backwards) ids.reverse();
@@ -90,7 +94,7 @@ export function listProblems(a: Store, query: ProblemQuery, sortUpTo = SORT_MATC
 }
 
 export function getProblem(a: Store, id: number): Problem {
-  const found = row<ProblemRow>(a, sql`${SELECT_PROBLEMS} WHERE p.id = ${id} AND p.deleted_at IS NULL`);
+  const found = row<ProblemRow>(a, sql`${SELECT_PROBLEMS} WHERE p.id = ${id} AND p.deleted_at IS NULL AND ${LIVE_OWNER}`);
   if (!found) throw new AppError('not_found', `编号为 ${id} 的问题不存在或已被删除，请刷新列表后重试。`, 'id');
   return toProblem(found, todayText());
 }
@@ -100,10 +104,10 @@ export function problemHistory(a: Store, id: number): ProblemHistoryEntry[] {
     FROM problem_history WHERE problem_id = ${id} ORDER BY id`);
 }
 
-/** Live problems (of live schools) matching `condition`, oldest first. */
-function problemsWhere(a: Store, condition: SqlFragment): Problem[] {
+/** Live problems (of live schools or units) matching `condition`, oldest first. */
+export function problemsWhere(a: Store, condition: SqlFragment): Problem[] {
   const on = todayText();
-  return rows<ProblemRow>(a, sql`${SELECT_PROBLEMS} WHERE p.deleted_at IS NULL AND ${condition} ORDER BY p.id`)
+  return rows<ProblemRow>(a, sql`${SELECT_PROBLEMS} WHERE p.deleted_at IS NULL AND ${LIVE_OWNER} AND ${condition} ORDER BY p.id`)
     .map((r) => toProblem(r, on));
 }
 

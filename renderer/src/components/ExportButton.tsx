@@ -9,14 +9,15 @@ import type { Input } from '../../../shared/contract';
 import type { FileRef, JobStarted } from '../../../shared/schemas/files';
 
 type DocChannel = 'documents.notice' | 'documents.referral' | 'documents.calendar' | 'documents.statistics' | 'collections.export'
+  | 'campaigns.exportReport' | 'campaigns.exportOpinion' | 'documents.unitLetter' | 'evaluations.exportReport'
+  | 'fourLists.export' | 'evaluations.exportScores'
   | 'trainings.signInSheet' | 'trainings.minutes' | 'trainings.exportPlan' | 'assessments.exportSheets' | 'assessments.exportSummary'
   | 'visitForms.templates';
 
 /**
- * A button that builds a Word document on the archive side and saves it, e.g.
+ * A button that builds a Word document (or an Excel sheet) on the archive side and saves it, e.g.
  * `<ExportButton channel="documents.notice" input={{ id }} label="导出整改通知书" />`.
- * `input` may be a function, called on click (to draw charts into PNG only when needed). A long one
- * (a collection) runs as a job, with progress and 取消.
+ * `input` may be a function, called on click. A long one (a collection) runs as a job, with progress and 取消.
  */
 export function ExportButton<C extends DocChannel>({ channel, input, label, before, icon, ...button }: {
   channel: C;

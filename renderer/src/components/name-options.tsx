@@ -29,6 +29,15 @@ export function supervisorOption(s: Pick<Supervisor, 'id' | 'name' | 'initials' 
   };
 }
 
+/**
+ * School `id` as the pickers offer it (found by short name and initials too), for a list of some schools
+ * only (a round's); `hint`, if given, is shown beside the name instead of the short name.
+ */
+export function schoolOptionOf(options: NameOption[], id: number, name: string, hint?: string): NameOption {
+  const o = options.find((x) => x.value === String(id)) ?? { value: String(id), label: name, search: name.toLowerCase(), initials: [] };
+  return hint ? { ...o, hint } : o;
+}
+
 const isGroup = (o: ComboboxParsedItem): o is Extract<ComboboxParsedItem, { group: unknown }> => 'group' in o;
 
 /** Mantine's filter for NameOptions: the typed text anywhere in the name or short name, or the start of their initials. */

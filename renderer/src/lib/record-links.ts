@@ -16,6 +16,9 @@ export function recordPath(kind: string, id: number, parentId: number | null = n
     case 'piece': return `/pieces/${id}`;
     case 'collection': return `/pieces/collections/${id}`;
     case 'legacyFile': return `/year-close?tab=legacy&file=${id}`;
+    case 'campaign': return `/campaigns/${id}`;
+    case 'evaluation': return `/evaluations/${id}`;
+    case 'indicatorSet': return `/evaluations/library/${id}`;
     default: return null;
   }
 }

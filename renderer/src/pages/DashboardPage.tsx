@@ -15,6 +15,7 @@ import type { Dashboard } from '../../../shared/schemas/dashboard';
 import { monthLabel } from '../../../shared/dates';
 import { percent } from '../../../shared/numbers';
 import { FIGURES, figureLabel } from '../../../shared/figures';
+import { CampaignBoard } from './campaigns/CampaignBoard';
 
 /** A number that opens the records it counts. */
 function Num({ value, to, label, size = 28, color }: { value: number | string; to: string; label: string; size?: number; color?: string }) {
@@ -92,6 +93,7 @@ export function DashboardPage() {
         </Group>
       </Group>
       {got.error && <Alert color="red" title="无法读取统计">{got.error}</Alert>}
+      <CampaignBoard />
       <div style={{ position: 'relative', minHeight: 200 }}>
         <LoadingOverlay visible={got.loading && !d} />
         {d && <Body d={d} periodText={periodText} zoneName={zones.data?.find((z) => z.id === zoneId)?.name} navigate={navigate} />}

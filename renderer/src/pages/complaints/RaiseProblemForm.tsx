@@ -45,6 +45,7 @@ export function RaiseProblemForm({ complaint, opened, onClose, onRaised }: {
   }, [opened, complaint, settings.data]);
 
   async function raise() {
+    if (!schoolId) { setErrors({ schoolId: '请选择要整改的学校' }); return; }
     const parsed = problemFields.safeParse({
       source: '应访督导', complaintId: complaint.id, schoolId: schoolId ? Number(schoolId) : undefined,
       category: category ?? '', description, actor, deadline,

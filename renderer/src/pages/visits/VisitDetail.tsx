@@ -66,7 +66,7 @@ export function VisitDetail() {
           <Grid.Col span={4}><Field label="督学">{v.supervisorIds.map((sid, i) => (
             <span key={sid}>{i > 0 && '、'}<Anchor component={Link} to={`/visits?supervisorId=${sid}`}>{v.supervisorNames[i]}</Anchor></span>
           ))}</Field></Grid.Col>
-          <Grid.Col span={4}><Field label="主题">{v.theme}</Field></Grid.Col>
+          <Grid.Col span={4}><Field label="主题">{v.theme}{v.campaignId && <> · <Anchor component={Link} to={`/campaigns/${v.campaignId}`} size="sm">{v.campaignName}专项督导</Anchor></>}</Field></Grid.Col>
           <Grid.Col span={6}><Field label="督导方式">{v.methods.join('、')}</Field></Grid.Col>
           <Grid.Col span={6}><Field label="督导事项">{v.items.join('；')}</Field></Grid.Col>
           <Grid.Col span={12}><Field label="督导纪实">{v.narrative}</Field></Grid.Col>

@@ -19,6 +19,7 @@ import { monthLabel, todayText } from '../../../../shared/dates';
 import { DateField } from '../../components/DateFields';
 import { namePicker } from '../../components/name-options';
 import { SupervisorsPicker } from '../../components/SupervisorPicker';
+import { useApi } from '../../useApi';
 
 type Draft = { key: number; category: string | null; description: string; actor: string; deadline: string };
 type Fields = Input<'visits.save'>['fields'];
@@ -76,7 +77,7 @@ export function VisitForm() {
   const [schoolId, setSchoolId] = useState<string | null>(params.get('schoolId'));
   const [date, setDate] = useState(todayText());
   const [supervisorIds, setSupervisorIds] = useState<string[]>([]);
-  const [type, setType] = useState<string>('经常性');
+  const [type, setType] = useState<string>(params.get('campaignId') ? '专项' : '经常性');
   const [theme, setTheme] = useState('');
   const [methods, setMethods] = useState<string[]>(['巡视校园']);
   const [items, setItems] = useState<string[]>([]);
@@ -84,6 +85,9 @@ export function VisitForm() {
   const [highlight, setHighlight] = useState('');
   const [feedback, setFeedback] = useState('');
   const [calendarItemId, setCalendarItemId] = useState<string | null>(null);
+  // A 专项 visit belongs to a campaign (from the campaign's page: ?campaignId=).
+  const [campaignId, setCampaignId] = useState<string | null>(params.get('campaignId'));
+  const campaigns = useApi('campaigns.list', {});
   const [files, setFiles] = useState<StoredFile[]>([]);
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [existing, setExisting] = useState<Problem[]>([]);
@@ -105,6 +109,7 @@ export function VisitForm() {
       setHighlight(v.highlight ?? '');
       setFeedback(v.feedback ?? '');
       setCalendarItemId(v.calendarItemId ? String(v.calendarItemId) : null);
+      setCampaignId(v.campaignId ? String(v.campaignId) : null);
       setFiles(v.attachments);
       setExisting(problems);
       setLoaded(true);
@@ -132,6 +137,7 @@ export function VisitForm() {
         schoolId: Number(schoolId), date, supervisorIds: supervisorIds.map(Number), type: type as Fields['type'], theme,
         methods: methods as Fields['methods'], items, narrative, highlight, feedback,
         calendarItemId: calendarItemId ? Number(calendarItemId) : null,
+        campaignId: type === '专项' && campaignId ? Number(campaignId) : null,
         attachments: files.map((f) => ({ hash: f.hash, fileName: f.fileName, kind: f.kind ?? 'file' })),
       };
       const newProblems = drafts.filter((d) => d.description.trim() || d.category).map((d) => ({
@@ -142,7 +148,7 @@ export function VisitForm() {
       navigate(`/visits/${v.id}`);
     } catch (e) {
       showSaveError(e, ['schoolId', 'date', 'supervisorIds', 'type', 'theme', 'methods', 'items', 'narrative', 'highlight',
-        'feedback', 'calendarItemId', 'attachments', 'newProblems'], setErrors);
+        'feedback', 'calendarItemId', 'campaignId', 'attachments', 'newProblems'], setErrors);
     } finally {
       setBusy(false);
     }
@@ -175,6 +181,12 @@ export function VisitForm() {
             <Text size="sm" fw={500} mb={4}>督导类型</Text>
             <SegmentedControl data={[...VISIT_TYPES]} value={type} onChange={setType} aria-label="督导类型" />
           </div>
+          {type === '专项' && (
+            <Select label="专项督导" searchable clearable value={campaignId} error={errors.campaignId} onChange={(v) => { setCampaignId(v); clear('campaignId'); }}
+              data={(campaigns.data ?? []).filter((c) => c.status !== '已完成' || String(c.id) === campaignId)
+                .map((c) => ({ value: String(c.id), label: `${c.name}专项督导（${c.startDate} 至 ${c.endDate}）` }))}
+              placeholder="选择本次督导所属的专项督导" description="所属专项督导的学校、时间内的督导记录，会计入其进度；记录中提出的问题也属于该专项" />
+          )}
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <TextInput label="主题" value={theme} error={errors.theme} onChange={(e) => setTheme(e.currentTarget.value)}
               placeholder={type !== '经常性' ? `${type}督导的主题，如：校园安全` : plan.theme ? `留空则用本月主题：${plan.theme}` : '留空则用行事历中的本月主题'}

@@ -15,6 +15,9 @@ function pathOf(kind: OpenWorkGroup['kind'], i: OpenWorkItem): string {
     case 'briefing': return `/briefings/${i.id}`;
     case 'piece': return `/pieces/${i.id}`;
     case 'calendarItem': return `/calendar?id=${i.parentId}&item=${i.id}`;
+    case 'campaign': return `/campaigns/${i.id}`;
+    case 'evaluation': return `/evaluations/${i.id}`;
+    case 'followup': return '/problems/followups';
     case 'training': return `/trainings/${i.id}`;
     case 'assessment': return `/assessments/${i.id}`;
   }
