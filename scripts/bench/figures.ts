@@ -47,11 +47,11 @@ export const KINDS = {
   },
   serverStart: {
     unit: 'ms', target: 2000,
-    how: 'median of 3 starts of `electron/web/cli.ts` over the archive copy, from the spawn until it has answered dataFolder.status over HTTP',
+    how: 'median of 3 starts (1 with --small) of `electron/web/cli.ts` over the archive copy, from the spawn until it has answered dataFolder.status over HTTP',
   },
   firstScreen: {
     unit: 'ms', target: 1500,
-    how: 'median of 3 freshly started Chromiums at the window size: from navigating to the app\'s URL (首页概览 of the archive\'s current month) '
+    how: 'median of 3 freshly started Chromiums (1 with --small) at the window size: from navigating to the app\'s URL (首页概览 of the archive\'s current month) '
       + 'until its figures are shown',
   },
   browser: { unit: 'ms', target: null, how: 'Chromium at the window size: from navigation or scroll until the rows are shown (information)' },
