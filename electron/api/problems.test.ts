@@ -10,11 +10,11 @@ import { openStore } from '../store/store';
 import { nowText } from '../../shared/dates';
 import { migrations } from '../store/migrations';
 import { putAttachment } from '../store/attachments';
-import { listProblems, pageIdsSql } from '../store/problems/queries';
+import { listProblems, onNotices, pageIdsSql, problemsWhereSql } from '../store/problems/queries';
 import { noticeCountSql, noticeIdsSql } from '../store/notices';
 import { openLedger } from '../store/problems/ledger';
 import { ledgerWhere } from '../store/problems/read';
-import { sql } from '../store/sql';
+import { sql, sqlFragment } from '../store/sql';
 import { raiseProblem } from '../store/problems/workflow';
 import { pinyinKey } from '../store/pinyin';
 import type { Input } from '../../shared/contract';
@@ -290,6 +290,17 @@ describe('notices: issue, report, re-check', () => {
           expect(p).not.toMatch(/TEMP B-TREE/);
         }
       }
+    }
+  });
+
+  it('reads the problems of notices, of a visit, a complaint or by id through those, never walking every problem', () => {
+    const conditions = [onNotices([1, 2]), sqlFragment`p.id IN (SELECT value FROM json_each(${'[1, 2]'}))`, sqlFragment`p.visit_id = ${1}`,
+      sqlFragment`p.complaint_id = ${1}`];
+    for (const condition of conditions) {
+      const [text, params] = problemsWhereSql(condition);
+      const p = (a.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+      expect(p, condition.text).toMatch(/SEARCH p USING (INTEGER PRIMARY KEY|INDEX problems_(visit|complaint))/);
+      expect(p, condition.text).not.toMatch(/SCAN p\b|SEARCH p USING (COVERING )?INDEX \w+ \((deleted_at|school_id)=\?\)/);
     }
   });
 
