@@ -6,7 +6,8 @@
  * server and called over HTTP exactly as the page calls it, the long operations run as jobs and their
  * files downloaded, the page itself in Chromium at the office's window sizes, and the server's memory
  * sampled through all of it. Every figure, how it is measured and its target: bench/figures.ts.
- * Writes DIR/bench.json ([{name, value, unit, target, ok}]) and DIR/bench-details.json, and ends with
+ * Writes DIR/bench.json ([{name, value, unit, target, ok}]), DIR/bench-details.json (timings, plans of the
+ * misses, memory by phase) and DIR/server.log, and the page's screenshots; it ends with
  * the line `bench: N passed, M failed`. Not part of `npm test` (scripts/bench.test.ts runs it small).
  */
 import Database from 'better-sqlite3';
@@ -59,6 +60,9 @@ async function main() {
     at: new Date().toISOString(), machine: { loadBefore: os.loadavg(), cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 1048576), node: process.version },
     params, archive, iterations: ITER, api: {}, operations: {}, memory: {},
   };
+  fs.mkdirSync(OUT, { recursive: true });
+  const serverLog = path.join(OUT, 'server.log');
+  fs.rmSync(serverLog, { force: true });
   const watch = new MemoryWatch();
   let server: BenchServer | null = null;
   try {
@@ -77,7 +81,7 @@ async function main() {
     const starts: number[] = [];
     for (let i = 0; i < STARTS; i++) {
       watch.phase('启动');
-      const s = await BenchServer.start(dataDir, staticDir);
+      const s = await BenchServer.start(dataDir, staticDir, serverLog);
       server = s.server;
       starts.push(s.ms);
       watch.watch(server.pid);
@@ -125,42 +129,56 @@ async function main() {
     section('长时间操作…');
     const files = path.join(work, '下载');
     fs.mkdirSync(files);
-    const operation = async (kind: 'ledger' | 'backupFile' | 'yearPackage' | 'restore' | 'info', name: string, run: () => Promise<Record<string, unknown>>) => {
+    /**
+     * One long operation, timed whole; a failure is a missed figure (its time until the failure) and
+     * the run goes on. `longestWaitMs`, when the operation follows a job, is its own figure.
+     */
+    const operation = async (kind: 'ledger' | 'backupFile' | 'yearPackage' | 'restore' | 'info', name: string,
+      run: () => Promise<Record<string, unknown> & { longestWaitMs: number }>) => {
       watch.phase(name);
       const t = performance.now();
-      const extra = await run();
-      const f = figure(kind, name, (performance.now() - t) / 1000, 's');
-      figures.push(f);
-      details.operations[name] = extra;
-      log(`  ${mark(f.ok)} ${name}: ${f.value} s ${JSON.stringify(extra)}`);
+      try {
+        const { longestWaitMs, ...extra } = await run();
+        const f = figure(kind, name, (performance.now() - t) / 1000, 's');
+        figures.push(f, figure('stall', `${name}：进度最长停顿`, longestWaitMs));
+        details.operations[name] = extra;
+        log(`  ${mark(f.ok)} ${name}: ${f.value} s（进度最长停顿 ${Math.round(longestWaitMs)} ms）${JSON.stringify(extra)}`);
+      } catch (e) {
+        figures.push({ ...figure(kind, name, (performance.now() - t) / 1000, 's'), ok: false });
+        details.operations[name] = { error: String(e) };
+        log(`  ✗ ${name}: 失败 ${String(e)}`);
+      }
     };
     const save = async (ref: FileRef) => ({ file: ref.fileName, bytes: await live.download(ref, path.join(files, ref.fileName)) });
 
     await operation('ledger', `导出问题整改台账（全部 ${context.totals.problems} 条）`, async () => {
-      const { file, rows } = await live.job<{ file: FileRef; rows: number }>('problems.exportLedger', { sort: 'raisedAt', dir: 'desc' });
-      return { rows, ...await save(file) };
+      const { result, longestWaitMs } = await live.job<{ file: FileRef; rows: number }>('problems.exportLedger', { sort: 'raisedAt', dir: 'desc' });
+      return { rows: result.rows, ...await save(result.file), longestWaitMs };
     });
     await operation('info', `导出${params.packageYear}年案例汇编（${params.collectionSize}篇）`, async () => {
-      const [collection] = await live.call<{ id: number; year: number }[]>('collections.list', {});
-      return save(await live.job<FileRef>('collections.export', { id: collection.id }));
+      const [collection] = await live.call<{ id: number }[]>('collections.list', {});
+      const { result, longestWaitMs } = await live.job<FileRef>('collections.export', { id: collection.id });
+      return { ...await save(result), longestWaitMs };
     });
     let backupFile = '';
     await operation('backupFile', '生成备份文件', async () => {
-      const got = await save(await live.job<FileRef>('backups.createFile', {}));
+      const { result, longestWaitMs } = await live.job<FileRef>('backups.createFile', {});
+      const got = await save(result);
       backupFile = path.join(files, got.file);
-      return got;
+      return { ...got, longestWaitMs };
     });
     await operation('yearPackage', `${params.packageYear}年度归档包`, async () => {
       const check = await live.call<YearCheck>('yearClose.check', { year: params.packageYear });
       if (check.refusal) throw new Error(check.refusal);
-      const result = await live.job<{ catalogue: unknown[] }>('yearClose.close', { year: params.packageYear, openWork: check.openWork });
-      return { files: result.catalogue.length, ...await save(await live.call<FileRef>('yearClose.download', { year: params.packageYear })) };
+      const { result, longestWaitMs } = await live.job<{ catalogue: unknown[] }>('yearClose.close', { year: params.packageYear, openWork: check.openWork });
+      return { files: result.catalogue.length, ...await save(await live.call<FileRef>('yearClose.download', { year: params.packageYear })), longestWaitMs };
     });
     await operation('restore', '从备份文件恢复', async () => {
       const uploaded = await live.upload('backup', backupFile);
-      const result = await live.job<{ counts: Record<string, number> }>('backups.restoreFile', { uploadId: uploaded.uploadId });
-      return { problems: result.counts.problems };
+      const { result, longestWaitMs } = await live.job<{ counts: Record<string, number> }>('backups.restoreFile', { uploadId: uploaded.uploadId });
+      return { problems: result.counts.problems, longestWaitMs };
     });
+    details.operations.requestsResent = live.resent;
 
     // ---- Memory: every phase, the server's highest resident size.
     watch.phase('');
@@ -176,7 +194,6 @@ async function main() {
 
   figures.unshift(figure('info', '档案大小', archive.bytes / 1048576, 'MB'), figure('info', '档案生成用时（首次）', archive.seconds, 's'));
   details.machine.loadAfter = os.loadavg();
-  fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify(figures, null, 2));
   fs.writeFileSync(path.join(OUT, 'bench-details.json'), JSON.stringify({ ...details, kinds: KINDS }, null, 2));
   printSummary(figures);

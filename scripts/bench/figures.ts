@@ -54,6 +54,10 @@ export const KINDS = {
     how: 'median of 3 freshly started Chromiums (1 with --small) at the window size: from navigating to the app\'s URL (首页概览 of the archive\'s current month) '
       + 'until its figures are shown',
   },
+  stall: {
+    unit: 'ms', target: null,
+    how: 'the longest a jobs.get took to answer while the operation\'s job was followed: how long its progress bar stood still (information)',
+  },
   browser: { unit: 'ms', target: null, how: 'Chromium at the window size: from navigation or scroll until the rows are shown (information)' },
   frames: { unit: '帧', target: null, how: 'frames with a blank row while the 督导记录 list scrolls 5 rows a frame for 300 frames (information)' },
   info: { unit: '', target: null, how: 'information about the run' },

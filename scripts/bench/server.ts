@@ -27,22 +27,49 @@ export class BenchServer {
 
   get pid(): number { return this.child.pid!; }
 
-  /** Start the server over `dataDir`; `ms`: from the spawn until it has answered the page's first call. */
-  static async start(dataDir: string, staticDir: string): Promise<{ server: BenchServer; ms: number }> {
+  /**
+   * Start the server over `dataDir`, its output appended to `log`; `ms`: from the spawn until it has
+   * answered the page's first call.
+   */
+  static async start(dataDir: string, staticDir: string, log: string): Promise<{ server: BenchServer; ms: number }> {
     const t = performance.now();
     const { child, url } = await spawnWebServer(dataDir, { env: { DUDAO_STATIC_DIR: staticDir }, timeoutMs: 120_000 });
+    const out = fs.createWriteStream(log, { flags: 'a' });
+    child.stdout!.pipe(out);
+    child.stderr!.pipe(out);
+    child.on('exit', (code, signal) => out.write(`[bench] 服务器进程结束：${code ?? signal}\n`));
     const server = new BenchServer(child, url, dataDir);
     await server.call('dataFolder.status', {});
     return { server, ms: performance.now() - t };
   }
 
-  /** One API call as renderer/src/api.ts makes it; the answer's data, or an Error with the Chinese message. */
+  /**
+   * POST /api/<channel> as renderer/src/api.ts sends it. A request on a kept-alive connection that the
+   * server closed before answering is sent once more, as a browser does: a server busy for seconds in
+   * one synchronous step (a restore's integrity check) lets its keep-alive timer close connections a
+   * request has already gone out on; Chromium resends such a request, Node's fetch does not.
+   */
+  private async post(channel: string, input: unknown, retried = false): Promise<Response> {
+    try {
+      return await fetch(`${this.origin}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: this.token, origin: this.origin },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch (e) {
+      const code = ((e as Error).cause as NodeJS.ErrnoException | undefined)?.code;
+      if (retried || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET')) throw e;
+      this.resent++;
+      return this.post(channel, input, true);
+    }
+  }
+
+  /** Requests sent again after the server closed their connection (see post). */
+  resent = 0;
+
+  /** One API call; the answer's data, or an Error with the Chinese message. */
   async call<T = unknown>(channel: string, input: unknown): Promise<T> {
-    const res = await fetch(`${this.origin}/api/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: this.token, origin: this.origin },
-      body: JSON.stringify(input ?? {}),
-    });
+    const res = await this.post(channel, input);
     if (res.status !== 200) throw new Error(`${channel}: HTTP ${res.status} ${await res.text()}`);
     const body = await res.json() as ApiResult<T>;
     if (!body.ok) throw new Error(`${channel} ${JSON.stringify(input)}: ${body.error.message}`);
@@ -54,22 +81,22 @@ export class BenchServer {
    * Chinese not-found message). What any call costs on top of its work: HTTP, JSON, validation.
    */
   async bareRoundTrip(): Promise<void> {
-    const res = await fetch(`${this.origin}/api/jobs.get`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: this.token, origin: this.origin },
-      body: JSON.stringify({ jobId: '0'.repeat(32) }),
-    });
-    const body = await res.json() as ApiResult<unknown>;
+    const body = await (await this.post('jobs.get', { jobId: '0'.repeat(32) })).json() as ApiResult<unknown>;
     if (body.ok || body.error.code !== 'not_found') throw new Error(`jobs.get: ${JSON.stringify(body)}`);
   }
 
-  /** Start a job and follow it to its end as renderer/src/jobs.ts does; its result. */
-  async job<T>(channel: string, input: unknown, onState?: (s: JobState) => void): Promise<T> {
+  /**
+   * Start a job and follow it to its end as renderer/src/jobs.ts does; its result, and the longest any
+   * jobs.get took to answer (how long the progress bar stood still because the server could not answer).
+   */
+  async job<T>(channel: string, input: unknown): Promise<{ result: T; longestWaitMs: number }> {
     const { jobId } = await this.call<JobStarted<T>>(channel, input);
+    let longestWaitMs = 0;
     for (;;) {
+      const t = performance.now();
       const s = await this.call<JobState>('jobs.get', { jobId });
-      onState?.(s);
-      if (s.state === 'done') return s.result as T;
+      longestWaitMs = Math.max(longestWaitMs, performance.now() - t);
+      if (s.state === 'done') return { result: s.result as T, longestWaitMs };
       if (s.state === 'failed' || s.state === 'canceled') throw new Error(`${channel}: ${s.error?.message ?? s.stage}`);
       await new Promise((r) => setTimeout(r, JOB_POLL_MS));
     }
