@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --years N] [--small] [--fresh] [--no-browser] [--iterations N] [--out DIR]
+ * npm run bench [-- --years N] [--small] [--fresh] [--no-browser] [--no-operations] [--iterations N] [--out DIR]
  *
  * Measures the app on the user's path: a copy of a generated archive (a ten-year county with 300
  * photos of 1 MB, see bench/generate.ts; cached in the temp folder) served by the real browser-mode
@@ -17,13 +17,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../electron/api';
 import { openStore } from '../electron/store/store';
-import type { FileRef } from '../shared/schemas/files';
-import type { YearCheck } from '../shared/schemas/year-close';
 import { benchParams, ensureArchive, type BenchParams } from './bench/generate';
 import { apiCases, figure, KINDS, type CaseContext, type Figure } from './bench/figures';
 import { capture, interleaved, plans, replay, stats, type Captured, type Timing } from './bench/measure';
 import { BenchServer, MemoryWatch } from './bench/server';
 import { browserBench } from './bench/browser';
+import { longOperations } from './bench/operations';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -126,59 +125,12 @@ async function main() {
     }
 
     // ---- The long operations, each a job followed as the page follows it, its file downloaded.
-    section('长时间操作…');
-    const files = path.join(work, '下载');
-    fs.mkdirSync(files);
-    /**
-     * One long operation, timed whole; a failure is a missed figure (its time until the failure) and
-     * the run goes on. `longestWaitMs`, when the operation follows a job, is its own figure.
-     */
-    const operation = async (kind: 'ledger' | 'backupFile' | 'yearPackage' | 'restore' | 'info', name: string,
-      run: () => Promise<Record<string, unknown> & { longestWaitMs: number }>) => {
-      watch.phase(name);
-      const t = performance.now();
-      try {
-        const { longestWaitMs, ...extra } = await run();
-        const f = figure(kind, name, (performance.now() - t) / 1000, 's');
-        figures.push(f, figure('stall', `${name}：进度最长停顿`, longestWaitMs));
-        details.operations[name] = extra;
-        log(`  ${mark(f.ok)} ${name}: ${f.value} s（进度最长停顿 ${Math.round(longestWaitMs)} ms）${JSON.stringify(extra)}`);
-      } catch (e) {
-        figures.push({ ...figure(kind, name, (performance.now() - t) / 1000, 's'), ok: false });
-        details.operations[name] = { error: String(e) };
-        log(`  ✗ ${name}: 失败 ${String(e)}`);
-      }
-    };
-    const save = async (ref: FileRef) => ({ file: ref.fileName, bytes: await live.download(ref, path.join(files, ref.fileName)) });
-
-    await operation('ledger', `导出问题整改台账（全部 ${context.totals.problems} 条）`, async () => {
-      const { result, longestWaitMs } = await live.job<{ file: FileRef; rows: number }>('problems.exportLedger', { sort: 'raisedAt', dir: 'desc' });
-      return { rows: result.rows, ...await save(result.file), longestWaitMs };
-    });
-    await operation('info', `导出${params.packageYear}年案例汇编（${params.collectionSize}篇）`, async () => {
-      const [collection] = await live.call<{ id: number }[]>('collections.list', {});
-      const { result, longestWaitMs } = await live.job<FileRef>('collections.export', { id: collection.id });
-      return { ...await save(result), longestWaitMs };
-    });
-    let backupFile = '';
-    await operation('backupFile', '生成备份文件', async () => {
-      const { result, longestWaitMs } = await live.job<FileRef>('backups.createFile', {});
-      const got = await save(result);
-      backupFile = path.join(files, got.file);
-      return { ...got, longestWaitMs };
-    });
-    await operation('yearPackage', `${params.packageYear}年度归档包`, async () => {
-      const check = await live.call<YearCheck>('yearClose.check', { year: params.packageYear });
-      if (check.refusal) throw new Error(check.refusal);
-      const { result, longestWaitMs } = await live.job<{ catalogue: unknown[] }>('yearClose.close', { year: params.packageYear, openWork: check.openWork });
-      return { files: result.catalogue.length, ...await save(await live.call<FileRef>('yearClose.download', { year: params.packageYear })), longestWaitMs };
-    });
-    await operation('restore', '从备份文件恢复', async () => {
-      const uploaded = await live.upload('backup', backupFile);
-      const { result, longestWaitMs } = await live.job<{ counts: Record<string, number> }>('backups.restoreFile', { uploadId: uploaded.uploadId });
-      return { problems: result.counts.problems, longestWaitMs };
-    });
-    details.operations.requestsResent = live.resent;
+    if (!flag('no-operations')) {
+      section('长时间操作…');
+      const done = await longOperations({ server: live, params, problems: context.totals.problems, folder: path.join(work, '下载'), watch, log });
+      figures.push(...done.figures);
+      details.operations = { ...details.operations, ...done.details };
+    }
 
     // ---- Memory: every phase, the server's highest resident size.
     watch.phase('');
