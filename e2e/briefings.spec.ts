@@ -108,14 +108,21 @@ test('drafts a briefing from the archive, edits it, issues it and saves the .doc
   await expect(page.getByText('有未保存的修改')).toHaveCount(0);
   expect((await titles())[0]).toBe('本月工作动态（修改）');
 
-  // Issue it: the first issue of the year in a fresh archive.
-  const before = await app.api<{ year: number | null }[]>('briefings.list');
-  const n = before.filter((b) => b.year === year).length + 1;
+  // Issue it: the first issue of the year in a fresh archive, proposed as 第1期 (总第1期). The office
+  // started the year on paper, so the user continues that numbering: 第5期, 总第17期.
   await page.getByLabel('印发日期').fill(`${month}-28`);
   await page.getByRole('button', { name: '印发', exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '确定印发' }).click();
+  const dialog = page.getByRole('dialog', { name: '印发简报' });
+  await expect(dialog.getByLabel(`${year}年第几期`)).toHaveValue('1');
+  await expect(dialog.getByLabel('总第几期')).toHaveValue('1');
+  await expect(dialog.getByText(`这是${year}年在本程序中印发的第一期`)).toBeVisible();
+  await dialog.getByLabel(`${year}年第几期`).fill('5');
+  await dialog.getByLabel('总第几期').fill('17');
+  await shot(page, 'briefings-issue-dialog');
+  await dialog.getByRole('button', { name: '确定印发' }).click();
+  const n = 5;
   await expect(page.getByText('本期已印发')).toBeVisible();
-  await expect(page.getByText(new RegExp(`${year}年第${n}期（总第\\d+期）`)).first()).toBeVisible();
+  await expect(page.getByText(`${year}年第5期（总第17期）`).first()).toBeVisible();
   await expect(page.getByRole('button', { name: '保存草稿' })).toHaveCount(0);
   // Issued articles are shown as they print, not in an editor.
   await expect(page.getByRole('textbox', { name: /^第\d+篇正文$/ })).toHaveCount(0);
@@ -130,8 +137,7 @@ test('drafts a briefing from the archive, edits it, issues it and saves the .doc
   const bytes = fs.readFileSync(file);
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
   const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
-  expect(xml).toContain(`第${n}期`);
-  expect(n).toBe(1);
+  expect(xml).toContain('第5期（总第17期）');
   expect(xml).toContain('督导室召开专题会议');
   expect(xml).toContain('上级文件精神');
   fs.mkdirSync('e2e-artifacts', { recursive: true });
@@ -141,6 +147,58 @@ test('drafts a briefing from the archive, edits it, issues it and saves the .doc
   await page.getByText('简报列表').click();
   const table = page.getByRole('table', { name: '简报列表' });
   await expect(table).toContainText('已印发');
-  await expect(table).toContainText(`${year}年第1期`);
+  await expect(table).toContainText(`${year}年第5期（总第17期）`);
   await shot(page, 'briefings-list');
+});
+
+test('refuses a number already given, and corrects an issued briefing under its own number', async ({ page, app }) => {
+  await app.api('dataFolder.initialize', { mode: 'empty' });
+  const body = (t: string) => [{ kind: '其他', title: '全区开展经常性督导', blocks: [{ type: 'paragraph', runs: [{ text: t }] }] }];
+  const save = (month: string, t: string) => app.api<{ id: number }>('briefings.save', { fields: { month, articles: body(t) } });
+  const first = await save('2025-03', '本月督导学校12所。');
+  await app.api('briefings.issue', { id: first.id, issueDate: '2025-03-31', issueNo: 3, totalNo: 9 });
+  const april = await save('2025-04', '四月正文。');
+
+  await page.goto(`${app.url}#/briefings/${april.id}`);
+  await page.getByLabel('印发日期').fill('2025-04-30');
+  await page.getByRole('button', { name: '印发', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '印发简报' });
+  await expect(dialog.getByLabel('2025年第几期')).toHaveValue('4');
+  await expect(dialog.getByLabel('总第几期')).toHaveValue('10');
+  await dialog.getByLabel('2025年第几期').fill('3');
+  await expect(dialog.getByText('2025年第3期已由2025年3月简报使用（2025年3月31日印发），请换一个期号。')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: '确定印发' })).toBeDisabled();
+  await shot(page, 'briefings-number-taken');
+  await dialog.getByRole('button', { name: '取消' }).click();
+
+  // The March briefing is corrected: re-opened, edited, issued again as 第3期 (总第9期).
+  await page.goto(`${app.url}#/briefings/${first.id}`);
+  await page.getByRole('button', { name: '更正', exact: true }).click();
+  const reopen = page.getByRole('dialog', { name: /^更正/ });
+  await reopen.getByLabel('更正原因').fill('督导学校数有误');
+  await reopen.getByRole('button', { name: '开始更正' }).click();
+  await expect(page.getByText('正在更正：督导学校数有误')).toBeVisible();
+  const text = page.getByRole('textbox', { name: '第1篇正文' });
+  await text.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('本月督导学校13所。');
+  await page.getByRole('button', { name: '重新印发' }).click();
+  await shot(page, 'briefings-correcting');
+  await page.getByRole('dialog').getByRole('button', { name: '确定重新印发' }).click();
+  await expect(page.getByText('本期已印发')).toBeVisible();
+  await expect(page.getByText('2025年第3期（总第9期）').first()).toBeVisible();
+  const history = page.getByRole('table', { name: '更正记录' });
+  await expect(history).toContainText('督导学校数有误');
+  await expect(history).toContainText('重新印发');
+  await expect(page.getByRole('article', { name: '第1篇正文' })).toContainText('本月督导学校13所。');
+  await shot(page, 'briefings-corrected');
+
+  const [now] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Word' }).click()]);
+  expect(now.suggestedFilename()).toBe('督导工作简报2025年第3期（总第9期）.docx');
+  const xml = await (await JSZip.loadAsync(fs.readFileSync(await now.path()))).file('word/document.xml')!.async('string');
+  expect(xml).toContain('本月督导学校13所。');
+  const [old] = await Promise.all([page.waitForEvent('download'), history.getByRole('button', { name: '更正前的文件' }).click()]);
+  expect(old.suggestedFilename()).toMatch(/^督导工作简报2025年第3期（总第9期）（\d{4}-\d{2}-\d{2}更正前）\.docx$/);
+  const oldXml = await (await JSZip.loadAsync(fs.readFileSync(await old.path()))).file('word/document.xml')!.async('string');
+  expect(oldXml).toContain('本月督导学校12所。');
 });

@@ -60,3 +60,69 @@ test('compiles a chronicle: accepts and rejects candidates, adds a 是月 entry,
     if (!suffix) expect(xml).toContain('是月，各责任区完成督学挂牌公示牌更新。');
   }
 });
+
+test('curates the demo year\'s chronicle in under 15 clicks: whole groups, one undo, one notice at a time', async ({ page, demoApp: app }) => {
+  const year = new Date().getFullYear();
+  let clicks = 0;
+  const click = async (l: ReturnType<typeof page.getByRole>) => { clicks++; await l.click(); };
+  const notices = page.locator('.mantine-Notification-root');
+
+  await page.goto(`${app.url}#/`);
+  await click(page.getByRole('link', { name: '大事记' }));
+  const candidates = page.getByRole('region', { name: '候选条目' });
+  const entries = page.getByRole('region', { name: '大事记条目' });
+  const total = (await app.api<unknown[]>('chronicle.candidates', { year })).length;
+  await expect(candidates.getByText(`候选条目（${total}）`)).toBeVisible();
+  const group = (name: string) => candidates.getByRole('region', { name });
+  await shot(page, 'chronicle-groups');
+
+  // Routine work: one 是月 line a month, accepted at once.
+  const routine = group('例行工作（每月一条）');
+  await expect(routine.getByRole('article').first()).toContainText('召开月度督学工作例会');
+  await click(routine.getByRole('button', { name: '全部采纳' }));
+  await expect(routine).toHaveCount(0);
+  await expect(entries.getByRole('listitem').filter({ hasText: '是月' }).first()).toContainText('全月开展经常性督导');
+  await expect(notices).toHaveCount(1);
+
+  await click(group('行事历事项').getByRole('button', { name: '全部采纳' }));
+  await expect(group('行事历事项')).toHaveCount(0);
+  await expect(notices).toHaveCount(1);
+
+  // The special and comprehensive visits: ignored at once, then the ignore undone, then filtered and accepted.
+  const visits = group('专项与综合督导');
+  const visitCount = (await app.api<{ group: string }[]>('chronicle.candidates', { year })).filter((c) => c.group === 'visit').length;
+  await click(visits.getByRole('button', { name: '全部忽略' }));
+  await expect(visits).toHaveCount(0);
+  await expect(candidates.getByLabel('上一步')).toContainText(`已忽略「专项与综合督导」${visitCount}条`);
+  await click(candidates.getByRole('button', { name: '撤销' }));
+  await expect(visits).toBeVisible();
+  await expect(notices).toHaveCount(1);
+  await expect(notices).toContainText(`恢复候选${visitCount}条`);
+  await click(candidates.getByRole('combobox', { name: '候选来源' }));
+  await click(page.getByRole('option', { name: `专项与综合督导（${visitCount}）` }));
+  await expect(group('整改通知书')).toHaveCount(0);
+  await shot(page, 'chronicle-filtered');
+  // One visit is not wanted; the rest are.
+  const unwanted = visits.getByRole('article').first();
+  const unwantedText = (await unwanted.getAttribute('aria-label'))!;
+  await click(unwanted.getByRole('button', { name: '不采纳' }));
+  await expect(candidates.getByRole('article', { name: unwantedText, exact: true })).toHaveCount(0);
+  await click(visits.getByRole('button', { name: '全部采纳' }));
+  await expect(visits).toHaveCount(0);
+  // The filter falls back to every source once its group is done.
+  await expect(group('整改通知书')).toBeVisible();
+
+  // The monthly notice counts are not wanted.
+  await click(group('整改通知书').getByRole('button', { name: '全部忽略' }));
+  await expect(candidates.getByText('没有新的候选条目。')).toBeVisible();
+  await expect(entries.getByRole('listitem', { name: unwantedText, exact: true })).toHaveCount(0);
+  await shot(page, 'chronicle-curated');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), click(page.getByRole('button', { name: '导出Word（列表）' }))]);
+  const xml = await (await JSZip.loadAsync(fs.readFileSync(await download.path()))).file('word/document.xml')!.async('string');
+  expect(xml).toMatch(/是月，各责任督学开展经常性督导，重点督查[^<]*召开月度督学工作例会，通报上月督导情况；全月开展经常性督导\d+次，覆盖学校\d+所。/);
+  const kept = await app.api<unknown[]>('chronicle.list', { year });
+  expect(kept.length).toBeGreaterThan(50);
+  expect(clicks).toBeLessThan(15);
+  console.log(`大事记：${total}条候选，${clicks}次点击整理完毕，收入${kept.length}条`);
+});

@@ -263,6 +263,8 @@ test('1366×768: the sidebar fits and folds; an empty archive says what to do fi
   await page.keyboard.press('Escape');
   await expect(form).toBeHidden();
   await page.getByRole('button', { name: '新建行事历' }).click();
+  await form.getByRole('combobox', { name: '周期' }).click();
+  await page.getByRole('option', { name: '自然年', exact: true }).click();
   await form.getByLabel('标题').fill('2026年督导工作行事历');
   await form.getByRole('textbox', { name: '开始月份' }).fill('2026.1');
   await form.getByRole('textbox', { name: '结束月份' }).fill('2026年12月');

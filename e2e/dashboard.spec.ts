@@ -34,7 +34,7 @@ test('the dashboard counts this month and every number opens its records', async
   await complaint('管理', c.id, '反映放学时间过早');
   await complaint('师德', null, '反映教师有偿补课');
   const cal = await app.api<{ id: number }>('calendars.save', { fields: { title: '本学年行事历', periodKind: '自然年', startMonth: `${t.year}-01`, endMonth: `${t.year}-12` } });
-  await app.api('calendarItems.save', { fields: { calendarId: cal.id, month: t.month, content: '召开月度督学工作例会', category: '会议', owner: '张明' } });
+  await app.api('calendarItems.save', { fields: { calendarId: cal.id, month: t.month, content: '召开月度督学工作例会', category: '会议', lead: '张明' } });
 
   await page.goto(app.url);
   await expect(page).toHaveURL(/#\/dashboard/);
@@ -46,7 +46,7 @@ test('the dashboard counts this month and every number opens its records', async
   await expect(page.getByLabel('本月销号 0 个')).toBeVisible();
   await expect(page.getByRole('link', { name: '来访来电 3 件' })).toBeVisible();
   await expect(page.getByText('尚未督导的学校（1所）')).toBeVisible();
-  await expect(page.getByRole('table', { name: '行事历事项' })).toContainText('1. 召开月度督学工作例会');
+  await expect(page.getByRole('table', { name: '行事历事项' })).toContainText('1.召开月度督学工作例会');
   // The charts draw the same numbers.
   await expect(page.locator('.recharts-bar-rectangle')).toHaveCount(2 + 2);
   await expect(page.locator('.recharts-pie-sector')).toHaveCount(2);
@@ -82,7 +82,7 @@ test('the dashboard counts this month and every number opens its records', async
   await expect(page).toHaveURL(new RegExp(`#/visits\\?month=${t.month}&supervisorId=${li.id}$`));
   await page.goBack();
   // The calendar item opens in its calendar.
-  await page.getByRole('link', { name: '1. 召开月度督学工作例会' }).click();
+  await page.getByRole('link', { name: '1.召开月度督学工作例会' }).click();
   await expect(page).toHaveURL(new RegExp(`#/calendar\\?id=${cal.id}&month=${t.month}&item=\\d+$`));
   await expect(page.getByRole('row', { name: `${t.monthNo}月第1项` })).toContainText('召开月度督学工作例会');
   await page.goBack();

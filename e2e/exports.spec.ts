@@ -50,8 +50,8 @@ test('notice, referral, calendar and statistics exports are Word files with thei
   const cal = await app.api<{ id: number }>('calendars.save', { fields: {
     title: '××区2025—2026学年度教育督导工作行事历', periodKind: '学年', startMonth: '2025-09', endMonth: '2026-01',
   } });
-  await app.api('calendarItems.save', { fields: { calendarId: cal.id, month: '2025-09', content: '开学工作专项督导', category: '专项', owner: '张明', status: '已完成' } });
-  await app.api('calendarItems.save', { fields: { calendarId: cal.id, month: '2025-09', content: '制定学年督导计划', category: '其他', owner: '李华' } });
+  await app.api('calendarItems.save', { fields: { calendarId: cal.id, month: '2025-09', content: '开学工作专项督导', category: '专项', lead: '张明', status: '已完成' } });
+  await app.api('calendarItems.save', { fields: { calendarId: cal.id, month: '2025-09', content: '制定学年督导计划', category: '其他', lead: '李华' } });
   const calendarXml = await documentXml(app, await app.api<FileRef>('documents.calendar', { id: cal.id }));
   expect(calendarXml).toContain('××区2025—2026学年度教育督导工作行事历');
   expect(calendarXml).toContain('<w:tblHeader/>');

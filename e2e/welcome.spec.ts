@@ -7,7 +7,7 @@ test('first start offers an empty archive or the demo, then shows the Chinese sh
   await shot(page, 'welcome');
   await page.getByRole('button', { name: '创建空档案' }).click();
   for (const name of ['督学', '学校', '责任区', '行事历', '督导记录', '问题整改', '督导简报', '大事记', '案例集', '年度归档', '设置', '回收站']) {
-    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+    await expect(page.getByRole('navigation').getByRole('link', { name, exact: true })).toBeVisible();
   }
   await expect(page.getByRole('heading', { name: '首页概览' })).toBeVisible();
   await shot(page, 'shell-empty-dashboard');

@@ -29,7 +29,7 @@ const docs: Record<string, Document> = {
   notice: buildNotice(sampleNotice(), ctx),
   referral: buildReferral(sampleReferral(), ctx),
   calendar: buildCalendar(sampleCalendar(), ctx),
-  'calendar-landscape': buildCalendar(sampleCalendar(true), ctx),
+  'calendar-landscape': buildCalendar(sampleCalendar({ landscape: true, columns: ['timing', 'responsibility', 'status', 'note'] }), ctx),
 };
 const only = process.argv.slice(3);
 

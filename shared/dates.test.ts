@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, normalizeDate, normalizeMonth, parseDateText, parseMonthText } from './dates';
+import { briefingMonth, isCalendarDate, normalizeDate, normalizeMonth, parseDateText, parseMonthText } from './dates';
 
 // One parser for dates as people type them: the date fields of every form and the Excel importer.
 describe('typed dates', () => {
@@ -26,5 +26,15 @@ describe('typed dates', () => {
     expect(parseMonthText('2026-9')).toBe('2026-09');
     for (const typed of ['2026-13', '2026', '十二月', '']) expect(parseMonthText(typed), typed).toBeNull();
     expect(normalizeMonth('十二月')).toBe('十二月');
+  });
+});
+
+describe('the month a briefing is drafted for', () => {
+  it('is the month just ended before the 10th, and the current one from the 10th', () => {
+    expect(briefingMonth('2026-12-04')).toBe('2026-11');
+    expect(briefingMonth('2026-12-09')).toBe('2026-11');
+    expect(briefingMonth('2026-12-10')).toBe('2026-12');
+    expect(briefingMonth('2026-11-28')).toBe('2026-11');
+    expect(briefingMonth('2027-01-05')).toBe('2026-12');
   });
 });

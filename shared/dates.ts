@@ -18,6 +18,16 @@ export function thisMonth(d = new Date()): string {
   return todayText(d).slice(0, 7);
 }
 
+/**
+ * The month a briefing drafted today is most likely about: before the 10th, the month that just ended
+ * (its briefing is being written); from the 10th on, the current one.
+ */
+export function briefingMonth(today: string): string {
+  const [y, m, d] = today.split('-').map(Number);
+  if (d >= 10) return today.slice(0, 7);
+  return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
+}
+
 /** 'YYYY-MM-DD' moved by whole days; '' for a date that is not one. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -1,10 +1,12 @@
 import type { HandlerMap } from './types';
 import {
-  calendarDetail, copyCalendar, deleteCalendar, deleteCalendarItem, getCalendar, getCalendarItem, insertCalendar,
-  insertCalendarItem, listCalendars, moveCalendarItem, setTheme, updateCalendar, updateCalendarItem,
+  calendarDetail, calendarItemRef, copyCalendar, deleteCalendar, deleteCalendarItem, getCalendar, getCalendarItem, insertCalendar,
+  insertCalendarItem, listCalendars, moveCalendarItem, pasteItems, setItemStatus, setTheme, updateCalendar, updateCalendarItem,
 } from '../store/calendars';
 
-export const calendarHandlers: HandlerMap<'calendars.list' | 'calendars.get' | 'calendars.save' | 'calendars.delete' | 'calendars.copy' | 'calendars.setTheme' | 'calendarItems.save' | 'calendarItems.delete' | 'calendarItems.move'> = {
+export const calendarHandlers: HandlerMap<'calendars.list' | 'calendars.get' | 'calendars.save' | 'calendars.delete' | 'calendars.copy'
+  | 'calendars.setTheme' | 'calendarItems.save' | 'calendarItems.delete' | 'calendarItems.move' | 'calendarItems.get'
+  | 'calendarItems.setStatus' | 'calendarItems.paste'> = {
   'calendars.list': (a) => listCalendars(a),
   'calendars.get': (a, { id }) => calendarDetail(a, id),
   'calendars.save': (a, { id, fields }) => {
@@ -29,4 +31,10 @@ export const calendarHandlers: HandlerMap<'calendars.list' | 'calendars.get' | '
   },
   'calendarItems.delete': (a, { id }) => ({ recycleId: deleteCalendarItem(a, id) }),
   'calendarItems.move': (a, { id, direction }) => ({ moved: moveCalendarItem(a, id, direction) }),
+  'calendarItems.get': (a, { id }) => calendarItemRef(a, id),
+  'calendarItems.setStatus': (a, { id, status, statusNote }) => {
+    setItemStatus(a, id, status, statusNote);
+    return getCalendarItem(a, id);
+  },
+  'calendarItems.paste': (a, { calendarId, text }) => pasteItems(a, calendarId, text),
 };

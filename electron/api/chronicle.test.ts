@@ -5,6 +5,7 @@ import { call } from './index';
 import { paragraphs, readDocx, textOf } from '../testing/read-docx';
 import type { ChronicleEntryFields } from '../../shared/schemas/chronicle';
 import { expectRefused } from '../testing/refused';
+import { thisMonth } from '../../shared/dates';
 
 // Each test has its own archive with the same year 2025 (built with plain SQL and one issued briefing),
 // so what one test accepts, rejects or writes never shows up in another.
@@ -78,12 +79,14 @@ describe('chronicle', () => {
       ['day', '2025-02-18', '召开2025年度全区督学工作会议', 'calendarItem'],
       ['month', '2025-03', '向2所学校下发整改通知书3份', 'noticeMonth'],
       ['day', '2025-04-10', '开展“食品安全”专项督导，督导城关第一小学、城关第二小学、河西中学', 'visit'],
+      ['month', '2025-04', '全月开展经常性督导1次，覆盖学校1所', 'routineMonth'],
       ['month', '2025-05', '完成责任区督学聘任工作', 'calendarItem'],
       ['day', '2025-06-03', '印发《督导工作简报》2025年第1期（总第1期）。', 'briefing'],
       ['day', '2025-10-15', '对河西中学开展综合督导', 'visit'],
     ]);
-    expect(c[2]).toMatchObject({ sourceId: ids.special, sourceLabel: '督导记录·专项' });
-    expect(c[1].sourceId).toBe(202503);
+    expect(c[2]).toMatchObject({ sourceId: ids.special, sourceLabel: '督导记录·专项', group: 'visit' });
+    expect(c[1]).toMatchObject({ sourceId: 202503, group: 'notice' });
+    expect(c.map((x) => x.group)).toEqual(['calendar', 'notice', 'visit', 'routine', 'calendar', 'briefing', 'visit']);
     expect(await call(a, 'chronicle.candidates', { year: 2024 })).toHaveLength(1);
   });
 
@@ -94,7 +97,7 @@ describe('chronicle', () => {
     await refused('chronicle.save', { fields: meeting }, undefined, '已被采纳', 'conflict');
     expect(await call(a, 'chronicle.reject', { year: 2025, sourceKind: notices.sourceKind, sourceId: notices.sourceId })).toEqual({ rejected: true });
     const left = await call(a, 'chronicle.candidates', { year: 2025 });
-    expect(left.map((x) => x.sourceKind)).toEqual(['visit', 'calendarItem', 'briefing', 'visit']);
+    expect(left.map((x) => x.sourceKind)).toEqual(['visit', 'routineMonth', 'calendarItem', 'briefing', 'visit']);
     const b = left.find((x) => x.sourceKind === 'briefing')!;
     await call(a, 'chronicle.save', { fields: b });
   });
@@ -139,5 +142,68 @@ describe('chronicle', () => {
     await refused('chronicle.candidates', { year: '去年' }, 'year', '「年份」必须是年份');
     await refused('chronicle.save', { id: 99999, fields: entry({}) }, undefined, '不存在', 'not_found');
     await refused('chronicle.delete', { id: 99999 }, undefined, '不存在', 'not_found');
+  });
+});
+
+describe('chronicle: curated at year-end volume', () => {
+  const cal = () => a.db.prepare('SELECT id FROM calendars LIMIT 1').pluck().get() as number;
+  const item = (month: string, content: string, category: string, status = '已完成', end: string | null = null) =>
+    ins(`INSERT INTO calendar_items (calendar_id, month, seq, content, category, status, end_date, created_at, updated_at)
+      VALUES (?, ?, 2, ?, ?, ?, ?, ?, ?)`, cal(), month, content, category, status, end, AT, AT);
+  const candidates = () => call(a, 'chronicle.candidates', { year: 2025 });
+
+  it('proposes routine work as one 是月 line a month: repeated meetings, 经常性 items and visits', async () => {
+    const schoolId = a.db.prepare('SELECT id FROM schools LIMIT 1').pluck().get() as number;
+    for (const m of ['2025-09', '2025-10', '2025-11']) {
+      item(m, '召开月度督学工作例会，通报上月督导情况。', '会议', '已完成', `${m}-12`);
+      item(m, `各责任督学开展经常性督导，重点督查${m.slice(5)}月主题`, '经常性');
+    }
+    item('2025-10', '召开月度督学工作例会，通报上月督导情况', '会议', '取消'); // not held
+    item('2025-09', '开展秋季开学专项督导', '专项', '已完成', '2025-09-20'); // once: a candidate of its own
+    visit(schoolId, '2025-09-03', '经常性', null);
+    visit(schoolId, '2025-09-17', '经常性', null);
+    const c = await candidates();
+    const routine = c.filter((x) => x.group === 'routine');
+    expect(routine.map((x) => [x.precision, x.date, x.text, x.sourceKind, x.sourceId])).toEqual([
+      ['month', '2025-04', '全月开展经常性督导1次，覆盖学校1所', 'routineMonth', 202504],
+      ['month', '2025-09', '召开月度督学工作例会，通报上月督导情况；各责任督学开展经常性督导，重点督查09月主题；全月开展经常性督导2次，覆盖学校1所', 'routineMonth', 202509],
+      ['month', '2025-10', '召开月度督学工作例会，通报上月督导情况；各责任督学开展经常性督导，重点督查10月主题', 'routineMonth', 202510],
+      ['month', '2025-11', '召开月度督学工作例会，通报上月督导情况；各责任督学开展经常性督导，重点督查11月主题', 'routineMonth', 202511],
+    ]);
+    expect(c.filter((x) => x.group === 'calendar').map((x) => x.text)).toEqual(['召开2025年度全区督学工作会议', '完成责任区督学聘任工作', '开展秋季开学专项督导']);
+    // The month under way has no 是月 line yet: its figures are not final.
+    const now = thisMonth();
+    visit(schoolId, `${now}-01`, '经常性', null);
+    expect((await call(a, 'chronicle.candidates', { year: Number(now.slice(0, 4)) })).filter((x) => x.date === now)).toEqual([]);
+  });
+
+  it('accepts and ignores a whole group at once, one audit line each, and undoes either', async () => {
+    const c = await candidates();
+    const key = (x: { sourceKind: string; sourceId: number }) => ({ sourceKind: x.sourceKind, sourceId: x.sourceId });
+    const visits = c.filter((x) => x.group === 'visit').map(key);
+    const done = await call(a, 'chronicle.acceptMany', { year: 2025, candidates: visits });
+    expect(done).toEqual({ entryIds: [expect.any(Number), expect.any(Number)], skipped: 0 });
+    expect((await call(a, 'chronicle.list', { year: 2025 })).map((x) => x.text)).toEqual([
+      '开展“食品安全”专项督导，督导城关第一小学、城关第二小学、河西中学', '对河西中学开展综合督导',
+    ]);
+    // Sent again (a second click, another window): nothing is added twice.
+    expect(await call(a, 'chronicle.acceptMany', { year: 2025, candidates: visits })).toEqual({ entryIds: [], skipped: 2 });
+
+    const notices = c.filter((x) => x.group === 'notice').map(key);
+    expect(await call(a, 'chronicle.rejectMany', { year: 2025, candidates: notices })).toEqual({ rejected: 1 });
+    expect((await candidates()).map((x) => x.group)).toEqual(['calendar', 'routine', 'calendar', 'briefing']);
+    const log = (await call(a, 'audit.list', { kind: 'chronicleEntry', offset: 0, limit: 5 })).rows.map((r) => r.summary);
+    expect(log.slice(0, 2)).toEqual(['2025年大事记一次不采纳候选1条', '2025年大事记一次采纳候选2条']);
+
+    // Undo: the ignored notices come back; the accepted visits go, except one edited since (kept, and said so).
+    expect(await call(a, 'chronicle.undo', { year: 2025, rejected: notices })).toEqual({ removed: 0, restored: 1, kept: 0 });
+    const [first] = await call(a, 'chronicle.list', { year: 2025 });
+    await new Promise((r) => setTimeout(r, 1100));
+    await call(a, 'chronicle.save', { id: first.id, fields: { ...first, text: '开展“食品安全”专项督导（修改）' } });
+    expect(await call(a, 'chronicle.undo', { year: 2025, entryIds: done.entryIds })).toEqual({ removed: 1, restored: 0, kept: 1 });
+    expect((await call(a, 'chronicle.list', { year: 2025 })).map((x) => x.text)).toEqual(['开展“食品安全”专项督导（修改）']);
+    expect((await candidates()).filter((x) => x.group === 'visit' || x.group === 'notice').map((x) => x.text))
+      .toEqual(['向2所学校下发整改通知书3份', '对河西中学开展综合督导']);
+    await refused('chronicle.acceptMany', { year: 2025, candidates: [] }, 'candidates', '请至少选择一条候选');
   });
 });

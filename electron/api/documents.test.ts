@@ -111,25 +111,57 @@ describe('documents.referral', () => {
 });
 
 describe('documents.calendar', () => {
-  it('writes the calendar as a table: months with themes, numbered items, 责任人, 完成情况, header repeated', async () => {
-    const c = run(`INSERT INTO calendars (title, period_kind, start_month, end_month, created_at, updated_at)
-      VALUES ('××区2025—2026学年度教育督导工作行事历', '学年', '2025-09', '2025-10', ?, ?)`, AT, AT);
+  const calendar = () => {
+    const c = run(`INSERT INTO calendars (title, period_kind, school_year, term, start_month, end_month, notes, created_at, updated_at)
+      VALUES ('2025—2026学年第一学期督导工作行事历', '学期', 2025, 1, '2025-09', '2025-10', '各责任区可结合实际调整。', ?, ?)`, AT, AT);
     run(`INSERT INTO calendar_months (calendar_id, month, theme) VALUES (?, '2025-09', '开学工作专项督导')`, c);
-    const item = (month: string, seq: number, content: string, status: string, note: string | null = null) =>
-      run(`INSERT INTO calendar_items (calendar_id, month, seq, content, category, owner, status, status_note, created_at, updated_at)
-        VALUES (?, ?, ?, ?, '经常性督导', '张明', ?, ?, ?, ?)`, c, month, seq, content, status, note, AT, AT);
-    item('2025-09', 1, '开学工作检查', '已完成', '覆盖全部学校');
-    item('2025-09', 2, '制定学年督导计划', '未开始');
-    const gone = item('2025-10', 1, '已删除的事项', '未开始');
-    softDelete('calendar_items', gone);
+    const item = (month: string, seq: number, number: string | null, content: string, status: string, note: string | null = null, timing: string | null = null) =>
+      run(`INSERT INTO calendar_items (calendar_id, month, end_month, seq, number, content, category, owner, partners, timing, status, status_note,
+        created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '', '督导室', NULL, ?, ?, ?, ?, ?)`, c, month, month, seq, number, content, timing, status, note, AT, AT);
+    item('2025-09', 1, '3.', '开学工作检查', '已完成', '已完成，覆盖全部学校', '第1周');
+    item('2025-09', 2, null, '制定学年督导计划', '未开始');
+    softDelete('calendar_items', item('2025-10', 1, null, '已删除的事项', '未开始'));
+    return c;
+  };
+
+  it('prints the office\'s title and, by default, the columns the items fill (landscape for several); 完成情况 without doubling', async () => {
+    const c = calendar();
     const { fileName, d, texts } = await docx('documents.calendar', { id: c });
-    expect(fileName).toBe('××区2025—2026学年度教育督导工作行事历.docx');
-    expect(texts[0]).toBe('××区2025—2026学年度教育督导工作行事历');
+    expect(fileName).toBe('××区人民政府教育督导室2025—2026学年第一学期督导工作行事历.docx');
+    expect(texts[0]).toBe('××区人民政府教育督导室2025—2026学年第一学期督导工作行事历');
     expect(d.document).toContain('<w:tblHeader/>');
-    for (const t of ['月份', '工作内容', '责任人', '完成情况', '9月', '开学工作专项督导', '1.开学工作检查', '2.制定学年督导计划', '张明', '已完成（覆盖全部学校）', '10月']) {
+    for (const t of ['月份', '工作内容', '时间', '责任', '完成情况', '9月', '主题：开学工作专项督导', '3.开学工作检查', '第1周', '2.制定学年督导计划',
+      '督导室', '已完成，覆盖全部学校', '10月', '备注：各责任区可结合实际调整。']) {
       expect(texts).toContain(t);
     }
+    expect(texts).not.toContain('备注');
     expect(texts.join('\n')).not.toContain('已删除的事项');
+    expect(texts.join('\n')).not.toContain('已完成（');
+    // Three columns added: landscape, so 工作内容 keeps room.
+    expect(d.sections[0]).toContain('w:orient="landscape"');
+    const one = await docx('documents.calendar', { id: c, columns: ['timing'] });
+    expect(one.d.sections[0]).not.toContain('w:orient="landscape"');
+  });
+
+  it('prints the columns chosen, landscape, an 附件 label and the office\'s name and date at the end', async () => {
+    const c = calendar();
+    const { d, texts } = await docx('documents.calendar', { id: c, columns: ['note'], landscape: true, attachment: '附件1', signatureDate: '2025-08-28' });
+    expect(texts.slice(0, 2)).toEqual(['附件1', '××区人民政府教育督导室2025—2026学年第一学期督导工作行事历']);
+    expect(texts).toContain('备注');
+    expect(texts).not.toContain('完成情况');
+    // Without a 时间 column the timing follows the item.
+    expect(texts).toContain('3.开学工作检查（第1周）');
+    expect(texts.slice(-2)).toEqual(['××区人民政府教育督导室', '2025年8月28日']);
+    expect(d.sections[0]).toContain('w:orient="landscape"');
+    const bare = await docx('documents.calendar', { id: c, columns: [] });
+    expect(bare.texts.filter((t) => ['时间', '责任', '完成情况', '备注'].includes(t))).toEqual([]);
+  });
+
+  it('refuses bad options in Chinese', async () => {
+    const c = calendar();
+    await refused('documents.calendar', { id: c, columns: ['owner'] }, 'columns', '「列」应为以下列之一：时间、责任、完成情况、备注');
+    await refused('documents.calendar', { id: c, attachment: '附件一二三四五六七八九十' }, 'attachment', '「附件标注」不能超过10个字');
+    await refused('documents.calendar', { id: c, signatureDate: '2025-02-30' }, 'signatureDate', '「落款日期」不是日历上的日期');
   });
 
   it('refuses an unknown calendar', async () => {

@@ -7,6 +7,6 @@ import { calendarFile, noticeFile, referralFile, statisticsFile } from './files'
 export const documentHandlers: HandlerMap<'documents.notice' | 'documents.referral' | 'documents.calendar' | 'documents.statistics'> = {
   'documents.notice': (a, { id }) => fileOut(a, noticeFile(a, id)),
   'documents.referral': (a, { problemIds, section }) => fileOut(a, referralFile(a, problemIds, section)),
-  'documents.calendar': (a, { id }) => fileOut(a, calendarFile(a, id)),
+  'documents.calendar': (a, { id, ...print }) => fileOut(a, calendarFile(a, id, print)),
   'documents.statistics': (a, query) => fileOut(a, statisticsFile(a, query)),
 };

@@ -11,6 +11,7 @@ import { imageLoader } from '../store/attachments';
 import { attachmentFiles, copyDatabase, logBackupFile } from '../store/backup-file';
 import { issuedDocx } from '../store/briefings/issued-file';
 import { commitIssue, planIssue } from '../store/briefings/numbering';
+import { commitReissue, fileBeforeCorrection, planReissue } from '../store/briefings/corrections';
 import { getBriefing } from '../store/briefings/repository';
 import { calendarDetail } from '../store/calendars';
 import { listChronicle } from '../store/chronicle';
@@ -29,13 +30,13 @@ import { getSettings } from '../store/settings';
 import { backupFileName, writeBackupFile } from '../documents/backup-file';
 import type { BuildContext } from '../documents/blocks';
 import { briefingFile as briefingDocx, briefingFileName, briefingInput } from '../documents/briefing';
-import { calendarFile as calendarDocx } from '../documents/calendar';
+import { calendarFile as calendarDocx, filledColumns } from '../documents/calendar';
 import { chronicleEntries, chronicleFile as chronicleDocx } from '../documents/chronicle';
 import { collectionFile as collectionDocx } from '../documents/collection';
 import { rosterExportFile, rosterTemplateFile } from '../documents/excel/roster-file';
 import { writeLedgerFile } from '../documents/ledger';
 import { noticeFile as noticeDocx, referralFile as referralDocx } from '../documents/notice';
-import type { GeneratedFile } from '../documents/pack';
+import { docxFileName, type GeneratedFile } from '../documents/pack';
 import { statisticsFile as statisticsDocx } from '../documents/statistics';
 import { nowText, todayText } from '../../shared/dates';
 import { fileSizeText } from '../../shared/numbers';
@@ -43,6 +44,8 @@ import { noProgress, type Progress } from '../../shared/progress';
 import { AppError } from '../../shared/result';
 import type { RosterKind } from '../../shared/rosters';
 import type { Briefing } from '../../shared/schemas/briefing';
+import type { ParsedInput } from '../../shared/contract';
+import { landscapeFor } from '../../shared/schemas/calendar';
 
 /** The office's fonts, the archive's pictures for documents that show them, and its names for titles. */
 const context = (a: Store): BuildContext => ({ fonts: getSettings(a).fonts, loadImage: imageLoader(a), words: titleWords(a) });
@@ -102,22 +105,23 @@ export async function referralFile(a: Store, problemIds: number[], section: stri
 
 // ---- 行事历 ----
 
-/** 完成情况 as printed: blank while not started (a plan handed out before the term), with its note if any. */
-function statusText(status: string, note: string | null): string {
-  if (status === '未开始') return '';
-  return note ? `${status}（${note}）` : status;
-}
+/** How a calendar is printed; the columns its items fill when none are chosen. */
+export type CalendarPrint = Partial<Omit<ParsedInput<'documents.calendar'>, 'id'>>;
 
-export async function calendarFile(a: Store, id: number): Promise<GeneratedFile> {
+export async function calendarFile(a: Store, id: number, print: CalendarPrint = {}): Promise<GeneratedFile> {
   const { calendar, months } = calendarDetail(a, id);
-  return calendarDocx({
-    office: getSettings(a).officeName,
-    schoolYear: '',
-    title: calendar.title,
-    months: months.map((m) => ({
-      month: m.month, theme: m.theme,
-      items: m.items.map((it) => ({ content: it.content, owner: it.owner, status: statusText(it.status, it.statusNote) })),
+  const rows = months.map((m) => ({
+    month: m.month, theme: m.theme,
+    items: m.items.map((it) => ({
+      number: it.numberText, content: it.content, month: it.month, endMonth: it.endMonth, timing: it.timing, startDate: it.startDate,
+      endDate: it.endDate, lead: it.lead, partners: it.partners, status: it.status, statusNote: it.statusNote, note: it.note,
     })),
+  }));
+  const columns = print.columns ?? filledColumns(rows);
+  return calendarDocx({
+    office: getSettings(a).officeName, title: calendar.title, months: rows, notes: calendar.notes,
+    columns, landscape: print.landscape ?? landscapeFor(columns),
+    attachment: print.attachment ?? null, signatureDate: print.signatureDate ?? null,
   }, context(a));
 }
 
@@ -144,7 +148,10 @@ export async function chronicleFile(a: Store, year: number, form: 'list' | 'tabl
 
 // ---- 简报 ----
 
-/** An issued briefing: the kept file, byte for byte. A draft: a fresh build marked 第×期, not kept. */
+/**
+ * An issued briefing: the kept file, byte for byte. One under correction: a fresh build with its numbers,
+ * marked （更正稿）, not kept. A draft: a fresh build marked 第×期, not kept.
+ */
 export async function briefingFile(a: Store, id: number): Promise<GeneratedFile> {
   const b = getBriefing(a, id);
   const s = getSettings(a);
@@ -152,19 +159,35 @@ export async function briefingFile(a: Store, id: number): Promise<GeneratedFile>
   const kept = issuedDocx(a, id);
   if (kept) return { fileName, bytes: kept };
   const date = b.issueDate ?? nowText().slice(0, 10);
-  return briefingDocx(briefingInput(s, b, { issue: '×', total: null, date }), fileName, context(a));
+  const numbers = b.status === '更正中' ? { issue: b.issueNo!, total: b.totalNo, date } : { issue: '×', total: null, date };
+  return briefingDocx(briefingInput(s, b, numbers), fileName, context(a));
 }
 
 /**
- * Issue a draft: its numbers (store), its .docx built with them (documents), then the issue written
- * with the file kept, in one transaction that re-checks the numbers (store).
+ * Issue a draft under the numbers chosen (or proposed): checked (store), its .docx built with them (documents), then
+ * the issue written with the file kept, in one transaction that checks the numbers again (store).
  */
-export async function issueBriefing(a: Store, id: number, issueDate: string): Promise<Briefing> {
-  const plan = planIssue(a, id, issueDate);
+export async function issueBriefing(a: Store, id: number, issueDate: string, chosen: { issueNo?: number; totalNo?: number }): Promise<Briefing> {
+  const plan = planIssue(a, id, issueDate, chosen);
   const numbers = { issue: plan.issueNo, total: plan.totalNo, date: issueDate };
   const fileName = briefingFileName(plan.name, { ...plan.draft, status: '已印发', year: plan.year, issueNo: plan.issueNo, totalNo: plan.totalNo });
   const file = await briefingDocx(briefingInput(getSettings(a), plan.draft, numbers), fileName, context(a));
   return commitIssue(a, plan, file);
+}
+
+/** Issue a corrected briefing again under its own numbers and date; the file issued before stays kept. */
+export async function reissueBriefing(a: Store, id: number): Promise<Briefing> {
+  const plan = planReissue(a, id);
+  const b = plan.briefing;
+  const fileName = briefingFileName(plan.name, { ...b, status: '已印发' });
+  const file = await briefingDocx(briefingInput(getSettings(a), b, { issue: b.issueNo!, total: b.totalNo, date: b.issueDate! }), fileName, context(a));
+  return commitReissue(a, plan, file);
+}
+
+/** The file as issued before a correction. */
+export async function fileBeforeCorrectionOut(a: Store, correctionId: number): Promise<GeneratedFile> {
+  const f = fileBeforeCorrection(a, correctionId);
+  return { fileName: docxFileName(f.title), bytes: f.bytes };
 }
 
 // ---- 案例集 and other collections ----

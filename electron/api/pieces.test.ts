@@ -1,11 +1,12 @@
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
-import { finished, offeredBytes } from '../testing/files';
+import { finished, offeredBytes, uploaded } from '../testing/files';
 import { call } from './index';
 import { putAttachment } from '../store/attachments';
 import { readDocx, paragraphs, styleOf, textOf } from '../testing/read-docx';
 import { samplePng } from '../testing/samples';
+import { caseDocx } from '../testing/case-docx';
 import type { Input } from '../../shared/contract';
 import type { Block } from '../../shared/schemas/blocks';
 import { expectRefused } from '../testing/refused';
@@ -96,7 +97,8 @@ describe('pieces: write, list, search, delete', () => {
     await refused('pieces.save', { fields: piece({ status: '已发表' as never }) }, 'fields.status', '「状态」应为状态之一');
     await refused('pieces.save', { fields: piece({ body: [{ type: 'heading', level: 5, text: 'x' }] as never }) }, 'fields.body.level', '「正文」标题级别应为1到4');
     await refused('pieces.save', { fields: piece({ body: [{ type: 'image', hash: 'xyz', width: 10, height: 10 }] as never }) }, 'fields.body.hash', '「正文」图片附件无效');
-    await refused('pieces.save', { fields: piece({ authorName: null, authorId: null }) }, 'authorId', '「作者」请选择一位督学，或填写作者姓名');
+    await refused('pieces.save', { fields: piece({ authorName: null, authorId: null, status: '已定稿' }) }, 'authorId', '「作者」定稿前请选择一位督学，或填写作者姓名');
+    expect((await savePiece(piece({ authorName: null, authorId: null }))).authorDisplay).toBe(''); // a draft may wait for its author
     const gone = supervisor('已离任督学');
     softDelete('supervisors', gone);
     await refused('pieces.save', { fields: piece({ authorId: gone }) }, 'authorId', '「作者」所选的督学不存在');
@@ -195,5 +197,115 @@ describe('collections: compile, reorder, export', () => {
     expect(out.fileName).toBe('缺图汇编.docx');
     const d = await readDocx(await offeredBytes(a, out));
     expect(paragraphs(d.document).map(textOf)).toContain('〔图片文件缺失：丢失的照片〕');
+  });
+});
+
+describe('cases from where they are: Word files and the records', () => {
+  const upload = (fileName: string, bytes: Buffer) => uploaded(a, 'piece', fileName, bytes);
+  const importFile = async (fileName: string, bytes: Buffer, over: { kind?: '案例' | '学习心得'; year?: number } = {}) =>
+    call(a, 'pieces.import', { uploadId: await upload(fileName, bytes), kind: over.kind ?? '案例', year: over.year ?? 2025 });
+
+  it('imports a .docx as a draft: title, byline matched to the registers, pictures stored, notes for what is left to do', async () => {
+    const wang = supervisor('王丽');
+    const sch = school('清河区实验中学');
+    const bytes = await caseDocx({
+      title: '让每一所乡村小学都亮起来', titleStyle: true, byline: ['清河区实验中学　王丽'],
+      table: [['项目', '数量'], ['教室', '12']], image: { width: 320, height: 200 },
+    });
+    const { piece: p, notes } = await importFile('乡村小学.docx', bytes);
+    expect(notes).toEqual([]);
+    expect(p).toMatchObject({ kind: '案例', title: '让每一所乡村小学都亮起来', authorId: wang, authorName: null, schoolId: sch, year: 2025, status: '草稿' });
+    const image = p.body.find((x) => x.type === 'image');
+    expect(image).toMatchObject({ type: 'image', width: 320, height: 200, caption: null });
+    expect(a.db.prepare('SELECT file_name, mime FROM attachments WHERE hash = ?').get((image as { hash: string }).hash))
+      .toEqual({ file_name: '让每一所乡村小学都亮起来-图1.png', mime: 'image/png' });
+    expect(p.body.find((x) => x.type === 'table')).toEqual({ type: 'table', header: true, rows: [['项目', '数量'], ['教室', '12']] });
+    expect(lastAudit()).toMatchObject({ action: '导入', kind: 'piece', entityId: p.id, summary: '从Word导入案例「让每一所乡村小学都亮起来」（乡村小学.docx）' });
+
+    // A byline not in the registers: the name kept as written, the school left to choose; none at all: the author to fill in.
+    const other = await importFile('b.docx', await caseDocx({ title: '一次回访', byline: ['作者：赵强、钱敏', '单位：外县某小学'] }), { kind: '学习心得' });
+    expect(other.piece).toMatchObject({ kind: '学习心得', authorId: null, authorName: '赵强、钱敏', schoolId: null });
+    expect(other.notes).toEqual(['学校「外县某小学」不在学校名册中，未关联学校。']);
+    const none = await importFile('c.docx', await caseDocx({ title: '无署名的案例' }));
+    expect(none.piece).toMatchObject({ authorId: null, authorName: null, authorDisplay: '' });
+    expect(none.notes).toEqual(['没有读到作者，请在文章中填写作者后再定稿。']);
+    await refused('pieces.save', { id: none.piece.id, fields: { ...piece({ authorName: null }), status: '已定稿' } }, 'authorId', '定稿前请选择一位督学');
+  });
+
+  it('refuses a broken file with a Chinese reason, and writes nothing', async () => {
+    const before = (await call(a, 'pieces.list', {})).total;
+    await refused('pieces.import', { uploadId: await upload('坏文件.docx', Buffer.from('PK\u0003\u0004broken')), kind: '案例', year: 2025 },
+      'uploadId', '「坏文件.docx」已损坏或不是有效的 Word 文档');
+    await refused('pieces.import', { uploadId: await upload('旧.doc', Buffer.from('x')), kind: '案例', year: 2025 }, 'uploadId', '另存为 .docx');
+    await refused('pieces.import', { uploadId: await upload('a.docx', Buffer.from('x')), kind: '案例', year: 1999 }, 'year', '「年份」应在2000至2100之间');
+    expect((await call(a, 'pieces.list', {})).total).toBe(before);
+  });
+
+  it('proposes cases from the records, drafts the chosen ones and proposes them no more', async () => {
+    const zhang = supervisor('张明');
+    const li = supervisor('李华');
+    const sch = school('城关第一小学');
+    const other = school('河西中学');
+    const visit = (schoolId: number, date: string, highlight: string | null, who: number) => {
+      const v = run(`INSERT INTO visits (school_id, date, type, highlight, created_at, updated_at) VALUES (?, ?, '经常性', ?, ?, ?)`, schoolId, date, highlight, AT, AT);
+      run('INSERT INTO visit_supervisors (visit_id, supervisor_id) VALUES (?, ?)', v, who);
+      return v;
+    };
+    visit(sch, '2025-03-04', '落实“护学岗”制度。', zhang);
+    visit(sch, '2025-04-08', '落实“护学岗”制度', zhang);
+    visit(sch, '2025-05-12', '食堂实行陪餐制度', li);
+    visit(other, '2025-05-13', null, li);
+    visit(other, '2024-12-13', '上一年的亮点', li);
+    const notice = run(`INSERT INTO notices (year, number, school_id, issued_date, deadline_days, deadline_date, report_text, report_date, created_at)
+      VALUES (2025, 12, ?, '2025-04-10', 15, '2025-04-25', '学校已清理消防通道，建立日查制度', '2025-04-28', ?)`, other, AT); // the report kept is the latest, after a failed 回查
+    const problem = (status: string, closedAt: string | null) => run(`INSERT INTO problems (source, school_id, category, description, actor, status,
+      notice_id, raised_at, closed_at, updated_at) VALUES ('督导记录', ?, '校园及周边安全情况，学生交通安全情况', '消防通道堆放杂物', '学校', ?, ?, '2025-04-08', ?, ?)`,
+    other, status, notice, closedAt, AT);
+    const open = problem('待回查', null);
+    run(`INSERT INTO rechecks (notice_id, date, supervisor_id, result, note, created_at) VALUES (?, '2025-04-23', ?, '未通过', '楼道仍有杂物', ?)`, notice, li, AT);
+    run(`INSERT INTO rechecks (notice_id, date, supervisor_id, result, note, created_at) VALUES (?, '2025-05-06', ?, '通过', NULL, ?)`, notice, zhang, AT);
+
+    // A notice with a problem still open is not a finished 整改.
+    expect((await call(a, 'pieces.proposals', { year: 2025 })).map((p) => p.sourceKind)).toEqual(['school']);
+    a.db.prepare(`UPDATE problems SET status = '已销号', closed_at = '2025-05-06' WHERE id = ?`).run(open);
+    const proposals = await call(a, 'pieces.proposals', { year: 2025 });
+    expect(proposals).toEqual([
+      { sourceKind: 'notice', sourceId: notice, title: '河西中学问题整改纪实（〔2025〕第12号）', schoolName: '河西中学', summary: '1个问题，经1次回查退回后整改销号', date: '2025-05-06' },
+      { sourceKind: 'school', sourceId: sch, title: '城关第一小学督导亮点纪实', schoolName: '城关第一小学', summary: '3次督导记录了亮点（3条不同做法）', date: '2025-05-12' },
+    ]);
+
+    const drafts = await call(a, 'pieces.draftFromRecords', { year: 2025, kind: '案例', sources: proposals.map((p) => ({ sourceKind: p.sourceKind, sourceId: p.sourceId })) });
+    expect(drafts.map((d) => [d.title, d.status, d.authorDisplay, d.schoolName])).toEqual([
+      ['河西中学问题整改纪实（〔2025〕第12号）', '草稿', '张明', '河西中学'],
+      ['城关第一小学督导亮点纪实', '草稿', '张明', '城关第一小学'],
+    ]);
+    expect(drafts[0].body).toEqual([
+      { type: 'heading', level: 1, text: '一、发现的问题' },
+      { type: 'list', ordered: true, items: ['校园及周边安全情况，学生交通安全情况：消防通道堆放杂物'] },
+      { type: 'heading', level: 1, text: '二、整改过程' },
+      { type: 'paragraph', runs: [{ text: '2025年4月10日，督导室向学校下发整改通知书〔2025〕第12号，要求15日内整改到位。' }] },
+      { type: 'paragraph', runs: [{ text: '2025年4月23日，李华到校回查，回查未通过，退回继续整改：楼道仍有杂物。' }] },
+      { type: 'paragraph', runs: [{ text: '2025年4月28日，学校报送整改报告。学校已清理消防通道，建立日查制度。' }] },
+      { type: 'paragraph', runs: [{ text: '2025年5月6日，张明到校回查，回查通过。' }] },
+      { type: 'heading', level: 1, text: '三、整改成效' },
+      { type: 'paragraph', runs: [{ text: '2025年5月6日，1个问题全部整改到位，予以销号。' }] },
+    ]);
+    // The same highlight from two visits once, with both days; each sentence ends as a sentence.
+    expect(drafts[1].body[3]).toEqual({ type: 'list', ordered: true, items: [
+      '落实“护学岗”制度。（3月4日经常性督导、4月8日经常性督导）', '食堂实行陪餐制度。（5月12日经常性督导）',
+    ] });
+    expect(lastAudit().summary).toBe('根据城关第一小学的督导亮点起草案例「城关第一小学督导亮点纪实」');
+    expect(await call(a, 'pieces.proposals', { year: 2025 })).toEqual([]);
+    await refused('pieces.draftFromRecords', { year: 2025, kind: '案例', sources: [{ sourceKind: 'school', sourceId: sch }] }, 'sources', '已起草过', 'conflict');
+    // Deleting a draft proposes its record again.
+    await call(a, 'pieces.delete', { id: drafts[1].id });
+    expect((await call(a, 'pieces.proposals', { year: 2025 })).map((p) => p.sourceId)).toEqual([sch]);
+  });
+
+  it('tells a collection\'s drafts from its finished pieces', async () => {
+    const d = await savePiece(piece({ title: '草稿篇' }));
+    const f = await savePiece(piece({ title: '定稿篇', status: '已定稿' }));
+    const c = await call(a, 'collections.save', { fields: collection({ pieceIds: [d.id, f.id] }) });
+    expect(c.pieces.map((p) => [p.title, p.status])).toEqual([['草稿篇', '草稿'], ['定稿篇', '已定稿']]);
   });
 });

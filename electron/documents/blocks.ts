@@ -55,16 +55,20 @@ export interface GridColumn {
   align?: 'left' | 'center' | 'right';
 }
 
-/** A cell: text, several lines (a paragraph each), or lines merged down over `rowSpan` rows. */
-export type GridCell = string | string[] | { lines: string[]; rowSpan?: number };
+/**
+ * A cell: text, several lines (a paragraph each), or lines merged down over `rowSpan` rows or across
+ * `columnSpan` columns, set in bold when `bold`.
+ */
+export type GridCell = string | string[] | { lines: string[]; rowSpan?: number; columnSpan?: number; bold?: boolean };
 
 export interface GridTableOptions {
   columns: GridColumn[];
   /**
-   * Rows of cells. A row leaves out the cells of columns covered by a cell merged down from above. A row
-   * given as `{ cells, keepNext }` is kept on the same page as the next one; `bold` sets a total row in bold.
+   * Rows of cells. A row leaves out the cells of columns covered by a cell merged down from above or
+   * across from its left. A row given as `{ cells, keepNext }` is kept on the same page as the next one;
+   * `cantSplit` keeps the row itself whole on a page; `bold` sets a total row in bold.
    */
-  rows: (GridCell[] | { cells: GridCell[]; keepNext?: boolean; bold?: boolean })[];
+  rows: (GridCell[] | { cells: GridCell[]; keepNext?: boolean; cantSplit?: boolean; bold?: boolean })[];
   /** Whether to write the column titles as a header row repeated on every page (default true). */
   header?: boolean;
   /** Total width in twips (default: the portrait type area). */
@@ -91,17 +95,20 @@ export function gridTable(o: GridTableOptions): Table {
   const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
   const cell = (content: GridCell, i: number, head: boolean, bold?: boolean) => {
     const lines = typeof content === 'string' ? [content] : Array.isArray(content) ? content : content.lines;
+    const merged = typeof content === 'object' && !Array.isArray(content) ? content : null;
+    const span = merged?.columnSpan ?? 1;
     const align = o.columns[i].align ?? 'left';
     return new TableCell({
-      width: { size: widths[i], type: WidthType.DXA },
-      rowSpan: typeof content === 'object' && !Array.isArray(content) ? content.rowSpan : undefined,
+      width: { size: widths.slice(i, i + span).reduce((x, y) => x + y, 0), type: WidthType.DXA },
+      rowSpan: merged?.rowSpan,
+      columnSpan: span > 1 ? span : undefined,
       verticalAlign: head || align !== 'left' ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
       children: (lines.length ? lines : ['']).map((text) => new Paragraph({
         style: head ? STYLE.tableHead : STYLE.tableText,
         alignment: head ? AlignmentType.CENTER : ALIGN[align],
         // A right-aligned number keeps a little room from the cell's border.
         indent: { left: 0, right: !head && align === 'right' ? 113 : 0, firstLine: 0 },
-        children: text ? [new TextRun({ text, bold: bold || undefined })] : [],
+        children: text ? [new TextRun({ text, bold: (bold || merged?.bold) || undefined })] : [],
       })),
     });
   };
@@ -115,13 +122,19 @@ export function gridTable(o: GridTableOptions): Table {
     const r = Array.isArray(row) ? row : row.cells;
     const cells: TableCell[] = [];
     let k = 0;
+    let across = 0;
     o.columns.forEach((_, i) => {
       if (covered[i] > 0) { covered[i] -= 1; return; }
+      if (across > 0) { across -= 1; return; }
       const c = r[k++] ?? '';
-      if (typeof c === 'object' && !Array.isArray(c) && (c.rowSpan ?? 1) > 1) covered[i] = (c.rowSpan ?? 1) - 1;
+      if (typeof c === 'object' && !Array.isArray(c)) {
+        if ((c.rowSpan ?? 1) > 1) covered[i] = (c.rowSpan ?? 1) - 1;
+        across = (c.columnSpan ?? 1) - 1;
+      }
       cells.push(cell(c, i, false, !Array.isArray(row) && row.bold));
     });
-    rows.push(new TableRow({ children: cells, keepNext: (!Array.isArray(row) && row.keepNext) || undefined }));
+    const opts: { keepNext?: boolean; cantSplit?: boolean } = Array.isArray(row) ? {} : row;
+    rows.push(new TableRow({ children: cells, keepNext: opts.keepNext || undefined, cantSplit: opts.cantSplit || undefined }));
   }
   return new Table({
     rows,

@@ -96,10 +96,13 @@ export function buildBriefing(given: BriefingInput, ctx: BuildContext): Document
   });
 }
 
-/** What an issued briefing is called: 督导工作简报2025年第3期（总第15期）; a draft: 督导工作简报（2025年3月草稿）. */
+/**
+ * What an issued briefing is called: 督导工作简报2025年第3期（总第15期）; one under correction the same with
+ * （更正稿）; a draft: 督导工作简报（2025年3月草稿）.
+ */
 export function briefingLabel(name: string, b: Pick<Briefing, 'month' | 'year' | 'issueNo' | 'totalNo' | 'status'>): string {
-  if (b.status !== '已印发') return `${name}（${b.month.replace('-', '年').replace(/^(\d+年)0?/, '$1')}月草稿）`;
-  return `${name}${issueLabel(b.year!, b.issueNo!, b.totalNo!)}`;
+  if (b.status === '草稿') return `${name}（${b.month.replace('-', '年').replace(/^(\d+年)0?/, '$1')}月草稿）`;
+  return `${name}${issueLabel(b.year!, b.issueNo!, b.totalNo!)}${b.status === '更正中' ? '（更正稿）' : ''}`;
 }
 
 /** A briefing's file name: its label as a .docx name. */

@@ -321,10 +321,11 @@ export function bodyTextWidth(text: string): number {
  * the date is 右空二字 and the name moves left to keep the two characters. Both lines are placed by their
  * left indent, worked out from the measured widths, so the two-character offset holds whatever the
  * reader's digit widths; the name is kept with the date. The caller leaves the blank line above it.
+ * `typeWidth`: the type area's width (landscape pages are wider).
  */
-export function signatureBlock(name: string, isoDate: string): Paragraph[] {
+export function signatureBlock(name: string, isoDate: string, typeWidth = TYPE_WIDTH): Paragraph[] {
   const date = dateInWords(isoDate);
-  const right = TYPE_WIDTH - 2 * CHAR;
+  const right = typeWidth - 2 * CHAR;
   const nameLeft = Math.min(right - bodyTextWidth(name), right - bodyTextWidth(date) - 2 * CHAR);
   const line = (text: string, left: number, keepNext?: boolean) => new Paragraph({
     style: STYLE.signature, keepNext, alignment: AlignmentType.LEFT,

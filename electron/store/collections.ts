@@ -18,16 +18,16 @@ const SELECT = `SELECT c.id, c.title, c.kind, c.volume, c.year, c.preface, c.upd
 /** Attach each collection's live pieces, in one query for all of them. */
 function withPieces(a: Store, rows: Row[]): Collection[] {
   if (rows.length === 0) return [];
-  const links = a.db.prepare(`SELECT cp.collection_id AS collectionId, p.id, p.title, p.author_name AS authorName, su.name AS supervisorName
+  const links = a.db.prepare(`SELECT cp.collection_id AS collectionId, p.id, p.title, p.status, p.author_name AS authorName, su.name AS supervisorName
     FROM collection_pieces cp
     JOIN pieces p ON p.id = cp.piece_id AND p.deleted_at IS NULL
     LEFT JOIN supervisors su ON su.id = p.author_id AND su.deleted_at IS NULL
     WHERE cp.collection_id IN (SELECT value FROM json_each(?)) ORDER BY cp.collection_id, cp.seq`)
     .all(JSON.stringify(rows.map((r) => r.id))) as
-    { collectionId: number; id: number; title: string; authorName: string | null; supervisorName: string | null }[];
+    { collectionId: number; id: number; title: string; status: Collection['pieces'][number]['status']; authorName: string | null; supervisorName: string | null }[];
   return rows.map((r) => {
     const pieces = links.filter((l) => l.collectionId === r.id)
-      .map((l) => ({ id: l.id, title: l.title, authorDisplay: authorDisplay(l.supervisorName, l.authorName) }));
+      .map((l) => ({ id: l.id, title: l.title, status: l.status, authorDisplay: authorDisplay(l.supervisorName, l.authorName) }));
     return { ...r, preface: JSON.parse(r.preface) as Block[], pieceIds: pieces.map((p) => p.id), pieces };
   });
 }

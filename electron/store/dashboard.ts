@@ -6,6 +6,7 @@ import { todayText } from '../../shared/dates';
 import { rectificationRate } from '../../shared/figures';
 import { getSettings } from './settings';
 import { rows } from './statements';
+import { itemsRunningIn } from './calendars';
 import type { Dashboard } from '../../shared/schemas/dashboard';
 import { OTHER_ITEM } from '../../shared/vocab';
 
@@ -56,12 +57,15 @@ export function dashboard(a: Store, q: DashboardQuery): Dashboard {
   const topicRank = (t: string) => { const i = topicList.indexOf(t); return i < 0 ? 99 : i; };
   const complaintsByTopic = topics.sort((x, y) => topicRank(x.topic) - topicRank(y.topic));
 
-  const calendarDue = rows<Dashboard['calendarDue'][number]>(a, sql`SELECT i.id, i.calendar_id AS calendarId, c.title AS calendarTitle, i.month,
-      row_number() OVER (PARTITION BY i.calendar_id, i.month ORDER BY i.seq, i.id) AS seq,
-      i.content, i.category, i.owner, i.status
+  // Items running in the period (an item of September–October shows in October too), numbered as in their month.
+  const calendarDue = rows<Dashboard['calendarDue'][number]>(a, sql`SELECT id, calendarId, calendarTitle, month, seq,
+      coalesce(number, seq || '.') AS numberText, content, category, owner, status FROM (SELECT i.id, i.calendar_id AS calendarId,
+      c.title AS calendarTitle, i.month, i.number, i.content, nullif(i.category, '') AS category, i.owner, i.status,
+      (SELECT count(*) FROM calendar_items j WHERE j.calendar_id = i.calendar_id AND j.month = i.month AND j.deleted_at IS NULL
+        AND (j.seq < i.seq OR (j.seq = i.seq AND j.id <= i.id))) AS seq, c.start_month AS calendarStart, i.seq AS place
     FROM calendar_items i JOIN calendars c ON c.id = i.calendar_id AND c.deleted_at IS NULL
-    WHERE i.deleted_at IS NULL AND i.month >= ${from.slice(0, 7)} AND i.month <= ${to.slice(0, 7)}
-    ORDER BY i.month, c.start_month DESC, c.id, i.seq, i.id`);
+    WHERE i.deleted_at IS NULL AND ${itemsRunningIn(from.slice(0, 7), to.slice(0, 7))})
+    ORDER BY month, calendarStart DESC, calendarId, place, id`);
 
   return {
     period: { year: q.year, month: q.month ?? null, zoneId: zone, from, to },

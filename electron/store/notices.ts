@@ -57,7 +57,7 @@ export function getNotice(a: Store, id: number): Notice {
 
 /**
  * The list's filters as one condition on `n` alone, so the count and a page's ids are read from
- * notices_live_order (migration 012) without a join: a live notice of a live school, of the year, of
+ * notices_live_order (migration 016) without a join: a live notice of a live school, of the year, of
  * the school, whose school's name or printed number (“2025〕第3号”) holds the text, and overdue (past
  * its deadline with a problem still open, found among the open problems on problems_open_due).
  */

@@ -7,6 +7,7 @@
 import type { Store } from './store';
 import { sql, sqlFragment, type SqlFragment } from './sql';
 import { rows } from './statements';
+import { itemsRunningIn } from './calendars';
 import { monthLabel } from '../../shared/dates';
 import { noticeNumberText } from '../../shared/labels';
 import {
@@ -50,7 +51,7 @@ function queries(year: number): Record<OpenWorkKind, (a: Store) => Row[]> {
       sqlFragment`FROM pieces pc WHERE pc.deleted_at IS NULL AND pc.year = ${year} AND pc.status = '草稿'`, sqlFragment`pc.id`),
     calendarItem: (a) => listed(a, sqlFragment`i.id, i.calendar_id AS parentId, c.title || '：' || i.content AS title, i.status, i.month AS date`,
       sqlFragment`FROM calendar_items i JOIN calendars c ON c.id = i.calendar_id AND c.deleted_at IS NULL
-        WHERE i.deleted_at IS NULL AND i.month >= ${`${year}-01`} AND i.month <= ${`${year}-12`} AND i.status IN ('未开始', '进行中')`,
+        WHERE i.deleted_at IS NULL AND ${itemsRunningIn(`${year}-01`, `${year}-12`)} AND i.status IN ('未开始', '进行中')`,
       sqlFragment`i.month, c.start_month DESC, c.id, i.seq, i.id`),
   };
 }

@@ -5,11 +5,12 @@ import { sql, sqlFragment, sqlJoin, type SqlFragment } from './sql';
 import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
+import { putAttachment } from './attachments';
 import { matchText } from './search';
 import { AppError } from '../../shared/result';
 import { blocksText, type Block } from '../../shared/schemas/blocks';
 import type { Page } from '../../shared/schemas/common';
-import type { Piece, PieceFields, pieceList } from '../../shared/schemas/piece';
+import { pieceFields, type Piece, type PieceFields, type pieceList } from '../../shared/schemas/piece';
 
 export type PieceQuery = z.output<typeof pieceList>;
 
@@ -74,8 +75,9 @@ function check(a: Store, f: PieceFields): void {
   if (f.authorId !== null && !a.db.prepare('SELECT 1 FROM supervisors WHERE id = ? AND deleted_at IS NULL').get(f.authorId)) {
     throw new AppError('invalid', '「作者」所选的督学不存在或已被删除，请刷新后重新选择。', 'authorId');
   }
-  if (f.authorId === null && !f.authorName) {
-    throw new AppError('invalid', '「作者」请选择一位督学，或填写作者姓名。', 'authorId');
+  // A draft may wait for its author (a case imported without a byline); a finished piece names one.
+  if (f.authorId === null && !f.authorName && f.status !== '草稿') {
+    throw new AppError('invalid', '「作者」定稿前请选择一位督学，或填写作者姓名。', 'authorId');
   }
   if (f.schoolId !== null && !a.db.prepare('SELECT 1 FROM schools WHERE id = ? AND deleted_at IS NULL').get(f.schoolId)) {
     throw new AppError('invalid', '「学校」所选的学校不存在或已被删除，请刷新后重新选择。', 'schoolId');
@@ -86,15 +88,38 @@ const values = (f: PieceFields) => [f.kind, f.title, f.authorId, f.authorName, f
   JSON.stringify(f.body), blocksText(f.body)];
 const SET = 'kind = ?, title = ?, author_id = ?, author_name = ?, school_id = ?, year = ?, status = ?, body = ?, body_text = ?';
 
-export function insertPiece(a: Store, f: PieceFields): number {
+/** Where a piece came from when it was not written in the app: a Word file, or records it was drafted from. */
+export interface PieceOrigin {
+  /** The audit line's action and summary, e.g. 导入 / 从Word导入案例「…」（x.docx）. */
+  action: string;
+  summary: string;
+  /** The record drafted from (case-proposals.ts), so it is not proposed again. */
+  source?: { kind: string; id: number };
+}
+
+export function insertPiece(a: Store, f: PieceFields, origin?: PieceOrigin): number {
   return a.db.transaction(() => {
     check(a, f);
     const at = nowText();
     const id = Number(a.db.prepare(`INSERT INTO pieces (kind, title, author_id, author_name, school_id, year, status, body, body_text,
-      created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...values(f), at, at).lastInsertRowid);
-    audit(a, '新增', 'piece', id, `新增${f.kind}「${f.title}」`);
+      source_kind, source_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(...values(f), origin?.source?.kind ?? null, origin?.source?.id ?? null, at, at).lastInsertRowid);
+    audit(a, origin?.action ?? '新增', 'piece', id, origin?.summary ?? `新增${f.kind}「${f.title}」`);
     return id;
   })();
+}
+
+/** The live supervisor of this name when there is exactly one, else null. */
+export function supervisorNamed(a: Store, name: string): number | null {
+  const ids = a.db.prepare('SELECT id FROM supervisors WHERE name = ? AND deleted_at IS NULL LIMIT 2').pluck().all(name) as number[];
+  return ids.length === 1 ? ids[0] : null;
+}
+
+/** The live school called this (full or short name) when there is exactly one, else null. */
+export function schoolNamed(a: Store, name: string): number | null {
+  const ids = a.db.prepare(`SELECT id FROM schools WHERE deleted_at IS NULL AND (full_name = ? OR short_name = ?) LIMIT 2`)
+    .pluck().all(name, name) as number[];
+  return ids.length === 1 ? ids[0] : null;
 }
 
 export function updatePiece(a: Store, id: number, f: PieceFields): void {
@@ -112,4 +137,45 @@ export function updatePiece(a: Store, id: number, f: PieceFields): void {
 export function deletePiece(a: Store, id: number): number {
   const p = getPiece(a, id);
   return moveToBin(a, 'piece', id, `${p.kind}：${p.title}`);
+}
+
+/** A picture read from a file, not yet stored. */
+export interface PictureBytes { type: 'imageBytes'; bytes: Buffer; mime: string; width: number; height: number }
+
+/** A case read from a Word file (the shape electron/documents/piece-import.ts returns). */
+export interface ReadPiece {
+  fileName: string;
+  title: string;
+  author: string | null;
+  school: string | null;
+  blocks: (Exclude<Block, { type: 'image' }> | PictureBytes)[];
+  /** What the reading could not take over (in Chinese). */
+  notes: string[];
+}
+
+/**
+ * A draft from a Word file: its pictures stored by hash; the byline's author a supervisor of the
+ * register when the name is one (else kept as written) and its school one of the register's (else left
+ * for the user to choose). Returns the piece and what the user still has to know or do.
+ */
+export function importPiece(a: Store, p: ReadPiece, opts: { kind: PieceFields['kind']; year: number }): { piece: Piece; notes: string[] } {
+  const notes = [...p.notes];
+  let pictures = 0;
+  const body = p.blocks.map((b): Block => (b.type === 'imageBytes'
+    ? { type: 'image', hash: putAttachment(a, b.bytes, `${p.title}-图${++pictures}.${b.mime.slice(6).replace('jpeg', 'jpg')}`, b.mime), width: b.width, height: b.height, caption: null }
+    : b));
+  const names = p.author?.split('、') ?? [];
+  const authorId = names.length === 1 ? supervisorNamed(a, names[0]) : null;
+  const schoolId = p.school ? schoolNamed(a, p.school) : null;
+  if (!p.author) notes.push('没有读到作者，请在文章中填写作者后再定稿。');
+  if (p.school && !schoolId) notes.push(`学校「${p.school}」不在学校名册中，未关联学校。`);
+  const parsed = pieceFields.safeParse({
+    kind: opts.kind, title: p.title, authorId, authorName: authorId ? null : (p.author ? [...p.author].slice(0, 60).join('') : null),
+    schoolId, year: opts.year, status: '草稿', body,
+  });
+  if (!parsed.success) {
+    throw new AppError('invalid', `「${p.fileName}」的内容无法导入：${parsed.error.issues[0].message}。请在 Word 中检查后再导入。`, 'data');
+  }
+  const id = insertPiece(a, parsed.data, { action: '导入', summary: `从Word导入${opts.kind}「${p.title}」（${p.fileName}）` });
+  return { piece: getPiece(a, id), notes };
 }

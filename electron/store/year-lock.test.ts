@@ -42,6 +42,21 @@ describe('the year lock', () => {
     }
   });
 
+  it('guards a row that spans years by every year it touches: a 行事历 item (and its schools) by its first and last month', () => {
+    // Each table whose rows run over a range, and the column holding the range's end.
+    const SPANS: Record<string, string> = { calendars: 'end_month', calendar_items: 'end_month', calendar_item_schools: 'end_month' };
+    for (const [table, end] of Object.entries(SPANS)) {
+      for (const event of ['insert', 'update', 'delete']) {
+        const guard = triggers.find((t) => t.name === `${table}_archived_${event}`)?.sql ?? '';
+        expect(guard, `${table}_archived_${event} does not test the years up to ${end}`).toContain(end);
+      }
+    }
+    // Every column of the items table that says when: a new one must be added here.
+    const when = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('calendar_items') as string[])
+      .filter((c) => /month$|_date$/.test(c));
+    expect(when).toEqual(['month', 'start_date', 'end_date', 'end_month']);
+  });
+
   it('names only tables that exist, and search indexes only of tables that exist', () => {
     for (const t of Object.keys(NOT_YEAR_SCOPED)) expect(tables, t).toContain(t);
     for (const t of tables.filter((x) => SEARCH_INDEX.test(x))) expect(tables, t).toContain(SEARCH_INDEX.exec(t)![1]);

@@ -172,19 +172,58 @@ export function sampleReferral(): ReferralInput {
   };
 }
 
-export function sampleCalendar(landscape = false): CalendarInput {
-  const item = (content: string, owner: string, status: string | null = null) => ({ content, owner, status });
+/**
+ * A term's calendar as an office publishes it (2025—2026学年第一学期, September to January): 25 items
+ * numbered through the term, timings in dates, 旬 and weeks, 牵头 and 配合 units, one item running from
+ * December into January, the first months done. `print` chooses the columns and the page.
+ */
+export function sampleCalendar(print: Partial<Pick<CalendarInput, 'columns' | 'landscape' | 'attachment' | 'signatureDate'>> = {}): CalendarInput {
+  let n = 0;
+  const item = (month: string, content: string, o: Partial<CalendarInput['months'][number]['items'][number]> = {}) =>
+    ({ number: `${++n}.`, content, month, endMonth: month, lead: '督导室', ...o });
+  const done = { status: '已完成', statusNote: '已完成，形成督导报告' };
   return {
     office: '××区人民政府教育督导室',
-    schoolYear: '2025—2026',
-    term: 1,
-    landscape,
+    title: '2025—2026学年第一学期督导工作行事历',
+    columns: ['timing', 'responsibility', 'status'],
+    notes: '各责任区可结合实际调整具体时间，调整情况报督导室备案。',
+    ...print,
     months: [
-      { month: '2025-09', theme: '开学工作', items: [item('开展春季开学专项督导，重点检查开学准备、校园安全和收费情况。', '各责任区', '已完成'), item('召开全体督学工作会议，部署本学期督导工作。', '督导室'), item('更新责任督学挂牌公示牌信息。', '各责任区')] },
-      { month: '2025-10', theme: '课程开设', items: [item('围绕课程开设和课堂教学情况开展经常性督导。', '各责任区'), item('编印督导工作简报第10期。', '督导室')] },
-      { month: '2025-11', theme: '校园安全', items: [item('开展校园及周边安全专项督导。', '各责任区'), item('组织责任督学专题培训。', '督导室'), item('对上月整改通知书落实情况开展回查。', '责任督学')] },
-      { month: '2025-12', theme: '食品安全', items: [item('开展食堂、食品、饮水及宿舍卫生情况督导。', '各责任区'), item('开展责任督学年度考核。', '督导室')] },
-      { month: '2026-01', theme: '期末工作', items: [item('开展期末考试和寒假安全工作督导。', '各责任区'), item('编写年度督导工作总结和大事记。', '督导室'), item('整理年度档案并归档。', '督导室')] },
+      { month: '2025-09', theme: '新学期开学工作和招生入学情况', items: [
+        item('2025-09', '开展秋季开学工作专项督导，重点检查开学准备、校舍安全、收费公示和课程开设情况', { timing: '第1周', partners: '各责任区', ...done }),
+        item('2025-09', '召开全体督学工作会议，部署本学期督导工作', { timing: '9月上旬', status: '已完成' }),
+        item('2025-09', '检查招生入学和学籍管理工作，核查“阳光招生”政策落实情况', { timing: '9月中旬', partners: '基础教育科', ...done }),
+        item('2025-09', '更新学校责任督学挂牌公示牌信息', { lead: '各责任区', status: '已完成', statusNote: '按计划完成' }),
+        item('2025-09', '开展教师节师德师风宣传督导', { timing: '9月8日—12日', status: '已完成' }),
+      ] },
+      { month: '2025-10', theme: '学生体质健康和大课间活动', items: [
+        item('2025-10', '开展学生体质健康和大课间活动专项督导，抽查体育课开足开齐情况', { timing: '10月中旬', partners: '体卫艺科、各责任区', ...done }),
+        item('2025-10', '组织责任督学赴外县区学习交流', { timing: '第7周', status: '已完成' }),
+        item('2025-10', '对两所学校开展综合督导评估', { timing: '10月下旬', partners: '教研室', status: '进行中', statusNote: '已完成一所' }),
+        item('2025-10', '召开月度督学工作例会，通报9月督导情况', { timing: '10月15日', status: '已完成' }),
+        item('2025-10', '编印第一季度督导工作简报', { status: '已完成' }),
+      ] },
+      { month: '2025-11', theme: '教师师德师风建设', items: [
+        item('2025-11', '开展师德师风建设情况专项督导，查阅师德档案并座谈学生和家长', { timing: '第11—12周', partners: '人事科、各责任区', status: '进行中' }),
+        item('2025-11', '开展中小学校园欺凌防治专项检查', { timing: '11月中旬', partners: '安全科' }),
+        item('2025-11', '组织督导业务培训（问题整改跟踪）', { timing: '11月20日' }),
+        item('2025-11', '对上月整改通知书落实情况开展回查', { lead: '各责任区' }),
+        item('2025-11', '召开月度督学工作例会', { timing: '11月14日' }),
+      ] },
+      { month: '2025-12', theme: '作业管理和学生课业负担', items: [
+        item('2025-12', '开展作业管理和课业负担专项督导，抽查作业公示和布置情况', { timing: '12月上旬', partners: '教研室、各责任区' }),
+        item('2025-12', '开展督学年度考核', { timing: '12月中旬' }),
+        item('2025-12', '开展期末及寒假安全教育督查', { timing: '12月下旬至1月上旬', endMonth: '2026-01', partners: '安全科' }),
+        item('2025-12', '召开月度督学工作例会', { timing: '12月12日' }),
+        item('2025-12', '编写年度督导工作总结和督导大事记', { timing: '12月底前' }),
+      ] },
+      { month: '2026-01', theme: '期末工作和寒假安全', items: [
+        item('2026-01', '督查期末考试组织与考风考纪', { timing: '1月中旬', partners: '各责任区' }),
+        item('2026-01', '整理本学期督导档案，完成整改台账核对', { timing: '1月下旬' }),
+        item('2026-01', '布置寒假期间校外培训机构巡查工作', { partners: '校外教育科' }),
+        item('2026-01', '撰写本学期督导工作总结，统计各责任区督导数据', { lead: '各责任区' }),
+        item('2026-01', '制定下学期督导工作行事历', { timing: '1月底前' }),
+      ] },
     ],
   };
 }

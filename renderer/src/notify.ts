@@ -13,3 +13,15 @@ export function notifyError(e: unknown): void {
 export function notifyCanceled(message: string): void {
   notifications.show({ color: 'gray', title: '已取消', message });
 }
+
+const latest = new Map<string, string>();
+
+/**
+ * One notice for a kind of action on a page: a new one replaces the last instead of stacking over the
+ * page's buttons (a list worked through click after click).
+ */
+export function notifyLatest(kind: string, message: string): void {
+  const previous = latest.get(kind);
+  if (previous) notifications.hide(previous);
+  latest.set(kind, notifications.show({ color: 'green', title: '完成', message }));
+}

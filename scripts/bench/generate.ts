@@ -121,7 +121,7 @@ async function generateArchive(folder: string, p: BenchParams, log: (s: string) 
     for (let year = p.firstYear; year <= p.lastYear; year++) {
       const t = performance.now();
       generateCalendarAndComplaints(a, { year, seed: p.seed + year, complaints: p.complaintsPerYear, today });
-      // Each year writes the two 学年 calendars around it; the earlier one already exists from the year before.
+      // Each year writes the 学年 before it and its 第一学期; a calendar written the year before is not written twice.
       dropDuplicateCalendars.run();
       const w = generateVisitsAndProblems(a, {
         year, seed: p.seed * 7 + year, today, problemsPerVisit: p.problemsPerVisit,

@@ -14,8 +14,8 @@ import {
   type DataFolderStatus, type AuditEntry, type Operator, type ImportPreview, type ImportResult, type RecycleItem,
 } from '../schemas/admin';
 import {
-  calendarCopy, calendarItemMove, calendarItemSave, calendarMonthTheme, calendarSave,
-  type Calendar, type CalendarDetail, type CalendarItem,
+  calendarCopy, calendarExport, calendarItemMove, calendarItemSave, calendarItemStatus, calendarMonthTheme, calendarPaste, calendarSave,
+  type Calendar, type CalendarDetail, type CalendarItem, type CalendarItemRef, type CalendarPasteResult,
 } from '../schemas/calendar';
 import { visitList, visitSave, type Visit } from '../schemas/visit';
 import {
@@ -24,11 +24,16 @@ import {
 } from '../schemas/problem';
 import { complaintList, complaintSave, type Complaint } from '../schemas/complaint';
 import { dashboardQuery, globalSearch, type Dashboard, type SearchResult } from '../schemas/dashboard';
-import { briefingIssue, briefingPropose, briefingSave, type Briefing, type BriefingArticleData, type BriefingSummary } from '../schemas/briefing';
 import {
-  chronicleExport, chronicleReject, chronicleSave, chronicleYear, type ChronicleCandidate, type ChronicleEntryRow,
+  briefingCorrectionFile, briefingIssue, briefingNumbers, briefingPropose, briefingReopen, briefingSave,
+  type Briefing, type BriefingArticleData, type BriefingNumberPlan, type BriefingSummary,
+} from '../schemas/briefing';
+import {
+  chronicleExport, chronicleMany, chronicleReject, chronicleSave, chronicleUndo, chronicleYear, type ChronicleCandidate, type ChronicleEntryRow,
 } from '../schemas/chronicle';
-import { collectionSave, pieceList, pieceSave, type Collection, type Piece } from '../schemas/piece';
+import {
+  caseDrafts, caseProposals, collectionSave, pieceImport, pieceList, pieceSave, type CaseProposal, type Collection, type Piece, type PieceImported,
+} from '../schemas/piece';
 import { referralExport, statisticsExport } from '../schemas/exports';
 import { jobInput, type FileRef, type JobStarted, type JobState } from '../schemas/files';
 import { backupRestoreAuto, backupRestoreFile, type BackupEntry, type BackupStatus, type RestoreResult } from '../schemas/backup';
@@ -93,6 +98,9 @@ export const contract = {
   'calendarItems.save': channel(calendarItemSave).returns<CalendarItem>(),
   'calendarItems.delete': channel(idInput).returns<{ recycleId: number }>(),
   'calendarItems.move': channel(calendarItemMove).returns<{ moved: boolean }>(),
+  'calendarItems.get': channel(idInput).returns<CalendarItemRef>(),
+  'calendarItems.setStatus': channel(calendarItemStatus).returns<CalendarItem>(),
+  'calendarItems.paste': channel(calendarPaste).returns<CalendarPasteResult>(),
 
   'visits.list': channel(visitList).returns<Page<Visit>>(),
   'visits.get': channel(idInput).returns<{ visit: Visit; problems: Problem[] }>(),
@@ -124,7 +132,12 @@ export const contract = {
   'briefings.get': channel(idInput).returns<Briefing>(),
   'briefings.propose': channel(briefingPropose).returns<BriefingArticleData[]>(),
   'briefings.save': channel(briefingSave).returns<Briefing>(),
+  'briefings.numbers': channel(briefingNumbers).returns<BriefingNumberPlan>(),
   'briefings.issue': channel(briefingIssue).returns<Briefing>(),
+  'briefings.reopen': channel(briefingReopen).returns<Briefing>(),
+  'briefings.reissue': channel(idInput).returns<Briefing>(),
+  'briefings.cancelCorrection': channel(idInput).returns<Briefing>(),
+  'briefings.exportPrevious': channel(briefingCorrectionFile).returns<FileRef>(),
   'briefings.export': channel(idInput).returns<FileRef>(),
   'briefings.delete': channel(idInput).returns<{ recycleId: number }>(),
 
@@ -133,12 +146,18 @@ export const contract = {
   'chronicle.save': channel(chronicleSave).returns<ChronicleEntryRow>(),
   'chronicle.delete': channel(idInput).returns<{ recycleId: number }>(),
   'chronicle.reject': channel(chronicleReject).returns<{ rejected: boolean }>(),
+  'chronicle.acceptMany': channel(chronicleMany).returns<{ entryIds: number[]; skipped: number }>(),
+  'chronicle.rejectMany': channel(chronicleMany).returns<{ rejected: number }>(),
+  'chronicle.undo': channel(chronicleUndo).returns<{ removed: number; restored: number; kept: number }>(),
   'chronicle.export': channel(chronicleExport).returns<FileRef>(),
 
   'pieces.list': channel(pieceList).returns<Page<Piece>>(),
   'pieces.get': channel(idInput).returns<Piece>(),
   'pieces.save': channel(pieceSave).returns<Piece>(),
   'pieces.delete': channel(idInput).returns<{ recycleId: number }>(),
+  'pieces.import': channel(pieceImport).returns<PieceImported>(),
+  'pieces.proposals': channel(caseProposals).returns<CaseProposal[]>(),
+  'pieces.draftFromRecords': channel(caseDrafts).returns<Piece[]>(),
   'collections.list': channel(none).returns<Collection[]>(),
   'collections.get': channel(idInput).returns<Collection>(),
   'collections.save': channel(collectionSave).returns<Collection>(),
@@ -147,7 +166,7 @@ export const contract = {
 
   'documents.notice': channel(idInput).returns<FileRef>(),
   'documents.referral': channel(referralExport).returns<FileRef>(),
-  'documents.calendar': channel(idInput).returns<FileRef>(),
+  'documents.calendar': channel(calendarExport).returns<FileRef>(),
   'documents.statistics': channel(statisticsExport).returns<FileRef>(),
 
   'backups.status': channel(none).returns<BackupStatus>(),

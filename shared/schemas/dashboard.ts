@@ -42,7 +42,9 @@ export interface Dashboard {
   /** Items of live calendars planned for the period's months. */
   calendarDue: {
     id: number; calendarId: number; calendarTitle: string; month: string; seq: number;
-    content: string; category: string; owner: string | null; status: string;
+    /** As printed: the item's own number, or "seq.". */
+    numberText: string;
+    content: string; category: string | null; owner: string | null; status: string;
   }[];
 }
 

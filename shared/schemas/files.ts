@@ -49,6 +49,8 @@ export const UPLOAD_KINDS = {
   legacy: { label: '历年档案文件', extensions: ['docx', 'pdf', 'xlsx', 'jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp'], maxBytes: 20 * MB, shrink: null, multiple: false },
   /** An Excel roster to import. */
   roster: { label: 'Excel 名册', extensions: ['xlsx'], maxBytes: 20 * MB, shrink: null, multiple: false },
+  /** A case, 心得 or 论文 in Word, imported as a draft piece. */
+  piece: { label: 'Word 文件（.docx）', extensions: ['docx'], maxBytes: 20 * MB, shrink: null, multiple: true },
   /** A backup file to restore. */
   backup: { label: '备份文件', extensions: ['zip'], maxBytes: 8 * 1024 * MB, shrink: null, multiple: false },
 } as const satisfies Record<string, { label: string; extensions: readonly string[]; maxBytes: number; shrink: number | null; multiple: boolean }>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { blocks } from './blocks';
 import { id, oneOf, optText, pageQuery, reqText } from './common';
+import { uploadIdField } from './files';
 
 export const PIECE_KINDS = ['案例', '学习心得', '论文', '调研报告'] as const;
 export const PIECE_STATUSES = ['草稿', '已定稿'] as const;
@@ -53,6 +54,38 @@ export const collectionSave = z.object({ id: id.optional(), fields: collectionFi
 
 export interface Collection extends CollectionFields {
   id: number;
-  pieces: { id: number; title: string; authorDisplay: string }[];
+  pieces: { id: number; title: string; authorDisplay: string; status: (typeof PIECE_STATUSES)[number] }[];
   updatedAt: string;
 }
+
+// ---- Cases from where they are: Word files, and the records ----
+
+/** One Word file, uploaded first (kind 'piece'), to import as a draft (the page sends the files one by one, with progress). */
+export const pieceImport = z.object({
+  uploadId: uploadIdField.describe('Word 文件'),
+  kind: oneOf(PIECE_KINDS, '类型').default('案例').describe('类型'),
+  year: pieceFields.shape.year,
+});
+export interface PieceImported {
+  piece: Piece;
+  /** What the user still has to know or do (no author read, a school not in the register, a picture left out …). */
+  notes: string[];
+}
+
+/** A case the records suggest: a school's 亮点 of the year, or a notice's 整改 closed after a 回查. */
+export interface CaseProposal {
+  sourceKind: 'school' | 'notice';
+  sourceId: number;
+  title: string;
+  schoolName: string;
+  /** What it rests on, e.g. 6次督导记录的亮点 / 3个问题，经1次退回后整改销号. */
+  summary: string;
+  /** The latest date of the records it rests on. */
+  date: string;
+}
+export const caseProposals = z.object({ year: pieceFields.shape.year });
+export const caseDrafts = z.object({
+  year: pieceFields.shape.year,
+  kind: oneOf(PIECE_KINDS, '类型').default('案例').describe('类型'),
+  sources: z.array(z.object({ sourceKind: z.enum(['school', 'notice']), sourceId: id })).min(1, '请至少选择一条').max(200, '一次最多200条').describe('素材'),
+});

@@ -11,6 +11,25 @@ import { monthFacts, nextMonth, type MonthFacts } from './month-facts';
 
 const P = (text: string): Block => ({ type: 'paragraph', runs: [{ text }] });
 
+/** A sentence compared as written, less spaces and its closing punctuation. */
+const sentenceKey = (t: string) => t.replace(/\s+/g, '').replace(/[。；;，,.！!]+$/, '');
+
+/**
+ * The same sentence from several schools once, its schools joined (甲校、乙校), in the order each
+ * sentence first appears; a school named once per sentence.
+ */
+export function bySentence(rows: { school: string; text: string }[]): { schools: string; text: string }[] {
+  const out = new Map<string, { schools: string[]; text: string }>();
+  for (const r of rows) {
+    const text = r.text.trim();
+    const key = sentenceKey(text);
+    const seen = out.get(key);
+    if (!seen) out.set(key, { schools: [r.school], text });
+    else if (!seen.schools.includes(r.school)) seen.schools.push(r.school);
+  }
+  return [...out.values()].map((x) => ({ schools: x.schools.join('、'), text: x.text }));
+}
+
 /** The articles proposed for `month` ('yyyy-mm') from its facts. */
 export function proposeArticles(month: string, f: MonthFacts): BriefingArticleData[] {
   const [y, m] = month.split('-').map(Number);
@@ -28,11 +47,12 @@ export function proposeArticles(month: string, f: MonthFacts): BriefingArticleDa
   // 工作动态: the calendar items done this month.
   if (f.done.length) out.push({ kind: '工作动态', title: '工作动态', blocks: [{ type: 'list', ordered: true, items: f.done }] });
 
-  // 亮点做法: one paragraph a visit, the school's name in bold.
+  // 亮点做法: one paragraph a highlight, the schools' names in bold (several schools, one sentence: 甲校、乙校：…).
   if (f.highlights.length) {
     out.push({
       kind: '亮点做法', title: '亮点做法',
-      blocks: f.highlights.map((h) => ({ type: 'paragraph', runs: [{ text: `${h.school}：`, bold: true }, { text: h.highlight.trim() }] })),
+      blocks: bySentence(f.highlights.map((h) => ({ school: h.school, text: h.highlight })))
+        .map((h) => ({ type: 'paragraph', runs: [{ text: `${h.schools}：`, bold: true }, { text: h.text }] })),
     });
   }
 
@@ -45,7 +65,7 @@ export function proposeArticles(month: string, f: MonthFacts): BriefingArticleDa
       kind: '存在问题', title: '存在问题',
       blocks: sorted.flatMap(([category, list], i): Block[] => [
         { type: 'heading', level: 2, text: `（${chineseNumber(i + 1)}）${category}（${list.length}个）` },
-        { type: 'list', ordered: true, items: list.slice(0, 5).map((p) => `${p.school}：${p.description}`) },
+        { type: 'list', ordered: true, items: bySentence(list.map((p) => ({ school: p.school, text: p.description }))).slice(0, 5).map((p) => `${p.schools}：${p.text}`) },
       ]),
     });
   }

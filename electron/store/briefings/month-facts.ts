@@ -35,9 +35,9 @@ export function nextMonth(month: string): string {
 const VISITS_OF_MONTH = `FROM visits v JOIN schools s ON s.id = v.school_id AND s.deleted_at IS NULL
   WHERE v.deleted_at IS NULL AND v.date >= ? AND v.date < ?`;
 const PROBLEMS_LIVE = `FROM problems p JOIN schools s ON s.id = p.school_id AND s.deleted_at IS NULL WHERE p.deleted_at IS NULL`;
-/** Calendar items of live calendars in one month. */
+/** Calendar items of live calendars running in one month (an item of September–October runs in both). */
 const ITEMS_OF_MONTH = `FROM calendar_items i JOIN calendars c ON c.id = i.calendar_id AND c.deleted_at IS NULL
-  WHERE i.deleted_at IS NULL AND i.month = ?`;
+  WHERE i.deleted_at IS NULL AND i.month <= ? AND coalesce(i.end_month, i.month) >= ?`;
 
 /** The month's facts ('yyyy-mm'), every one from live records. */
 export function monthFacts(a: Store, month: string): MonthFacts {
@@ -53,7 +53,7 @@ export function monthFacts(a: Store, month: string): MonthFacts {
     raisedClosed: f.raisedClosed,
     closed: f.closedInPeriod,
     complaints: f.complaints,
-    done: a.db.prepare(`SELECT i.content ${ITEMS_OF_MONTH} AND i.status = '已完成' ORDER BY i.calendar_id, i.seq`).pluck().all(month) as string[],
+    done: a.db.prepare(`SELECT i.content ${ITEMS_OF_MONTH} AND i.status = '已完成' ORDER BY i.calendar_id, i.month, i.seq`).pluck().all(month, month) as string[],
     highlights: a.db.prepare(`SELECT s.full_name AS school, v.highlight ${VISITS_OF_MONTH}
       AND trim(coalesce(v.highlight, '')) <> '' ORDER BY v.date, v.id LIMIT 30`).all(from, to) as MonthFacts['highlights'],
     problems: a.db.prepare(`SELECT p.category, s.full_name AS school, p.description ${PROBLEMS_LIVE}
@@ -64,6 +64,6 @@ export function monthFacts(a: Store, month: string): MonthFacts {
     campaigns: a.db.prepare(`SELECT p.campaign, count(*) AS n ${PROBLEMS_LIVE}
       AND p.campaign IS NOT NULL AND trim(p.campaign) <> '' AND p.raised_at >= ? AND p.raised_at < ? GROUP BY p.campaign ORDER BY p.campaign`)
       .all(from, to) as MonthFacts['campaigns'],
-    plan: a.db.prepare(`SELECT i.content ${ITEMS_OF_MONTH} AND i.status <> '取消' ORDER BY i.calendar_id, i.seq`).pluck().all(nextMonth(month)) as string[],
+    plan: a.db.prepare(`SELECT i.content ${ITEMS_OF_MONTH} AND i.status <> '取消' ORDER BY i.calendar_id, i.month, i.seq`).pluck().all(nextMonth(month), nextMonth(month)) as string[],
   };
 }

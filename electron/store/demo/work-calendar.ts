@@ -7,11 +7,13 @@ import { monthsBetween } from '../../../shared/schemas/calendar';
 // The demo's complaints keep the topics they were written for (the office's list adds 课业负担).
 const COMPLAINT_TOPICS = ['入学', '管理', '师德', '周边环境', '其他'] as const;
 import { addDays } from '../../../shared/dates';
+import { itemSpan, parseTiming } from '../../../shared/calendar-timing';
 
 export interface CalendarOptions {
   /**
-   * The natural year the demo's records cover. Two 学年 calendars overlap it: (year-1)—year
-   * (September to August) and year—(year+1), so every month of the year has its theme and items.
+   * The natural year the demo's records cover. Two calendars overlap it: the (year-1)—year 学年
+   * (September to August) and the year—(year+1) 第一学期 (September to January), so every month of the
+   * year has its theme and items.
    */
   year: number;
   seed: number;
@@ -81,6 +83,41 @@ const MONTH_ITEMS: PlanItem[][] = [
   [{ content: '开展作业管理和课业负担专项督导', category: '专项', dated: 'range', schools: true },
     { content: '开展督学年度考核', category: '其他', dated: 'range' },
     { content: '编写年度督导大事记和督导工作总结', category: '其他' }],
+];
+
+/**
+ * The 第一学期 (September to January) as an office publishes it: 25 items numbered through the term, each
+ * month opening with its regular visits, timings in weeks, 旬 and dates, 牵头 and 配合 units, one item
+ * running from December into January. Month numbers are the term's own (9 … 1).
+ */
+interface TermItem { month: number; content: string; category: Category; timing?: string; lead: string; partners?: string; schools?: boolean }
+const REGULAR = (month: number): TermItem => ({ month, content: '', category: '经常性', lead: '各责任区' });
+const TERM_PLAN: TermItem[] = [
+  REGULAR(9),
+  { month: 9, content: '开展秋季开学工作专项督导，重点检查开学准备、校舍安全和收费公示情况', category: '专项', timing: '第1周', lead: '督导室', partners: '各责任区', schools: true },
+  { month: 9, content: '召开全体督学工作会议，部署本学期督导工作', category: '会议', timing: '9月上旬', lead: '督导室' },
+  { month: 9, content: '检查招生入学和学籍管理工作，核查“阳光招生”政策落实情况', category: '专项', timing: '9月中旬', lead: '督导室', partners: '基础教育科' },
+  { month: 9, content: '更新学校责任督学挂牌公示牌信息', category: '其他', lead: '各责任区' },
+  REGULAR(10),
+  { month: 10, content: '开展学生体质健康和大课间活动专项督导，抽查体育课开足开齐情况', category: '专项', timing: '10月中旬', lead: '督导室', partners: '体卫艺科', schools: true },
+  { month: 10, content: '组织责任督学赴外县区学习交流', category: '培训', timing: '第7周', lead: '督导室' },
+  { month: 10, content: '对两所学校开展综合督导评估', category: '综合', timing: '10月下旬', lead: '督导室', partners: '教研室', schools: true },
+  { month: 10, content: '召开月度督学工作例会，通报9月督导情况', category: '会议', timing: '10月15日', lead: '督导室' },
+  REGULAR(11),
+  { month: 11, content: '开展师德师风建设情况专项督导，查阅师德档案并座谈学生和家长', category: '专项', timing: '第11—12周', lead: '督导室', partners: '人事科、各责任区', schools: true },
+  { month: 11, content: '开展中小学校园欺凌防治专项检查', category: '专项', timing: '11月中旬', lead: '督导室', partners: '安全科' },
+  { month: 11, content: '组织督导业务培训（问题整改跟踪）', category: '培训', timing: '11月20日', lead: '督导室' },
+  { month: 11, content: '召开月度督学工作例会，通报10月督导情况', category: '会议', timing: '11月14日', lead: '督导室' },
+  REGULAR(12),
+  { month: 12, content: '开展作业管理和课业负担专项督导，抽查作业公示和布置情况', category: '专项', timing: '12月上旬', lead: '督导室', partners: '教研室、各责任区', schools: true },
+  { month: 12, content: '开展督学年度考核', category: '其他', timing: '12月中旬', lead: '督导室' },
+  { month: 12, content: '开展期末及寒假安全教育督查', category: '专项', timing: '12月下旬至1月上旬', lead: '督导室', partners: '安全科' },
+  { month: 12, content: '召开月度督学工作例会，编写年度督导大事记', category: '会议', timing: '12月12日', lead: '督导室' },
+  REGULAR(1),
+  { month: 1, content: '督查期末考试组织与考风考纪', category: '经常性', timing: '1月中旬', lead: '各责任区' },
+  { month: 1, content: '整理本学期督导档案，完成整改台账核对', category: '其他', timing: '1月下旬', lead: '督导室' },
+  { month: 1, content: '布置寒假期间校外培训机构巡查工作', category: '专项', lead: '督导室', partners: '校外教育科' },
+  { month: 1, content: '撰写本学期督导工作总结，制定下学期督导工作行事历', category: '其他', timing: '1月底前', lead: '督导室' },
 ];
 
 const DONE_NOTES = ['已按计划完成', '已完成，形成督导报告', '已完成，问题已录入整改台账', '已完成，已编入督导简报', null, null];
@@ -204,8 +241,9 @@ function maskedPhone(rng: Rng): string | null {
 
 /**
  * Write the demo's 行事历 and 应访督导 log for the live schools and supervisors already in the
- * archive: two 学年 calendars around `year` (themes, 3–6 numbered items a month, statuses that follow
- * the calendar up to `today`), and complaints over the year, some raising problems (via raiseProblem,
+ * archive: the (year-1)—year 学年 calendar (themes, 3–6 items a month) and the year—(year+1) 第一学期 as
+ * published (25 items numbered through the term, with timings, 牵头 and 配合), statuses that follow the
+ * calendar up to `today`, and complaints over the year, some raising problems (via raiseProblem,
  * advanced with changeStatus). Prepared statements in one transaction; run it before the visit
  * generator so visits pick up the month themes and items.
  */
@@ -220,15 +258,16 @@ export function generateCalendarAndComplaints(a: Store, opts: CalendarOptions): 
     AND category IN ('总督学', '副总督学', '专职督学') ORDER BY id`).pluck().all() as string[];
   const owners = staff.length ? staff : ['督导室'];
 
-  const insertCalendar = a.db.prepare(`INSERT INTO calendars (title, period_kind, start_month, end_month, notes, created_at, updated_at)
-    VALUES (?, '学年', ?, ?, ?, ?, ?)`);
+  const insertCalendar = a.db.prepare(`INSERT INTO calendars (title, period_kind, school_year, term, start_month, end_month, week_one, notes,
+    created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTheme = a.db.prepare('INSERT INTO calendar_months (calendar_id, month, theme) VALUES (?, ?, ?)');
-  const insertItem = a.db.prepare(`INSERT INTO calendar_items (calendar_id, month, seq, content, category, owner, start_date,
-    end_date, status, status_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertItem = a.db.prepare(`INSERT INTO calendar_items (calendar_id, month, end_month, seq, number, content, category, timing, owner,
+    partners, start_date, end_date, status, status_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertItemSchool = a.db.prepare('INSERT OR IGNORE INTO calendar_item_schools (item_id, school_id) VALUES (?, ?)');
   const insertComplaint = a.db.prepare(`INSERT INTO complaints (received_at, visitor, identity, phone, channel, school_id, topic,
     content, recorder, handler, result, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 
+  /** 完成情况 by how the item's last month stands to today. */
   function status(month: string): [string, string | null] {
     if (month > thisMonth) return ['未开始', null];
     if (month === thisMonth) {
@@ -238,12 +277,17 @@ export function generateCalendarAndComplaints(a: Store, opts: CalendarOptions): 
     const s = rng.weighted(['已完成', '进行中', '取消'], [88, 7, 5]);
     return [s, s === '已完成' ? rng.pick(DONE_NOTES) : s === '进行中' ? rng.pick(ONGOING_NOTES) : rng.pick(CANCEL_NOTES)];
   }
+  const linkSchools = (itemId: number | bigint) => {
+    if (schools.length) for (const sid of rng.shuffle(schools).slice(0, rng.int(2, 5))) insertItemSchool.run(itemId, sid);
+  };
 
-  function writeCalendar(startYear: number): number {
-    const title = `${startYear}—${startYear + 1}学年教育督导工作行事历`;
+  /** The (startYear)—(startYear+1) 学年, month by month: each month's regular visits, its own work, the meeting. */
+  function writeSchoolYear(startYear: number): number {
+    const title = `${startYear}—${startYear + 1}学年督导工作行事历`;
     const start = `${startYear}-09`;
     const stamp = `${startYear}-08-${pad(rng.int(20, 28))} 10:00:00`;
-    const id = Number(insertCalendar.run(title, start, `${startYear + 1}-08`, '经督导室室务会研究确定，各责任区据此安排月度督导工作。', stamp, stamp).lastInsertRowid);
+    const id = Number(insertCalendar.run(title, '学年', startYear, null, start, `${startYear + 1}-08`, null,
+      '经督导室室务会研究确定，各责任区据此安排月度督导工作。', stamp, stamp).lastInsertRowid);
     let count = 0;
     for (const month of monthsBetween(start, `${startYear + 1}-08`)) {
       const m = Number(month.slice(5, 7));
@@ -267,16 +311,45 @@ export function generateCalendarAndComplaints(a: Store, opts: CalendarOptions): 
         }
         const [s, note] = status(month);
         const owner = p.category === '经常性' ? '各责任区组长' : rng.pick(owners);
-        const itemId = insertItem.run(id, month, i + 1, p.content, p.category, owner, startDate, endDate, s, note, stamp, stamp).lastInsertRowid;
-        if (p.schools && schools.length) for (const sid of rng.shuffle(schools).slice(0, rng.int(2, 5))) insertItemSchool.run(itemId, sid);
+        const partners = p.category === '专项' && rng.chance(0.5) ? '各责任区' : null;
+        const itemId = insertItem.run(id, month, month, i + 1, null, p.content, p.category, null, owner, partners, startDate, endDate,
+          s, note, stamp, stamp).lastInsertRowid;
+        if (p.schools) linkSchools(itemId);
         count++;
       });
     }
     return count;
   }
 
+  /** The (startYear)—(startYear+1) 第一学期 as published (TERM_PLAN), its first week from 1 September. */
+  function writeTerm(startYear: number): number {
+    const months = monthsBetween(`${startYear}-09`, `${startYear + 1}-01`);
+    const weekOne = `${startYear}-09-01`;
+    const stamp = `${startYear}-08-${pad(rng.int(20, 28))} 15:00:00`;
+    const id = Number(insertCalendar.run(`${startYear}—${startYear + 1}学年第一学期督导工作行事历`, '学期', startYear, 1, months[0],
+      months[months.length - 1], weekOne, '各责任区可结合实际调整具体时间，调整情况报督导室备案。', stamp, stamp).lastInsertRowid);
+    const seqs = new Map<string, number>();
+    TERM_PLAN.forEach((p, k) => {
+      const month = months.find((m) => Number(m.slice(5, 7)) === p.month)!;
+      const theme = MONTH_THEMES[p.month - 1];
+      if (!seqs.has(month)) insertTheme.run(id, month, theme);
+      const seq = (seqs.get(month) ?? 0) + 1;
+      seqs.set(month, seq);
+      const read = p.timing ? parseTiming(p.timing, { months, month, weekOne }) : null;
+      const timing = read?.ok ? read.timing : null;
+      const span = itemSpan(month, null, timing);
+      const endMonth = span.ok ? span.endMonth : month;
+      const [s, note] = status(endMonth);
+      const content = p.content || `各责任督学开展经常性督导，重点督查“${theme}”`;
+      const itemId = insertItem.run(id, month, endMonth, seq, `${k + 1}.`, content, p.category, p.timing ?? null, p.lead, p.partners ?? null,
+        timing?.start ?? null, timing?.end ?? null, s, note, stamp, stamp).lastInsertRowid;
+      if (p.schools) linkSchools(itemId);
+    });
+    return TERM_PLAN.length;
+  }
+
   return a.db.transaction((): GeneratedCalendar => {
-    const itemCount = writeCalendar(opts.year - 1) + writeCalendar(opts.year);
+    const itemCount = writeSchoolYear(opts.year - 1) + writeTerm(opts.year);
 
     // Complaints: spread over the year's days up to today, oldest handled, newest still open.
     const total = opts.complaints ?? 40;

@@ -10,7 +10,9 @@ import { m008CountIndexes } from './008-count-indexes';
 import { m009ProblemOrder } from './009-problem-order';
 import { m010Pinyin } from './010-pinyin';
 import { m011YearLock } from './011-year-lock';
-import { m012NoticeOrder } from './012-notice-order';
+import { m012CalendarTerms } from './012-calendar-terms';
+import { m013YearEnd } from './013-year-end';
+import { m016NoticeOrder } from './016-notice-order';
 
 export interface Migration {
   version: number;
@@ -19,5 +21,5 @@ export interface Migration {
 }
 
 /** Every migration in order; the archive's user_version is the number of the last one applied. */
-export const migrations: Migration[] = [m001Foundation, m002Work, m003Documents, m004YearClose, m005Indexes, m006SearchTail, m007ListOrder, m008CountIndexes, m009ProblemOrder, m010Pinyin, m011YearLock, m012NoticeOrder];
+export const migrations: Migration[] = [m001Foundation, m002Work, m003Documents, m004YearClose, m005Indexes, m006SearchTail, m007ListOrder, m008CountIndexes, m009ProblemOrder, m010Pinyin, m011YearLock, m012CalendarTerms, m013YearEnd, m016NoticeOrder];
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

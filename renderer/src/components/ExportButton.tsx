@@ -16,13 +16,16 @@ type DocChannel = 'documents.notice' | 'documents.referral' | 'documents.calenda
  * `input` may be a function, called on click (to draw charts into PNG only when needed). A long one
  * (a collection) runs as a job, with progress and 取消.
  */
-export function ExportButton<C extends DocChannel>({ channel, input, label, ...button }: {
+export function ExportButton<C extends DocChannel>({ channel, input, label, before, ...button }: {
   channel: C;
   input: Input<C> | (() => Input<C> | Promise<Input<C>>);
   label: string;
+  /** Asked first (e.g. a warning to confirm); false stops the export. */
+  before?: () => Promise<boolean>;
 } & Omit<ButtonProps, 'children' | 'onClick'>) {
   const [busy, setBusy] = useState(false);
   async function run() {
+    if (before && !(await before())) return;
     setBusy(true);
     try {
       const value = typeof input === 'function' ? await (input as () => Input<C> | Promise<Input<C>>)() : input;

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import {
   Alert, Badge, Button, Group, LoadingOverlay, Paper, Progress, Select, Stack, Tabs, Text, Title,
 } from '@mantine/core';
-import { IconCopy, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconClipboardText, IconCopy, IconFileTypeDocx, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { call } from '../api';
 import { useApi } from '../useApi';
 import { notifyOk } from '../notify';
@@ -12,16 +12,16 @@ import { CalendarTable } from './calendar/CalendarTable';
 import { CopyForm } from './calendar/CopyForm';
 import { ItemForm } from './calendar/ItemForm';
 import { MonthGrid } from './calendar/MonthGrid';
-
+import { PasteDialog } from './calendar/PasteDialog';
+import { ExportDialog } from './calendar/ExportDialog';
 import { ConfirmDelete } from '../components/ConfirmDelete';
-import { ExportButton } from '../components/ExportButton';
-import { type Calendar, type CalendarItem } from '../../../shared/schemas/calendar';
+import { periodText, type Calendar, type CalendarDetail, type CalendarItem } from '../../../shared/schemas/calendar';
 import { monthLabel, thisMonth } from '../../../shared/dates';
 
 /**
  * 行事历: pick a plan (?id=), see it as the printed month-by-month table or as a month calendar,
- * edit themes and numbered items, copy it to start the next year. ?month= and ?item= come from
- * the dashboard and the header search.
+ * paste a term's items as text, edit themes and items, export it as printed, copy it to start the next
+ * year. ?month= and ?item= come from the dashboard and the header search.
  */
 export function CalendarPage() {
   const [params, setParams] = useSearchParams();
@@ -48,7 +48,7 @@ export function CalendarPage() {
       {list.error && <Alert color="red" title="无法读取行事历">{list.error}</Alert>}
       {list.data && calendars.length === 0 && (
         <Paper withBorder p="lg">
-          <Text>还没有行事历。点击「新建行事历」，按学年、学期或自然年规划每月的主题和工作事项。</Text>
+          <Text>还没有行事历。点击「新建行事历」，选好学年和学期，再把行事历的文字整段粘贴进来。</Text>
         </Paper>
       )}
       {id && (
@@ -62,7 +62,6 @@ export function CalendarPage() {
               <>
                 <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditingCalendar(c)}>编辑</Button>
                 <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => setCopying(c)}>复制为新一年</Button>
-                <ExportButton channel="documents.calendar" input={{ id: c.id }} label="导出Word" />
                 <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeletingCalendar(c)}>删除</Button>
               </>
             );
@@ -109,6 +108,8 @@ function CalendarView({ id, params, setParams, reloadList, onAdd, onEdit, onDele
 }) {
   const detail = useApi('calendars.get', { id });
   const [view, setView] = useState<string | null>(params.get('view') ?? 'table');
+  const [pasting, setPasting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const highlight = Number(params.get('item')) || null;
   const months = detail.data?.months.map((m) => m.month) ?? [];
   const wanted = params.get('month') ?? thisMonth();
@@ -131,12 +132,16 @@ function CalendarView({ id, params, setParams, reloadList, onAdd, onEdit, onDele
           <Group justify="space-between">
             <Group gap="xs">
               <Text fw={700} size="lg">{c.title}</Text>
-              <Badge variant="light" color="gray">{c.periodKind}</Badge>
+              <Badge variant="light" color="gray">{periodText(c)}</Badge>
               <Text size="sm" c="dimmed">{monthLabel(c.startMonth)}至{monthLabel(c.endMonth)}</Text>
             </Group>
-            <Group gap="xs" w={260}>
-              <Text size="sm">已完成 {c.doneCount} / {c.itemCount} 项</Text>
-              <Progress value={c.itemCount ? (100 * c.doneCount) / c.itemCount : 0} color="green" style={{ flex: 1 }} aria-label="完成进度" />
+            <Group gap="xs">
+              <Button leftSection={<IconClipboardText size={16} />} onClick={() => setPasting(true)}>粘贴事项</Button>
+              <Button variant="light" leftSection={<IconFileTypeDocx size={16} />} onClick={() => setExporting(true)}>导出Word</Button>
+              <Group gap="xs" w={220}>
+                <Text size="sm">已完成 {c.doneCount} / {c.itemCount} 项</Text>
+                <Progress value={c.itemCount ? (100 * c.doneCount) / c.itemCount : 0} color="green" style={{ flex: 1 }} aria-label="完成进度" />
+              </Group>
             </Group>
           </Group>
           {c.notes && <Text size="sm" c="dimmed">{c.notes}</Text>}
@@ -155,15 +160,30 @@ function CalendarView({ id, params, setParams, reloadList, onAdd, onEdit, onDele
           </Tabs>
         </Stack>
       )}
-      <ItemForm opened={!!itemOpen} calendarId={id} months={months} month={itemOpen?.month ?? month} item={itemOpen?.item ?? null}
-        onClose={closeItem} onSaved={() => { closeItem(); reload(); }} />
-      <ConfirmDelete what="事项" title={deletingItem ? `${monthLabel(deletingItem.month)}第${deletingItem.seq}项：${deletingItem.content}` : ''}
+      {detail.data && (
+        <>
+          <ItemForm opened={!!itemOpen} calendar={detail.data.calendar} month={itemOpen?.month ?? month} item={itemOpen?.item ?? null}
+            units={unitsOf(detail.data)} onClose={closeItem} onSaved={() => { closeItem(); reload(); }} />
+          <PasteDialog detail={detail.data} opened={pasting} onClose={() => setPasting(false)} onSaved={() => { setPasting(false); reload(); }} />
+          <ExportDialog detail={detail.data} opened={exporting} onClose={() => setExporting(false)} />
+        </>
+      )}
+      <ConfirmDelete what="事项" title={deletingItem ? `${monthLabel(deletingItem.month)} ${deletingItem.numberText}${deletingItem.content}` : ''}
         opened={!!deletingItem} onClose={closeDelete}
         onConfirm={async () => {
           await call('calendarItems.delete', { id: deletingItem!.id });
-          notifyOk('已将事项移入回收站，本月其余事项已重新编号');
+          notifyOk('已将事项移入回收站，可在「回收站」中恢复');
           reload();
         }} />
     </Paper>
   );
+}
+
+/** The units named in a calendar's 牵头 and 配合, most used first: offered when entering another item. */
+function unitsOf(d: CalendarDetail): string[] {
+  const count = new Map<string, number>();
+  for (const i of d.months.flatMap((m) => m.items)) {
+    for (const u of [i.lead, ...(i.partners ?? '').split('、')]) if (u) count.set(u, (count.get(u) ?? 0) + 1);
+  }
+  return [...count].sort((x, y) => y[1] - x[1]).map(([u]) => u);
 }

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import {
-  ActionIcon, Alert, Badge, Button, Grid, Group, Paper, ScrollArea, Select, Stack, Text, Title, Tooltip,
+  ActionIcon, Alert, Button, Grid, Group, Paper, Select, Stack, Text, Title, Tooltip,
 } from '@mantine/core';
-import { IconCheck, IconDownload, IconEdit, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
+import { IconDownload, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { call } from '../api';
 import { useApi } from '../useApi';
 import { saveFile } from '../files';
-import { notifyError, notifyOk } from '../notify';
-import type { ChronicleCandidate, ChronicleEntryRow } from '../../../shared/schemas/chronicle';
+import { notifyError, notifyLatest } from '../notify';
+import type { ChronicleEntryRow } from '../../../shared/schemas/chronicle';
 import { EntryForm, type EntryDraft } from './chronicle/EntryForm';
+import { CandidatePanel } from './chronicle/CandidatePanel';
 
 const MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
@@ -18,8 +19,6 @@ function lead(e: { precision: string; date: string }): string {
   if (e.precision === 'month') return '是月';
   return `${Number(e.date.slice(5, 7))}月${Number(e.date.slice(8, 10))}日`;
 }
-const candidateDate = (c: ChronicleCandidate) =>
-  (c.precision === 'day' ? lead(c) : c.precision === 'month' ? `${Number(c.date.slice(5, 7))}月（是月）` : '是年');
 
 /** Entries under month headings, in the order they print. */
 function grouped(entries: ChronicleEntryRow[]): { heading: string; entries: ChronicleEntryRow[] }[] {
@@ -42,20 +41,15 @@ export function ChroniclePage() {
   const reload = () => { void entries.reload(); void candidates.reload(); };
 
   const act = async (f: () => Promise<unknown>, ok: string) => {
-    try { await f(); notifyOk(ok); reload(); } catch (e) { notifyError(e); }
+    try { await f(); notifyLatest('chronicle', ok); reload(); } catch (e) { notifyError(e); }
   };
   const exportAs = async (form: 'list' | 'table') => {
     try {
       await saveFile(await call('chronicle.export', { year, form }));
     } catch (e) { notifyError(e); }
   };
-  const accept = (c: ChronicleCandidate) => {
-    const { sourceLabel: _l, ...fields } = c;
-    return act(() => call('chronicle.save', { fields }), '已采纳为大事记。');
-  };
 
   const list = entries.data ?? [];
-  const cands = candidates.data ?? [];
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -102,31 +96,8 @@ export function ChroniclePage() {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder p="md" aria-label="候选条目" role="region">
-            <Text fw={600}>候选条目（{cands.length}）</Text>
-            <Text size="xs" c="dimmed" mb="xs">从行事历、专项与综合督导、印发的简报和整改通知书中整理；采纳或不采纳后不再出现。</Text>
-            {candidates.error && <Alert color="red">{candidates.error}</Alert>}
-            {candidates.data && cands.length === 0 && <Text c="dimmed" size="sm">没有新的候选条目。</Text>}
-            <ScrollArea.Autosize mah={640}>
-              <Stack gap="xs">
-                {cands.map((c) => (
-                  <Paper key={`${c.sourceKind}:${c.sourceId}`} withBorder p="xs" role="article" aria-label={c.text}>
-                    <Group justify="space-between" gap={4} mb={2}>
-                      <Text size="sm" fw={500}>{candidateDate(c)}</Text>
-                      <Badge size="xs" variant="light">{c.sourceLabel}</Badge>
-                    </Group>
-                    <Text size="sm">{c.text}</Text>
-                    <Group gap={4} mt={4} justify="flex-end">
-                      <Button size="compact-xs" leftSection={<IconCheck size={12} />} onClick={() => accept(c)}>采纳</Button>
-                      <Button size="compact-xs" variant="light" leftSection={<IconEdit size={12} />} onClick={() => setEditing({ ...c })}>修改后采纳</Button>
-                      <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconX size={12} />}
-                        onClick={() => act(() => call('chronicle.reject', { year, sourceKind: c.sourceKind, sourceId: c.sourceId }), '已忽略这条候选。')}>不采纳</Button>
-                    </Group>
-                  </Paper>
-                ))}
-              </Stack>
-            </ScrollArea.Autosize>
-          </Paper>
+          <CandidatePanel year={year} candidates={candidates.data} error={candidates.error} onChanged={reload}
+            onEdit={({ group: _g, ...c }) => setEditing(c)} />
         </Grid.Col>
       </Grid>
 

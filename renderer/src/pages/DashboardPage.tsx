@@ -203,7 +203,7 @@ function Body({ d, periodText, zoneName, navigate }: { d: Dashboard; periodText:
                     <Table.Tr key={i.id}>
                       {!p.month && <Table.Td w={80}><Text size="sm">{monthLabel(i.month).slice(5)}</Text></Table.Td>}
                       <Table.Td>
-                        <Anchor component={Link} to={links.calendarItem(i)} size="sm">{i.seq}. {i.content}</Anchor>
+                        <Anchor component={Link} to={links.calendarItem(i)} size="sm">{i.numberText}{i.content}</Anchor>
                       </Table.Td>
                       <Table.Td w={110}><Text size="xs" c="dimmed">{i.owner ?? ''}</Text></Table.Td>
                       <Table.Td w={80}><Badge variant="light" color={ITEM_STATUS_COLORS[i.status]}>{i.status}</Badge></Table.Td>

@@ -5,22 +5,15 @@ import { IconDownload, IconSparkles } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
-import { downloadBriefing, numberLabel } from './exportBriefing';
-import { monthLabel } from '../../../../shared/dates';
+import { downloadBriefing, numberLabel, statusColor } from './exportBriefing';
+import { briefingMonth, monthLabel, todayText } from '../../../../shared/dates';
 import { MonthField } from '../../components/DateFields';
-
-function lastMonth(): string {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
 
 /** Start a month's draft from the archive, and the list of drafts and issued briefings. */
 export function BriefingList() {
   const navigate = useNavigate();
   const list = useApi('briefings.list', {});
-  const [month, setMonth] = useState(lastMonth());
+  const [month, setMonth] = useState(() => briefingMonth(todayText()));
   const [busy, setBusy] = useState(false);
 
   const propose = async () => {
@@ -69,9 +62,9 @@ export function BriefingList() {
             {rows.map((b) => (
               <Table.Tr key={b.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/briefings/${b.id}`)}>
                 <Table.Td>{monthLabel(b.month)}</Table.Td>
-                <Table.Td><Badge variant="light" color={b.status === '已印发' ? 'green' : 'gray'}>{b.status}</Badge></Table.Td>
+                <Table.Td><Badge variant="light" color={statusColor(b.status)}>{b.status}</Badge></Table.Td>
                 <Table.Td>{numberLabel(b)}</Table.Td>
-                <Table.Td>{b.status === '已印发' ? b.issueDate : ''}</Table.Td>
+                <Table.Td>{b.status === '草稿' ? '' : b.issueDate}</Table.Td>
                 <Table.Td><Text size="sm" lineClamp={1}>{b.articleTitles.join('；') || '（暂无文章）'}</Text></Table.Td>
                 <Table.Td>
                   <Button size="xs" variant="light" leftSection={<IconDownload size={14} />}

@@ -12,6 +12,9 @@ export async function downloadBriefing(id: number): Promise<void> {
   }
 }
 
-export function numberLabel(b: { status: string; year: number | null; issueNo: number | null; totalNo: number | null }): string {
-  return b.status === '已印发' ? issueLabel(b.year!, b.issueNo!, b.totalNo!) : '—';
+/** The number an issued (or re-opened) briefing carries; '—' for a draft. */
+export function numberLabel(b: { year: number | null; issueNo: number | null; totalNo: number | null }): string {
+  return b.issueNo != null ? issueLabel(b.year!, b.issueNo, b.totalNo!) : '—';
 }
+
+export const statusColor = (status: string) => ({ 已印发: 'green', 更正中: 'orange' } as Record<string, string>)[status] ?? 'gray';

@@ -3,9 +3,10 @@ import { Link } from 'react-router-dom';
 import { ActionIcon, Anchor, Badge, Button, Group, Menu, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconCheck, IconPencil, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { call } from '../../api';
-import { notifyError } from '../../notify';
+import { notifyError, notifyOk } from '../../notify';
 import { ITEM_STATUS_COLORS } from '../../lib/status-colors';
 import type { CalendarDetail, CalendarItem, CalendarMonth } from '../../../../shared/schemas/calendar';
+import { timingText } from '../../../../shared/calendar-timing';
 import { CALENDAR_ITEM_STATUSES } from '../../../../shared/vocab';
 
 interface Props {
@@ -18,14 +19,7 @@ interface Props {
   onChanged: () => void;
 }
 
-function dates(i: CalendarItem): string | null {
-  if (!i.startDate && !i.endDate) return null;
-  const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-  if (i.startDate && i.endDate && i.startDate !== i.endDate) return `${md(i.startDate)}—${md(i.endDate)}`;
-  return md((i.startDate ?? i.endDate)!);
-}
-
-/** The 行事历 as printed: 月份 | 工作内容 (numbered) | 类别 | 责任人 | 完成情况, one block of rows per month. */
+/** The 行事历 as printed: 月份 | 工作内容 (numbered, with 时间) | 牵头/配合 | 完成情况, one block of rows per month. */
 export function CalendarTable({ detail, highlight, onAdd, onEdit, onDelete, onChanged }: Props) {
   return (
     <Table withTableBorder withColumnBorders verticalSpacing="xs" aria-label="行事历">
@@ -33,9 +27,8 @@ export function CalendarTable({ detail, highlight, onAdd, onEdit, onDelete, onCh
         <Table.Tr>
           <Table.Th w={170}>月份</Table.Th>
           <Table.Th>工作内容</Table.Th>
-          <Table.Th w={80}>类别</Table.Th>
-          <Table.Th w={110}>责任人</Table.Th>
-          <Table.Th w={170}>完成情况</Table.Th>
+          <Table.Th w={150}>牵头 / 配合</Table.Th>
+          <Table.Th w={190}>完成情况</Table.Th>
           <Table.Th w={120}>操作</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -49,8 +42,9 @@ export function CalendarTable({ detail, highlight, onAdd, onEdit, onDelete, onCh
 
 function MonthRows({ calendarId, m, highlight, onAdd, onEdit, onDelete, onChanged }: Omit<Props, 'detail'> & { calendarId: number; m: CalendarMonth }) {
   const label = `${Number(m.month.slice(5, 7))}月`;
+  const rows = m.items.length + m.continued.length;
   const head = (
-    <Table.Td rowSpan={Math.max(1, m.items.length)} valign="top" bg="gray.0">
+    <Table.Td rowSpan={Math.max(1, rows)} valign="top" bg="gray.0">
       <Stack gap={4}>
         <Text fw={700} size="lg">{label}<Text span size="xs" c="dimmed" ml={4}>{m.month.slice(0, 4)}年</Text></Text>
         <ThemeEditor calendarId={calendarId} month={m.month} label={label} theme={m.theme} onChanged={onChanged} />
@@ -59,11 +53,11 @@ function MonthRows({ calendarId, m, highlight, onAdd, onEdit, onDelete, onChange
       </Stack>
     </Table.Td>
   );
-  if (m.items.length === 0) {
+  if (rows === 0) {
     return (
       <Table.Tr>
         {head}
-        <Table.Td colSpan={5}><Text size="sm" c="dimmed">本月还没有工作事项。</Text></Table.Td>
+        <Table.Td colSpan={4}><Text size="sm" c="dimmed">本月还没有工作事项。</Text></Table.Td>
       </Table.Tr>
     );
   }
@@ -72,26 +66,9 @@ function MonthRows({ calendarId, m, highlight, onAdd, onEdit, onDelete, onChange
       {m.items.map((i, k) => (
         <Table.Tr key={i.id} data-item={i.id} bg={i.id === highlight ? 'yellow.0' : undefined} aria-label={`${label}第${i.seq}项`}>
           {k === 0 && head}
-          <Table.Td>
-            <Text size="sm" td={i.status === '取消' ? 'line-through' : undefined}>{i.seq}. {i.content}</Text>
-            <Group gap={6} mt={2}>
-              {dates(i) && <Text size="xs" c="dimmed">{dates(i)}</Text>}
-              {i.schoolNames.length > 0 && (
-                <Tooltip label={i.schoolNames.join('、')} multiline w={320}>
-                  <Text size="xs" c="dimmed">涉及{i.schoolNames.length}所学校</Text>
-                </Tooltip>
-              )}
-              {i.visitCount > 0 && (
-                <Anchor component={Link} to={`/visits?calendarItemId=${i.id}`} size="xs">督导记录 {i.visitCount} 条</Anchor>
-              )}
-            </Group>
-          </Table.Td>
-          <Table.Td><Text size="sm">{i.category}</Text></Table.Td>
-          <Table.Td><Text size="sm">{i.owner ?? ''}</Text></Table.Td>
-          <Table.Td>
-            <StatusMenu item={i} onChanged={onChanged} />
-            {i.statusNote && <Text size="xs" c="dimmed" mt={2}>{i.statusNote}</Text>}
-          </Table.Td>
+          <Table.Td><ItemText item={i} /></Table.Td>
+          <Table.Td><Units item={i} /></Table.Td>
+          <Table.Td><Completion item={i} onChanged={onChanged} /></Table.Td>
           <Table.Td>
             <Group gap={2} wrap="nowrap">
               <ActionIcon variant="subtle" aria-label={`编辑第${i.seq}项`} onClick={() => onEdit(i)}><IconPencil size={16} /></ActionIcon>
@@ -104,7 +81,53 @@ function MonthRows({ calendarId, m, highlight, onAdd, onEdit, onDelete, onChange
           </Table.Td>
         </Table.Tr>
       ))}
+      {/* Items from an earlier month still running in this one: shown here too, edited where they are listed. */}
+      {m.continued.map((i, k) => (
+        <Table.Tr key={`c${i.id}`} bg="gray.0" aria-label={`${label}延续事项：${i.content}`}>
+          {k === 0 && m.items.length === 0 && head}
+          <Table.Td>
+            <Badge size="xs" variant="outline" color="gray" mr={6}>续{Number(i.month.slice(5, 7))}月</Badge>
+            <ItemText item={i} />
+          </Table.Td>
+          <Table.Td><Units item={i} /></Table.Td>
+          <Table.Td><Completion item={i} onChanged={onChanged} /></Table.Td>
+          <Table.Td>
+            <ActionIcon variant="subtle" aria-label={`编辑延续事项：${i.content}`} onClick={() => onEdit(i)}><IconPencil size={16} /></ActionIcon>
+          </Table.Td>
+        </Table.Tr>
+      ))}
     </>
+  );
+}
+
+function ItemText({ item: i }: { item: CalendarItem }) {
+  const when = timingText(i);
+  return (
+    <>
+      <Text size="sm" span td={i.status === '取消' ? 'line-through' : undefined}>{i.numberText}{i.content}</Text>
+      <Group gap={6} mt={2}>
+        {when && <Text size="xs" c="blue.8">{when}</Text>}
+        {i.category && <Text size="xs" c="dimmed">{i.category}</Text>}
+        {i.schoolNames.length > 0 && (
+          <Tooltip label={i.schoolNames.join('、')} multiline w={320}>
+            <Text size="xs" c="dimmed">涉及{i.schoolNames.length}所学校</Text>
+          </Tooltip>
+        )}
+        {i.visitCount > 0 && (
+          <Anchor component={Link} to={`/visits?calendarItemId=${i.id}`} size="xs">督导记录 {i.visitCount} 条</Anchor>
+        )}
+        {i.note && <Text size="xs" c="dimmed">备注：{i.note}</Text>}
+      </Group>
+    </>
+  );
+}
+
+function Units({ item: i }: { item: CalendarItem }) {
+  return (
+    <Stack gap={0}>
+      {i.lead && <Text size="sm">{i.lead}</Text>}
+      {i.partners && <Text size="xs" c="dimmed">配合：{i.partners}</Text>}
+    </Stack>
   );
 }
 
@@ -117,30 +140,41 @@ async function move(id: number, direction: 'up' | 'down', onChanged: () => void)
   }
 }
 
-/** 完成情况 as a badge that opens a menu of the four states. */
-function StatusMenu({ item, onChanged }: { item: CalendarItem; onChanged: () => void }) {
-  async function setStatus(status: CalendarItem['status']) {
+/** 完成情况 as a badge that opens a menu of the four states; with linked records not yet done, an offer to mark it done. */
+function Completion({ item, onChanged }: { item: CalendarItem; onChanged: () => void }) {
+  async function setStatus(status: CalendarItem['status'], statusNote?: string) {
     try {
-      const { id, seq: _seq, schoolNames: _names, visitCount: _visits, ...fields } = item;
-      await call('calendarItems.save', { id, fields: { ...fields, status } });
+      await call('calendarItems.setStatus', { id: item.id, status, statusNote });
+      if (statusNote) notifyOk(`已将「${item.content}」标记为${status}`);
       onChanged();
     } catch (e) {
       notifyError(e);
     }
   }
+  const offer = item.visitCount > 0 && (item.status === '未开始' || item.status === '进行中');
   return (
-    <Menu position="bottom-start" withinPortal>
-      <Menu.Target>
-        <Badge component="button" color={ITEM_STATUS_COLORS[item.status]} variant="light" style={{ cursor: 'pointer' }}
-          aria-label={`第${item.seq}项完成情况：${item.status}`}>{item.status}</Badge>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>改为</Menu.Label>
-        {CALENDAR_ITEM_STATUSES.filter((s) => s !== item.status).map((s) => (
-          <Menu.Item key={s} onClick={() => void setStatus(s)}>{s}</Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+    <Stack gap={4} align="flex-start">
+      <Menu position="bottom-start" withinPortal>
+        <Menu.Target>
+          <Badge component="button" color={ITEM_STATUS_COLORS[item.status]} variant="light" style={{ cursor: 'pointer' }}
+            aria-label={`第${item.seq}项完成情况：${item.status}`}>{item.status}</Badge>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>改为</Menu.Label>
+          {CALENDAR_ITEM_STATUSES.filter((s) => s !== item.status).map((s) => (
+            <Menu.Item key={s} onClick={() => void setStatus(s)}>{s}</Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      {item.statusNote && <Text size="xs" c="dimmed">{item.statusNote}</Text>}
+      {offer && (
+        <Button size="compact-xs" variant="light" color="green" leftSection={<IconCheck size={12} />}
+          onClick={() => void setStatus('已完成', item.statusNote ?? `已开展，形成督导记录${item.visitCount}条`)}
+          aria-label={`按督导记录将「${item.content}」标记为已完成`}>
+          已有{item.visitCount}条记录，标记已完成
+        </Button>
+      )}
+    </Stack>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Badge, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import { ITEM_STATUS_COLORS } from '../../lib/status-colors';
+import { timingText } from '../../../../shared/calendar-timing';
 
 import type { CalendarDetail, CalendarItem } from '../../../../shared/schemas/calendar';
 import { todayText } from '../../../../shared/dates';
@@ -23,7 +24,11 @@ const covers = (i: CalendarItem, day: string) => {
   return !!start && !!end && start <= day && day <= end;
 };
 
-/** The calendar view: one month as a grid, items on the days they span; undated items listed below. */
+/**
+ * The calendar view: one month as a grid, items on the days they span, those running on from an earlier
+ * month too; items without days in this month (undated, timed in weeks or months, or dated in another
+ * month they run over) listed below, so none goes missing.
+ */
 export function MonthGrid({ detail, month, onMonth, onEdit }: {
   detail: CalendarDetail;
   month: string;
@@ -32,7 +37,9 @@ export function MonthGrid({ detail, month, onMonth, onEdit }: {
 }) {
   const m = detail.months.find((x) => x.month === month) ?? detail.months[0];
   const today = todayText();
-  const undated = m.items.filter((i) => !i.startDate && !i.endDate);
+  const all = [...m.continued, ...m.items];
+  const days = cells(m.month).filter((d): d is string => !!d);
+  const undated = all.filter((i) => !days.some((d) => covers(i, d)));
   return (
     <Stack gap="sm">
       <SegmentedControl size="xs" value={m.month} onChange={onMonth} aria-label="月份"
@@ -45,10 +52,10 @@ export function MonthGrid({ detail, month, onMonth, onEdit }: {
             {day && (
               <Stack gap={2}>
                 <Text size="xs" c="dimmed">{Number(day.slice(8, 10))}</Text>
-                {m.items.filter((i) => covers(i, day)).map((i) => (
+                {all.filter((i) => covers(i, day)).map((i) => (
                   <UnstyledButton key={i.id} onClick={() => onEdit(i)} title={i.content}>
                     <Badge size="xs" radius="sm" fullWidth variant="light" color={ITEM_STATUS_COLORS[i.status]}
-                      styles={{ label: { textAlign: 'left' } }}>{i.seq}. {i.content}</Badge>
+                      styles={{ label: { textAlign: 'left' } }}>{i.numberText}{i.content}</Badge>
                   </UnstyledButton>
                 ))}
               </Stack>
@@ -58,12 +65,14 @@ export function MonthGrid({ detail, month, onMonth, onEdit }: {
       </SimpleGrid>
       {undated.length > 0 && (
         <Paper withBorder p="sm">
-          <Text size="sm" fw={600} mb={4}>本月未定日期的事项</Text>
+          <Text size="sm" fw={600} mb={4}>本月其他事项（未定具体日期）</Text>
           <Stack gap={4}>
             {undated.map((i) => (
               <Group key={i.id} gap="xs">
                 <Badge size="sm" variant="light" color={ITEM_STATUS_COLORS[i.status]}>{i.status}</Badge>
-                <UnstyledButton onClick={() => onEdit(i)}><Text size="sm">{i.seq}. {i.content}</Text></UnstyledButton>
+                <UnstyledButton onClick={() => onEdit(i)}><Text size="sm">{i.numberText}{i.content}</Text></UnstyledButton>
+                {timingText(i) && <Text size="xs" c="blue.8">{timingText(i)}</Text>}
+                {i.month !== m.month && <Text size="xs" c="dimmed">（续{Number(i.month.slice(5, 7))}月）</Text>}
               </Group>
             ))}
           </Stack>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { call } from '../../api';
-import { notifyError, notifyOk } from '../../notify';
+import { notifyError, notifyLatest } from '../../notify';
 import type { ChronicleEntryFields } from '../../../../shared/schemas/chronicle';
 import { DateField, MonthField } from '../../components/DateFields';
 
@@ -41,7 +41,7 @@ export function EntryForm({ draft, onClose, onSaved }: Props) {
     try {
       const { id, sourceLabel: _label, ...fields } = f;
       await call('chronicle.save', { id, fields });
-      notifyOk(f.sourceKind && !id ? '已采纳为大事记。' : '大事记条目已保存。');
+      notifyLatest('chronicle', f.sourceKind && !id ? '已采纳为大事记。' : '大事记条目已保存。');
       onSaved();
     } catch (e) {
       notifyError(e);

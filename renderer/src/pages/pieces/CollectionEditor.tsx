@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
-  ActionIcon, Alert, Anchor, Button, Group, Loader, NumberInput, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title,
+  ActionIcon, Alert, Anchor, Badge, Button, Group, Loader, NumberInput, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowDown, IconArrowLeft, IconArrowUp, IconPlus, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowLeft, IconArrowUp, IconChecks, IconPlus, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useApi } from '../../useApi';
 import { notifyOk } from '../../notify';
@@ -13,16 +13,24 @@ import { ExportButton } from '../../components/ExportButton';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { fieldErrors, showSaveError } from '../../lib/forms';
 import { years } from './PieceTabs';
+import { useDraftWarning } from './DraftWarning';
 import { PIECE_KINDS, collectionFields, type Collection } from '../../../../shared/schemas/piece';
 import type { Block } from '../../../../shared/schemas/blocks';
 
 type Chosen = Collection['pieces'][number];
-interface FormState { title: string; kind: string; volume: number | string; year: string; preface: Block[]; pieces: Chosen[] }
+/** `title` null: not named yet, so named after the office, year and kind (defaultTitle). */
+interface FormState { title: string | null; kind: string; volume: number | string; year: string; preface: Block[]; pieces: Chosen[] }
 const FIELDS = ['title', 'kind', 'volume', 'year', 'preface', 'pieceIds'] as const;
+
+/** What a collection of each kind is called after the office and year. */
+const KIND_TITLES: Record<string, string> = { 案例: '督导案例集', 学习心得: '督导学习心得汇编', 论文: '督导论文集', 调研报告: '督导调研报告汇编' };
+
+/** A new collection's name: 清河区人民政府教育督导室2026年度督导案例集. */
+export const defaultTitle = (office: string, year: string, kind: string) => `${office}${year}年度${KIND_TITLES[kind] ?? '督导文章汇编'}`;
 
 function fromCollection(c: Collection | null): FormState {
   return {
-    title: c?.title ?? '教育督导案例集', kind: c?.kind ?? '案例', volume: c?.volume ?? '', year: String(c?.year ?? new Date().getFullYear()),
+    title: c?.title ?? null, kind: c?.kind ?? '案例', volume: c?.volume ?? '', year: String(c?.year ?? new Date().getFullYear()),
     preface: c?.preface ?? [], pieces: c?.pieces ?? [],
   };
 }
@@ -43,6 +51,8 @@ export function CollectionEditor() {
   const [q] = useDebouncedValue(search.trim(), 300);
   const [pickKind, setPickKind] = useState<string | null>('案例');
   const candidates = useApi('pieces.list', { q: q || undefined, kind: (pickKind ?? undefined) as never, limit: 100 });
+  const settings = useApi('settings.get', {});
+  const drafts = useDraftWarning();
 
   useEffect(() => {
     if (!collectionId) return;
@@ -61,9 +71,11 @@ export function CollectionEditor() {
     set('pieces', next);
   };
 
+  const title = f.title ?? defaultTitle(settings.data?.officeName ?? '', f.year, f.kind);
+
   async function save() {
     const parsed = collectionFields.safeParse({
-      title: f.title, kind: f.kind, volume: f.volume === '' ? null : Number(f.volume), year: Number(f.year), preface: f.preface,
+      title, kind: f.kind, volume: f.volume === '' ? null : Number(f.volume), year: Number(f.year), preface: f.preface,
       pieceIds: f.pieces.map((p) => p.id),
     });
     if (!parsed.success) { setErrors(fieldErrors(parsed.error)); return; }
@@ -84,6 +96,7 @@ export function CollectionEditor() {
 
   if (loadError) return <Alert color="red" title="无法打开这个汇编">{loadError}</Alert>;
   if (collectionId && !saved) return <Loader />;
+  if (!collectionId && !settings.data) return <Loader />;
   const chosen = new Set(f.pieces.map((p) => p.id));
 
   return (
@@ -96,7 +109,8 @@ export function CollectionEditor() {
         <Group gap="xs">
           {saved && <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(true)}>删除</Button>}
           {saved && (
-            <ExportButton channel="collections.export" input={{ id: saved.id }} label="导出 Word" disabled={dirty || saved.pieces.length === 0} />
+            <ExportButton channel="collections.export" input={{ id: saved.id }} label="导出 Word" disabled={dirty || saved.pieces.length === 0}
+              before={() => drafts.confirm(saved)} />
           )}
           <Button loading={busy} onClick={save}>保存</Button>
         </Group>
@@ -105,7 +119,7 @@ export function CollectionEditor() {
 
       <Paper withBorder p="md">
         <SimpleGrid cols={4}>
-          <TextInput label="汇编名称" withAsterisk value={f.title} error={errors.title || undefined} onChange={(e) => set('title', e.currentTarget.value)} />
+          <TextInput label="汇编名称" withAsterisk value={title} error={errors.title || undefined} onChange={(e) => set('title', e.currentTarget.value)} />
           <Select label="类型" data={[...PIECE_KINDS]} value={f.kind} allowDeselect={false} error={errors.kind || undefined}
             onChange={(v) => { if (v) { set('kind', v); setPickKind(v); } }} />
           <NumberInput label="册次（第N册）" placeholder="单册可不填" min={1} max={99} value={f.volume} error={errors.volume || undefined}
@@ -125,7 +139,10 @@ export function CollectionEditor() {
                 {f.pieces.map((p, i) => (
                   <Table.Tr key={p.id}>
                     <Table.Td w={30}><Text size="sm" c="dimmed">{i + 1}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{p.title}</Text><Text size="xs" c="dimmed">{p.authorDisplay}</Text></Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap"><Text size="sm">{p.title}</Text>{p.status === '草稿' && <Badge size="xs" color="orange" variant="light">草稿</Badge>}</Group>
+                      <Text size="xs" c="dimmed">{p.authorDisplay}</Text>
+                    </Table.Td>
                     <Table.Td w={110}>
                       <Group gap={2} wrap="nowrap">
                         <ActionIcon variant="subtle" color="gray" aria-label={`上移「${p.title}」`} disabled={i === 0} onClick={() => move(i, -1)}><IconArrowUp size={16} /></ActionIcon>
@@ -145,7 +162,14 @@ export function CollectionEditor() {
 
         <Paper withBorder p="md">
           <Stack gap="xs">
-            <Text fw={600}>可选文章</Text>
+            <Group justify="space-between">
+              <Text fw={600}>可选文章</Text>
+              <Button size="xs" variant="light" leftSection={<IconChecks size={14} />}
+                disabled={(candidates.data?.rows ?? []).every((p) => chosen.has(p.id))}
+                onClick={() => set('pieces', [...f.pieces, ...(candidates.data?.rows ?? []).filter((p) => !chosen.has(p.id))
+                  .sort((x, y) => x.id - y.id) // in the order written or imported
+                  .map((p) => ({ id: p.id, title: p.title, authorDisplay: p.authorDisplay, status: p.status }))])}>全部收录</Button>
+            </Group>
             <Group gap="xs" align="flex-end">
               <TextInput placeholder="搜索标题、作者、正文" aria-label="搜索可选文章" leftSection={<IconSearch size={14} />} style={{ flex: 1 }}
                 value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
@@ -159,7 +183,7 @@ export function CollectionEditor() {
                       <Table.Td><Text size="sm">{p.title}</Text><Text size="xs" c="dimmed">{[p.authorDisplay, p.schoolName, `${p.year}年`, p.status].filter(Boolean).join(' · ')}</Text></Table.Td>
                       <Table.Td w={80}>
                         <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} aria-label={`收录「${p.title}」`}
-                          onClick={() => set('pieces', [...f.pieces, { id: p.id, title: p.title, authorDisplay: p.authorDisplay }])}>收录</Button>
+                          onClick={() => set('pieces', [...f.pieces, { id: p.id, title: p.title, authorDisplay: p.authorDisplay, status: p.status }])}>收录</Button>
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -178,6 +202,7 @@ export function CollectionEditor() {
         <RichTextEditor value={f.preface} onChange={(b) => set('preface', b)} label="前言" minHeight={140} placeholder="前言印在封面之后、目录之前。" />
       </Stack>
 
+      {drafts.modal}
       {saved && (
         <ConfirmDelete what="汇编" title={saved.title} opened={deleting} onClose={() => setDeleting(false)}
           onConfirm={async () => {

@@ -4,11 +4,13 @@ import { IconPlus } from '@tabler/icons-react';
 import { useApi } from '../../useApi';
 import { ExportButton } from '../../components/ExportButton';
 import { PieceTabs } from './PieceTabs';
+import { useDraftWarning } from './DraftWarning';
 
 /** The collections (案例集 第N册 …), newest first, each exportable as Word. */
 export function CollectionList() {
   const navigate = useNavigate();
   const list = useApi('collections.list', {});
+  const drafts = useDraftWarning();
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -39,7 +41,8 @@ export function CollectionList() {
                 <Table.Td><Text size="sm">{c.year}</Text></Table.Td>
                 <Table.Td><Text size="sm">{c.pieces.length}</Text></Table.Td>
                 <Table.Td onClick={(e) => e.stopPropagation()}>
-                  <ExportButton channel="collections.export" input={{ id: c.id }} label="导出 Word" size="xs" disabled={c.pieces.length === 0} />
+                  <ExportButton channel="collections.export" input={{ id: c.id }} label="导出 Word" size="xs" disabled={c.pieces.length === 0}
+                    before={() => drafts.confirm(c)} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -51,6 +54,7 @@ export function CollectionList() {
           </Table.Tbody>
         </Table>
       </Paper>
+      {drafts.modal}
     </Stack>
   );
 }

@@ -4,13 +4,15 @@ import {
   Alert, Badge, Button, Group, LoadingOverlay, Paper, Select, Stack, Table, Text, TextInput, Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconSearch, IconSparkles } from '@tabler/icons-react';
 import { useApi } from '../../useApi';
 import { PieceTabs, years } from './PieceTabs';
 import { PIECE_KINDS, PIECE_STATUSES } from '../../../../shared/schemas/piece';
 import type { Input } from '../../../../shared/contract';
 import { ListFooter, pageWindow } from '../../components/Paging';
 import { namePicker, supervisorOption } from '../../components/name-options';
+import { ImportDialog } from './ImportDialog';
+import { ProposalsDialog } from './ProposalsDialog';
 
 
 /** The pieces: search over title, author and text; filters by kind, year, author and status. */
@@ -23,6 +25,7 @@ export function PieceList() {
   const [authorId, setAuthorId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
+  const [dialog, setDialog] = useState<'import' | 'propose' | null>(null);
   const supervisors = useApi('supervisors.list', { limit: 500 });
   const query = {
     q: q || undefined, kind: kind ?? undefined, year: year ? Number(year) : undefined, authorId: authorId ? Number(authorId) : undefined,
@@ -37,7 +40,11 @@ export function PieceList() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>案例集</Title>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/pieces/new')}>写文章</Button>
+        <Group gap="xs">
+          <Button variant="light" leftSection={<IconFileImport size={16} />} onClick={() => setDialog('import')}>从Word导入</Button>
+          <Button variant="light" leftSection={<IconSparkles size={16} />} onClick={() => setDialog('propose')}>从督导记录起草</Button>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/pieces/new')}>写文章</Button>
+        </Group>
       </Group>
       <PieceTabs active="pieces" />
 
@@ -98,6 +105,8 @@ export function PieceList() {
       </Paper>
 
       <ListFooter summary={`共 ${total} 篇${filtering ? '（已按条件筛选）' : ''}`} total={total} page={page} onPage={setPage} />
+      <ImportDialog opened={dialog === 'import'} onClose={() => setDialog(null)} onImported={() => void list.reload()} />
+      {dialog === 'propose' && <ProposalsDialog opened onClose={() => setDialog(null)} onDrafted={() => void list.reload()} />}
     </Stack>
   );
 }

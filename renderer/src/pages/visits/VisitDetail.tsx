@@ -9,6 +9,7 @@ import { useApi } from '../../useApi';
 import { notifyError, notifyOk } from '../../notify';
 import { Attachments } from '../../components/Attachments';
 import { ProblemStatus, overdueRow } from '../../components/ProblemStatus';
+import { LinkedCalendarItem } from './LinkedCalendarItem';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -73,6 +74,8 @@ export function VisitDetail() {
           <Grid.Col span={6}><Field label="现场反馈">{v.feedback}</Field></Grid.Col>
         </Grid>
       </Paper>
+
+      {v.calendarItemId && <LinkedCalendarItem key={v.calendarItemId} visit={v} />}
 
       <Paper withBorder p="md"><Attachments files={v.attachments} /></Paper>
 

@@ -15,7 +15,7 @@ import type { Input } from '../../../../shared/contract';
 import type { CalendarItem } from '../../../../shared/schemas/calendar';
 import type { Problem } from '../../../../shared/schemas/problem';
 import { PROBLEM_ACTORS, VISIT_METHODS, VISIT_TYPES } from '../../../../shared/vocab';
-import { todayText } from '../../../../shared/dates';
+import { monthLabel, todayText } from '../../../../shared/dates';
 import { DateField } from '../../components/DateFields';
 import { namePicker } from '../../components/name-options';
 import { SupervisorsPicker } from '../../components/SupervisorPicker';
@@ -23,9 +23,15 @@ import { SupervisorsPicker } from '../../components/SupervisorPicker';
 type Draft = { key: number; category: string | null; description: string; actor: string; deadline: string };
 type Fields = Input<'visits.save'>['fields'];
 
-/** The month's theme and 行事历 items, from every live calendar that covers the month. */
+interface PlanGroup { group: string; items: { value: string; label: string }[] }
+
+/**
+ * The month's theme, and the 行事历 items a visit may belong to: every item of every live calendar that
+ * covers the month, from any of its months (a visit in October may carry out September's item), the
+ * month's own items and those running into it first.
+ */
 function useMonthPlan(month: string) {
-  const [plan, setPlan] = useState<{ theme: string | null; items: CalendarItem[] }>({ theme: null, items: [] });
+  const [plan, setPlan] = useState<{ theme: string | null; groups: PlanGroup[] }>({ theme: null, groups: [] });
   useEffect(() => {
     let live = true;
     (async () => {
@@ -33,10 +39,21 @@ function useMonthPlan(month: string) {
         const calendars = (await call('calendars.list', {})).filter((c) => c.startMonth <= month && month <= c.endMonth)
           .sort((x, y) => y.id - x.id);
         const details = await Promise.all(calendars.map((c) => call('calendars.get', { id: c.id })));
-        const months = details.map((d) => d.months.find((m) => m.month === month)).filter((m) => !!m);
-        if (live) setPlan({ theme: months.find((m) => m.theme)?.theme ?? null, items: months.flatMap((m) => m.items) });
+        const here = details.map((d) => d.months.find((m) => m.month === month)).filter((m) => !!m);
+        const option = (i: CalendarItem) => ({ value: String(i.id), label: `${i.numberText}${i.content}` });
+        const groups: PlanGroup[] = details.flatMap((d) => {
+          const prefix = details.length > 1 ? `${d.calendar.title} · ` : '';
+          const now = d.months.find((m) => m.month === month);
+          const current = now ? [...now.items, ...now.continued] : [];
+          const shown = new Set(current.map((i) => i.id));
+          const others = d.months.filter((m) => m.month !== month)
+            .map((m) => ({ group: `${prefix}${monthLabel(m.month).slice(5)}`, items: m.items.filter((i) => !shown.has(i.id)).map(option) }));
+          return [...(current.length ? [{ group: `${prefix}${monthLabel(month).slice(5)}（本月）`, items: current.map(option) }] : []), ...others]
+            .filter((g) => g.items.length);
+        });
+        if (live) setPlan({ theme: here.find((m) => m.theme)?.theme ?? null, groups });
       } catch {
-        if (live) setPlan({ theme: null, items: [] });
+        if (live) setPlan({ theme: null, groups: [] });
       }
     })();
     return () => { live = false; };
@@ -133,8 +150,10 @@ export function VisitForm() {
 
   if (loadError) return <Alert color="red" title="无法打开督导记录">{loadError}</Alert>;
   if (!loaded) return <Loader />;
-  const calendarOptions = plan.items.map((i) => ({ value: String(i.id), label: `${i.seq}. ${i.content}` }));
-  if (calendarItemId && !calendarOptions.some((o) => o.value === calendarItemId)) calendarOptions.push({ value: calendarItemId, label: '（其他月份的事项）' });
+  const calendarOptions: PlanGroup[] = plan.groups;
+  if (calendarItemId && !plan.groups.some((g) => g.items.some((o) => o.value === calendarItemId))) {
+    calendarOptions.push({ group: '其他', items: [{ value: calendarItemId, label: '（其他行事历的事项）' }] });
+  }
 
   return (
     <Stack gap="md" maw={1100}>
@@ -160,8 +179,9 @@ export function VisitForm() {
             <TextInput label="主题" value={theme} error={errors.theme} onChange={(e) => setTheme(e.currentTarget.value)}
               placeholder={type !== '经常性' ? `${type}督导的主题，如：校园安全` : plan.theme ? `留空则用本月主题：${plan.theme}` : '留空则用行事历中的本月主题'}
               description={type === '经常性' && plan.theme && !theme ? `本月主题（行事历）：${plan.theme}` : undefined} />
-            <Select label="行事历事项" clearable data={calendarOptions} value={calendarItemId} error={errors.calendarItemId}
-              onChange={setCalendarItemId} placeholder={calendarOptions.length ? '关联本月行事历事项（可选）' : '本月行事历中没有事项'} />
+            <Select label="行事历事项" clearable searchable data={calendarOptions} value={calendarItemId} error={errors.calendarItemId}
+              onChange={setCalendarItemId} nothingFoundMessage="没有匹配的事项"
+              placeholder={calendarOptions.length ? '关联本学期行事历中的事项（可选）' : '没有覆盖本月的行事历'} />
           </SimpleGrid>
           <Checkbox.Group label="督导方式" value={methods} onChange={setMethods} error={errors.methods}>
             <Group gap="md" mt={4}>{VISIT_METHODS.map((m) => <Checkbox key={m} value={m} label={m} />)}</Group>

@@ -78,7 +78,7 @@ export function LegacyTab({ highlight }: { highlight: number | null }) {
                 </Stack>
               )}
             </ChooseFile>
-            <Button loading={uploading} onClick={() => void upload()}>上传</Button>
+            <Button loading={uploading} disabled={!file} onClick={() => void upload()}>上传</Button>
           </Group>
         </Stack>
       </Card>

@@ -7,8 +7,8 @@ import type { Migration } from './index';
 // - notices_live_issued: the notices issued in a period (the home page, the briefing, the statistics
 //   report and the chronicle count them and their schools), a range of index entries.
 // Before, with 40,000 notices, both read every notice's row: about 250 ms a list page, 50 ms a dashboard.
-export const m012NoticeOrder: Migration = {
-  version: 12,
+export const m016NoticeOrder: Migration = {
+  version: 16,
   name: 'notice-order',
   up(db) {
     db.exec(`

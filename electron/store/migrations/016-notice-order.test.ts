@@ -14,9 +14,9 @@ const page = (dir: 'ASC' | 'DESC', filter = '') => `SELECT n.id FROM notices n W
 const issuedIn = `SELECT count(*), count(DISTINCT n.school_id) FROM notices n JOIN schools sc ON sc.id = n.school_id AND sc.deleted_at IS NULL
   WHERE n.deleted_at IS NULL AND n.issued_date >= '2024-01-01' AND n.issued_date < '2025-01-01'`;
 
-/** Version 11 with notices of two years to two schools (one deleted), one notice deleted. */
-function version11() {
-  db = migrateTo(11);
+/** Version 15 with notices of two years to two schools (one deleted), one notice deleted. */
+function version15() {
+  db = migrateTo(15);
   const live = run(`INSERT INTO schools (full_name, type, nature, created_at, updated_at) VALUES ('城关第一小学', '小学', '公办', ?, ?)`, AT, AT);
   const gone = run(`INSERT INTO schools (full_name, type, nature, created_at, updated_at, deleted_at) VALUES ('已撤并小学', '小学', '公办', ?, ?, ?)`, AT, AT, AT);
   const rows: [number, number, number, string, string | null][] = [
@@ -29,13 +29,13 @@ function version11() {
   }
 }
 
-describe('migration 012 (notice order)', () => {
+describe('migration 016 (notice order)', () => {
   it('adds the two notice indexes, and nothing else', () => {
-    version11();
+    version15();
     const before = schemaSql(db);
     const rows = db.prepare('SELECT * FROM notices ORDER BY id').all();
-    migrateTo(12, db);
-    expect(userVersion(db)).toBe(12);
+    migrateTo(16, db);
+    expect(userVersion(db)).toBe(16);
     expect(schemaSql(db).filter((s) => !before.includes(s))).toEqual([
       'index notices_live_issued: CREATE INDEX notices_live_issued ON notices(deleted_at, issued_date, school_id)',
       'index notices_live_order: CREATE INDEX notices_live_order ON notices(deleted_at, year, number, school_id)',
@@ -48,9 +48,9 @@ describe('migration 012 (notice order)', () => {
   });
 
   it('reads a page of the list (also of one year) and a period\'s count from the indexes alone, with no sort', () => {
-    version11();
-    expect(plan(db, page('DESC')), 'version 11').toMatch(/TEMP B-TREE FOR ORDER BY/);
-    migrateTo(12, db);
+    version15();
+    expect(plan(db, page('DESC')), 'version 15').toMatch(/TEMP B-TREE FOR ORDER BY/);
+    migrateTo(16, db);
     for (const dir of ['ASC', 'DESC'] as const) {
       expect(plan(db, page(dir))).toMatch(/SEARCH n USING COVERING INDEX notices_live_order \(deleted_at=\?\)/);
       expect(plan(db, page(dir, 'AND n.year = 2024'))).toMatch(/SEARCH n USING COVERING INDEX notices_live_order \(deleted_at=\? AND year=\?\)/);
