@@ -13,6 +13,7 @@ import { m011YearLock } from './011-year-lock';
 import { m012CalendarTerms } from './012-calendar-terms';
 import { m013YearEnd } from './013-year-end';
 import { m016NoticeOrder } from './016-notice-order';
+import { m017PieceOrder } from './017-piece-order';
 
 export interface Migration {
   version: number;
@@ -21,5 +22,5 @@ export interface Migration {
 }
 
 /** Every migration in order; the archive's user_version is the number of the last one applied. */
-export const migrations: Migration[] = [m001Foundation, m002Work, m003Documents, m004YearClose, m005Indexes, m006SearchTail, m007ListOrder, m008CountIndexes, m009ProblemOrder, m010Pinyin, m011YearLock, m012CalendarTerms, m013YearEnd, m016NoticeOrder];
+export const migrations: Migration[] = [m001Foundation, m002Work, m003Documents, m004YearClose, m005Indexes, m006SearchTail, m007ListOrder, m008CountIndexes, m009ProblemOrder, m010Pinyin, m011YearLock, m012CalendarTerms, m013YearEnd, m016NoticeOrder, m017PieceOrder];
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
