@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../testing/temp-store';
 import { call } from './index';
 import { raiseProblem } from '../store/problems/workflow';
+import { complaintIdsSql } from '../store/complaints';
 import type { Input } from '../../shared/contract';
 import type { Complaint } from '../../shared/schemas/complaint';
 import { EIGHT_ITEMS } from '../../shared/vocab';
@@ -159,6 +160,36 @@ describe('complaints: list filters, search, paging', () => {
     expect(p1.total).toBe(5);
     expect(p1.rows).toHaveLength(2);
     expect(contents(p3)).toEqual(['去年年底的来信']);
+  });
+
+  it('pages from the front and from the back in the order of the whole list, for filters and both directions', async () => {
+    for (const filter of [{}, { year: 2025 }, { schoolId: ids.east }, { q: '西城' }, { channel: '来电' as const }]) {
+      for (const dir of ['desc', 'asc'] as const) {
+        const whole = (await list({ ...filter, dir })).rows.map((r) => r.id);
+        expect(whole.length, JSON.stringify(filter)).toBeGreaterThan(1);
+        for (const limit of [1, 2, 3]) {
+          const windows: number[] = [];
+          for (let offset = 0; offset < whole.length; offset += limit) {
+            const page = await list({ ...filter, dir, offset, limit });
+            expect(page.total).toBe(whole.length);
+            windows.push(...page.rows.map((r) => r.id));
+          }
+          expect(windows, JSON.stringify({ filter, dir, limit })).toEqual(whole);
+        }
+        expect(await list({ ...filter, dir, offset: whole.length, limit: 2 })).toEqual({ rows: [], total: whole.length });
+      }
+    }
+  });
+
+  it('reads a page\'s ids along complaints_received alone, with no sort and no complaint row read', () => {
+    for (const dir of ['asc', 'desc'] as const) {
+      for (const backwards of [false, true]) {
+        const [text, params] = complaintIdsSql({ dir }, backwards);
+        const plan = (b.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params, 30, 9990) as { detail: string }[]).map((r) => r.detail).join('\n');
+        expect(plan, JSON.stringify({ dir, backwards })).toMatch(/SEARCH c USING COVERING INDEX complaints_received \(deleted_at=\?\)/);
+        expect(plan).not.toMatch(/TEMP B-TREE/);
+      }
+    }
   });
 });
 

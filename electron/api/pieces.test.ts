@@ -4,6 +4,7 @@ import { tempStore } from '../testing/temp-store';
 import { finished, offeredBytes, uploaded } from '../testing/files';
 import { call } from './index';
 import { putAttachment } from '../store/attachments';
+import { pieceIdsSql } from '../store/pieces';
 import { readDocx, paragraphs, styleOf, textOf } from '../testing/read-docx';
 import { samplePng } from '../testing/samples';
 import { caseDocx } from '../testing/case-docx';
@@ -88,6 +89,42 @@ describe('pieces: write, list, search, delete', () => {
     expect((await call(a, 'pieces.list', { status: '已定稿' })).total).toBe(2);
     const page = await call(a, 'pieces.list', { limit: 2, offset: 2 });
     expect(page.rows.map((r) => r.id)).toEqual(all.rows.slice(2, 4).map((r) => r.id));
+  });
+
+  it('pages from the front and from the back in the order of the whole list (newest year, latest edited, then id), for filters and both directions', async () => {
+    for (const [year, kind, updated] of [[2023, '案例', '2025-01-01 10:00:00'], [2024, '案例', '2025-02-01 10:00:00'], [2024, '论文', '2025-03-01 10:00:00'],
+      [2024, '案例', '2025-02-01 10:00:00'], [2025, '案例', '2025-01-05 10:00:00'], [2025, '学习心得', '2025-01-05 10:00:00'], [2023, '案例', '2025-04-01 10:00:00']] as const) {
+      const { id } = await savePiece(piece({ kind, year }));
+      a.db.prepare('UPDATE pieces SET updated_at = ? WHERE id = ?').run(updated, id);
+    }
+    const all = a.db.prepare('SELECT id, year, kind, updated_at AS at FROM pieces WHERE deleted_at IS NULL').all() as { id: number; year: number; kind: string; at: string }[];
+    const newest = (x: typeof all[number], y: typeof all[number]) => y.year - x.year || y.at.localeCompare(x.at) || y.id - x.id;
+    for (const [filter, keep] of [[{}, () => true], [{ year: 2024 }, (p: typeof all[number]) => p.year === 2024], [{ kind: '案例' as const }, (p: typeof all[number]) => p.kind === '案例']] as const) {
+      for (const dir of ['desc', 'asc'] as const) {
+        const kept = all.filter(keep);
+        const order = (dir === 'desc' ? kept.sort(newest) : kept.sort((x, y) => x.year - y.year || y.at.localeCompare(x.at) || y.id - x.id)).map((p) => p.id);
+        for (const limit of [1, 2, 3]) {
+          const windows: number[] = [];
+          for (let offset = 0; offset < order.length; offset += limit) {
+            const page = await call(a, 'pieces.list', { ...filter, dir, offset, limit });
+            expect(page.total).toBe(order.length);
+            windows.push(...page.rows.map((r) => r.id));
+          }
+          expect(windows, JSON.stringify({ filter, dir, limit })).toEqual(order);
+        }
+      }
+    }
+  });
+
+  it('reads a page\'s ids along pieces_live_order, never a piece\'s row, with no sort newest year first', () => {
+    for (const dir of ['desc', 'asc'] as const) {
+      for (const backwards of [false, true]) {
+        const [text, params] = pieceIdsSql({ dir }, backwards);
+        const plan = (a.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params, 30, 2490) as { detail: string }[]).map((r) => r.detail).join('\n');
+        expect(plan, JSON.stringify({ dir, backwards })).toMatch(/SEARCH p USING COVERING INDEX pieces_live_order \(deleted_at=\?\)/);
+        if (dir === 'desc') expect(plan, JSON.stringify({ dir, backwards })).not.toMatch(/TEMP B-TREE/);
+      }
+    }
   });
 
   it('refuses bad input, naming the field in Chinese', async () => {

@@ -10,10 +10,11 @@ import { openStore } from '../store/store';
 import { nowText } from '../../shared/dates';
 import { migrations } from '../store/migrations';
 import { putAttachment } from '../store/attachments';
-import { listProblems, pageIdsSql } from '../store/problems/queries';
+import { listProblems, onNotices, pageIdsSql, problemsWhereSql } from '../store/problems/queries';
+import { noticeCountSql, noticeIdsSql } from '../store/notices';
 import { openLedger } from '../store/problems/ledger';
 import { ledgerWhere } from '../store/problems/read';
-import { sql } from '../store/sql';
+import { sql, sqlFragment } from '../store/sql';
 import { raiseProblem } from '../store/problems/workflow';
 import { pinyinKey } from '../store/pinyin';
 import type { Input } from '../../shared/contract';
@@ -243,6 +244,69 @@ describe('notices: issue, report, re-check', () => {
     expect((await call(a, 'notices.list', { year: 2025, schoolId: ids.s1 })).rows.map((n) => n.number)).toEqual([3, 1]);
     expect((await call(a, 'notices.list', { q: '白沙' })).total).toBe(2);
     expect((await call(a, 'notices.list', { q: '2025〕第3号' })).rows.map((n) => n.id)).toEqual([n4.id]);
+  });
+
+  it('pages the notices from the front and from the back in the order of the whole list, for every filter and both directions', async () => {
+    const gone = fixtures(a).school('已撤并小学');
+    const made: { id: number; year: number; number: number; schoolId: number; overdue: boolean }[] = [];
+    const issue = async (schoolId: number, issuedDate: string, deadlineDays: number, closed = false) => {
+      const p = await raise(schoolId, `问题${made.length + 1}`);
+      const n = await call(a, 'notices.issue', { schoolId, problemIds: [p], issuedDate, deadlineDays });
+      if (closed) for (const to of ['待回查', '已销号'] as const) await call(a, 'problems.transition', { id: p, to });
+      made.push({ id: n.id, year: n.year, number: n.number, schoolId, overdue: !closed && n.deadlineDate < day(0) });
+    };
+    for (const [school, date, days, closed] of [[ids.s1, '2024-03-01', 10, false], [ids.s2, '2024-05-01', 10, true], [gone, '2024-06-01', 10, false],
+      [ids.s1, '2025-01-02', 30, false], [ids.s2, '2025-02-03', 30, false], [ids.s1, '2025-03-04', 30, true], [ids.s2, '2025-04-05', 30, false],
+      [ids.s1, day(-1), 30, false], [ids.s2, day(-2), 30, false]] as const) await issue(school, date, days, closed);
+    a.db.prepare(`UPDATE schools SET deleted_at = '2025-06-01 10:00:00' WHERE id = ?`).run(gone);
+    const live = made.filter((n) => n.schoolId !== gone);
+    const filters: [Input<'notices.list'>, (n: typeof made[number]) => boolean][] = [
+      [{}, () => true], [{ year: 2025 }, (n) => n.year === 2025], [{ schoolId: ids.s1 }, (n) => n.schoolId === ids.s1],
+      [{ q: '白沙' }, (n) => n.schoolId === ids.s2], [{ q: '〕第2号' }, (n) => n.number === 2], [{ overdueOnly: true }, (n) => n.overdue],
+    ];
+    expect(live.filter((n) => n.overdue).length).toBe(4);
+    for (const [filter, keep] of filters) {
+      const newest = live.filter(keep).sort((x, y) => y.year - x.year || y.number - x.number).map((n) => n.id);
+      expect(newest.length, JSON.stringify(filter)).toBeGreaterThan(1);
+      for (const dir of ['desc', 'asc'] as const) {
+        const order = dir === 'desc' ? newest : [...newest].reverse();
+        const windows: number[] = [];
+        for (let offset = 0; offset < order.length; offset += 2) {
+          const page = await call(a, 'notices.list', { ...filter, dir, offset, limit: 2 });
+          expect(page.total, JSON.stringify({ filter, dir })).toBe(order.length);
+          windows.push(...page.rows.map((n) => n.id));
+        }
+        expect(windows, JSON.stringify({ filter, dir })).toEqual(order);
+      }
+    }
+  });
+
+  it('reads a page of notices and its count along notices_live_order, with no sort and no notice row read', () => {
+    const plan = ([text, params]: [string, unknown[]]) => (a.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[])
+      .map((r) => r.detail).join('\n');
+    for (const filter of [{}, { year: 2025 }, { q: '白沙' }]) {
+      // Either notice index holds what the count needs.
+      expect(plan(noticeCountSql(filter)), JSON.stringify(filter)).toMatch(/SEARCH n USING COVERING INDEX notices_live_(order|issued) \(deleted_at=\?/);
+      for (const dir of ['asc', 'desc'] as const) {
+        for (const backwards of [false, true]) {
+          const [text, params] = noticeIdsSql({ ...filter, dir }, backwards);
+          const p = plan([text, [...params, 30, 0]]);
+          expect(p, JSON.stringify({ filter, dir, backwards })).toMatch(/SEARCH n USING COVERING INDEX notices_live_order/);
+          expect(p).not.toMatch(/TEMP B-TREE/);
+        }
+      }
+    }
+  });
+
+  it('reads the problems of notices, of a visit, a complaint or by id through those, never walking every problem', () => {
+    const conditions = [onNotices([1, 2]), sqlFragment`p.id IN (SELECT value FROM json_each(${'[1, 2]'}))`, sqlFragment`p.visit_id = ${1}`,
+      sqlFragment`p.complaint_id = ${1}`];
+    for (const condition of conditions) {
+      const [text, params] = problemsWhereSql(condition);
+      const p = (a.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+      expect(p, condition.text).toMatch(/SEARCH p USING (INTEGER PRIMARY KEY|INDEX problems_(visit|complaint))/);
+      expect(p, condition.text).not.toMatch(/SCAN p\b|SEARCH p USING (COVERING )?INDEX \w+ \((deleted_at|school_id)=\?\)/);
+    }
   });
 
   it('refuses problems of two schools, problems already on a notice, closed or unknown ones — and uses no number', async () => {

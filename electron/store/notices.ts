@@ -5,6 +5,9 @@ import { noticeNumberText } from '../../shared/labels';
 import { audit } from './log';
 import { escapeLike } from './search';
 import { problemsByIds, problemsOfNotices } from './problems/queries';
+import { openProblem } from './problems/read';
+import { sql, sqlFragment, sqlJoin, type Query, type SqlFragment } from './sql';
+import { rows, value, values } from './statements';
 import { changeStatus } from './problems/workflow';
 import { AppError } from '../../shared/result';
 import type { Page } from '../../shared/schemas/common';
@@ -15,9 +18,10 @@ export type NoticeQuery = z.output<typeof noticeList>;
 // A notice counts while its school is live; `open_count` says whether rectification is still due.
 const FROM = `FROM notices n JOIN schools sc ON sc.id = n.school_id AND sc.deleted_at IS NULL`;
 const OPEN_COUNT = `(SELECT count(*) FROM problems p WHERE p.notice_id = n.id AND p.deleted_at IS NULL AND p.status <> '已销号')`;
-const SELECT = `SELECT n.id, n.year, n.number, n.school_id AS schoolId, sc.full_name AS schoolName,
+const COLUMNS = `n.id, n.year, n.number, n.school_id AS schoolId, sc.full_name AS schoolName,
   n.issued_date AS issuedDate, n.deadline_days AS deadlineDays, n.deadline_date AS deadlineDate, n.requirement,
-  n.report_text AS reportText, n.report_date AS reportDate, ${OPEN_COUNT} AS openCount ${FROM}`;
+  n.report_text AS reportText, n.report_date AS reportDate, ${OPEN_COUNT} AS openCount`;
+const SELECT = `SELECT ${COLUMNS} ${FROM}`;
 
 type Row = Omit<Notice, 'numberText' | 'reportFiles' | 'problems' | 'rechecks' | 'overdue'> & { openCount: number };
 
@@ -51,27 +55,63 @@ export function getNotice(a: Store, id: number): Notice {
   return assemble(a, [row])[0];
 }
 
-/** Notices newest first (by year and number), filtered by year, school, text and overdue. */
-export function listNotices(a: Store, query: NoticeQuery): Page<Notice> {
-  const where = ['n.deleted_at IS NULL'];
-  const params: unknown[] = [];
-  if (query.year) { where.push('n.year = ?'); params.push(query.year); }
-  if (query.schoolId) { where.push('n.school_id = ?'); params.push(query.schoolId); }
+/**
+ * The list's filters as one condition on `n` alone, so the count and a page's ids are read from
+ * notices_live_order (migration 016) without a join: a live notice of a live school, of the year, of
+ * the school, whose school's name or printed number (“2025〕第3号”) holds the text, and overdue (past
+ * its deadline with a problem still open, found among the open problems on problems_open_due).
+ */
+function noticeWhere(query: Partial<NoticeQuery>): SqlFragment {
+  const where = [sqlFragment`n.deleted_at IS NULL`, sqlFragment`n.school_id IN (SELECT id FROM schools WHERE deleted_at IS NULL)`];
+  if (query.year) where.push(sqlFragment`n.year = ${query.year}`);
+  if (query.schoolId) where.push(sqlFragment`n.school_id = ${query.schoolId}`);
   const q = query.q?.trim();
   if (q) {
-    // A school name, or a number as printed (“2025〕第3号”, “第3号”).
-    where.push(`(sc.full_name LIKE ? ESCAPE '\\' OR sc.short_name LIKE ? ESCAPE '\\'
-      OR ('〔' || n.year || '〕第' || n.number || '号') LIKE ? ESCAPE '\\')`);
     const like = `%${escapeLike(q)}%`;
-    params.push(like, like, like);
+    where.push(sqlFragment`(n.school_id IN (SELECT id FROM schools WHERE full_name LIKE ${like} ESCAPE '\\' OR short_name LIKE ${like} ESCAPE '\\')
+      OR ('〔' || n.year || '〕第' || n.number || '号') LIKE ${like} ESCAPE '\\')`);
   }
-  if (query.overdueOnly) { where.push(`n.deadline_date < ? AND ${OPEN_COUNT} > 0`); params.push(todayText()); }
-  const w = where.join(' AND ');
-  const total = (a.db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${w}`).get(...params) as { n: number }).n;
-  const dir = query.dir === 'asc' ? 'ASC' : 'DESC';
-  const rows = a.db.prepare(`${SELECT} WHERE ${w} ORDER BY n.year ${dir}, n.number ${dir} LIMIT ? OFFSET ?`)
-    .all(...params, query.limit, query.offset) as Row[];
-  return { rows: assemble(a, rows), total };
+  if (query.overdueOnly) {
+    where.push(sqlFragment`n.id IN (SELECT p.notice_id FROM problems p WHERE ${openProblem} AND p.deleted_at IS NULL) AND n.deadline_date < ${todayText()}`);
+  }
+  return sqlJoin(where, ' AND ');
+}
+
+/** How many notices the list's filters match (exported, as noticeIdsSql, for the test of its plan). */
+export function noticeCountSql(query: Partial<NoticeQuery>): Query {
+  return sql`SELECT count(*) FROM notices n WHERE ${noticeWhere(query)}`;
+}
+
+/**
+ * The statement that picks one page's ids along notices_live_order, read forwards or (for a page nearer
+ * the end) backwards from the end; its last two parameters are LIMIT and OFFSET, bound by the caller.
+ * Exported for the test that checks its plan.
+ */
+export function noticeIdsSql(query: Partial<NoticeQuery>, backwards: boolean): Query {
+  const dir = (query.dir === 'asc') !== backwards ? sqlFragment`ASC` : sqlFragment`DESC`;
+  return sql`SELECT n.id FROM notices n WHERE ${noticeWhere(query)} ORDER BY n.year ${dir}, n.number ${dir} LIMIT ? OFFSET ?`;
+}
+
+/**
+ * Notices newest first (by year and number), filtered by year, school, text and overdue. A deferred
+ * join: the count and the page's ids come from the index, a page nearer the end is read backwards
+ * from the end (so no OFFSET skips more than half), and only the page's notices are read whole.
+ */
+export function listNotices(a: Store, query: NoticeQuery): Page<Notice> {
+  const { offset, limit } = query;
+  return a.db.transaction(() => {
+    const total = value<number>(a, noticeCountSql(query));
+    if (offset >= total) return { rows: [], total };
+    const after = total - offset - limit;
+    const backwards = after < offset;
+    const [text, params] = noticeIdsSql(query, backwards);
+    const ids = values<number>(a, [text, [...params, backwards ? Math.min(limit, total - offset) : limit, backwards ? Math.max(0, after) : offset]]);
+    if (backwards) ids.reverse();
+    // CROSS JOIN keeps json_each outermost: the notices come back in the page's order.
+    const page = rows<Row>(a, [`SELECT ${COLUMNS} FROM json_each(?) j CROSS JOIN notices n ON n.id = j.value
+      JOIN schools sc ON sc.id = n.school_id ORDER BY j.key`, [JSON.stringify(ids)]]);
+    return { rows: assemble(a, page), total };
+  })();
 }
 
 function brief(p: Problem): string {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Store } from './store';
-import { row as queryRow, rows as queryRows, value } from './statements';
-import { sql, sqlFragment, sqlJoin, type SqlFragment } from './sql';
+import { row as queryRow, rows as queryRows, value, values as queryValues } from './statements';
+import { sql, sqlFragment, sqlJoin, type Query, type SqlFragment } from './sql';
 import { nowText } from '../../shared/dates';
 import { audit } from './log';
 import { moveToBin } from './recycle';
@@ -19,9 +19,9 @@ export type PieceQuery = z.output<typeof pieceList>;
 const COLUMNS = sqlFragment`p.id, p.kind, p.title, p.author_id AS authorId, p.author_name AS authorName, p.school_id AS schoolId,
   sc.full_name AS schoolName, p.year, p.status, p.updated_at AS updatedAt, length(p.body_text) AS length,
   su.name AS supervisorName`;
-const FROM = sqlFragment`FROM pieces p
-  LEFT JOIN supervisors su ON su.id = p.author_id AND su.deleted_at IS NULL
+const AUTHOR_AND_SCHOOL = sqlFragment`LEFT JOIN supervisors su ON su.id = p.author_id AND su.deleted_at IS NULL
   LEFT JOIN schools sc ON sc.id = p.school_id AND sc.deleted_at IS NULL`;
+const FROM = sqlFragment`FROM pieces p ${AUTHOR_AND_SCHOOL}`;
 
 type Row = Omit<Piece, 'body' | 'authorDisplay'> & { supervisorName: string | null; body?: string };
 
@@ -39,20 +39,47 @@ function toPiece({ supervisorName, body, ...r }: Row): Piece {
   };
 }
 
-/** A page of live pieces (without bodies), newest year first, then the latest edited. */
-export function listPieces(a: Store, q: PieceQuery): Page<Piece> {
+function pieceWhere(q: Partial<PieceQuery>): SqlFragment {
   const where: SqlFragment[] = [sqlFragment`p.deleted_at IS NULL`];
   if (q.q?.trim()) where.push(matchText('pieces_fts', 'p.id', q.q));
   if (q.kind) where.push(sqlFragment`p.kind = ${q.kind}`);
   if (q.year) where.push(sqlFragment`p.year = ${q.year}`);
   if (q.authorId) where.push(sqlFragment`p.author_id = ${q.authorId}`);
   if (q.status) where.push(sqlFragment`p.status = ${q.status}`);
-  const w = sqlJoin(where, ' AND ');
-  const dir = q.dir === 'asc' ? sqlFragment`ASC` : sqlFragment`DESC`;
-  const rows = queryRows<Row>(a, sql`SELECT ${COLUMNS} ${FROM} WHERE ${w} ORDER BY p.year ${dir}, p.updated_at DESC, p.id DESC
-    LIMIT ${q.limit} OFFSET ${q.offset}`);
-  const total = value<number>(a, sql`SELECT count(*) FROM pieces p WHERE ${w}`);
-  return { rows: rows.map(toPiece), total };
+  return sqlJoin(where, ' AND ');
+}
+
+/**
+ * The statement that picks one page's ids (its last two parameters LIMIT and OFFSET, bound by the
+ * caller), read forwards or, for a page nearer the end, backwards. Newest year first reads
+ * pieces_live_order (migration 017) alone; oldest year first (still the latest edited first in a
+ * year) sorts the index's entries, never the rows. Exported for the test of its plan.
+ */
+export function pieceIdsSql(q: Partial<PieceQuery>, backwards: boolean): Query {
+  const year = (q.dir === 'asc') !== backwards ? sqlFragment`ASC` : sqlFragment`DESC`;
+  const edited = backwards ? sqlFragment`ASC` : sqlFragment`DESC`;
+  return sql`SELECT p.id FROM pieces p WHERE ${pieceWhere(q)} ORDER BY p.year ${year}, p.updated_at ${edited}, p.id ${edited} LIMIT ? OFFSET ?`;
+}
+
+/**
+ * A page of live pieces (without bodies), newest year first, then the latest edited. The count and the
+ * page's ids first (a page nearer the end read backwards), then only the page's pieces read whole.
+ */
+export function listPieces(a: Store, q: PieceQuery): Page<Piece> {
+  const { offset, limit } = q;
+  return a.db.transaction(() => {
+    const total = value<number>(a, sql`SELECT count(*) FROM pieces p WHERE ${pieceWhere(q)}`);
+    if (offset >= total) return { rows: [], total };
+    const after = total - offset - limit;
+    const backwards = after < offset;
+    const [text, params] = pieceIdsSql(q, backwards);
+    const ids = queryValues<number>(a, [text, [...params, backwards ? Math.min(limit, total - offset) : limit, backwards ? Math.max(0, after) : offset]]);
+    if (backwards) ids.reverse();
+    // CROSS JOIN keeps json_each outermost: the pieces come back in the page's order.
+    const rows = queryRows<Row>(a, sql`SELECT ${COLUMNS} FROM json_each(${JSON.stringify(ids)}) j
+      CROSS JOIN pieces p ON p.id = j.value ${AUTHOR_AND_SCHOOL} ORDER BY j.key`);
+    return { rows: rows.map(toPiece), total };
+  })();
 }
 
 export function getPiece(a: Store, id: number): Piece {

@@ -4,7 +4,7 @@
  * <JobProgress /> with 取消 (jobs.cancel). Both shells do the same.
  */
 import { useSyncExternalStore } from 'react';
-import type { JobStarted, JobState } from '../../shared/schemas/files';
+import { JOB_POLL_MS, type JobStarted, type JobState } from '../../shared/schemas/files';
 import { ApiCallError, call } from './api';
 
 let running: JobState[] = [];
@@ -37,6 +37,6 @@ export async function followJob<T>(start: Promise<JobStarted<T>>): Promise<T | n
       return s.state === 'done' ? (s.result as T) : null;
     }
     put(s);
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, JOB_POLL_MS));
   }
 }

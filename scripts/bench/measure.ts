@@ -1,8 +1,10 @@
 /**
- * Timing helpers: p50/p95 of a call, and the same call's SQL replayed as raw prepared statements.
- * The raw side is captured, not hand-copied: one run of the handler records every statement it
- * executes (SQL, method, arguments), which are then prepared once and re-run on their own, so the
- * ratio shows exactly what our layers (validation, prepare per call, row mapping, JSON) cost.
+ * Timing helpers: percentiles, a call timed interleaved with its raw statements, and those statements.
+ * The raw side is captured, not hand-copied: one run of the handler in this process (on the run's copy
+ * of the archive, before the server takes it) records every statement it executes (SQL, method,
+ * arguments); they are then prepared once on a separate read-only connection and re-run on their own,
+ * so the ratio shows what everything around the SQL costs (validation, row mapping, JSON) beyond a
+ * bare round trip over HTTP.
  */
 import type { Database, Statement } from 'better-sqlite3';
 
@@ -10,19 +12,30 @@ export interface Timing { p50: number; p95: number; max: number; n: number }
 
 export function stats(samples: number[]): Timing {
   const s = [...samples].sort((x, y) => x - y);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
   return { p50: at(0.5), p95: at(0.95), max: s[s.length - 1], n: s.length };
 }
 
-export async function time(fn: () => unknown, iterations: number, warmup = 3): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
+export async function timed(fn: () => unknown): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+/**
+ * The functions run in turn (layer, raw, floor, layer, raw, floor …) so whatever else loads the machine
+ * meanwhile weighs on each alike; a few unmeasured rounds first. The timing of each, by its key.
+ */
+export async function interleaved<K extends string>(fns: Record<K, () => unknown>, iterations: number, warmup = 3): Promise<Record<K, Timing>> {
+  const keys = Object.keys(fns) as K[];
+  const samples = new Map<K, number[]>(keys.map((k) => [k, []]));
+  for (let i = 0; i < warmup + iterations; i++) {
+    for (const k of keys) {
+      const ms = await timed(fns[k]);
+      if (i >= warmup) samples.get(k)!.push(ms);
+    }
   }
-  return stats(samples);
+  return Object.fromEntries(keys.map((k) => [k, stats(samples.get(k)!)])) as Record<K, Timing>;
 }
 
 export interface Captured { sql: string; method: 'all' | 'get' | 'run' | 'iterate'; args: unknown[]; pluck: boolean }
@@ -52,10 +65,9 @@ export async function capture(db: Database, fn: () => unknown): Promise<Captured
   return log;
 }
 
-/** A function that re-runs the captured reads with statements prepared beforehand (writes are left out). */
+/** A function that re-runs the captured reads on `db` with statements prepared beforehand (writes are left out). */
 export function replay(db: Database, log: Captured[]): () => void {
-  const reads = log.filter((c) => c.method !== 'run');
-  const prepared = reads.map((c) => {
+  const prepared = log.filter((c) => c.method !== 'run').map((c) => {
     const st = db.prepare(c.sql);
     if (c.pluck) st.pluck();
     return { st, c };
@@ -68,7 +80,10 @@ export function replay(db: Database, log: Captured[]): () => void {
   };
 }
 
-/** EXPLAIN QUERY PLAN lines of a statement, for the report on a slow query. */
-export function plan(db: Database, c: Captured): string[] {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.args) as { detail: string }[]).map((r) => r.detail);
+/** EXPLAIN QUERY PLAN of each captured read, for the details of a figure that missed its target. */
+export function plans(db: Database, log: Captured[]): string[] {
+  return log.filter((c) => c.method !== 'run').flatMap((c) => [
+    `-- ${c.sql.replace(/\s+/g, ' ').slice(0, 200)}`,
+    ...(db.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.args) as { detail: string }[]).map((r) => `   ${r.detail}`),
+  ]);
 }

@@ -109,4 +109,7 @@ export interface JobState {
   error?: { code: string; message: string; field?: string };
 }
 
+/** How often a page asks jobs.get how a job is going (renderer/src/jobs.ts; the benchmark follows jobs the same way). */
+export const JOB_POLL_MS = 250;
+
 export const jobInput = z.object({ jobId: z.string().regex(FILE_ID, '任务编号无效') });

@@ -14,6 +14,8 @@ import { m012CalendarTerms } from './012-calendar-terms';
 import { m013YearEnd } from './013-year-end';
 import { m014SupervisorsYear } from './014-supervisors-year';
 import { m015Campaigns } from './015-campaigns';
+import { m016NoticeOrder } from './016-notice-order';
+import { m017PieceOrder } from './017-piece-order';
 
 export interface Migration {
   version: number;
@@ -24,6 +26,6 @@ export interface Migration {
 /** Every migration in order; the archive's user_version is the number of the last one applied. */
 export const migrations: Migration[] = [
   m001Foundation, m002Work, m003Documents, m004YearClose, m005Indexes, m006SearchTail, m007ListOrder, m008CountIndexes, m009ProblemOrder,
-  m010Pinyin, m011YearLock, m012CalendarTerms, m013YearEnd, m014SupervisorsYear, m015Campaigns,
+  m010Pinyin, m011YearLock, m012CalendarTerms, m013YearEnd, m014SupervisorsYear, m015Campaigns, m016NoticeOrder, m017PieceOrder,
 ];
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -104,12 +104,24 @@ export function problemHistory(a: Store, id: number): ProblemHistoryEntry[] {
     FROM problem_history WHERE problem_id = ${id} ORDER BY id`);
 }
 
-/** Live problems (of live schools or units) matching `condition`, oldest first. */
+/**
+ * Live problems (of live schools or units) matching `condition`, oldest first, as one statement. Every
+ * condition here is selective (a visit, a complaint, a few ids): the live mark is written `+p.deleted_at`,
+ * no index constraint, else the planner, which takes an equality for selective, walks all 120,000 problems
+ * along an index that starts with deleted_at and checks each against the condition.
+ */
+export function problemsWhereSql(condition: SqlFragment): Query {
+  return sql`${SELECT_PROBLEMS} WHERE +p.deleted_at IS NULL AND ${LIVE_OWNER} AND ${condition} ORDER BY p.id`;
+}
+
 export function problemsWhere(a: Store, condition: SqlFragment): Problem[] {
   const on = todayText();
-  return rows<ProblemRow>(a, sql`${SELECT_PROBLEMS} WHERE p.deleted_at IS NULL AND ${LIVE_OWNER} AND ${condition} ORDER BY p.id`)
-    .map((r) => toProblem(r, on));
+  return rows<ProblemRow>(a, problemsWhereSql(condition)).map((r) => toProblem(r, on));
 }
+
+/** Which problems are on any of these notices: by problems_notice, so each is then read by its id. */
+export const onNotices = (noticeIds: number[]) =>
+  sqlFragment`p.id IN (SELECT id FROM problems WHERE notice_id IN (SELECT value FROM json_each(${JSON.stringify(noticeIds)})))`;
 
 /** The problems found on a visit, oldest first. */
 export function problemsOfVisit(a: Store, visitId: number): Problem[] {
@@ -123,7 +135,7 @@ export function problemsOfComplaint(a: Store, complaintId: number): Problem[] {
 
 /** The problems listed on any of these notices, oldest first. */
 export function problemsOfNotices(a: Store, noticeIds: number[]): Problem[] {
-  return problemsWhere(a, sqlFragment`p.notice_id IN (SELECT value FROM json_each(${JSON.stringify(noticeIds)}))`);
+  return problemsWhere(a, onNotices(noticeIds));
 }
 
 /** The live problems among `ids` (missing or deleted ones left out), oldest first. */

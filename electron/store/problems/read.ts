@@ -12,13 +12,17 @@ import { sqlFragment, sqlJoin, sqlLiteral, type SqlFragment } from '../sql';
 
 export type ProblemQuery = z.output<typeof problemList>;
 
-/**
- * Overdue: open (not 已销号) and due before `on` (today's date). Listing the open statuses rather
- * than `<> '已销号'` lets counts read the problems_open_live_due index.
- */
 const OPEN_STATUSES = sqlJoin(PROBLEM_STATUSES.filter((s) => s !== '已销号').map((s) => sqlLiteral(s)), ', ');
+
+/**
+ * `p` is still open (not 已销号). Listing the open statuses rather than `<> '已销号'` lets counts read
+ * the indexes that start with status (problems_open_live_due, problems_open_due).
+ */
+export const openProblem = sqlFragment`p.status IN (${OPEN_STATUSES})`;
+
+/** Overdue: open and due before `on` (today's date). */
 export function overdueOn(on: string): SqlFragment {
-  return sqlFragment`(p.status IN (${OPEN_STATUSES}) AND p.due < ${on})`;
+  return sqlFragment`(${openProblem} AND p.due < ${on})`;
 }
 
 /**
