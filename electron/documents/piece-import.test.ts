@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { readByline, readPieceDocx } from './piece-import';
 import { caseDocx } from '../testing/case-docx';
 import { samplePng } from '../testing/samples';
-import { docxBomb, pngHeaderOnly } from '../testing/hostile-files';
+import { docxBomb, longDocx, pngHeaderOnly } from '../testing/hostile-files';
 
 const refusal = async (name: string, bytes: Buffer) => {
   try {
@@ -77,6 +77,8 @@ describe('reading a case from a .docx', () => {
 
   it('refuses a .docx that would inflate past the limits before mammoth reads it, and leaves out a picture too large to decode', async () => {
     expect(await refusal('炸弹.docx', docxBomb(414))).toMatch(/^所选 Word 文档/);
+    // Honest and within the zip limits, yet more XML than mammoth should build whole in memory.
+    expect(await refusal('长文.docx', longDocx(6))).toMatch(/正文过长/);
     const p = await readPieceDocx('大图.docx', await caseDocx({ title: '大图', image: { width: 300, height: 300, data: pngHeaderOnly(60_000, 60_000) } }));
     expect(p.blocks.some((b) => b.type === 'imageBytes')).toBe(false);
     expect(p.notes.join()).toMatch(/60000×60000 像素/);

@@ -10,6 +10,7 @@ import mammoth from 'mammoth';
 import { AppError } from '../../shared/result';
 import type { Block } from '../../shared/schemas/blocks';
 import { pictureTooLarge } from '../../shared/image-header';
+import { imageKind } from './blocks';
 import { imageInfo } from './image-check';
 import { checkDocx } from './safe-zip';
 
@@ -33,9 +34,6 @@ export interface ImportedPiece {
 const MAX = { title: 100, heading: 200, run: 20_000, item: 5000, cell: 2000, columns: 20, rows: 1000, blocks: 5000 };
 /** Word's title styles read as headings (mammoth maps Heading 1–6 itself). */
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh", "p[style-name='标题'] => h1:fresh"];
-/** The picture types a .docx carries (webp is not one). */
-const PICTURE_MIME: Partial<Record<string, string>> = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' };
-
 // ---- A small reader for mammoth's HTML (well formed, a few elements, attributes quoted) ----
 
 interface El { tag: string; attrs: Record<string, string>; children: Node[] }
@@ -264,11 +262,11 @@ export async function readPieceDocx(fileName: string, bytes: Buffer): Promise<Im
       convertImage: mammoth.images.imgElement(async (image) => {
         const src = `picture:${images.size + 1}`;
         const data = await image.read();
-        const info = imageInfo(data);
-        const mime = info && PICTURE_MIME[info.type];
-        const refused = info && mime ? pictureTooLarge(`第${images.size + 1}张图片`, info) : null;
-        images.set(src, info && mime && !refused && info.width > 0 && info.height > 0
-          ? { type: 'imageBytes', bytes: data, mime, width: info.width, height: info.height }
+        // A picture Word can embed (imageKind), its size read from the header (imageInfo).
+        const info = imageKind(data) ? imageInfo(data) : null;
+        const refused = info ? pictureTooLarge(`第${images.size + 1}张图片`, info) : null;
+        images.set(src, info && !refused && info.width > 0 && info.height > 0
+          ? { type: 'imageBytes', bytes: data, mime: info.mime, width: info.width, height: info.height }
           : refused ?? `第${images.size + 1}张图片是 ${image.contentType.replace('image/', '').toUpperCase()} 格式，无法导入；请在 Word 中把它另存为 JPG 或 PNG 图片后补上。`);
         return { src };
       }),
